@@ -1,0 +1,20 @@
+// The check pass: content rules over a loaded plan (dates, ranges, references, uniqueness,
+// languages, the drafting stage's requirements). Reports every problem; changes nothing.
+#pragma once
+
+#include "diag/diagnostic.h"
+#include "model/plan.h"
+
+namespace renaksi {
+
+// What the load pass could not read, so that the checker does not pile consequences on a
+// problem already reported (no "unknown organisation" for every reference when
+// organisations.xml itself is broken).
+struct CheckScope {
+  bool organisations_loaded = true;
+  bool all_commitments_loaded = true;
+};
+
+void check_plan(const Plan& plan, Diagnostics& diags, CheckScope scope = {});
+
+}  // namespace renaksi

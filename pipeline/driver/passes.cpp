@@ -1,0 +1,48 @@
+// The order of the passes, declared in one place.
+#include "driver/passes.h"
+
+#include "check/checker.h"
+
+namespace renaksi {
+
+namespace {
+
+bool load_pass(BuildState& s) {
+  s.loaded = load_plan(s.folder, s.diags);
+  return s.loaded.plan_file_ok;  // without plan.xml no rule can be checked
+}
+
+bool check_pass(BuildState& s) {
+  check_plan(s.loaded.plan, s.diags,
+             CheckScope{.organisations_loaded = s.loaded.organisations_ok,
+                        .all_commitments_loaded = s.loaded.all_commitments_ok});
+  return !s.diags.has_errors();
+}
+
+constexpr Pass kPasses[] = {
+    {"load", "read plan.xml, organisations.xml and commitments/*.xml; validate against the schema", &load_pass},
+    {"check", "dates, ranges, references, languages and the drafting stage's requirements", &check_pass},
+};
+
+}  // namespace
+
+std::span<const Pass> passes() { return kPasses; }
+
+bool is_pass(std::string_view name) {
+  for (const auto& p : kPasses)
+    if (p.name == name) return true;
+  return false;
+}
+
+std::vector<PassTiming> run_passes(BuildState& state, std::string_view stop_after) {
+  std::vector<PassTiming> timings;
+  for (const auto& pass : kPasses) {
+    auto start = std::chrono::steady_clock::now();
+    bool go_on = pass.run(state);
+    timings.push_back({pass.name, std::chrono::steady_clock::now() - start});
+    if (!go_on || pass.name == stop_after) break;
+  }
+  return timings;
+}
+
+}  // namespace renaksi

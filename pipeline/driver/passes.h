@@ -1,0 +1,46 @@
+// The order of the passes, declared in one place, and the state they hand to each other.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "load/loader.h"
+
+namespace renaksi {
+
+// Everything the passes of one plan's build read and write.
+struct BuildState {
+  std::filesystem::path folder;
+  LoadResult loaded;
+  Diagnostics diags;
+};
+
+struct Pass {
+  std::string_view name;         // "load", "check", ...: the value --stop-after takes
+  std::string_view description;  // one line, for --help
+  // Runs the pass; false means later passes cannot run (their input is missing).
+  bool (*run)(BuildState&);
+};
+
+// The passes in the order they run.
+std::span<const Pass> passes();
+
+struct PassTiming {
+  std::string_view name;
+  std::chrono::nanoseconds elapsed;
+};
+
+// Runs the passes in order, up to and including `stop_after` (all when empty). Returns the
+// time each pass took. A pass that reports errors does not stop the passes that can still
+// report more problems; a pass that returns false does.
+std::vector<PassTiming> run_passes(BuildState& state, std::string_view stop_after = {});
+
+// True when `name` is one of the passes.
+bool is_pass(std::string_view name);
+
+}  // namespace renaksi

@@ -1,0 +1,21 @@
+// Text normalisation for content fields: dedented Markdown prose, collapsed short texts.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace renaksi {
+
+struct Dedented {
+  std::string text;        // without leading/trailing blank lines and the common indentation
+  int leading_blank = 0;   // how many lines were dropped before the first non-blank one
+};
+
+// Removes the indentation common to all non-blank lines, so that XML indentation is never read
+// as a Markdown code block. Relative indentation (nested lists, code) is kept.
+Dedented dedent(std::string_view raw);
+
+// Collapses runs of XML white space (space, tab, CR, LF) to one space and trims both ends.
+std::string collapse_whitespace(std::string_view raw);
+
+}  // namespace renaksi

@@ -1,0 +1,41 @@
+// The content schema (RELAX NG, compiled into the binary) and validation against it.
+#pragma once
+
+#include <libxml/relaxng.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostic.h"
+#include "load/source_locator.h"
+#include "load/xml_document.h"
+
+namespace renaksi {
+
+struct RelaxNGDeleter {
+  void operator()(xmlRelaxNG* s) const { xmlRelaxNGFree(s); }
+};
+struct RelaxNGParserCtxtDeleter {
+  void operator()(xmlRelaxNGParserCtxt* c) const { xmlRelaxNGFreeParserCtxt(c); }
+};
+struct RelaxNGValidCtxtDeleter {
+  void operator()(xmlRelaxNGValidCtxt* c) const { xmlRelaxNGFreeValidCtxt(c); }
+};
+
+class ContentSchema {
+ public:
+  // Compiles the embedded schema (schemas/content.rng). Throws std::runtime_error if the
+  // binary's own schema does not compile, which is a build defect, not a content problem.
+  ContentSchema();
+
+  // Validates `doc`; each violation becomes an L003 diagnostic with line and column.
+  bool validate(xmlDoc* doc, const std::string& file, const SourceLocator& locator, Diagnostics& diags) const;
+
+  static std::string_view source();  // the schema text, as shipped
+
+ private:
+  std::unique_ptr<xmlRelaxNG, RelaxNGDeleter> schema_;
+};
+
+}  // namespace renaksi

@@ -1,0 +1,67 @@
+// Safe XML parsing with libxml2.
+#include "load/xml_document.h"
+
+#include <libxml/xmlerror.h>
+
+namespace renaksi {
+
+namespace {
+std::string trim_message(const char* msg) {
+  std::string s = msg ? msg : "unknown XML error";
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+struct XmlCharDeleter {
+  void operator()(xmlChar* p) const { xmlFree(p); }
+};
+}  // namespace
+
+XmlErrorCollector::XmlErrorCollector() { xmlSetStructuredErrorFunc(this, &XmlErrorCollector::handler); }
+
+XmlErrorCollector::~XmlErrorCollector() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
+
+void XmlErrorCollector::handler(void* self, xmlErrorPtr error) {
+  if (!self || !error) return;
+  auto* collector = static_cast<XmlErrorCollector*>(self);
+  XmlIssue issue;
+  issue.line = error->line;
+  issue.col = error->int2;
+  issue.node = static_cast<const xmlNode*>(error->node);
+  issue.message = trim_message(error->message);
+  collector->issues.push_back(std::move(issue));
+}
+
+XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnostics& diags) {
+  XmlErrorCollector collector;
+  XmlParserCtxtPtr ctxt(xmlNewParserCtxt());
+  if (!ctxt) {
+    diags.error(Code::L001, {file, 0, 0}, "out of memory creating the XML parser");
+    return nullptr;
+  }
+  // NONET: never fetch anything. Not NOENT (no entity substitution), not DTDLOAD/DTDATTR.
+  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+  XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), file.c_str(), "UTF-8",
+                                  options));
+  bool ok = doc && ctxt->wellFormed;
+  for (const auto& issue : collector.issues)
+    diags.error(Code::L002, {file, issue.line, issue.col}, issue.message);
+  if (!ok) {
+    if (collector.issues.empty()) diags.error(Code::L002, {file, 1, 1}, "the XML cannot be parsed");
+    return nullptr;
+  }
+  if (doc->intSubset || doc->extSubset) {
+    const xmlNode* dtd = reinterpret_cast<const xmlNode*>(doc->intSubset ? doc->intSubset : doc->extSubset);
+    diags.error(Code::L005, {file, static_cast<int>(xmlGetLineNo(dtd)) > 0 ? static_cast<int>(xmlGetLineNo(dtd)) : 1, 1},
+                "content may not carry a DOCTYPE or entity declarations; remove the <!DOCTYPE ...> line");
+    return nullptr;
+  }
+  return doc;
+}
+
+std::string node_text(const xmlNode* node) {
+  std::unique_ptr<xmlChar, XmlCharDeleter> content(xmlNodeGetContent(node));
+  return content ? std::string(reinterpret_cast<const char*>(content.get())) : std::string();
+}
+
+}  // namespace renaksi

@@ -1,0 +1,54 @@
+// Safe XML parsing with libxml2: RAII handles, no network, no entities, no DTDs, every error kept.
+#pragma once
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace renaksi {
+
+struct XmlDocDeleter {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
+
+struct XmlParserCtxtDeleter {
+  void operator()(xmlParserCtxt* c) const { xmlFreeParserCtxt(c); }
+};
+using XmlParserCtxtPtr = std::unique_ptr<xmlParserCtxt, XmlParserCtxtDeleter>;
+
+// One problem libxml2 reported, with where it was.
+struct XmlIssue {
+  int line = 0;
+  int col = 0;
+  const xmlNode* node = nullptr;  // for validity errors, the node concerned (may be null)
+  std::string message;
+};
+
+// Collects libxml2's structured errors for the duration of one call (scoped; restores the
+// previous handler). libxml2 keeps the handler per thread.
+class XmlErrorCollector {
+ public:
+  XmlErrorCollector();
+  ~XmlErrorCollector();
+  XmlErrorCollector(const XmlErrorCollector&) = delete;
+  XmlErrorCollector& operator=(const XmlErrorCollector&) = delete;
+
+  static void handler(void* self, xmlErrorPtr error);
+  std::vector<XmlIssue> issues;
+};
+
+// Parses `bytes` with XML_PARSE_NONET, without entity substitution or DTD loading. Each
+// well-formedness error becomes an L002 diagnostic at its line and column, and a document with
+// a DOCTYPE is refused with L005. Returns null when the document cannot be used.
+XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnostics& diags);
+
+// The text content of a node and its descendants.
+std::string node_text(const xmlNode* node);
+
+}  // namespace renaksi

@@ -1,0 +1,93 @@
+// The content model: lookups and the string forms of its enumerations.
+#include "model/plan.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace renaksi {
+
+const Text* LocalizedText::find(std::string_view lang) const {
+  for (const auto& t : texts)
+    if (t.lang == lang) return &t;
+  return nullptr;
+}
+
+std::string_view LocalizedText::in(std::string_view lang) const {
+  const Text* t = find(lang);
+  return t ? std::string_view(t->value) : std::string_view();
+}
+
+namespace {
+// One table per enumeration: the id each value has in the content files.
+template <typename E, size_t N>
+std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+  for (const auto& [e, name] : table)
+    if (e == value) return name;
+  return {};
+}
+template <typename E, size_t N>
+std::optional<E> parse_of(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view id) {
+  for (const auto& [e, name] : table)
+    if (name == id) return e;
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<Stage, std::string_view>, 5> kStages{{
+    {Stage::Draft1, "draft-1"}, {Stage::Draft2, "draft-2"}, {Stage::Draft3, "draft-3"},
+    {Stage::Draft4, "draft-4"}, {Stage::Final, "final"}}};
+constexpr std::array<std::pair<Sector, std::string_view>, 5> kSectors{{
+    {Sector::Government, "government"}, {Sector::Cso, "cso"}, {Sector::Private, "private"},
+    {Sector::Multilateral, "multilateral"}, {Sector::WorkingGroup, "working-group"}}};
+constexpr std::array<std::pair<Role, std::string_view>, 3> kRoles{{
+    {Role::Lead, "lead"}, {Role::Support, "support"}, {Role::Other, "other"}}};
+constexpr std::array<std::pair<OgpValue, std::string_view>, 5> kValues{{
+    {OgpValue::AccessToInformation, "access-to-information"},
+    {OgpValue::CivicParticipation, "civic-participation"},
+    {OgpValue::PublicAccountability, "public-accountability"},
+    {OgpValue::TechnologyAndInnovation, "technology-and-innovation"},
+    {OgpValue::Inclusion, "inclusion"}}};
+constexpr std::array<std::pair<AlignmentKind, std::string_view>, 4> kAlignments{{
+    {AlignmentKind::Rkp, "rkp"}, {AlignmentKind::Rpjmn, "rpjmn"},
+    {AlignmentKind::StranasPk, "stranas-pk"}, {AlignmentKind::Other, "other"}}};
+constexpr std::array<std::pair<Method, std::string_view>, 5> kMethods{{
+    {Method::FD, "FD"}, {Method::IW, "IW"}, {Method::TC, "TC"}, {Method::PC, "PC"}, {Method::PCD, "PCD"}}};
+}  // namespace
+
+std::string_view stage_id(Stage s) { return name_of(kStages, s); }
+std::optional<Stage> parse_stage(std::string_view id) { return parse_of(kStages, id); }
+std::string_view sector_id(Sector s) { return name_of(kSectors, s); }
+std::optional<Sector> parse_sector(std::string_view id) { return parse_of(kSectors, id); }
+std::string_view role_id(Role r) { return name_of(kRoles, r); }
+std::optional<Role> parse_role(std::string_view id) { return parse_of(kRoles, id); }
+std::string_view ogp_value_id(OgpValue v) { return name_of(kValues, v); }
+std::optional<OgpValue> parse_ogp_value(std::string_view id) { return parse_of(kValues, id); }
+std::string_view alignment_kind_id(AlignmentKind k) { return name_of(kAlignments, k); }
+std::optional<AlignmentKind> parse_alignment_kind(std::string_view id) { return parse_of(kAlignments, id); }
+std::string_view method_id(Method m) { return name_of(kMethods, m); }
+std::optional<Method> parse_method(std::string_view id) { return parse_of(kMethods, id); }
+
+std::vector<const OrganisationRef*> Commitment::with_role(Role r) const {
+  std::vector<const OrganisationRef*> out;
+  for (const auto& o : organisations)
+    if (o.role == r) out.push_back(&o);
+  return out;
+}
+
+std::vector<std::string> Plan::language_codes() const {
+  std::vector<std::string> out;
+  for (const auto& l : languages) out.push_back(l.code);
+  return out;
+}
+
+const Organisation* Plan::organisation(std::string_view id) const {
+  auto it = std::find_if(organisations.begin(), organisations.end(), [&](const auto& o) { return o.id == id; });
+  return it == organisations.end() ? nullptr : &*it;
+}
+
+const Theme* Plan::theme(std::string_view id) const {
+  auto it = std::find_if(themes.begin(), themes.end(), [&](const auto& t) { return t.id == id; });
+  return it == themes.end() ? nullptr : &*it;
+}
+
+}  // namespace renaksi

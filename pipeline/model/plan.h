@@ -1,0 +1,234 @@
+// The content model: a plan, its commitments and organisations, as loaded from content/.
+// Every node carries the SourceLoc it was read from. This header is the contract between
+// load/check and every later pass.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/date.h"
+#include "model/source_loc.h"
+
+namespace renaksi {
+
+// One language's text of a human-readable field.
+struct Text {
+  std::string lang;   // BCP 47 code from xml:lang ("id", "en", "es" ...)
+  std::string value;  // prose: dedented Markdown; short fields: whitespace collapsed
+  SourceLoc loc;      // the <text> element
+  int body_line = 0;  // line of the first non-blank line of the value (for prose diagnostics)
+};
+
+enum class TextKind { Short, Prose };
+
+// A human-readable field: one Text per language. Empty `texts` = the field is absent.
+struct LocalizedText {
+  std::vector<Text> texts;
+  SourceLoc loc;  // the field's element; file only when the field is absent
+  TextKind kind = TextKind::Short;
+
+  bool present() const { return !texts.empty(); }
+  const Text* find(std::string_view lang) const;
+  // The text in `lang`, or "" when there is none.
+  std::string_view in(std::string_view lang) const;
+};
+
+enum class Stage { Draft1, Draft2, Draft3, Draft4, Final };
+std::string_view stage_id(Stage s);  // "draft-1" ... "final", as written in plan.xml
+std::optional<Stage> parse_stage(std::string_view id);
+
+enum class Sector { Government, Cso, Private, Multilateral, WorkingGroup };
+std::string_view sector_id(Sector s);
+std::optional<Sector> parse_sector(std::string_view id);
+
+enum class Role { Lead, Support, Other };
+std::string_view role_id(Role r);
+std::optional<Role> parse_role(std::string_view id);
+
+// OGP's values (section E), plus inclusion, which OGI names as well.
+enum class OgpValue { AccessToInformation, CivicParticipation, PublicAccountability, TechnologyAndInnovation, Inclusion };
+std::string_view ogp_value_id(OgpValue v);
+std::optional<OgpValue> parse_ogp_value(std::string_view id);
+inline constexpr OgpValue kAllOgpValues[] = {OgpValue::AccessToInformation, OgpValue::CivicParticipation,
+                                             OgpValue::PublicAccountability, OgpValue::TechnologyAndInnovation,
+                                             OgpValue::Inclusion};
+
+// Section F: which plan a commitment aligns with.
+enum class AlignmentKind { Rkp, Rpjmn, StranasPk, Other };
+std::string_view alignment_kind_id(AlignmentKind k);
+std::optional<AlignmentKind> parse_alignment_kind(std::string_view id);
+
+// Co-creation methods (seed 004).
+enum class Method { FD, IW, TC, PC, PCD };
+std::string_view method_id(Method m);
+std::optional<Method> parse_method(std::string_view id);
+
+struct Organisation {
+  std::string id;
+  Sector sector = Sector::Government;
+  std::string url;
+  LocalizedText name;
+  LocalizedText abbreviation;
+  SourceLoc loc;
+};
+
+struct OrganisationRef {
+  std::string ref;
+  Role role = Role::Lead;
+  LocalizedText unit;  // the unit inside the organisation, optional
+  SourceLoc loc;
+};
+
+struct ValueRelevance {
+  OgpValue kind = OgpValue::AccessToInformation;
+  bool relevant = false;
+  LocalizedText text;
+  SourceLoc loc;
+};
+
+struct Alignment {
+  AlignmentKind kind = AlignmentKind::Other;
+  LocalizedText text;
+  SourceLoc loc;
+};
+
+struct SdgLink {
+  int goal = 0;
+  std::string target;  // "16.10", optional
+  SourceLoc loc;
+};
+
+struct Budget {
+  std::optional<std::string> amount;  // decimal as written, e.g. "1500000000"
+  std::string currency;               // ISO 4217, e.g. "IDR"
+  LocalizedText text;
+  SourceLoc loc;
+};
+
+struct Milestone {
+  std::string id;
+  LocalizedText activity;  // activity with a verifiable deliverable
+  std::optional<Period> period;
+  LocalizedText output;
+  std::vector<std::string> actors;  // organisation ids
+  std::vector<SourceLoc> actor_locs;
+  SourceLoc loc;
+};
+
+struct Contact {
+  std::string org;
+  std::string name;
+  LocalizedText position;  // title and department
+  std::string email;
+  std::string phone;
+  SourceLoc loc;
+};
+
+struct ThemeRef {
+  std::string ref;
+  SourceLoc loc;
+};
+
+struct Commitment {
+  std::string id;
+  int number = 0;
+  std::string ogp_id;  // "ID0101", or empty
+  LocalizedText title;
+  std::optional<Period> period;
+  std::vector<ThemeRef> themes;
+  std::vector<LocalizedText> policy_areas;
+  std::vector<OrganisationRef> organisations;
+  // Section B
+  LocalizedText problem;
+  LocalizedText causes;
+  // Section C
+  LocalizedText description;
+  LocalizedText status_quo;
+  LocalizedText expected_results;
+  // Section D
+  LocalizedText contribution;
+  // Section E
+  std::vector<ValueRelevance> values;
+  SourceLoc values_loc;
+  // Section F
+  std::vector<Alignment> alignment;
+  SourceLoc alignment_loc;
+  // Section G
+  std::optional<Budget> budget;
+  std::vector<SdgLink> sdgs;
+  LocalizedText notes;
+  std::vector<Milestone> milestones;
+  SourceLoc milestones_loc;
+  std::vector<Contact> contacts;
+  SourceLoc loc;
+
+  // The organisations with a given role, in the order the content lists them.
+  std::vector<const OrganisationRef*> with_role(Role r) const;
+};
+
+struct Participants {
+  std::optional<long> total;
+  std::optional<long> women;
+  std::optional<long> men;
+  std::optional<long> meetings;
+  LocalizedText note;
+  SourceLoc loc;
+};
+
+struct Event {
+  std::string id;
+  Method method = Method::FD;
+  std::optional<Stage> stage;  // the drafting stage the event served
+  LocalizedText name;
+  Period when;                 // a single day has start == end
+  bool single_day = false;
+  LocalizedText place;
+  std::optional<Participants> participants;
+  LocalizedText description;
+  SourceLoc loc;
+};
+
+struct Theme {
+  std::string id;
+  LocalizedText name;
+  LocalizedText description;
+  SourceLoc loc;
+};
+
+struct Language {
+  std::string code;
+  bool administrative = false;
+  SourceLoc loc;
+};
+
+struct Plan {
+  std::string id;
+  std::string folder;  // the plan folder as given
+  std::string country;
+  int number = 0;      // 0 = not given
+  Stage stage = Stage::Draft1;
+  SourceLoc stage_loc;
+  std::vector<Language> languages;
+  LocalizedText title;
+  LocalizedText subtitle;
+  Period period;
+  std::string issuer;  // organisation id, or empty
+  SourceLoc issuer_loc;
+  LocalizedText foreword;
+  std::vector<Theme> themes;
+  LocalizedText cocreation_summary;
+  std::vector<Event> events;
+  bool has_cocreation = false;
+  SourceLoc cocreation_loc;
+  std::vector<Organisation> organisations;
+  std::vector<Commitment> commitments;  // ordered by number
+  SourceLoc loc;
+
+  std::vector<std::string> language_codes() const;
+  const Organisation* organisation(std::string_view id) const;
+  const Theme* theme(std::string_view id) const;
+};
+
+}  // namespace renaksi
