@@ -24,6 +24,9 @@ struct CheckOptions {
   bool quiet = false;
 };
 
+// "1 error", "3 errors": the summary line is English, like the diagnostics.
+std::string counted(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
   int status = kExitOk;
   for (const auto& folder : opt.folders) {
@@ -37,9 +40,8 @@ int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
     if (!opt.quiet) {
       out << folder << ": ";
       if (loaded.plan_file_ok)
-        out << stage_display(loaded.plan.stage) << ", " << loaded.plan.commitments.size() << " commitments, ";
-      out << diags.error_count() << (diags.error_count() == 1 ? " error, " : " errors, ") << diags.warning_count()
-          << (diags.warning_count() == 1 ? " warning" : " warnings") << '\n';
+        out << stage_display(loaded.plan.stage) << ", " << counted(loaded.plan.commitments.size(), "commitment") << ", ";
+      out << counted(diags.error_count(), "error") << ", " << counted(diags.warning_count(), "warning") << '\n';
     }
     if (diags.has_errors() || (opt.fail_on_warnings && diags.warning_count() > 0)) status = kExitContent;
   }

@@ -3,6 +3,8 @@
 
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
+
 namespace renaksi {
 
 namespace {
@@ -51,8 +53,15 @@ XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnosti
     return nullptr;
   }
   if (doc->intSubset || doc->extSubset) {
-    const xmlNode* dtd = reinterpret_cast<const xmlNode*>(doc->intSubset ? doc->intSubset : doc->extSubset);
-    diags.error(Code::L005, {file, static_cast<int>(xmlGetLineNo(dtd)) > 0 ? static_cast<int>(xmlGetLineNo(dtd)) : 1, 1},
+    // libxml2 keeps no line for a DTD node: find the declaration in the text.
+    size_t at = bytes.find("<!DOCTYPE");
+    int line = 1, col = 1;
+    if (at != std::string::npos) {
+      size_t line_start = bytes.rfind('\n', at);
+      line += static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(at), '\n'));
+      col = static_cast<int>(at - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+    }
+    diags.error(Code::L005, {file, line, col},
                 "content may not carry a DOCTYPE or entity declarations; remove the <!DOCTYPE ...> line");
     return nullptr;
   }

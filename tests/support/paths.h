@@ -1,0 +1,27 @@
+// Where the tests find the source tree, the fixtures and the renaksi binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace renaksi::testing {
+
+inline std::filesystem::path source_dir() { return RENAKSI_SOURCE_DIR; }
+inline std::filesystem::path fixtures_dir() { return source_dir() / "tests" / "fixtures"; }
+inline std::filesystem::path content_dir() { return source_dir() / "content"; }
+inline std::string binary() { return RENAKSI_BINARY; }
+
+// A fresh, empty folder under the system's temp folder, removed when the object goes.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& name);
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace renaksi::testing
