@@ -93,10 +93,13 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, CheckFixture, ::testing::ValuesIn(fixture_nam
                            return n;
                          });
 
-TEST(CheckFixtures, EveryCatalogueCodeHasAFixture) {
+TEST(CheckFixtures, EveryLoadAndCheckCodeHasAFixture) {
+  // L and C codes are the load and check passes'; other passes' codes have their own tests.
   const auto codes = expected_codes_everywhere();
   for (const auto& info : code_catalogue())
-    EXPECT_TRUE(codes.count(std::string(info.id))) << info.id << " (" << info.summary << ") has no fixture";
+    if (info.id[0] == 'L' || info.id[0] == 'C') {
+      EXPECT_TRUE(codes.count(std::string(info.id))) << info.id << " (" << info.summary << ") has no fixture";
+    }
 }
 
 TEST(CheckFixtures, BaseIsClean) {
