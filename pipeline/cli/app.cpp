@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,56 @@ int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
   return status;
 }
 
+struct BuildOptions {
+  std::string folder;
+  std::string dump;
+  std::vector<std::string> editions;
+  std::string stop_after;
+  std::string cache_dir;
+  bool timings = false;
+  bool fail_on_warnings = false;
+};
+
+int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
+  BuildState state;
+  state.folder = opt.folder;
+  if (!opt.cache_dir.empty()) state.env.cache_dir = opt.cache_dir;
+  std::vector<PassTiming> timings = run_passes(state, opt.stop_after);
+  state.diags.sort();
+  for (const auto& d : state.diags.all()) err << d.str() << '\n';
+  if (opt.timings) {
+    std::chrono::nanoseconds total{0};
+    for (const auto& t : timings) {
+      out << "  " << t.name << std::string(10 - std::min<size_t>(t.name.size(), 9), ' ')
+          << std::chrono::duration<double, std::milli>(t.elapsed).count() << " ms\n";
+      total += t.elapsed;
+    }
+    out << "  total     " << std::chrono::duration<double, std::milli>(total).count() << " ms (prose: "
+        << state.prose_stats.fragments << " fragments, " << state.prose_stats.cache_hits << " cached, "
+        << state.prose_stats.pandoc_runs << " Pandoc run" << (state.prose_stats.pandoc_runs == 1 ? "" : "s") << ")\n";
+  }
+  if (state.diags.has_errors()) return kExitContent;
+  if (opt.dump == "document") {
+    bool found = false;
+    for (const auto& d : state.documents) {
+      if (!opt.editions.empty() && std::find(opt.editions.begin(), opt.editions.end(), d.edition) == opt.editions.end())
+        continue;
+      out << doc::dump(d);
+      found = true;
+    }
+    if (!found) {
+      err << "renaksi: no edition";
+      for (const auto& e : opt.editions) err << " '" << e << "'";
+      err << " in this build; editions:";
+      for (const auto& d : state.documents) err << ' ' << d.edition;
+      err << '\n';
+      return kExitUsage;
+    }
+  }
+  if (opt.fail_on_warnings && state.diags.warning_count() > 0) return kExitContent;
+  return kExitOk;
+}
+
 int run_codes(std::ostream& out) {
   for (const auto& info : code_catalogue()) out << info.id << "  " << info.summary << '\n';
   return kExitOk;
@@ -71,6 +122,20 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   check_cmd->add_flag("--fail-on-warnings", check.fail_on_warnings, "Exit 1 when there are warnings too");
   check_cmd->add_flag("-q,--quiet", check.quiet, "Print only the diagnostics, not the summary line");
 
+  BuildOptions build;
+  CLI::App* build_cmd = app.add_subcommand("build", "Build a plan: check it, parse its prose, compose its editions");
+  build_cmd->add_option("plan-folder", build.folder, "The plan folder")->required()->check(CLI::ExistingDirectory);
+  build_cmd->add_option("--dump", build.dump, "Print an intermediate product: 'document' (the composed editions)")
+      ->check(CLI::IsMember({"document"}));
+  build_cmd->add_option("--edition", build.editions, "With --dump: only these editions (a language code, or 'bilingual')");
+  std::string pass_names;
+  for (const auto& p : passes()) pass_names += (pass_names.empty() ? "" : ", ") + std::string(p.name);
+  build_cmd->add_option("--stop-after", build.stop_after, "Stop after this pass: " + pass_names)
+      ->check([](const std::string& v) { return is_pass(v) ? std::string() : "no pass is called '" + v + "'"; });
+  build_cmd->add_option("--cache-dir", build.cache_dir, "Where the prose cache lives (default build/cache)");
+  build_cmd->add_flag("--timings", build.timings, "Print how long each pass took");
+  build_cmd->add_flag("--fail-on-warnings", build.fail_on_warnings, "Exit 1 when there are warnings");
+
   app.add_subcommand("codes", "List the diagnostic codes and what each means");
 
   try {
@@ -90,6 +155,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   }
 
   if (app.got_subcommand("check")) return run_check(check, out, err);
+  if (app.got_subcommand("build")) return run_build(build, out, err);
   if (app.got_subcommand("codes")) return run_codes(out);
   return kExitUsage;
 }

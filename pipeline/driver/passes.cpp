@@ -19,9 +19,38 @@ bool check_pass(BuildState& s) {
   return !s.diags.has_errors();
 }
 
+bool prose_pass(BuildState& s) {
+  s.prose_stats = parse_prose(s.loaded.plan, s.env, s.prose, s.diags);
+  return !s.diags.has_errors();
+}
+
+bool locale_pass(BuildState& s) {
+  bool ok = true;
+  for (const auto& lang : s.loaded.plan.language_codes()) {
+    auto catalogue = Catalogue::load(catalogue_path(s.env.data_dir, lang), lang, s.diags);
+    if (!catalogue) {
+      ok = false;
+      continue;
+    }
+    s.locales[lang] = std::make_unique<Locale>(lang, std::move(*catalogue));
+  }
+  return ok;
+}
+
+bool compose_pass(BuildState& s) {
+  for (const auto& edition : editions_of(s.loaded.plan))
+    s.documents.push_back(compose(s.loaded.plan, s.prose, edition, s.locales));
+  for (const auto& [lang, locale] : s.locales)
+    for (const auto& d : locale->diagnostics().all()) s.diags.add(d);
+  return !s.diags.has_errors();
+}
+
 constexpr Pass kPasses[] = {
     {"load", "read plan.xml, organisations.xml and commitments/*.xml; validate against the schema", &load_pass},
     {"check", "dates, ranges, references, languages and the drafting stage's requirements", &check_pass},
+    {"prose", "every Markdown fragment through one Pandoc run (cached by content hash)", &prose_pass},
+    {"locale", "the message catalogue and ICU formatters of each language of the plan", &locale_pass},
+    {"compose", "one presentation-neutral document per edition, every label and date formatted", &compose_pass},
 };
 
 }  // namespace

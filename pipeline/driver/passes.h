@@ -8,16 +8,24 @@
 #include <string_view>
 #include <vector>
 
+#include "compose/compose.h"
 #include "diag/diagnostic.h"
+#include "env/env.h"
 #include "load/loader.h"
+#include "prose/prose_pass.h"
 
 namespace renaksi {
 
 // Everything the passes of one plan's build read and write.
 struct BuildState {
   std::filesystem::path folder;
+  Env env = Env::from_environment();
   LoadResult loaded;
   Diagnostics diags;
+  ProseStore prose;
+  ProseStats prose_stats;
+  Locales locales;                       // one per language of the plan
+  std::vector<doc::Document> documents;  // one per edition
 };
 
 struct Pass {

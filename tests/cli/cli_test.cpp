@@ -19,10 +19,11 @@ struct CommandResult {
   std::string err;
 };
 
-CommandResult run(const std::string& args) {
+// Runs renaksi from the source folder with `env` (assignments) before it.
+CommandResult run_with_env(const std::string& env, const std::string& args) {
   testing::TempDir dir("cli");
   const auto out_file = dir.path() / "out", err_file = dir.path() / "err";
-  std::string cmd = "cd '" + testing::source_dir().string() + "' && '" + testing::binary() + "' " + args + " >'" +
+  std::string cmd = "cd '" + testing::source_dir().string() + "' && " + env + "'" + testing::binary() + "' " + args + " >'" +
                     out_file.string() + "' 2>'" + err_file.string() + "'";
   int status = std::system(cmd.c_str());
   CommandResult r;
@@ -34,6 +35,8 @@ CommandResult run(const std::string& args) {
   r.err = e.str();
   return r;
 }
+
+CommandResult run(const std::string& args) { return run_with_env("", args); }
 
 TEST(Cli, HelpListsTheCommandsAndExitsZero) {
   CommandResult r = run("--help");
@@ -107,6 +110,51 @@ TEST(Cli, ErrorsExitOneAndEveryProblemIsPrintedInCompilerForm) {
   EXPECT_NE(r.err.find("error[C001]: '2019-06-31' is not a real calendar date"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("organisations.xml: error[L001]"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("Final, 1 commitment, 2 errors, 0 warnings"), std::string::npos) << r.out;
+}
+
+TEST(Cli, BuildDumpsTheComposedEdition) {
+  testing::TempDir dir("cli-dump");
+  CommandResult r = run("build content/nap-2018-2020 --dump=document --edition=en --cache-dir '" + dir.path().string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("document nap-2018-2020 edition=en langs=en final\n")) << r.out.substr(0, 200);
+  EXPECT_NE(r.out.find("Commitment 10: Quality Improvement of Public Service Complaints Resolution"), std::string::npos);
+  CommandResult bad = run("build content/nap-2018-2020 --dump=document --edition=fr --cache-dir '" + dir.path().string() + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("editions: id en bilingual"), std::string::npos) << bad.err;
+}
+
+TEST(Cli, ASecondBuildWithUnchangedProseStartsNoPandoc) {
+  testing::TempDir dir("cli-cache");
+  const auto log = dir.path() / "pandoc.log";
+  const auto wrapper = dir.path() / "pandoc-wrapper";
+  std::ofstream(wrapper) << "#!/bin/sh\necho run >> '" << log.string() << "'\nexec pandoc \"$@\"\n";
+  std::filesystem::permissions(wrapper, std::filesystem::perms::owner_all);
+  const std::string cmd = "build content/nap-2018-2020 --timings --cache-dir '" + (dir.path() / "cache").string() + "'";
+  const std::string env = "RENAKSI_PANDOC='" + wrapper.string() + "' ";
+  auto runs = [&] {
+    std::ifstream in(log);
+    int n = 0;
+    for (std::string line; std::getline(in, line);) ++n;
+    return n;
+  };
+  CommandResult first = run_with_env(env, cmd);
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(runs(), 1);
+  EXPECT_NE(first.out.find("1 Pandoc run"), std::string::npos) << first.out;
+  CommandResult second = run_with_env(env, cmd);
+  EXPECT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(runs(), 1);
+  EXPECT_NE(second.out.find("0 Pandoc runs"), std::string::npos) << second.out;
+  for (const char* pass : {"load", "check", "prose", "locale", "compose", "total"})
+    EXPECT_NE(second.out.find(std::string("  ") + pass), std::string::npos) << pass;
+}
+
+TEST(Cli, StopAfterRunsOnlyThePassesUpToIt) {
+  CommandResult r = run("build content/nap-2018-2020 --stop-after=check --timings");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  check"), std::string::npos);
+  EXPECT_EQ(r.out.find("  prose"), std::string::npos);
+  EXPECT_EQ(run("build content/nap-2018-2020 --stop-after=nothing").exit_code, 2);
 }
 
 TEST(Cli, CodesListsTheCatalogue) {

@@ -1,0 +1,428 @@
+// The compose pass: Plan + prose + locales -> Document per edition.
+#include "compose/compose.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace renaksi {
+
+using doc::Block;
+using doc::Chapter;
+using doc::Part;
+using prose::Inline;
+using prose::Inlines;
+
+namespace {
+
+Inlines text(const std::string& s) {
+  Inlines out;
+  if (!s.empty()) out.push_back({Inline::Kind::Text, s, {}, true, {}, {}});
+  return out;
+}
+
+Inlines strong(const std::string& s) { return {{Inline::Kind::Strong, {}, {}, true, text(s), {}}}; }
+
+prose::Block para(Inlines inlines) {
+  prose::Block b;
+  b.kind = prose::Block::Kind::Para;
+  b.inlines = std::move(inlines);
+  return b;
+}
+
+prose::Block bullets(std::vector<Inlines> items) {
+  prose::Block b;
+  b.kind = prose::Block::Kind::BulletList;
+  for (auto& i : items) b.items.push_back({{para(std::move(i))}});
+  return b;
+}
+
+// One commitment-independent formatter per edition: the plan, the edition, its locales.
+class Composer {
+ public:
+  Composer(const Plan& plan, const ProseStore& prose, const Edition& edition, const Locales& locales)
+      : plan_(plan), prose_(prose), edition_(edition), locales_(locales) {}
+
+  doc::Document run() {
+    doc::Document d;
+    d.plan_id = plan_.id;
+    d.edition = edition_.name;
+    d.langs = edition_.langs;
+    d.final_stage = plan_.stage == Stage::Final;
+    if (const Organisation* issuer = plan_.organisation(plan_.issuer))
+      d.issuer_name = std::string(issuer->name.in(edition_.langs.front()));
+    for (const auto& lang : edition_.langs) d.front.push_back(front(lang));
+    if (plan_.foreword.present()) d.chapters.push_back(foreword());
+    if (plan_.has_cocreation) d.chapters.push_back(cocreation());
+    for (const auto& c : plan_.commitments) d.chapters.push_back(commitment(c));
+    d.chapters.push_back(index());
+    return d;
+  }
+
+ private:
+  const Locale& loc(const std::string& lang) const { return *locales_.at(lang); }
+
+  std::string msg(const std::string& lang, const std::string& key, const std::vector<MessageArg>& args = {}) const {
+    return loc(lang).message(key, args);
+  }
+
+  std::string period(const std::string& lang, const Period& p) const {
+    if (!p.valid()) return p.start.text + " – " + p.end.text;
+    return loc(lang).date_range(*p.start.day(), *p.end.day());
+  }
+
+  // The organisation's name in `lang`, with its abbreviation when that differs.
+  std::string org_name(const std::string& lang, const std::string& id) const {
+    const Organisation* o = plan_.organisation(id);
+    if (!o) return id;
+    std::string name(o->name.in(lang));
+    std::string abbr(o->abbreviation.in(lang));
+    if (!abbr.empty() && abbr != name) name += " (" + abbr + ")";
+    return name;
+  }
+
+  template <typename F>
+  std::vector<Part> parts(F&& make) const {
+    std::vector<Part> out;
+    for (const auto& lang : edition_.langs) {
+      Part p;
+      p.lang = lang;
+      make(lang, p);
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
+  Block heading(int level, const std::string& anchor, const std::string& key) const {
+    return {Block::Kind::Heading, level, anchor,
+            parts([&](const std::string& lang, Part& p) { p.text = text(msg(lang, key)); })};
+  }
+
+  Block prose_block(const LocalizedText& field) const {
+    return {Block::Kind::Prose, 0, {},
+            parts([&](const std::string& lang, Part& p) { p.prose = prose_.get(std::string(field.in(lang))); })};
+  }
+
+  Block paragraph(const std::function<std::string(const std::string&)>& make) const {
+    return {Block::Kind::Paragraph, 0, {}, parts([&](const std::string& lang, Part& p) { p.text = text(make(lang)); })};
+  }
+
+  doc::Front front(const std::string& lang) const {
+    doc::Front f;
+    f.lang = lang;
+    f.title = std::string(plan_.title.in(lang));
+    f.subtitle = std::string(plan_.subtitle.in(lang));
+    if (plan_.number > 0)
+      f.plan_line = msg(lang, "cover.plan_number",
+                        {{"number", static_cast<long long>(plan_.number)}, {"country", loc(lang).country_name(plan_.country)}});
+    f.period = msg(lang, "cover.period", {{"range", period(lang, plan_.period)}});
+    f.stage = msg(lang, "stage.label", {{"stage", msg(lang, "stage." + std::string(stage_id(plan_.stage)))}});
+    if (const Organisation* issuer = plan_.organisation(plan_.issuer))
+      f.issuer = msg(lang, "cover.issued_by", {{"issuer", std::string(issuer->name.in(lang))}});
+    f.commitments = msg(lang, "cover.commitments", {{"count", static_cast<long long>(plan_.commitments.size())}});
+    f.edition = edition_.langs.size() > 1 ? msg(lang, "edition.bilingual")
+                                          : msg(lang, "edition.single", {{"language", loc(lang).language_name(lang)}});
+    f.toc_title = msg(lang, "toc.title");
+    if (plan_.stage != Stage::Final)
+      f.draft_mark = msg(lang, "stage.mark", {{"number", static_cast<long long>(static_cast<int>(plan_.stage) + 1)}});
+    std::vector<std::string> words;
+    for (const auto& t : plan_.themes) words.emplace_back(t.name.in(lang));
+    f.keywords = "OGP, " + std::accumulate(words.begin(), words.end(), std::string(), [](std::string a, const std::string& b) {
+                   return a.empty() ? b : a + ", " + b;
+                 });
+    const Locale* l = &loc(lang);
+    f.page_label = [l](int page, int pages) {
+      return l->message("footer.page", {{"page", static_cast<long long>(page)}, {"pages", static_cast<long long>(pages)}});
+    };
+    return f;
+  }
+
+  std::vector<Part> title(const std::string& key) const {
+    return parts([&](const std::string& lang, Part& p) { p.text = text(msg(lang, key)); });
+  }
+
+  Chapter foreword() const {
+    Chapter c{Chapter::Kind::Foreword, "foreword", 0, title("chapter.foreword"), {}};
+    c.blocks.push_back(prose_block(plan_.foreword));
+    return c;
+  }
+
+  Chapter cocreation() const {
+    Chapter c{Chapter::Kind::Cocreation, "cocreation", 0, title("chapter.cocreation"), {}};
+    if (plan_.cocreation_summary.present()) c.blocks.push_back(prose_block(plan_.cocreation_summary));
+    c.blocks.push_back(heading(2, "cocreation-events", "cocreation.events"));
+    Block table{Block::Kind::Table, 0, {}, parts([&](const std::string& lang, Part& p) {
+                  p.table.kind = "events";
+                  p.table.header = {msg(lang, "event.method"), msg(lang, "event.name"), msg(lang, "event.date"),
+                                    msg(lang, "event.place"), msg(lang, "event.participants")};
+                  for (const auto& e : plan_.events) p.table.rows.push_back(event_row(lang, e));
+                })};
+    c.blocks.push_back(std::move(table));
+
+    long long participants = 0, meetings = 0, women = 0, men = 0;
+    for (const auto& e : plan_.events) {
+      meetings += e.participants && e.participants->meetings ? *e.participants->meetings : 1;
+      if (!e.participants) continue;
+      participants += e.participants->total.value_or(0);
+      if (e.participants->women && e.participants->men) {
+        women += *e.participants->women;
+        men += *e.participants->men;
+      }
+    }
+    c.blocks.push_back(paragraph([&](const std::string& lang) {
+      return msg(lang, "cocreation.totals",
+                 {{"events", static_cast<long long>(plan_.events.size())}, {"participants", participants}, {"meetings", meetings}});
+    }));
+    c.blocks.push_back(paragraph([&](const std::string& lang) {
+      if (women + men == 0) return msg(lang, "cocreation.no_gender");
+      double w = static_cast<double>(women) / static_cast<double>(women + men);
+      return msg(lang, "cocreation.gender",
+                 {{"women", women}, {"men", men}, {"women_share", loc(lang).percent(w)}, {"men_share", loc(lang).percent(1 - w)}});
+    }));
+    return c;
+  }
+
+  std::vector<Inlines> event_row(const std::string& lang, const Event& e) const {
+    std::string when = e.single_day ? (e.when.start.day() ? loc(lang).date(*e.when.start.day()) : e.when.start.text)
+                                    : period(lang, e.when);
+    std::vector<std::string> counts;
+    if (e.participants) {
+      const auto& p = *e.participants;
+      if (p.total) counts.push_back(msg(lang, "event.participant_count", {{"count", static_cast<long long>(*p.total)}}));
+      if (p.women && p.men)
+        counts.push_back(msg(lang, "event.gender_count",
+                             {{"women", static_cast<long long>(*p.women)}, {"men", static_cast<long long>(*p.men)}}));
+      if (p.meetings) counts.push_back(msg(lang, "event.meeting_count", {{"count", static_cast<long long>(*p.meetings)}}));
+      if (p.note.present()) counts.emplace_back(p.note.in(lang));
+    }
+    std::string people;
+    for (const auto& s : counts) people += (people.empty() ? "" : "; ") + s;
+    return {text(msg(lang, "method." + std::string(method_id(e.method)))), text(std::string(e.name.in(lang))), text(when),
+            text(std::string(e.place.in(lang))), text(people.empty() ? "–" : people)};
+  }
+
+  Chapter commitment(const Commitment& c) const {
+    const std::string a = "commitment-" + std::to_string(c.number);
+    Chapter ch{Chapter::Kind::Commitment, a, c.number,
+               parts([&](const std::string& lang, Part& p) {
+                 p.text = text(msg(lang, "commitment.heading",
+                                   {{"number", static_cast<long long>(c.number)}, {"title", std::string(c.title.in(lang))}}));
+               }),
+               {}};
+    auto& b = ch.blocks;
+    b.push_back({Block::Kind::Fields, 0, a + "-summary", parts([&](const std::string& lang, Part& p) { p.fields = metadata(lang, c); })});
+
+    // A. The lead implementing agency, with its unit.
+    b.push_back(heading(2, a + "-a", "section.a"));
+    b.push_back({Block::Kind::Prose, 0, {}, parts([&](const std::string& lang, Part& p) {
+                   std::vector<Inlines> items;
+                   for (const auto* o : c.with_role(Role::Lead)) {
+                     Inlines item = strong(org_name(lang, o->ref));
+                     if (o->unit.present()) {
+                       Inlines unit = text(" — " + std::string(o->unit.in(lang)));
+                       item.insert(item.end(), unit.begin(), unit.end());
+                     }
+                     items.push_back(std::move(item));
+                   }
+                   if (items.empty()) items.push_back(text(msg(lang, "meta.none")));
+                   p.prose = {bullets(std::move(items))};
+                 })});
+
+    section(b, a + "-b", "section.b", c.problem);
+    subsection(b, a + "-causes", "section.causes", c.causes);
+    section(b, a + "-c", "section.c", c.description);
+    subsection(b, a + "-status-quo", "section.status_quo", c.status_quo);
+    subsection(b, a + "-expected-results", "section.expected_results", c.expected_results);
+    section(b, a + "-d", "section.d", c.contribution);
+
+    // E. One subsection per relevant value.
+    b.push_back(heading(2, a + "-e", "section.e"));
+    for (const auto& v : c.values)
+      if (v.relevant) subsection(b, a + "-value-" + std::string(ogp_value_id(v.kind)), "value." + std::string(ogp_value_id(v.kind)), v.text, true);
+
+    b.push_back(heading(2, a + "-f", "section.f"));
+    for (const auto& al : c.alignment)
+      subsection(b, a + "-alignment-" + std::string(alignment_kind_id(al.kind)), "alignment." + std::string(alignment_kind_id(al.kind)), al.text, true);
+
+    if (c.budget || !c.sdgs.empty() || c.notes.present()) {
+      b.push_back(heading(2, a + "-g", "section.g"));
+      if (c.budget) {
+        b.push_back(heading(3, {}, "section.budget"));
+        b.push_back(paragraph([&](const std::string& lang) {
+          std::string s = c.budget->amount ? loc(lang).currency(*c.budget->amount, c.budget->currency) : "";
+          std::string note(c.budget->text.in(lang));
+          if (!note.empty()) s += s.empty() ? note : " — " + note;
+          return s;
+        }));
+      }
+      if (!c.sdgs.empty()) {
+        b.push_back(heading(3, {}, "section.sdgs"));
+        b.push_back({Block::Kind::Prose, 0, {}, parts([&](const std::string& lang, Part& p) {
+                       std::vector<Inlines> items;
+                       for (const auto& s : c.sdgs)
+                         items.push_back(text(s.target.empty() ? msg(lang, "sdg.goal", {{"goal", static_cast<long long>(s.goal)}})
+                                                               : msg(lang, "sdg.target", {{"target", s.target}})));
+                       p.prose = {bullets(std::move(items))};
+                     })});
+      }
+      subsection(b, a + "-notes", "section.notes", c.notes);
+    }
+
+    if (!c.milestones.empty()) {
+      b.push_back(heading(2, a + "-milestones", "milestones.title"));
+      b.push_back({Block::Kind::Table, 0, {}, parts([&](const std::string& lang, Part& p) {
+                     p.table.kind = "milestones";
+                     p.table.header = {msg(lang, "milestones.activity"), msg(lang, "milestones.period"),
+                                       msg(lang, "milestones.output"), msg(lang, "milestones.actors")};
+                     for (const auto& m : c.milestones) {
+                       std::string actors;
+                       for (const auto& id : m.actors) actors += (actors.empty() ? "" : ", ") + short_name(lang, id);
+                       p.table.rows.push_back({text(std::string(m.activity.in(lang))),
+                                               text(m.period ? period(lang, *m.period) : msg(lang, "milestones.undated")),
+                                               text(std::string(m.output.in(lang))), text(actors)});
+                     }
+                   })});
+    }
+    if (!c.contacts.empty()) {
+      b.push_back(heading(2, a + "-contacts", "contacts.title"));
+      b.push_back({Block::Kind::Table, 0, {}, parts([&](const std::string& lang, Part& p) {
+                     p.table.kind = "contacts";
+                     p.table.header = {msg(lang, "contacts.organisation"), msg(lang, "contacts.name"),
+                                       msg(lang, "contacts.position"), msg(lang, "contacts.email") + " / " + msg(lang, "contacts.phone")};
+                     for (const auto& k : c.contacts) {
+                       Inlines reach;
+                       if (!k.email.empty()) reach.push_back({Inline::Kind::Link, {}, "mailto:" + k.email, true, text(k.email), {}});
+                       if (!k.email.empty() && !k.phone.empty()) reach.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
+                       if (!k.phone.empty()) reach.push_back({Inline::Kind::Text, k.phone, {}, true, {}, {}});
+                       p.table.rows.push_back({text(short_name(lang, k.org)), text(k.name),
+                                               text(std::string(k.position.in(lang))), std::move(reach)});
+                     }
+                   })});
+    }
+    return ch;
+  }
+
+  // The abbreviation where there is one (tables are narrow), else the name.
+  std::string short_name(const std::string& lang, const std::string& id) const {
+    const Organisation* o = plan_.organisation(id);
+    if (!o) return id;
+    std::string abbr(o->abbreviation.in(lang));
+    return abbr.empty() ? std::string(o->name.in(lang)) : abbr;
+  }
+
+  std::vector<doc::FieldRow> metadata(const std::string& lang, const Commitment& c) const {
+    std::vector<doc::FieldRow> rows;
+    auto row = [&](const std::string& key, const std::string& value) {
+      rows.push_back({msg(lang, key), text(value.empty() ? msg(lang, "meta.none") : value)});
+    };
+    auto join = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const auto& x : v) s += (s.empty() ? "" : "; ") + x;
+      return s;
+    };
+    row("meta.number", std::to_string(c.number));
+    if (!c.ogp_id.empty()) row("meta.ogp_id", c.ogp_id);
+    row("meta.period", c.period ? period(lang, *c.period) : std::string());
+    for (Role r : {Role::Lead, Role::Support, Role::Other}) {
+      std::vector<std::string> names;
+      for (const auto* o : c.with_role(r)) names.push_back(org_name(lang, o->ref));
+      if (r == Role::Lead || !names.empty())
+        row(r == Role::Lead ? "meta.lead" : r == Role::Support ? "meta.support" : "meta.other", join(names));
+    }
+    std::vector<std::string> themes, areas, values;
+    for (const auto& t : c.themes)
+      if (const Theme* th = plan_.theme(t.ref)) themes.emplace_back(th->name.in(lang));
+    for (const auto& a : c.policy_areas) areas.emplace_back(a.in(lang));
+    for (const auto& v : c.values)
+      if (v.relevant) values.push_back(msg(lang, "value." + std::string(ogp_value_id(v.kind))));
+    row("meta.themes", join(themes));
+    if (!areas.empty()) row("meta.policy_areas", join(areas));
+    row("meta.values", join(values));
+    return rows;
+  }
+
+  void section(std::vector<Block>& b, const std::string& anchor, const std::string& key, const LocalizedText& field) const {
+    b.push_back(heading(2, anchor, key));
+    if (field.present()) b.push_back(prose_block(field));
+  }
+
+  void subsection(std::vector<Block>& b, const std::string& anchor, const std::string& key, const LocalizedText& field,
+                  bool always = false) const {
+    if (!field.present() && !always) return;
+    b.push_back(heading(3, anchor, key));
+    if (field.present()) b.push_back(prose_block(field));
+  }
+
+  Chapter index() const {
+    Chapter ch{Chapter::Kind::Index, "index", 0, title("chapter.index"), {}};
+    ch.blocks.push_back(paragraph([&](const std::string& lang) { return msg(lang, "index.intro"); }));
+    // Organisations named by some commitment, sorted by the first language's collation.
+    std::vector<const Organisation*> orgs;
+    for (const auto& o : plan_.organisations)
+      if (!roles_of(o.id).empty()) orgs.push_back(&o);
+    const std::string& first = edition_.langs.front();
+    std::stable_sort(orgs.begin(), orgs.end(), [&](const Organisation* x, const Organisation* y) {
+      return loc(first).less(org_name(first, x->id), org_name(first, y->id));
+    });
+    for (const Organisation* o : orgs) {
+      ch.blocks.push_back({Block::Kind::Fields, 0, "org-" + o->id, parts([&](const std::string& lang, Part& p) {
+                             p.text = text(org_name(lang, o->id));
+                             p.fields.push_back({msg(lang, "sector." + std::string(sector_id(o->sector))), {}});
+                             for (Role r : {Role::Lead, Role::Support, Role::Other}) {
+                               Inlines list;
+                               for (const auto& [c, role] : roles_of(o->id)) {
+                                 if (role != r) continue;
+                                 if (!list.empty()) list.push_back({Inline::Kind::Text, "; ", {}, true, {}, {}});
+                                 list.push_back({Inline::Kind::Link, {}, "#commitment-" + std::to_string(c->number), true,
+                                                 text(msg(lang, "index.commitment",
+                                                          {{"number", static_cast<long long>(c->number)},
+                                                           {"title", std::string(c->title.in(lang))}})),
+                                                 {}});
+                               }
+                               if (!list.empty()) p.fields.push_back({msg(lang, "role." + std::string(role_id(r))), list});
+                             }
+                           })});
+    }
+    return ch;
+  }
+
+  // The commitments that name `org`, each with the strongest role it has there (a lead that
+  // is also a milestone actor is listed as lead).
+  std::vector<std::pair<const Commitment*, Role>> roles_of(const std::string& org) const {
+    std::vector<std::pair<const Commitment*, Role>> out;
+    for (const auto& c : plan_.commitments) {
+      std::optional<Role> best;
+      for (const auto& o : c.organisations)
+        if (o.ref == org && (!best || o.role < *best)) best = o.role;
+      if (!best)
+        for (const auto& m : c.milestones)
+          if (std::find(m.actors.begin(), m.actors.end(), org) != m.actors.end()) best = Role::Other;
+      if (best) out.emplace_back(&c, *best);
+    }
+    return out;
+  }
+
+  const Plan& plan_;
+  const ProseStore& prose_;
+  const Edition& edition_;
+  const Locales& locales_;
+};
+
+}  // namespace
+
+std::vector<Edition> editions_of(const Plan& plan) {
+  std::vector<std::string> langs;
+  for (const auto& l : plan.languages)
+    if (l.administrative) langs.push_back(l.code);
+  for (const auto& l : plan.languages)
+    if (!l.administrative) langs.push_back(l.code);
+  std::vector<Edition> out;
+  for (const auto& l : langs) out.push_back({l, {l}});
+  if (langs.size() >= 2) out.push_back({"bilingual", {langs[0], langs[1]}});
+  return out;
+}
+
+doc::Document compose(const Plan& plan, const ProseStore& prose, const Edition& edition, const Locales& locales) {
+  return Composer(plan, prose, edition, locales).run();
+}
+
+}  // namespace renaksi

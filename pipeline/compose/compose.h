@@ -1,0 +1,29 @@
+// The compose pass: a checked plan and its parsed prose become one Document per edition.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compose/document.h"
+#include "locale/locale.h"
+#include "model/plan.h"
+#include "prose/prose_pass.h"
+
+namespace renaksi {
+
+struct Edition {
+  std::string name;                // a language code, or "bilingual"
+  std::vector<std::string> langs;  // column order: the administrative language first
+};
+
+// Every language of the plan on its own, then (for a plan with two or more languages) the
+// bilingual edition of the administrative language beside the first other one.
+std::vector<Edition> editions_of(const Plan& plan);
+
+using Locales = std::map<std::string, std::unique_ptr<Locale>>;
+
+doc::Document compose(const Plan& plan, const ProseStore& prose, const Edition& edition, const Locales& locales);
+
+}  // namespace renaksi

@@ -1,0 +1,28 @@
+// The build's environment: every outside input a pass may use (programs, folders, the clock),
+// gathered in one object so that tests can fix them and outputs are reproducible.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace renaksi {
+
+struct Env {
+  std::string pandoc = "pandoc";                      // the program, looked up on PATH
+  std::chrono::milliseconds pandoc_timeout{60000};    // a Pandoc run that takes longer is killed
+  std::filesystem::path cache_dir = "build/cache";    // content-hash caches (prose)
+  std::filesystem::path data_dir;                     // holds locales/ and layouts/
+  std::optional<std::int64_t> source_date_epoch;      // the build's date, for reproducible output
+
+  // Reads RENAKSI_PANDOC, RENAKSI_DATA_DIR and SOURCE_DATE_EPOCH; the data folder defaults to
+  // the source tree the binary was built from.
+  static Env from_environment();
+
+  // The build's date: SOURCE_DATE_EPOCH when set, else the current time.
+  std::chrono::sys_seconds now() const;
+};
+
+}  // namespace renaksi

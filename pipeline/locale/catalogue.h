@@ -1,0 +1,34 @@
+// A language's message catalogue: every label the outputs print, as ICU MessageFormat strings,
+// read from locales/<lang>.json.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace renaksi {
+
+class Catalogue {
+ public:
+  // Reads a flat JSON object of key → MessageFormat pattern. Problems are F001/F002 errors.
+  static std::optional<Catalogue> load(const std::filesystem::path& file, const std::string& lang, Diagnostics& diags);
+
+  const std::string& lang() const { return lang_; }
+  const std::string* find(const std::string& key) const;
+  std::vector<std::string> keys() const;
+  const std::filesystem::path& file() const { return file_; }
+
+ private:
+  std::string lang_;
+  std::filesystem::path file_;
+  std::map<std::string, std::string> messages_;
+};
+
+// locales/<lang>.json under the data folder.
+std::filesystem::path catalogue_path(const std::filesystem::path& data_dir, const std::string& lang);
+
+}  // namespace renaksi

@@ -1,0 +1,185 @@
+// Locale-aware formatting through ICU.
+#include "locale/locale.h"
+
+#include <unicode/dtintrv.h>
+#include <unicode/measunit.h>
+#include <unicode/msgfmt.h>
+#include <unicode/timezone.h>
+
+namespace renaksi {
+
+namespace {
+
+std::string utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+icu::UnicodeString ustr(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+icu::Locale make_locale(const std::string& lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale l = icu::Locale::forLanguageTag(lang, status);
+  return U_SUCCESS(status) ? l : icu::Locale::getRoot();
+}
+
+UDate to_udate(std::chrono::year_month_day day) {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::sys_days{day}.time_since_epoch());
+  return static_cast<UDate>(ms.count());
+}
+
+std::unique_ptr<icu::DateFormat> skeleton_format(const char16_t* skeleton, const icu::Locale& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateFormat> f(icu::DateFormat::createInstanceForSkeleton(skeleton, locale, status));
+  if (U_FAILURE(status)) return nullptr;
+  f->adoptTimeZone(icu::TimeZone::createTimeZone(u"GMT"));
+  return f;
+}
+
+}  // namespace
+
+Locale::Locale(const std::string& lang, Catalogue catalogue)
+    : lang_(lang),
+      locale_(make_locale(lang)),
+      catalogue_(std::move(catalogue)),
+      integer_format_(icu::number::NumberFormatter::withLocale(locale_).precision(icu::number::Precision::integer())),
+      percent_format_(icu::number::NumberFormatter::withLocale(locale_)
+                          .unit(icu::MeasureUnit::getPercent())
+                          .scale(icu::number::Scale::powerOfTen(2))
+                          .precision(icu::number::Precision::integer())) {
+  date_format_ = skeleton_format(u"yMMMMd", locale_);
+  month_year_format_ = skeleton_format(u"yMMMM", locale_);
+  UErrorCode status = U_ZERO_ERROR;
+  interval_format_.reset(icu::DateIntervalFormat::createInstance(u"yMMMMd", locale_, status));
+  if (U_SUCCESS(status)) {
+    std::unique_ptr<icu::TimeZone> gmt(icu::TimeZone::createTimeZone(u"GMT"));
+    interval_format_->setTimeZone(*gmt);
+  } else {
+    interval_format_.reset();
+  }
+  status = U_ZERO_ERROR;
+  collator_.reset(icu::Collator::createInstance(locale_, status));
+  if (U_FAILURE(status)) collator_.reset();
+}
+
+std::string Locale::date(std::chrono::year_month_day day) const {
+  if (!date_format_) return {};
+  icu::UnicodeString out;
+  date_format_->format(to_udate(day), out);
+  return utf8(out);
+}
+
+std::string Locale::month_year(std::chrono::year_month_day day) const {
+  if (!month_year_format_) return {};
+  icu::UnicodeString out;
+  month_year_format_->format(to_udate(day), out);
+  return utf8(out);
+}
+
+std::string Locale::date_range(std::chrono::year_month_day from, std::chrono::year_month_day to) const {
+  if (!interval_format_) return date(from) + " – " + date(to);
+  icu::DateInterval interval(to_udate(from), to_udate(to));
+  icu::UnicodeString out;
+  icu::FieldPosition pos;
+  UErrorCode status = U_ZERO_ERROR;
+  interval_format_->format(&interval, out, pos, status);
+  return U_SUCCESS(status) ? utf8(out) : date(from) + " – " + date(to);
+}
+
+std::string Locale::number(long long n) const {
+  UErrorCode status = U_ZERO_ERROR;
+  auto s = integer_format_.formatInt(n, status).toString(status);
+  return U_SUCCESS(status) ? utf8(s) : std::to_string(n);
+}
+
+std::string Locale::decimal(const std::string& value) const {
+  UErrorCode status = U_ZERO_ERROR;
+  auto s = icu::number::NumberFormatter::withLocale(locale_)
+               .formatDecimal(icu::StringPiece(value), status)
+               .toString(status);
+  return U_SUCCESS(status) ? utf8(s) : value;
+}
+
+std::string Locale::percent(double fraction) const {
+  UErrorCode status = U_ZERO_ERROR;
+  auto s = percent_format_.formatDouble(fraction, status).toString(status);
+  return U_SUCCESS(status) ? utf8(s) : std::to_string(fraction * 100) + "%";
+}
+
+std::string Locale::currency(const std::string& amount, const std::string& iso_code) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CurrencyUnit unit(ustr(iso_code).getTerminatedBuffer(), status);
+  if (U_FAILURE(status)) return iso_code + " " + decimal(amount);
+  // Cash precision: whole Rupiah for IDR (CLDR's cash digits), cents for USD.
+  auto s = icu::number::NumberFormatter::withLocale(locale_)
+               .unit(unit)
+               .precision(icu::number::Precision::currency(UCURR_USAGE_CASH))
+               .formatDecimal(icu::StringPiece(amount), status)
+               .toString(status);
+  return U_SUCCESS(status) ? utf8(s) : iso_code + " " + amount;
+}
+
+std::string Locale::language_name(const std::string& code) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale other = icu::Locale::forLanguageTag(code, status);
+  icu::UnicodeString name;
+  other.getDisplayName(locale_, name);
+  std::string out = utf8(name);
+  // Capitalise the first letter, as a label ("bahasa Inggris" stays as ICU gives it after it).
+  if (!out.empty()) {
+    icu::UnicodeString u = ustr(out);
+    icu::UnicodeString first = u.tempSubString(0, 1);
+    first.toUpper(locale_);
+    out = utf8(first + u.tempSubString(1));
+  }
+  return out;
+}
+
+std::string Locale::country_name(const std::string& iso_code) const {
+  icu::Locale region("", iso_code.c_str());
+  icu::UnicodeString name;
+  region.getDisplayCountry(locale_, name);
+  return utf8(name);
+}
+
+std::string Locale::message(const std::string& key, const std::vector<MessageArg>& args) const {
+  const std::string* pattern = catalogue_.find(key);
+  auto fail = [&](Code code, const std::string& why) {
+    if (!reported_[key]) diags_.error(code, {catalogue_.file().generic_string(), 0, 0}, why);
+    reported_[key] = true;
+    return "[" + key + "]";
+  };
+  if (!pattern) return fail(Code::F003, "the catalogue has no message '" + key + "'");
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError perr;
+  icu::MessageFormat mf(ustr(*pattern), locale_, perr, status);
+  if (U_FAILURE(status))
+    return fail(Code::F004, "the message '" + key + "' does not parse (" + u_errorName(status) + ")");
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  for (const auto& a : args) {
+    names.push_back(ustr(a.name));
+    if (const auto* i = std::get_if<long long>(&a.value))
+      values.emplace_back(static_cast<int64_t>(*i));
+    else if (const auto* d = std::get_if<double>(&a.value))
+      values.emplace_back(*d);
+    else
+      values.emplace_back(ustr(std::get<std::string>(a.value)));
+  }
+  icu::UnicodeString out;
+  mf.format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
+  if (U_FAILURE(status))
+    return fail(Code::F004, "the message '" + key + "' cannot be formatted (" + u_errorName(status) + ")");
+  return utf8(out);
+}
+
+bool Locale::less(const std::string& a, const std::string& b) const {
+  if (!collator_) return a < b;
+  UErrorCode status = U_ZERO_ERROR;
+  return collator_->compareUTF8(icu::StringPiece(a), icu::StringPiece(b), status) == UCOL_LESS;
+}
+
+}  // namespace renaksi

@@ -1,0 +1,75 @@
+// Locale-aware formatting through ICU: dates, date ranges, numbers, percentages, currency,
+// catalogue messages with plurals, and collation. Month names and digits come from ICU.
+#pragma once
+
+#include <unicode/coll.h>
+#include <unicode/datefmt.h>
+#include <unicode/dtitvfmt.h>
+#include <unicode/locid.h>
+#include <unicode/numberformatter.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "locale/catalogue.h"
+
+namespace renaksi {
+
+// A named argument of a catalogue message: a number (plurals, number formats) or a text.
+struct MessageArg {
+  std::string name;
+  std::variant<long long, double, std::string> value;
+};
+
+class Locale {
+ public:
+  // `lang` is a BCP 47 code ("id", "en", "es-MX"); the catalogue supplies the labels.
+  Locale(const std::string& lang, Catalogue catalogue);
+  Locale(const Locale&) = delete;
+  Locale& operator=(const Locale&) = delete;
+
+  const std::string& lang() const { return lang_; }
+
+  std::string date(std::chrono::year_month_day day) const;                  // 8 Agustus 2018
+  std::string date_range(std::chrono::year_month_day from, std::chrono::year_month_day to) const;
+  std::string month_year(std::chrono::year_month_day day) const;            // Agustus 2018
+  std::string number(long long n) const;                                    // 1.000
+  std::string decimal(const std::string& value) const;                      // "1234.5" -> 1.234,5
+  std::string percent(double fraction) const;                               // 0.53 -> 53%
+  // Money as readers of this language expect it: whole Rupiah, "Rp 1.500.000.000" in id.
+  std::string currency(const std::string& amount, const std::string& iso_code) const;
+  // The name of a language or a country in this locale's language ("Inggris", "Indonesia").
+  std::string language_name(const std::string& code) const;
+  std::string country_name(const std::string& iso_code) const;
+
+  // A catalogue message with its arguments. A missing key or a bad pattern is an F003/F004
+  // error (once per key) and gives "[key]" so the output shows what is missing.
+  std::string message(const std::string& key, const std::vector<MessageArg>& args = {}) const;
+
+  // Collation: a < b in this language's order.
+  bool less(const std::string& a, const std::string& b) const;
+
+  // Problems met while formatting (missing keys, bad patterns).
+  const Diagnostics& diagnostics() const { return diags_; }
+
+ private:
+  std::string lang_;
+  icu::Locale locale_;
+  Catalogue catalogue_;
+  std::unique_ptr<icu::DateFormat> date_format_;
+  std::unique_ptr<icu::DateFormat> month_year_format_;
+  std::unique_ptr<icu::DateIntervalFormat> interval_format_;
+  std::unique_ptr<icu::Collator> collator_;
+  icu::number::LocalizedNumberFormatter integer_format_;
+  icu::number::LocalizedNumberFormatter percent_format_;
+  mutable Diagnostics diags_;
+  mutable std::map<std::string, bool> reported_;
+};
+
+}  // namespace renaksi

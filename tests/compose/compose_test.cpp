@@ -1,0 +1,117 @@
+// The composed document of the default plan's editions: golden dumps, and the properties
+// every edition must have whatever its wording.
+#include "compose/compose.h"
+
+#include <gtest/gtest.h>
+
+#include "driver/passes.h"
+#include "support/golden.h"
+#include "support/paths.h"
+
+namespace renaksi {
+namespace {
+
+class Composed : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir("compose");
+    state_ = build("nap-2018-2020");
+    draft_ = build("nap-2020-2022");
+  }
+  static void TearDownTestSuite() {
+    delete state_;
+    delete draft_;
+    delete dir_;
+  }
+  static BuildState* build(const char* plan) {
+    auto* s = new BuildState;
+    s->folder = testing::content_dir() / plan;
+    s->env.cache_dir = dir_->path() / "cache";
+    run_passes(*s, "compose");
+    return s;
+  }
+  static const doc::Document& edition(const BuildState& s, const std::string& name) {
+    for (const auto& d : s.documents)
+      if (d.edition == name) return d;
+    throw std::runtime_error("no edition " + name);
+  }
+  static inline testing::TempDir* dir_ = nullptr;
+  static inline BuildState* state_ = nullptr;
+  static inline BuildState* draft_ = nullptr;
+};
+
+TEST_F(Composed, BuildsWithoutDiagnostics) {
+  for (const auto& d : state_->diags.all()) ADD_FAILURE() << d.str();
+  ASSERT_EQ(state_->documents.size(), 3u);
+  EXPECT_EQ(state_->documents[0].edition, "id");
+  EXPECT_EQ(state_->documents[1].edition, "en");
+  EXPECT_EQ(state_->documents[2].edition, "bilingual");
+}
+
+TEST_F(Composed, GoldenDumpOfEachEdition) {
+  for (const auto& d : state_->documents) testing::expect_golden("compose/nap-2018-2020." + d.edition + ".txt", doc::dump(d));
+  testing::expect_golden("compose/nap-2020-2022.bilingual.txt", doc::dump(edition(*draft_, "bilingual")));
+}
+
+TEST_F(Composed, EveryBlockHasOnePartPerLanguageOfItsEdition) {
+  for (const auto& d : state_->documents)
+    for (const auto& c : d.chapters) {
+      ASSERT_EQ(c.title.size(), d.langs.size());
+      for (const auto& b : c.blocks) {
+        ASSERT_EQ(b.parts.size(), d.langs.size()) << c.anchor;
+        for (size_t i = 0; i < b.parts.size(); ++i) EXPECT_EQ(b.parts[i].lang, d.langs[i]);
+      }
+    }
+}
+
+TEST_F(Composed, OneChapterPerCommitmentInOrderWithStableAnchors) {
+  const auto& d = edition(*state_, "en");
+  std::vector<int> numbers;
+  for (const auto& c : d.chapters)
+    if (c.kind == doc::Chapter::Kind::Commitment) {
+      numbers.push_back(c.commitment_number);
+      EXPECT_EQ(c.anchor, "commitment-" + std::to_string(c.commitment_number));
+    }
+  ASSERT_EQ(numbers.size(), state_->loaded.plan.commitments.size());
+  EXPECT_TRUE(std::is_sorted(numbers.begin(), numbers.end()));
+  EXPECT_EQ(d.chapters.front().anchor, "foreword");
+  EXPECT_EQ(d.chapters[1].anchor, "cocreation");
+  EXPECT_EQ(d.chapters.back().anchor, "index");
+}
+
+TEST_F(Composed, IndexIsSortedByTheEditionsCollation) {
+  for (const auto& d : state_->documents) {
+    const Locale& l = *state_->locales.at(d.langs.front());
+    const auto& index = d.chapters.back();
+    std::vector<std::string> names;
+    for (const auto& b : index.blocks)
+      if (b.kind == doc::Block::Kind::Fields) names.push_back(prose::plain_text(b.parts.front().text));
+    ASSERT_GT(names.size(), 20u);
+    EXPECT_TRUE(std::is_sorted(names.begin(), names.end(), [&](const auto& a, const auto& b) { return l.less(a, b); }))
+        << d.edition;
+  }
+}
+
+TEST_F(Composed, DraftEditionsCarryTheirStageMark) {
+  for (const auto& d : draft_->documents) {
+    EXPECT_FALSE(d.final_stage);
+    for (const auto& f : d.front) EXPECT_EQ(f.draft_mark, f.lang == "id" ? "DRAF 2" : "DRAFT 2");
+  }
+  for (const auto& d : state_->documents) EXPECT_EQ(d.front.front().draft_mark, "");
+}
+
+TEST(Editions, AdministrativeLanguageFirstThenBilingual) {
+  Plan p;
+  p.languages = {{"en", false, {}}, {"es", true, {}}};
+  auto e = editions_of(p);
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(e[0].name, "es");
+  EXPECT_EQ(e[1].name, "en");
+  EXPECT_EQ(e[2].name, "bilingual");
+  EXPECT_EQ(e[2].langs, (std::vector<std::string>{"es", "en"}));
+  p.languages = {{"fr", true, {}}};
+  EXPECT_EQ(editions_of(p).size(), 1u);
+}
+
+}  // namespace
+}  // namespace renaksi

@@ -1,0 +1,103 @@
+// Each formatter of the locale layer, in Indonesian and English, against ICU 72's behaviour.
+#include "locale/locale.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "support/paths.h"
+
+namespace renaksi {
+namespace {
+
+using std::chrono::day;
+using std::chrono::month;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+constexpr year_month_day ymd(int y, unsigned m, unsigned d) { return year_month_day{year{y}, month{m}, day{d}}; }
+
+class LocaleTest : public ::testing::Test {
+ protected:
+  static std::unique_ptr<Locale> make(const std::string& lang) {
+    Diagnostics diags;
+    auto c = Catalogue::load(catalogue_path(testing::source_dir(), lang), lang, diags);
+    EXPECT_TRUE(c);
+    return std::make_unique<Locale>(lang, std::move(*c));
+  }
+  std::unique_ptr<Locale> id = make("id");
+  std::unique_ptr<Locale> en = make("en");
+};
+
+TEST_F(LocaleTest, DatesUseIcuMonthNames) {
+  EXPECT_EQ(id->date(ymd(2018, 8, 8)), "8 Agustus 2018");
+  EXPECT_EQ(en->date(ymd(2018, 8, 8)), "August 8, 2018");
+  EXPECT_EQ(id->month_year(ymd(2020, 6, 30)), "Juni 2020");
+  EXPECT_EQ(en->month_year(ymd(2020, 6, 30)), "June 2020");
+}
+
+TEST_F(LocaleTest, DateRangesUseDateIntervalFormat) {
+  // The template's own example, "30 September 2018 – 30 Juni 2020", with ICU's thin spaces.
+  EXPECT_EQ(id->date_range(ymd(2018, 9, 30), ymd(2020, 6, 30)), "30 September 2018\u2009\u2013\u200930 Juni 2020");
+  EXPECT_EQ(en->date_range(ymd(2018, 9, 30), ymd(2020, 6, 30)), "September 30, 2018\u2009\u2013\u2009June 30, 2020");
+  // Shared parts are not repeated.
+  EXPECT_EQ(id->date_range(ymd(2018, 7, 1), ymd(2018, 7, 31)), "1\u201331 Juli 2018");
+  EXPECT_EQ(en->date_range(ymd(2018, 7, 1), ymd(2018, 7, 31)), "July 1\u2009\u2013\u200931, 2018");
+  EXPECT_EQ(en->date_range(ymd(2018, 8, 8), ymd(2018, 8, 8)), "August 8, 2018");
+}
+
+TEST_F(LocaleTest, NumbersGroupAsEachLanguageWrites) {
+  EXPECT_EQ(id->number(1000), "1.000");
+  EXPECT_EQ(en->number(1000), "1,000");
+  EXPECT_EQ(id->number(1234567), "1.234.567");
+  EXPECT_EQ(id->decimal("1234567.891"), "1.234.567,891");
+  EXPECT_EQ(en->decimal("1234567.891"), "1,234,567.891");
+}
+
+TEST_F(LocaleTest, Percentages) {
+  EXPECT_EQ(id->percent(0.53), "53%");
+  EXPECT_EQ(en->percent(0.47), "47%");
+  EXPECT_EQ(en->percent(3.0 / 17.0), "18%");
+}
+
+TEST_F(LocaleTest, RupiahInWholeRupiahAsIndonesianReadersExpect) {
+  EXPECT_EQ(id->currency("1500000000", "IDR"), "Rp\u00a01.500.000.000");
+  EXPECT_EQ(en->currency("1500000000", "IDR"), "IDR\u00a01,500,000,000");
+  EXPECT_EQ(en->currency("2500.5", "USD"), "$2,500.50");
+}
+
+TEST_F(LocaleTest, PluralsFollowEachLanguagesRules) {
+  EXPECT_EQ(en->message("cover.commitments", {{"count", 1LL}}), "1 commitment");
+  EXPECT_EQ(en->message("cover.commitments", {{"count", 14LL}}), "14 commitments");
+  EXPECT_EQ(id->message("cover.commitments", {{"count", 1LL}}), "1 komitmen");
+  EXPECT_EQ(id->message("cover.commitments", {{"count", 1000LL}}), "1.000 komitmen");
+  EXPECT_EQ(en->message("cover.plan_number", {{"number", 5LL}, {"country", std::string("Indonesia")}}),
+            "Indonesia's 5th national action plan");
+  EXPECT_EQ(en->message("cover.plan_number", {{"number", 2LL}, {"country", std::string("Indonesia")}}),
+            "Indonesia's 2nd national action plan");
+  EXPECT_EQ(id->message("footer.page", {{"page", 3LL}, {"pages", 40LL}}), "Halaman 3 dari 40");
+  EXPECT_EQ(en->message("footer.page", {{"page", 3LL}, {"pages", 40LL}}), "Page 3 of 40");
+}
+
+TEST_F(LocaleTest, MissingKeysAreReportedOnceAndShown) {
+  EXPECT_EQ(id->message("no.such.key"), "[no.such.key]");
+  EXPECT_EQ(id->message("no.such.key"), "[no.such.key]");
+  ASSERT_EQ(id->diagnostics().all().size(), 1u);
+  EXPECT_EQ(id->diagnostics().all()[0].code, Code::F003);
+}
+
+TEST_F(LocaleTest, CollationOrdersAsReadersExpect) {
+  std::vector<std::string> names = {"badan", "Zona", "Ombudsman", "Éntitas", "apel", "Badan"};
+  std::sort(names.begin(), names.end(), [&](const auto& a, const auto& b) { return id->less(a, b); });
+  EXPECT_EQ(names, (std::vector<std::string>{"apel", "badan", "Badan", "Éntitas", "Ombudsman", "Zona"}));
+}
+
+TEST_F(LocaleTest, LanguageAndCountryNamesComeFromIcu) {
+  EXPECT_EQ(id->language_name("en"), "Inggris");
+  EXPECT_EQ(en->language_name("id"), "Indonesian");
+  EXPECT_EQ(id->country_name("ID"), "Indonesia");
+  EXPECT_EQ(en->country_name("ID"), "Indonesia");
+}
+
+}  // namespace
+}  // namespace renaksi
