@@ -9,7 +9,9 @@
 
 #include "check/stage_rules.h"
 #include "diag/diagnostic.h"
+#include "driver/archive.h"
 #include "driver/passes.h"
+#include "publish/publish.h"
 
 namespace renaksi {
 
@@ -51,6 +53,7 @@ int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
 
 struct BuildOptions {
   std::string folder;
+  std::string out_dir;
   std::string dump;
   std::vector<std::string> editions;
   std::string stop_after;
@@ -59,43 +62,73 @@ struct BuildOptions {
   bool fail_on_warnings = false;
 };
 
-int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
-  BuildState state;
-  state.folder = opt.folder;
-  if (!opt.cache_dir.empty()) state.env.cache_dir = opt.cache_dir;
-  std::vector<PassTiming> timings = run_passes(state, opt.stop_after);
-  state.diags.sort();
-  for (const auto& d : state.diags.all()) err << d.str() << '\n';
-  if (opt.timings) {
-    std::chrono::nanoseconds total{0};
-    for (const auto& t : timings) {
-      out << "  " << t.name << std::string(10 - std::min<size_t>(t.name.size(), 9), ' ')
-          << std::chrono::duration<double, std::milli>(t.elapsed).count() << " ms\n";
-      total += t.elapsed;
-    }
-    out << "  total     " << std::chrono::duration<double, std::milli>(total).count() << " ms (prose: "
-        << state.prose_stats.fragments << " fragments, " << state.prose_stats.cache_hits << " cached, "
-        << state.prose_stats.pandoc_runs << " Pandoc run" << (state.prose_stats.pandoc_runs == 1 ? "" : "s") << ")\n";
+void print_timings(const ArchiveBuild& a, std::ostream& out) {
+  std::chrono::nanoseconds total{0};
+  int fragments = 0, cached = 0, runs = 0;
+  for (const auto& p : a.plans) {
+    fragments += p->prose_stats.fragments;
+    cached += p->prose_stats.cache_hits;
+    runs += p->prose_stats.pandoc_runs;
   }
-  if (state.diags.has_errors()) return kExitContent;
+  for (const auto& t : a.timings) {
+    out << "  " << t.name << std::string(10 - std::min<size_t>(t.name.size(), 9), ' ')
+        << std::chrono::duration<double, std::milli>(t.elapsed).count() << " ms\n";
+    total += t.elapsed;
+  }
+  out << "  total     " << std::chrono::duration<double, std::milli>(total).count() << " ms (" << a.plans.size()
+      << (a.plans.size() == 1 ? " plan" : " plans") << "; prose: " << fragments << " fragments, " << cached
+      << " cached, " << runs << " Pandoc run" << (runs == 1 ? "" : "s") << ")\n";
+}
+
+int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
+  Env env = Env::from_environment();
+  if (!opt.cache_dir.empty()) env.cache_dir = opt.cache_dir;
+  ArchiveBuild a = build_archive(opt.folder, env, opt.stop_after);
+  for (auto& p : a.plans) {
+    p->diags.sort();
+    for (const auto& d : p->diags.all()) err << d.str() << '\n';
+  }
+  a.diags.sort();
+  for (const auto& d : a.diags.all()) err << d.str() << '\n';
+  if (opt.timings) print_timings(a, out);
+  if (a.error_count() > 0) {
+    err << "renaksi: " << counted(a.error_count(), "error") << "; nothing was written"
+        << (opt.out_dir.empty() ? "" : " to " + opt.out_dir) << '\n';
+    return kExitContent;
+  }
   if (opt.dump == "document") {
     bool found = false;
-    for (const auto& d : state.documents) {
-      if (!opt.editions.empty() && std::find(opt.editions.begin(), opt.editions.end(), d.edition) == opt.editions.end())
-        continue;
-      out << doc::dump(d);
-      found = true;
-    }
+    for (const auto& p : a.plans)
+      for (const auto& d : p->documents) {
+        if (!opt.editions.empty() && std::find(opt.editions.begin(), opt.editions.end(), d.edition) == opt.editions.end())
+          continue;
+        out << doc::dump(d);
+        found = true;
+      }
     if (!found) {
       err << "renaksi: no edition";
       for (const auto& e : opt.editions) err << " '" << e << "'";
       err << " in this build; editions:";
-      for (const auto& d : state.documents) err << ' ' << d.edition;
+      if (!a.plans.empty())
+        for (const auto& d : a.plans.front()->documents) err << ' ' << d.edition;
       err << '\n';
       return kExitUsage;
     }
   }
-  if (opt.fail_on_warnings && state.diags.warning_count() > 0) return kExitContent;
+  if (opt.fail_on_warnings && a.warning_count() > 0) return kExitContent;
+  if (!opt.out_dir.empty()) {
+    if (!opt.stop_after.empty()) {
+      err << "renaksi: --out publishes a whole build; it does not go with --stop-after\n";
+      return kExitUsage;
+    }
+    Diagnostics diags;
+    if (!publish(a.outputs, opt.out_dir, diags)) {
+      for (const auto& d : diags.all()) err << d.str() << '\n';
+      return kExitContent;
+    }
+    out << "published " << counted(a.outputs.size(), "file") << " (" << a.outputs.total_bytes() / 1024 << " KiB) into "
+        << opt.out_dir << '\n';
+  }
   return kExitOk;
 }
 
@@ -123,15 +156,22 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   check_cmd->add_flag("-q,--quiet", check.quiet, "Print only the diagnostics, not the summary line");
 
   BuildOptions build;
-  CLI::App* build_cmd = app.add_subcommand("build", "Build a plan: check it, parse its prose, compose its editions");
-  build_cmd->add_option("plan-folder", build.folder, "The plan folder")->required()->check(CLI::ExistingDirectory);
+  CLI::App* build_cmd =
+      app.add_subcommand("build", "Build plans: check, parse the prose, compose and write every edition and the site");
+  build_cmd->add_option("folder", build.folder, "A plan folder, or a folder of plan folders (content/)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  build_cmd->add_option("-o,--out", build.out_dir,
+                        "Publish the outputs into this folder, replacing it whole (only when there is no error)");
   build_cmd->add_option("--dump", build.dump, "Print an intermediate product: 'document' (the composed editions)")
       ->check(CLI::IsMember({"document"}));
   build_cmd->add_option("--edition", build.editions, "With --dump: only these editions (a language code, or 'bilingual')");
   std::string pass_names;
   for (const auto& p : passes()) pass_names += (pass_names.empty() ? "" : ", ") + std::string(p.name);
   build_cmd->add_option("--stop-after", build.stop_after, "Stop after this pass: " + pass_names)
-      ->check([](const std::string& v) { return is_pass(v) ? std::string() : "no pass is called '" + v + "'"; });
+      ->check([](const std::string& v) {
+        return is_pass(v) || is_archive_step(v) ? std::string() : "no pass is called '" + v + "'";
+      });
   build_cmd->add_option("--cache-dir", build.cache_dir, "Where the prose cache lives (default build/cache)");
   build_cmd->add_flag("--timings", build.timings, "Print how long each pass took");
   build_cmd->add_flag("--fail-on-warnings", build.fail_on_warnings, "Exit 1 when there are warnings");

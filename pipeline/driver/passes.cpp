@@ -69,8 +69,9 @@ std::vector<PassTiming> run_passes(BuildState& state, std::string_view stop_afte
     auto start = std::chrono::steady_clock::now();
     bool go_on = pass.run(state);
     timings.push_back({pass.name, std::chrono::steady_clock::now() - start});
-    if (!go_on || pass.name == stop_after) break;
+    if (!go_on || pass.name == stop_after) return timings;
   }
+  state.completed = true;
   return timings;
 }
 

@@ -13,6 +13,7 @@
 #include "env/env.h"
 #include "load/loader.h"
 #include "prose/prose_pass.h"
+#include "publish/outputs.h"
 
 namespace renaksi {
 
@@ -26,6 +27,8 @@ struct BuildState {
   ProseStats prose_stats;
   Locales locales;                       // one per language of the plan
   std::vector<doc::Document> documents;  // one per edition
+  Outputs outputs;                       // the files this plan's emit passes wrote
+  bool completed = false;                // every pass ran
 };
 
 struct Pass {

@@ -148,6 +148,7 @@ std::string Locale::country_name(const std::string& iso_code) const {
 std::string Locale::message(const std::string& key, const std::vector<MessageArg>& args) const {
   const std::string* pattern = catalogue_.find(key);
   auto fail = [&](Code code, const std::string& why) {
+    std::lock_guard lock(mutex_);
     if (!reported_[key]) diags_.error(code, {catalogue_.file().generic_string(), 0, 0}, why);
     reported_[key] = true;
     return "[" + key + "]";

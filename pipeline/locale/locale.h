@@ -11,6 +11,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -52,10 +53,14 @@ class Locale {
   // error (once per key) and gives "[key]" so the output shows what is missing.
   std::string message(const std::string& key, const std::vector<MessageArg>& args = {}) const;
 
+  // Thread safety: message() and less() may be called from several threads at once; the date
+  // and number formatters may not (compose, which uses them, runs on one thread).
+
   // Collation: a < b in this language's order.
   bool less(const std::string& a, const std::string& b) const;
 
-  // Problems met while formatting (missing keys, bad patterns).
+  // Problems met while formatting (missing keys, bad patterns). Read it when no other thread
+  // formats with this locale.
   const Diagnostics& diagnostics() const { return diags_; }
 
  private:
@@ -68,6 +73,7 @@ class Locale {
   std::unique_ptr<icu::Collator> collator_;
   icu::number::LocalizedNumberFormatter integer_format_;
   icu::number::LocalizedNumberFormatter percent_format_;
+  mutable std::mutex mutex_;  // guards the two below: editions are laid out in parallel
   mutable Diagnostics diags_;
   mutable std::map<std::string, bool> reported_;
 };

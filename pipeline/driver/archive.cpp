@@ -1,0 +1,91 @@
+// Builds a whole archive.
+#include "driver/archive.h"
+
+#include <algorithm>
+
+namespace renaksi {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ArchiveStep {
+  std::string_view name;
+  std::string_view description;
+  bool (*run)(ArchiveBuild&, const Env&);
+};
+
+// The archive-wide steps, in order (the website joins here).
+constexpr ArchiveStep kSteps[] = {
+    {"gather", "every plan's outputs into the archive's",
+     [](ArchiveBuild& a, const Env&) {
+       for (const auto& p : a.plans)
+         for (const auto& [path, bytes] : p->outputs.files()) a.outputs.add(path, bytes);
+       return true;
+     }},
+};
+
+void add_timing(std::vector<PassTiming>& total, const PassTiming& t) {
+  for (auto& x : total)
+    if (x.name == t.name) {
+      x.elapsed += t.elapsed;
+      return;
+    }
+  total.push_back(t);
+}
+
+}  // namespace
+
+size_t ArchiveBuild::error_count() const {
+  size_t n = diags.error_count();
+  for (const auto& p : plans) n += p->diags.error_count();
+  return n;
+}
+
+size_t ArchiveBuild::warning_count() const {
+  size_t n = diags.warning_count();
+  for (const auto& p : plans) n += p->diags.warning_count();
+  return n;
+}
+
+bool is_archive_step(std::string_view name) {
+  return std::any_of(std::begin(kSteps), std::end(kSteps), [&](const auto& s) { return s.name == name; });
+}
+
+std::vector<fs::path> plan_folders(const fs::path& root) {
+  std::error_code ec;
+  if (fs::exists(root / "plan.xml", ec)) return {root};
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(root, ec))
+    if (e.is_directory() && fs::exists(e.path() / "plan.xml", ec)) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+ArchiveBuild build_archive(const fs::path& root, const Env& env, std::string_view stop_after) {
+  ArchiveBuild a;
+  const auto folders = plan_folders(root);
+  if (folders.empty()) {
+    a.diags.error(Code::L001, {root.generic_string(), 0, 0}, "no plan here: expected plan.xml, or folders that hold one");
+    return a;
+  }
+  bool complete = true;
+  for (const auto& folder : folders) {
+    auto state = std::make_unique<BuildState>();
+    state->folder = folder;
+    state->env = env;
+    for (const auto& t : run_passes(*state, stop_after)) add_timing(a.timings, t);
+    complete = complete && state->completed && !state->diags.has_errors();
+    a.plans.push_back(std::move(state));
+  }
+  if (!complete || is_pass(stop_after)) return a;
+  for (const auto& step : kSteps) {
+    auto start = std::chrono::steady_clock::now();
+    bool go_on = step.run(a, env);
+    add_timing(a.timings, {step.name, std::chrono::steady_clock::now() - start});
+    if (!go_on || step.name == stop_after) break;
+  }
+  return a;
+}
+
+}  // namespace renaksi

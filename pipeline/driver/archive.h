@@ -1,0 +1,35 @@
+// Builds a whole archive: every plan under a content folder through every pass, then the
+// archive-wide outputs (the website), ready to publish in one step.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "driver/passes.h"
+#include "publish/outputs.h"
+
+namespace renaksi {
+
+struct ArchiveBuild {
+  std::vector<std::unique_ptr<BuildState>> plans;  // in folder order
+  Diagnostics diags;                               // archive-wide problems (the site)
+  std::vector<PassTiming> timings;                 // summed over the plans, then the archive steps
+  Outputs outputs;                                 // every plan's outputs and the site's
+
+  size_t error_count() const;
+  size_t warning_count() const;
+};
+
+// `root` itself when it holds plan.xml, else each sub-folder that does, sorted by name.
+std::vector<std::filesystem::path> plan_folders(const std::filesystem::path& root);
+
+// Runs the plan passes (up to `stop_after`) for each plan, then, when every plan got through
+// all of them, the archive steps.
+ArchiveBuild build_archive(const std::filesystem::path& root, const Env& env, std::string_view stop_after = {});
+
+// The archive-wide steps, after the plan passes: their names, for --stop-after.
+bool is_archive_step(std::string_view name);
+
+}  // namespace renaksi

@@ -1,0 +1,36 @@
+// The files a build produces, held in memory.
+#include "publish/outputs.h"
+
+namespace renaksi {
+
+void Outputs::add(const std::string& path, std::string bytes) {
+  files_[path] = std::move(bytes);
+}
+
+bool Outputs::has(const std::string& path) const {
+  return files_.count(path) > 0;
+}
+
+const std::string* Outputs::find(const std::string& path) const {
+  auto it = files_.find(path);
+  return it == files_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Outputs::paths(const std::string& prefix) const {
+  std::vector<std::string> out;
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix); ++it)
+    out.push_back(it->first);
+  return out;
+}
+
+size_t Outputs::size() const {
+  return files_.size();
+}
+
+size_t Outputs::total_bytes() const {
+  size_t n = 0;
+  for (const auto& [p, b] : files_) n += b.size();
+  return n;
+}
+
+}  // namespace renaksi

@@ -1,0 +1,27 @@
+// The files a build produces, held in memory until the publish pass writes them all at once.
+// Not synchronised: passes that work in parallel add their files after joining.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace renaksi {
+
+class Outputs {
+ public:
+  // Adds (or replaces) the file at `path`, relative to the output folder, '/'-separated.
+  void add(const std::string& path, std::string bytes);
+  bool has(const std::string& path) const;
+  const std::string* find(const std::string& path) const;
+  // Every path under `prefix`, sorted.
+  std::vector<std::string> paths(const std::string& prefix = {}) const;
+  size_t size() const;
+  size_t total_bytes() const;
+  const std::map<std::string, std::string>& files() const { return files_; }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+}  // namespace renaksi
