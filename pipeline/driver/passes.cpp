@@ -2,6 +2,7 @@
 #include "driver/passes.h"
 
 #include "check/checker.h"
+#include "emit/pdf/pdf_pass.h"
 
 namespace renaksi {
 
@@ -45,12 +46,20 @@ bool compose_pass(BuildState& s) {
   return !s.diags.has_errors();
 }
 
+bool pdf_pass(BuildState& s) {
+  s.style = layout::Style::load(s.env.layout_file(), s.diags);
+  if (!s.style) return false;
+  emit_pdfs(s.documents, *s.style, s.env, s.outputs, s.diags);
+  return !s.diags.has_errors();
+}
+
 constexpr Pass kPasses[] = {
     {"load", "read plan.xml, organisations.xml and commitments/*.xml; validate against the schema", &load_pass},
     {"check", "dates, ranges, references, languages and the drafting stage's requirements", &check_pass},
     {"prose", "every Markdown fragment through one Pandoc run (cached by content hash)", &prose_pass},
     {"locale", "the message catalogue and ICU formatters of each language of the plan", &locale_pass},
     {"compose", "one presentation-neutral document per edition, every label and date formatted", &compose_pass},
+    {"pdf", "every edition laid out and written as a PDF with libharu, editions in parallel", &pdf_pass},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "compose/compose.h"
 #include "diag/diagnostic.h"
 #include "env/env.h"
+#include "layout/style.h"
 #include "load/loader.h"
 #include "prose/prose_pass.h"
 #include "publish/outputs.h"
@@ -27,6 +29,7 @@ struct BuildState {
   ProseStats prose_stats;
   Locales locales;                       // one per language of the plan
   std::vector<doc::Document> documents;  // one per edition
+  std::optional<layout::Style> style;    // the PDF editions' page style
   Outputs outputs;                       // the files this plan's emit passes wrote
   bool completed = false;                // every pass ran
 };

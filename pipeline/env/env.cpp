@@ -18,6 +18,11 @@ Env Env::from_environment() {
   return env;
 }
 
+std::filesystem::path Env::layout_file() const {
+  if (layout.ends_with(".json")) return layout;
+  return data_dir / "layouts" / (layout + ".json");
+}
+
 std::chrono::sys_seconds Env::now() const {
   if (source_date_epoch) return std::chrono::sys_seconds{std::chrono::seconds{*source_date_epoch}};
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());

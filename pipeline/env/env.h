@@ -15,11 +15,15 @@ struct Env {
   std::chrono::milliseconds pandoc_timeout{60000};    // a Pandoc run that takes longer is killed
   std::filesystem::path cache_dir = "build/cache";    // content-hash caches (prose)
   std::filesystem::path data_dir;                     // holds locales/ and layouts/
+  std::string layout = "a4";                          // layouts/<name>.json, or a path to a .json
   std::optional<std::int64_t> source_date_epoch;      // the build's date, for reproducible output
 
   // Reads RENAKSI_PANDOC, RENAKSI_DATA_DIR and SOURCE_DATE_EPOCH; the data folder defaults to
   // the source tree the binary was built from.
   static Env from_environment();
+
+  // The layout file the PDF editions use.
+  std::filesystem::path layout_file() const;
 
   // The build's date: SOURCE_DATE_EPOCH when set, else the current time.
   std::chrono::sys_seconds now() const;

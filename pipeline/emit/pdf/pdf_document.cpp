@@ -1,0 +1,235 @@
+// A PDF being written with libharu.
+#include "emit/pdf/pdf_document.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace renaksi::pdf {
+
+using layout::Face;
+
+std::string encode_uri(const std::string& uri) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : uri) {
+    if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' ||
+        c == '|' || c == '}' || c == '(' || c == ')') {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+void PdfDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
+  auto* doc = static_cast<PdfDocument*>(self);
+  if (doc->error_ == 0) {
+    doc->error_ = error;
+    doc->detail_ = detail;
+  }
+}
+
+bool PdfDocument::check(const char* what) {
+  if (error_ == 0) return true;
+  char code[64];
+  std::snprintf(code, sizeof code, "error 0x%04X, detail %u", static_cast<unsigned>(error_), static_cast<unsigned>(detail_));
+  diags_.error(Code::E003, {style_.name, 0, 0}, std::string("libharu failed while ") + what + " (" + code + ")");
+  HPDF_ResetError(pdf_.get());
+  error_ = 0;
+  ok_ = false;
+  return false;
+}
+
+PdfDocument::PdfDocument(const layout::Style& style, Diagnostics& diags) : style_(style), diags_(diags) {
+  pdf_.reset(HPDF_New(&PdfDocument::on_error, this));
+  if (!pdf_) {
+    diags_.error(Code::E003, {style.name, 0, 0}, "libharu cannot create a document");
+    return;
+  }
+  ok_ = true;
+  HPDF_SetCompressionMode(pdf_.get(), HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(pdf_.get());
+  HPDF_SetCurrentEncoder(pdf_.get(), "UTF-8");
+  if (!check("setting up UTF-8")) return;
+  FT_Library lib = nullptr;
+  if (FT_Init_FreeType(&lib) != 0) {
+    diags_.error(Code::E003, {style.name, 0, 0}, "FreeType cannot start");
+    ok_ = false;
+    return;
+  }
+  ft_.reset(lib);
+  for (int f = 0; f < layout::kFaceCount; ++f) {
+    const std::string path = style.fonts[static_cast<size_t>(f)].string();
+    const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), path.c_str(), HPDF_TRUE);
+    if (name) fonts_[static_cast<size_t>(f)] = HPDF_GetFont(pdf_.get(), name, "UTF-8");
+    FT_Face face = nullptr;
+    if (FT_New_Face(lib, path.c_str(), 0, &face) == 0) faces_[static_cast<size_t>(f)].reset(face);
+    if (!check(("embedding the font " + path).c_str()) || !fonts_[static_cast<size_t>(f)] || !faces_[static_cast<size_t>(f)]) {
+      if (ok_) diags_.error(Code::E001, {path, 0, 0}, "cannot load this TrueType font");
+      ok_ = false;
+      return;
+    }
+  }
+}
+
+double PdfDocument::width(Face face, double size, std::string_view utf8) const {
+  auto& cache = widths_[static_cast<size_t>(face)];
+  std::string key(utf8);
+  auto it = cache.find(key);
+  double units;
+  if (it != cache.end()) {
+    units = it->second;
+  } else {
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(fonts_[static_cast<size_t>(face)], reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
+                                            static_cast<HPDF_UINT>(utf8.size()));
+    units = tw.width;
+    cache.emplace(std::move(key), units);
+  }
+  return units * size / 1000.0;
+}
+
+bool PdfDocument::covers(Face face, char32_t c) const {
+  if (c == ' ' || c == '\n') return true;
+  auto& cache = coverage_[static_cast<size_t>(face)];
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  bool has = FT_Get_Char_Index(faces_[static_cast<size_t>(face)].get(), c) != 0;
+  // libharu drops characters beyond the Basic Multilingual Plane even when the font has them.
+  if (c > 0xFFFF) has = false;
+  cache.emplace(c, has);
+  return has;
+}
+
+std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& info) {
+  if (!ok_) return {};
+  HPDF_Doc pdf = pdf_.get();
+  auto rgb = [](HPDF_Page page, const layout::Colour& c, bool fill) {
+    if (fill)
+      HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+    else
+      HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+  };
+  HPDF_ExtGState translucent = HPDF_CreateExtGState(pdf);
+  HPDF_ExtGState_SetAlphaFill(translucent, 0.45f);
+
+  std::vector<HPDF_Page> pages;
+  std::map<std::string, std::pair<size_t, double>> anchors;
+  for (size_t i = 0; i < laid.pages.size(); ++i) {
+    const layout::Page& p = laid.pages[i];
+    HPDF_Page page = HPDF_AddPage(pdf);
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(style_.page_width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(style_.page_height));
+    pages.push_back(page);
+    for (const auto& a : p.anchors) anchors.emplace(a.id, std::make_pair(i, a.y));
+    for (const auto& r : p.rects) {
+      rgb(page, r.fill, true);
+      HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(r.y), static_cast<HPDF_REAL>(r.w),
+                          static_cast<HPDF_REAL>(r.h));
+      HPDF_Page_Fill(page);
+    }
+    for (const auto& r : p.rules) {
+      rgb(page, r.colour, false);
+      HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
+      HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(r.y1));
+      HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2));
+      HPDF_Page_Stroke(page);
+    }
+    auto draw = [&](const std::vector<layout::Glyphs>& glyphs) {
+      if (glyphs.empty()) return;
+      HPDF_Page_BeginText(page);
+      HPDF_Font font = nullptr;
+      double size = 0;
+      layout::Colour colour{-1, -1, -1};
+      for (const auto& g : glyphs) {
+        HPDF_Font f = fonts_[static_cast<size_t>(g.face)];
+        if (f != font || g.size != size) {
+          HPDF_Page_SetFontAndSize(page, f, static_cast<HPDF_REAL>(g.size));
+          font = f;
+          size = g.size;
+        }
+        if (g.colour.r != colour.r || g.colour.g != colour.g || g.colour.b != colour.b) {
+          rgb(page, g.colour, true);
+          colour = g.colour;
+        }
+        if (g.angle != 0) {
+          const double a = g.angle * 3.14159265358979 / 180;
+          HPDF_Page_SetTextMatrix(page, static_cast<HPDF_REAL>(std::cos(a)), static_cast<HPDF_REAL>(std::sin(a)),
+                                  static_cast<HPDF_REAL>(-std::sin(a)), static_cast<HPDF_REAL>(std::cos(a)),
+                                  static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y));
+          HPDF_Page_ShowText(page, g.text.c_str());
+        } else {
+          HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y), g.text.c_str());
+        }
+      }
+      HPDF_Page_EndText(page);
+    };
+    draw(p.text);
+    if (!p.marks.empty()) {
+      HPDF_Page_GSave(page);
+      HPDF_Page_SetExtGState(page, translucent);
+      draw(p.marks);
+      HPDF_Page_GRestore(page);
+    }
+    if (!check(("drawing page " + std::to_string(i + 1)).c_str())) return {};
+  }
+
+  auto destination = [&](const std::string& anchor) -> HPDF_Destination {
+    auto it = anchors.find(anchor);
+    if (it == anchors.end()) return nullptr;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(pages[it->second.first]);
+    HPDF_Destination_SetXYZ(dst, 0, static_cast<HPDF_REAL>(std::min(style_.page_height, it->second.second + 24)), 1);
+    return dst;
+  };
+  for (size_t i = 0; i < laid.pages.size(); ++i) {
+    for (const auto& l : laid.pages[i].links) {
+      HPDF_Rect rect{static_cast<HPDF_REAL>(l.x), static_cast<HPDF_REAL>(l.y), static_cast<HPDF_REAL>(l.x + l.w),
+                     static_cast<HPDF_REAL>(l.y + l.h)};
+      HPDF_Annotation annot = nullptr;
+      if (l.target.starts_with("#")) {
+        if (HPDF_Destination dst = destination(l.target.substr(1))) annot = HPDF_Page_CreateLinkAnnot(pages[i], rect, dst);
+      } else {
+        annot = HPDF_Page_CreateURILinkAnnot(pages[i], rect, encode_uri(l.target).c_str());
+      }
+      if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    }
+  }
+  HPDF_Encoder utf8 = HPDF_GetCurrentEncoder(pdf);
+  for (const auto& entry : laid.outline) {
+    HPDF_Outline o = HPDF_CreateOutline(pdf, nullptr, entry.title.c_str(), utf8);
+    if (HPDF_Destination dst = destination(entry.anchor)) HPDF_Outline_SetDestination(o, dst);
+  }
+  HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+  if (!check("writing links and bookmarks")) return {};
+
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str());
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str());
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str());
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info.keywords.c_str());
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "renaksi");
+  const auto days = std::chrono::floor<std::chrono::days>(info.date);
+  const std::chrono::year_month_day ymd{days};
+  const std::chrono::hh_mm_ss hms{info.date - days};
+  HPDF_Date date{static_cast<HPDF_INT>(static_cast<int>(ymd.year())), static_cast<HPDF_INT>(static_cast<unsigned>(ymd.month())),
+                 static_cast<HPDF_INT>(static_cast<unsigned>(ymd.day())), static_cast<HPDF_INT>(hms.hours().count()),
+                 static_cast<HPDF_INT>(hms.minutes().count()), static_cast<HPDF_INT>(hms.seconds().count()), 'Z', 0, 0};
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+  if (!check("writing the document information")) return {};
+
+  HPDF_SaveToStream(pdf);
+  if (!check("saving")) return {};
+  HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+  std::string bytes(size, '\0');
+  HPDF_UINT32 got = size;
+  HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
+  bytes.resize(got);
+  HPDF_ResetStream(pdf);
+  if (!check("reading the file back")) return {};
+  return bytes;
+}
+
+}  // namespace renaksi::pdf

@@ -1,0 +1,71 @@
+// A PDF being written with libharu: the document handle, its embedded TrueType faces (which
+// also measure text for the layout), and the drawing of laid-out pages, links, bookmarks and
+// document information.
+#pragma once
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hpdf.h>
+
+#include <array>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "diag/diagnostic.h"
+#include "layout/measure.h"
+#include "layout/page.h"
+
+namespace renaksi::pdf {
+
+struct HpdfDocDeleter {
+  void operator()(HPDF_Doc d) const { HPDF_Free(d); }
+};
+using HpdfDocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, HpdfDocDeleter>;
+
+struct FtLibraryDeleter {
+  void operator()(FT_Library l) const { FT_Done_FreeType(l); }
+};
+struct FtFaceDeleter {
+  void operator()(FT_Face f) const { FT_Done_Face(f); }
+};
+
+struct DocumentInfo {
+  std::string title, author, subject, keywords;
+  std::chrono::sys_seconds date;
+};
+
+class PdfDocument : public layout::Measure {
+ public:
+  // Creates the document and embeds the style's five faces. Failures are E001/E003 errors in
+  // `diags`; check ok() before use.
+  PdfDocument(const layout::Style& style, Diagnostics& diags);
+  bool ok() const { return ok_; }
+
+  double width(layout::Face face, double size, std::string_view utf8) const override;
+  bool covers(layout::Face face, char32_t c) const override;
+
+  // Draws the pages and returns the file's bytes (empty on failure, with an E003 error).
+  std::string render(const layout::Pages& pages, const DocumentInfo& info);
+
+ private:
+  static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
+  bool check(const char* what);
+
+  const layout::Style& style_;
+  Diagnostics& diags_;
+  HpdfDocPtr pdf_;
+  std::array<HPDF_Font, layout::kFaceCount> fonts_{};
+  std::unique_ptr<std::remove_pointer_t<FT_Library>, FtLibraryDeleter> ft_;
+  std::array<std::unique_ptr<std::remove_pointer_t<FT_Face>, FtFaceDeleter>, layout::kFaceCount> faces_;
+  mutable std::array<std::unordered_map<char32_t, bool>, layout::kFaceCount> coverage_;
+  mutable std::array<std::unordered_map<std::string, double>, layout::kFaceCount> widths_;
+  HPDF_STATUS error_ = 0, detail_ = 0;
+  bool ok_ = false;
+};
+
+// Percent-encodes what a URI may not carry as it is (spaces, non-ASCII, quotes) for a link.
+std::string encode_uri(const std::string& uri);
+
+}  // namespace renaksi::pdf

@@ -1,0 +1,49 @@
+// The PDF pass.
+#include "emit/pdf/pdf_pass.h"
+
+#include <thread>
+
+#include "emit/pdf/pdf_document.h"
+#include "layout/document_layout.h"
+
+namespace renaksi {
+
+std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env& env, Diagnostics& diags, size_t* pages) {
+  pdf::PdfDocument pdf(style, diags);
+  if (!pdf.ok()) return {};
+  layout::Pages laid = layout::layout_document(d, style, pdf, diags);
+  if (pages) *pages = laid.pages.size();
+  const doc::Front& f = d.front.front();
+  std::string title = f.title;
+  if (d.front.size() > 1) title += " / " + d.front[1].title;
+  pdf::DocumentInfo info{title, d.issuer_name, f.subtitle + " \u2014 " + f.edition, f.keywords, env.now()};
+  return pdf.render(laid, info);
+}
+
+PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::Style& style, const Env& env,
+                   Outputs& outputs, Diagnostics& diags) {
+  struct Result {
+    std::string bytes;
+    size_t pages = 0;
+    Diagnostics diags;
+  };
+  std::vector<Result> results(documents.size());
+  {
+    std::vector<std::jthread> threads;
+    for (size_t i = 0; i < documents.size(); ++i)
+      threads.emplace_back([&, i] { results[i].bytes = pdf_of(documents[i], style, env, results[i].diags, &results[i].pages); });
+  }
+  PdfStats stats;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    for (const auto& d : results[i].diags.all()) diags.add(d);
+    if (results[i].bytes.empty()) continue;
+    stats.editions++;
+    stats.pages += results[i].pages;
+    stats.bytes += results[i].bytes.size();
+    const auto& d = documents[i];
+    outputs.add(d.plan_id + "/" + d.plan_id + "." + d.edition + ".pdf", std::move(results[i].bytes));
+  }
+  return stats;
+}
+
+}  // namespace renaksi

@@ -1,0 +1,26 @@
+// The PDF pass: every edition of a plan laid out and written as a PDF, editions in parallel.
+#pragma once
+
+#include "compose/document.h"
+#include "diag/diagnostic.h"
+#include "env/env.h"
+#include "layout/style.h"
+#include "publish/outputs.h"
+
+namespace renaksi {
+
+struct PdfStats {
+  size_t editions = 0;
+  size_t pages = 0;
+  size_t bytes = 0;
+};
+
+// Writes "<plan-id>/<plan-id>.<edition>.pdf" into `outputs` for each document.
+PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::Style& style, const Env& env,
+                   Outputs& outputs, Diagnostics& diags);
+
+// The PDF of one edition (for tests and benchmarks); `pages` gets the page count.
+std::string pdf_of(const doc::Document& document, const layout::Style& style, const Env& env, Diagnostics& diags,
+                   size_t* pages = nullptr);
+
+}  // namespace renaksi

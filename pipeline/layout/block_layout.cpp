@@ -1,0 +1,459 @@
+// Turns the blocks of a composed document into columns of boxes.
+#include "layout/block_layout.h"
+
+#include <unicode/utf8.h>
+
+#include <cstdio>
+
+namespace renaksi::layout {
+
+namespace {
+
+Face with_italic(Face f) {
+  return f == Face::Bold ? Face::BoldItalic : f == Face::Regular ? Face::Italic : f;
+}
+Face with_bold(Face f) {
+  return f == Face::Italic ? Face::BoldItalic : f == Face::Regular ? Face::Bold : f;
+}
+
+bool same(const Colour& a, const Colour& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+// Where the baseline sits in a line of this leading and size.
+double baseline(double leading, double size) { return (leading + size * 0.72) / 2; }
+
+void shift(Box& from, double dx, double dy, Box& into) {
+  for (auto g : from.text) {
+    g.x += dx;
+    g.y += dy;
+    into.text.push_back(std::move(g));
+  }
+  for (auto r : from.rects) {
+    r.x += dx;
+    r.y += dy;
+    into.rects.push_back(r);
+  }
+  for (auto r : from.rules) {
+    r.x1 += dx;
+    r.x2 += dx;
+    r.y1 += dy;
+    r.y2 += dy;
+    into.rules.push_back(r);
+  }
+  for (auto l : from.links) {
+    l.x += dx;
+    l.y += dy;
+    into.links.push_back(std::move(l));
+  }
+  for (auto a : from.anchors) {
+    a.y += dy;
+    into.anchors.push_back(std::move(a));
+  }
+}
+
+}  // namespace
+
+BlockLayout::BlockLayout(const Style& style, const Measure& measure, Diagnostics& diags)
+    : style_(style), measure_(measure), diags_(diags) {}
+
+LineBreaker& BlockLayout::breaker(const std::string& lang) {
+  for (auto& [l, b] : breakers_)
+    if (l == lang) return *b;
+  breakers_.emplace_back(lang, std::make_unique<LineBreaker>(measure_, lang));
+  return *breakers_.back().second;
+}
+
+std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx, Face base, const std::string& link,
+                                   std::vector<prose::Blocks>* notes) {
+  std::vector<Run> out;
+  auto add = [&](const std::string& text, Face face, const std::string& target) {
+    Colour c = target.empty() ? ctx.colour : style_.link;
+    if (!out.empty() && out.back().face == face && out.back().link == target && same(out.back().colour, c))
+      out.back().text += text;
+    else
+      out.push_back({text, face, c, target});
+  };
+  for (const auto& i : inlines) {
+    using K = prose::Inline::Kind;
+    switch (i.kind) {
+      case K::Text: add(i.text, base, link); break;
+      case K::Space:
+      case K::SoftBreak: add(" ", base, link); break;
+      case K::LineBreak: add("\n", base, link); break;
+      case K::Code: add(i.text, Face::Mono, link); break;
+      case K::Emph:
+      case K::Strong:
+      case K::Strikeout:
+      case K::Link:
+      case K::Quoted: {
+        Face f = i.kind == K::Emph ? with_italic(base) : i.kind == K::Strong ? with_bold(base) : base;
+        std::string target = i.kind == K::Link ? i.url : link;
+        if (i.kind == K::Quoted) add(i.double_quote ? "\u201c" : "\u2018", f, target);
+        for (auto& r : runs(i.children, ctx, f, target, notes)) {
+          if (!out.empty() && out.back().face == r.face && out.back().link == r.link && same(out.back().colour, r.colour))
+            out.back().text += r.text;
+          else
+            out.push_back(std::move(r));
+        }
+        if (i.kind == K::Quoted) add(i.double_quote ? "\u201d" : "\u2019", f, target);
+        break;
+      }
+      case K::Note:
+        if (notes) {
+          notes->push_back(i.note);
+          add("[" + std::to_string(notes->size()) + "]", base, link);
+        }
+        break;
+    }
+  }
+  check_coverage(out, ctx);
+  return out;
+}
+
+void BlockLayout::check_coverage(std::vector<Run>& runs, const Ctx& ctx) {
+  for (auto& r : runs) {
+    std::string fixed;
+    bool changed = false;
+    const std::string& s = r.text;
+    for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+      int32_t start = i;
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+      if (c < 0 || (c != '\n' && !measure_.covers(r.face, static_cast<char32_t>(c)))) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", c < 0 ? 0xFFFD : static_cast<unsigned>(c));
+        std::string key = ctx.where + code;
+        if (std::find(reported_.begin(), reported_.end(), key) == reported_.end()) {
+          reported_.push_back(key);
+          std::string context = s.substr(static_cast<size_t>(std::max(0, start - 30)), 60);
+          diags_.warning(Code::E002, {ctx.where, 0, 0},
+                         std::string("the fonts of this edition cannot show ") + code + " in \u201c" + context +
+                             "\u201d (" + ctx.lang + "); it is printed as '?'");
+        }
+        fixed += '?';
+        changed = true;
+      } else {
+        fixed.append(s, static_cast<size_t>(start), static_cast<size_t>(i - start));
+      }
+    }
+    if (changed) r.text = std::move(fixed);
+  }
+}
+
+void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const Ctx& ctx, double x, double width,
+                            bool justify, double space_before) {
+  auto lines = breaker(ctx.lang).lines(runs, ctx.size, width, justify);
+  bool first = true;
+  for (const auto& line : lines) {
+    Box b;
+    b.height = ctx.leading;
+    b.space_before = first ? space_before : 0;
+    first = false;
+    const double base = baseline(ctx.leading, ctx.size);
+    for (const auto& p : line.pieces) {
+      b.text.push_back({x + p.x, base, p.face, ctx.size, p.colour, p.text, 0});
+      if (!p.link.empty()) b.links.push_back({x + p.x, 0, p.width, ctx.leading, p.link});
+    }
+    out.push_back(std::move(b));
+  }
+}
+
+void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, const Ctx& ctx, double x, double width,
+                         std::vector<prose::Blocks>& notes) {
+  bool first = true;
+  for (const auto& b : blocks) {
+    const double gap = first ? 0 : style_.paragraph_gap;
+    first = false;
+    using K = prose::Block::Kind;
+    switch (b.kind) {
+      case K::Para: paragraph(out, runs(b.inlines, ctx, Face::Regular, {}, &notes), ctx, x, width, true, gap); break;
+      case K::Heading: {
+        Ctx h = ctx;
+        h.size = style_.subsection.size;
+        h.leading = style_.subsection.leading;
+        size_t start = out.size();
+        paragraph(out, runs(b.inlines, h, Face::Bold, {}, &notes), h, x, width, false,
+                  std::max(gap, style_.subsection.space_before));
+        for (size_t i = start; i < out.size(); ++i) out[i].keep_with_next = true;
+        break;
+      }
+      case K::BulletList:
+      case K::OrderedList: {
+        int n = b.start;
+        bool first_item = true;
+        for (const auto& item : b.items) {
+          std::vector<Box> inner;
+          this->blocks(inner, item.blocks, ctx, x + style_.list_indent, width - style_.list_indent, notes);
+          if (inner.empty()) continue;
+          inner.front().space_before = first_item ? gap : style_.list_item_gap;
+          first_item = false;
+          std::string marker = b.kind == K::BulletList ? "\u2022" : std::to_string(n++) + ".";
+          double mw = measure_.width(Face::Regular, ctx.size, marker);
+          double mx = b.kind == K::BulletList ? x + 2 : x + style_.list_indent - mw - 3;
+          inner.front().text.push_back({mx, baseline(ctx.leading, ctx.size), Face::Regular, ctx.size, ctx.colour, marker, 0});
+          for (auto& box : inner) out.push_back(std::move(box));
+        }
+        break;
+      }
+      case K::BlockQuote: {
+        std::vector<Box> inner;
+        Ctx q = ctx;
+        q.colour = style_.muted;
+        this->blocks(inner, b.children, q, x + style_.quote_indent, width - style_.quote_indent, notes);
+        if (!inner.empty()) inner.front().space_before = gap;
+        for (auto& box : inner) {
+          box.rules.push_back({x + 3, 0, x + 3, box.height, 1.5, style_.rule});
+          out.push_back(std::move(box));
+        }
+        break;
+      }
+      case K::CodeBlock: {
+        Ctx c = ctx;
+        c.size = style_.code_size;
+        c.leading = style_.code_size * 1.35;
+        std::vector<Run> r = {{b.text, Face::Mono, ctx.colour, {}}};
+        check_coverage(r, c);
+        size_t start = out.size();
+        paragraph(out, r, c, x + 4, width - 8, false, gap);
+        for (size_t i = start; i < out.size(); ++i) out[i].rects.push_back({x, 0, width, out[i].height, style_.table_stripe});
+        break;
+      }
+      case K::Table: prose_table(out, b, ctx, x, width); break;
+      case K::Rule: {
+        Box r;
+        r.height = style_.paragraph_gap * 2;
+        r.space_before = gap;
+        r.rules.push_back({x, r.height / 2, x + width, r.height / 2, style_.table_rule_width, style_.rule});
+        out.push_back(std::move(r));
+        break;
+      }
+    }
+  }
+}
+
+Box BlockLayout::row(const std::vector<std::vector<Run>>& cells, const std::vector<double>& widths, const Ctx& ctx,
+                     bool header, bool stripe) {
+  const double pad = style_.table_padding;
+  Box box;
+  double x = 0, height = 0;
+  std::vector<std::vector<TextLine>> laid;
+  for (size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
+    laid.push_back(breaker(ctx.lang).lines(cells[i], ctx.size, std::max(10.0, widths[i] - 2 * pad), false));
+    height = std::max(height, laid.back().size() * ctx.leading + 2 * pad);
+  }
+  double total = 0;
+  for (double w : widths) total += w;
+  box.height = height;
+  if (header || stripe) box.rects.push_back({0, 0, total, height, header ? style_.table_header : style_.table_stripe});
+  for (size_t i = 0; i < laid.size(); ++i) {
+    double y = pad;
+    for (const auto& line : laid[i]) {
+      for (const auto& p : line.pieces) {
+        box.text.push_back({x + pad + p.x, y + baseline(ctx.leading, ctx.size), p.face, ctx.size, p.colour, p.text, 0});
+        if (!p.link.empty()) box.links.push_back({x + pad + p.x, y, p.width, ctx.leading, p.link});
+      }
+      y += ctx.leading;
+    }
+    x += widths[i];
+  }
+  box.rules.push_back({0, height, total, height, style_.table_rule_width, style_.rule});
+  if (header) box.rules.push_back({0, 0, total, 0, style_.table_rule_width * 2, style_.accent});
+  return box;
+}
+
+void BlockLayout::table(Column& out, const doc::Table& t, const Ctx& ctx0, double width) {
+  Ctx ctx = ctx0;
+  ctx.size = style_.table.size;
+  ctx.leading = style_.table.leading;
+  const size_t n = t.header.size();
+  std::vector<double> widths;
+  auto it = style_.table_columns.find(t.kind);
+  if (it != style_.table_columns.end() && it->second.size() == n)
+    for (double share : it->second) widths.push_back(share * width);
+  else
+    widths.assign(n, width / static_cast<double>(std::max<size_t>(n, 1)));
+
+  std::vector<std::vector<Run>> head;
+  for (const auto& h : t.header) head.push_back(runs({{prose::Inline::Kind::Text, h, {}, true, {}, {}}}, ctx, Face::Bold, {}, nullptr));
+  Box header = row(head, widths, ctx, true, false);
+  header.space_before = style_.table.space_before;
+  const int index = static_cast<int>(out.headers.size());
+  out.headers.push_back(header);
+  header.keep_with_next = true;
+  out.boxes.push_back(header);
+  bool stripe = false;
+  for (const auto& r : t.rows) {
+    std::vector<std::vector<Run>> cells;
+    for (const auto& c : r) cells.push_back(runs(c, ctx, Face::Regular, {}, nullptr));
+    Box b = row(cells, widths, ctx, false, stripe);
+    b.table = index;
+    stripe = !stripe;
+    out.boxes.push_back(std::move(b));
+  }
+  if (!out.boxes.empty()) {
+    Box end;
+    end.height = style_.table.space_after;
+    out.boxes.push_back(end);
+  }
+}
+
+void BlockLayout::prose_table(std::vector<Box>& out, const prose::Block& b, const Ctx& ctx0, double x, double width) {
+  Ctx ctx = ctx0;
+  ctx.size = style_.table.size;
+  ctx.leading = style_.table.leading;
+  size_t n = b.header.size();
+  for (const auto& r : b.rows) n = std::max(n, r.size());
+  if (n == 0) return;
+  std::vector<double> widths(n, width / static_cast<double>(n));
+  auto cells_of = [&](const std::vector<prose::TableCell>& row, Face face) {
+    std::vector<std::vector<Run>> cells;
+    for (const auto& c : row) {
+      prose::Inlines all;
+      for (const auto& blk : c.blocks) all.insert(all.end(), blk.inlines.begin(), blk.inlines.end());
+      cells.push_back(runs(all, ctx, face, {}, nullptr));
+    }
+    cells.resize(n);
+    return cells;
+  };
+  auto place = [&](Box box) {
+    Box shifted;
+    shifted.height = box.height;
+    shift(box, x, 0, shifted);
+    out.push_back(std::move(shifted));
+  };
+  if (!b.header.empty()) {
+    Box h = row(cells_of(b.header, Face::Bold), widths, ctx, true, false);
+    h.space_before = style_.table.space_before;
+    place(std::move(h));
+  }
+  bool stripe = false;
+  for (const auto& r : b.rows) {
+    place(row(cells_of(r, Face::Regular), widths, ctx, false, stripe));
+    stripe = !stripe;
+  }
+}
+
+void BlockLayout::fields(Column& out, const doc::Part& p, const Ctx& ctx0, double width, bool index_entry) {
+  Ctx ctx = ctx0;
+  ctx.size = style_.fields.size;
+  ctx.leading = style_.fields.leading;
+  const double pad = style_.fields_padding;
+  if (index_entry) {
+    std::vector<Box> name;
+    Ctx n = ctx;
+    n.size = style_.body.size;
+    n.leading = style_.body.leading;
+    paragraph(name, runs(p.text, n, Face::Bold, {}, nullptr), n, 0, width, false, style_.paragraph_gap * 1.5);
+    for (auto& b : name) {
+      b.keep_with_next = true;
+      out.boxes.push_back(std::move(b));
+    }
+  }
+  const double label_w = index_entry ? width * 0.22 : width * style_.fields_label_share;
+  bool first = true;
+  for (const auto& f : p.fields) {
+    Ctx label = ctx;
+    label.colour = style_.muted;
+    std::vector<Run> label_runs = runs({{prose::Inline::Kind::Text, f.label, {}, true, {}, {}}}, label, Face::Bold, {}, nullptr);
+    auto l = breaker(ctx.lang).lines(label_runs, ctx.size, label_w - pad * 1.5, false);
+    auto v = breaker(ctx.lang).lines(runs(f.value, ctx, Face::Regular, {}, nullptr), ctx.size, width - label_w - pad, false);
+    Box box;
+    const double top = index_entry ? 1 : (first ? pad * 0.6 : 1.5);
+    box.height = std::max(l.size(), v.size()) * ctx.leading + top + (index_entry ? 1 : 1.5);
+    if (!index_entry) box.rects.push_back({0, 0, width, box.height, style_.fields_fill});
+    double y = top;
+    for (const auto& line : l) {
+      for (const auto& pc : line.pieces)
+        box.text.push_back({(index_entry ? 0 : pad) + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0});
+      y += ctx.leading;
+    }
+    y = top;
+    for (const auto& line : v) {
+      for (const auto& pc : line.pieces) {
+        box.text.push_back({label_w + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0});
+        if (!pc.link.empty()) box.links.push_back({label_w + pc.x, y, pc.width, ctx.leading, pc.link});
+      }
+      y += ctx.leading;
+    }
+    first = false;
+    out.boxes.push_back(std::move(box));
+  }
+  if (!index_entry && !out.boxes.empty()) {
+    out.boxes.back().height += pad * 0.6;
+    out.boxes.back().rects.back().h += pad * 0.6;
+    Box after;
+    after.height = style_.fields.space_after;
+    out.boxes.push_back(after);
+  }
+}
+
+Column BlockLayout::part(const doc::Block& block, const doc::Part& p, double width, const std::string& where) {
+  Column col;
+  Ctx ctx{p.lang, where, style_.body.size, style_.body.leading, style_.text};
+  switch (block.kind) {
+    case doc::Block::Kind::Heading: {
+      const TextStyle& ts = block.level <= 2 ? style_.section : style_.subsection;
+      Ctx h = ctx;
+      h.size = ts.size;
+      h.leading = ts.leading;
+      h.colour = block.level <= 2 ? style_.accent : style_.text;
+      paragraph(col.boxes, runs(p.text, h, Face::Bold, {}, nullptr), h, 0, width, false, ts.space_before);
+      for (auto& b : col.boxes) b.keep_with_next = true;
+      if (!col.boxes.empty()) {
+        col.boxes.back().height += ts.space_after;
+        if (!block.anchor.empty()) col.boxes.front().anchors.push_back({block.anchor, 0});
+      }
+      break;
+    }
+    case doc::Block::Kind::Paragraph:
+      paragraph(col.boxes, runs(p.text, ctx, Face::Regular, {}, nullptr), ctx, 0, width, true, style_.paragraph_gap);
+      break;
+    case doc::Block::Kind::Prose: {
+      std::vector<prose::Blocks> notes;
+      blocks(col.boxes, p.prose, ctx, 0, width, notes);
+      Ctx small = ctx;
+      small.size = style_.table.size;
+      small.leading = style_.table.leading;
+      small.colour = style_.muted;
+      for (size_t i = 0; i < notes.size(); ++i) {
+        std::vector<prose::Blocks> none;
+        std::vector<Box> note;
+        blocks(note, notes[i], small, 14, width - 14, none);
+        if (note.empty()) continue;
+        note.front().space_before = i == 0 ? style_.paragraph_gap : 2;
+        note.front().text.push_back({0, baseline(small.leading, small.size), Face::Regular, small.size, small.colour,
+                                     "[" + std::to_string(i + 1) + "]", 0});
+        for (auto& b : note) col.boxes.push_back(std::move(b));
+      }
+      if (!col.boxes.empty() && col.boxes.front().space_before == 0) col.boxes.front().space_before = style_.paragraph_gap * 0.5;
+      break;
+    }
+    case doc::Block::Kind::Fields: fields(col, p, ctx, width, !p.text.empty()); break;
+    case doc::Block::Kind::Table: table(col, p.table, ctx, width); break;
+  }
+  if (!block.anchor.empty() && !col.boxes.empty() && col.boxes.front().anchors.empty())
+    col.boxes.front().anchors.push_back({block.anchor, 0});
+  return col;
+}
+
+Column BlockLayout::chapter_title(const doc::Part& title, double width, const std::string& anchor) {
+  Column col;
+  Ctx ctx{title.lang, anchor, style_.chapter_title.size, style_.chapter_title.leading, style_.accent};
+  paragraph(col.boxes, runs(title.text, ctx, Face::Bold, {}, nullptr), ctx, 0, width, false, 0);
+  for (auto& b : col.boxes) b.keep_with_next = true;
+  if (!col.boxes.empty()) {
+    Box& last = col.boxes.back();
+    last.rules.push_back({0, last.height + 5, 48, last.height + 5, 2.5, style_.accent});
+    last.height += style_.chapter_title.space_after;
+  }
+  return col;
+}
+
+std::vector<TextLine> BlockLayout::plain(const std::string& lang, const std::string& text, Face face, double size,
+                                         double width) {
+  Ctx ctx{lang, "front matter", size, size, style_.text};
+  std::vector<Run> r = {{text, face, style_.text, {}}};
+  check_coverage(r, ctx);
+  return breaker(lang).lines(r, size, width, false);
+}
+
+}  // namespace renaksi::layout

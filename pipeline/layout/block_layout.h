@@ -1,0 +1,62 @@
+// Turns the blocks of a composed document into columns of boxes: paragraphs broken into lines,
+// lists with hanging indents, tables row by row, metadata fields, headings that keep with what
+// follows. One column per language part.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compose/document.h"
+#include "diag/diagnostic.h"
+#include "layout/box.h"
+#include "layout/line_breaker.h"
+
+namespace renaksi::layout {
+
+class BlockLayout {
+ public:
+  BlockLayout(const Style& style, const Measure& measure, Diagnostics& diags);
+
+  // The column of one part of `block`, `width` points wide. `where` names the block in
+  // messages (its anchor or chapter).
+  Column part(const doc::Block& block, const doc::Part& part, double width, const std::string& where);
+
+  // A chapter's title, in each language's column.
+  Column chapter_title(const doc::Part& title, double width, const std::string& anchor);
+
+  // Plain text set in one style (cover, table of contents, running heads).
+  std::vector<TextLine> plain(const std::string& lang, const std::string& text, Face face, double size, double width);
+
+ private:
+  struct Ctx {
+    std::string lang;
+    std::string where;
+    double size;
+    double leading;
+    Colour colour;
+  };
+
+  LineBreaker& breaker(const std::string& lang);
+  std::vector<Run> runs(const prose::Inlines& inlines, const Ctx& ctx, Face base, const std::string& link,
+                        std::vector<prose::Blocks>* notes);
+  void check_coverage(std::vector<Run>& runs, const Ctx& ctx);
+  // Appends the lines of a paragraph as boxes at indent `x`.
+  void paragraph(std::vector<Box>& out, std::vector<Run> runs, const Ctx& ctx, double x, double width, bool justify,
+                 double space_before);
+  void blocks(std::vector<Box>& out, const prose::Blocks& blocks, const Ctx& ctx, double x, double width,
+              std::vector<prose::Blocks>& notes);
+  void table(Column& out, const doc::Table& t, const Ctx& ctx, double width);
+  void prose_table(std::vector<Box>& out, const prose::Block& b, const Ctx& ctx, double x, double width);
+  void fields(Column& out, const doc::Part& p, const Ctx& ctx, double width, bool index_entry);
+  // One table row: cells of lines side by side; returns the box.
+  Box row(const std::vector<std::vector<Run>>& cells, const std::vector<double>& widths, const Ctx& ctx,
+          bool header, bool stripe);
+
+  const Style& style_;
+  const Measure& measure_;
+  Diagnostics& diags_;
+  std::vector<std::pair<std::string, std::unique_ptr<LineBreaker>>> breakers_;
+  std::vector<std::string> reported_;
+};
+
+}  // namespace renaksi::layout

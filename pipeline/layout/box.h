@@ -1,0 +1,31 @@
+// A box: the unit the paginator places, never split across pages (a line of text, a table row,
+// a heading). Its contents are positioned relative to its top-left corner, y growing downwards.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/page.h"
+
+namespace renaksi::layout {
+
+struct Box {
+  double height = 0;
+  double space_before = 0;     // dropped when the box starts a page
+  bool keep_with_next = false; // a heading: never the last thing on a page
+  int table = -1;              // a table row: the index of its header box in Column::headers
+  std::vector<Glyphs> text;    // y: the baseline, measured down from the box's top
+  std::vector<Rect> rects;     // y: the top edge, measured down; h grows downwards
+  std::vector<Rule> rules;     // y1, y2 measured down
+  std::vector<LinkArea> links; // y: the top edge, measured down
+  std::vector<Anchor> anchors; // y: measured down (normally 0)
+};
+
+// One language's column of a block: boxes in order, and the header rows that repeat when a
+// table continues on the next page.
+struct Column {
+  std::vector<Box> boxes;
+  std::vector<Box> headers;
+};
+
+}  // namespace renaksi::layout

@@ -1,0 +1,260 @@
+// Lays out a whole edition.
+#include "layout/document_layout.h"
+
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include "layout/block_layout.h"
+#include "layout/paginate.h"
+
+namespace renaksi::layout {
+
+namespace {
+
+struct Geometry {
+  std::vector<double> x;
+  double width;
+};
+
+Geometry columns(const Style& s, size_t n) {
+  Geometry g;
+  g.width = (s.text_width() - s.gutter * static_cast<double>(n - 1)) / static_cast<double>(n);
+  for (size_t i = 0; i < n; ++i) g.x.push_back(s.margin_left + static_cast<double>(i) * (g.width + s.gutter));
+  return g;
+}
+
+double first_height(const std::vector<Column>& cols) {
+  double h = 0;
+  for (const auto& c : cols)
+    if (!c.boxes.empty()) h = std::max(h, c.boxes.front().space_before + c.boxes.front().height);
+  return h;
+}
+
+// Text lines placed on a page at (x, baseline y), right-aligned when `right` is set.
+void put_lines(Page& page, const std::vector<TextLine>& lines, double x, double y, double leading, double size,
+               const Colour& colour, double width = 0, bool right = false) {
+  for (const auto& line : lines) {
+    double dx = right ? width - line.width : 0;
+    for (const auto& p : line.pieces) page.text.push_back({x + dx + p.x, y, p.face, size, colour, p.text, 0});
+    y -= leading;
+  }
+}
+
+class DocumentLayout {
+ public:
+  DocumentLayout(const doc::Document& d, const Style& s, const Measure& m, Diagnostics& diags)
+      : doc_(d), style_(s), measure_(m), blocks_(s, m, diags), geo_(columns(s, d.langs.size())) {}
+
+  Pages run() {
+    Pages out;
+    Page cover = cover_page();
+
+    // The chapters, each from a new page.
+    Paginator body(geo_.x, style_.text_top(), style_.text_bottom());
+    std::vector<size_t> chapter_page;
+    for (const auto& ch : doc_.chapters) {
+      body.new_page();
+      chapter_page.push_back(body.pages().size() - 1);
+      std::vector<std::vector<Column>> laid;
+      std::vector<Column> title;
+      for (const auto& t : ch.title) title.push_back(blocks_.chapter_title(t, geo_.width, ch.anchor));
+      if (!title.empty() && !title.front().boxes.empty()) title.front().boxes.front().anchors.push_back({ch.anchor, 0});
+      laid.push_back(std::move(title));
+      for (const auto& b : ch.blocks) {
+        std::vector<Column> cols;
+        const std::string where = doc_.plan_id + "." + doc_.edition + ".pdf#" + (b.anchor.empty() ? ch.anchor : b.anchor);
+        for (const auto& p : b.parts) cols.push_back(blocks_.part(b, p, geo_.width, where));
+        laid.push_back(std::move(cols));
+      }
+      for (size_t i = 0; i < laid.size(); ++i) {
+        bool heading = i == 0 || ch.blocks[i - 1].kind == doc::Block::Kind::Heading;
+        double next = heading && i + 1 < laid.size() ? first_height(laid[i + 1]) : 0;
+        body.place(std::move(laid[i]), next);
+      }
+      out.outline.push_back({outline_title(ch), ch.anchor, 1});
+    }
+
+    // The table of contents: laid out once to know its length, then numbered.
+    Paginator toc(std::vector<double>{style_.margin_left}, style_.text_top(), style_.text_bottom());
+    toc.new_page();
+    std::vector<Column> heading;
+    for (const auto& f : doc_.front) {
+      doc::Part p;
+      p.lang = f.lang;
+      p.text = {{prose::Inline::Kind::Text, f.toc_title, {}, true, {}, {}}};
+      heading.push_back(blocks_.chapter_title(p, style_.text_width(), "toc"));
+      if (doc_.front.size() > 1) break;  // one heading line; entries carry both languages
+    }
+    if (doc_.front.size() > 1) {
+      doc::Part p;
+      p.lang = doc_.front[0].lang;
+      p.text = {{prose::Inline::Kind::Text, doc_.front[0].toc_title + " \u00b7 " + doc_.front[1].toc_title, {}, true, {}, {}}};
+      heading[0] = blocks_.chapter_title(p, style_.text_width(), "toc");
+    }
+    toc.place(std::move(heading));
+    const size_t toc_pages_before = 1;  // the cover
+    std::vector<std::pair<size_t, size_t>> number_glyphs;  // (toc page, glyph index) per chapter
+    for (size_t i = 0; i < doc_.chapters.size(); ++i) {
+      Column col;
+      col.boxes.push_back(toc_entry(doc_.chapters[i]));
+      toc.place({std::move(col)});
+      Page& page = toc.pages().back();
+      number_glyphs.emplace_back(toc.pages().size() - 1, page.text.size() - 1);
+    }
+    const size_t toc_pages = toc.pages().size();
+    const size_t first_body = toc_pages_before + toc_pages;  // 0-based index of the first body page
+    for (size_t i = 0; i < doc_.chapters.size(); ++i) {
+      auto [p, g] = number_glyphs[i];
+      Glyphs& num = toc.pages()[p].text[g];
+      num.text = std::to_string(first_body + chapter_page[i] + 1);
+      num.x = style_.margin_left + style_.text_width() - measure_.width(num.face, num.size, num.text);
+    }
+
+    out.pages.push_back(std::move(cover));
+    for (auto& p : toc.pages()) out.pages.push_back(std::move(p));
+    for (auto& p : body.pages()) out.pages.push_back(std::move(p));
+    out.outline.insert(out.outline.begin(), {toc_title(), "toc", 1});
+    out.pages[1].anchors.push_back({"toc", style_.text_top()});
+    furnish(out.pages);
+    return out;
+  }
+
+ private:
+  std::string outline_title(const doc::Chapter& ch) const {
+    return ch.title.empty() ? ch.anchor : prose::plain_text(ch.title.front().text);
+  }
+
+  std::string toc_title() const { return doc_.front.front().toc_title; }
+
+  // One entry: the title in each language (stacked), dotted leaders, the page number last.
+  Box toc_entry(const doc::Chapter& ch) {
+    Box b;
+    const double size = style_.toc.size, leading = style_.toc.leading;
+    const double number_w = measure_.width(Face::Regular, size, "0000") + 6;
+    const double w = style_.text_width() - number_w;
+    const bool commitment = ch.kind == doc::Chapter::Kind::Commitment;
+    double y = 0;
+    bool first = true;
+    for (const auto& t : ch.title) {
+      Face face = first ? (commitment ? Face::Regular : Face::Bold) : Face::Italic;
+      Colour colour = first ? style_.text : style_.muted;
+      auto lines = blocks_.plain(t.lang, prose::plain_text(t.text), face, size, w - 12);
+      for (const auto& line : lines) {
+        for (const auto& p : line.pieces) b.text.push_back({p.x, y + leading * 0.7, p.face, size, colour, p.text, 0});
+        y += leading * (first ? 1.0 : 0.85);
+      }
+      first = false;
+    }
+    b.height = y + (ch.title.size() > 1 ? 4 : 0);
+    b.space_before = ch.kind == doc::Chapter::Kind::Commitment ? 0 : 4;
+    // Dotted leaders to the number.
+    double lead_from = 0;
+    for (const auto& g : b.text)
+      if (g.y == leading * 0.7) lead_from = std::max(lead_from, g.x + measure_.width(g.face, size, g.text));
+    b.rules.push_back({lead_from + 4, leading * 0.7, style_.text_width() - number_w + 2, leading * 0.7, 0.4, style_.rule});
+    b.links.push_back({0, 0, style_.text_width(), b.height, "#" + ch.anchor});
+    b.text.push_back({0, leading * 0.7, Face::Regular, size, style_.text, "0", 0});  // the number, set later
+    return b;
+  }
+
+  Page cover_page() {
+    Page page;
+    const double w = style_.text_width(), left = style_.margin_left;
+    const double band_bottom = style_.page_height - style_.cover_band_height;
+    page.rects.push_back({0, band_bottom, style_.page_width, style_.cover_band_height, style_.accent});
+    Colour white{1, 1, 1};
+    // The title in the band; in a bilingual edition the second language's title below it, lighter.
+    double y = style_.page_height - 90;
+    bool first = true;
+    for (const auto& f : doc_.front) {
+      const double size = first ? style_.cover_title_size : style_.cover_subtitle_size + 2;
+      const double leading = first ? style_.cover_title_leading : (style_.cover_subtitle_size + 2) * 1.3;
+      auto t = blocks_.plain(f.lang, f.title, first ? Face::Bold : Face::Italic, size, w);
+      put_lines(page, t, left, y, leading, size, white);
+      y -= leading * static_cast<double>(t.size()) + 10;
+      first = false;
+    }
+    double below = band_bottom - 40;
+    for (const auto& f : doc_.front) {
+      for (const auto& [text, face, size] : std::initializer_list<std::tuple<std::string, Face, double>>{
+               {f.subtitle, Face::Bold, style_.cover_subtitle_size},
+               {f.plan_line, Face::Regular, style_.cover_line_size},
+               {f.period, Face::Regular, style_.cover_line_size},
+               {f.commitments, Face::Regular, style_.cover_line_size},
+               {f.stage, Face::Bold, style_.cover_line_size},
+               {f.issuer, Face::Regular, style_.cover_line_size},
+               {f.edition, Face::Italic, style_.cover_line_size}}) {
+        if (text.empty()) continue;
+        auto lines = blocks_.plain(f.lang, text, face, size, w);
+        put_lines(page, lines, left, below, size * 1.4, size, face == Face::Bold ? style_.accent : style_.text);
+        below -= size * 1.4 * static_cast<double>(lines.size()) + 2;
+      }
+      below -= 18;
+    }
+    page.rules.push_back({left, style_.margin_bottom + 24, left + w, style_.margin_bottom + 24, 0.6, style_.rule});
+    page.text.push_back({left, style_.margin_bottom + 10, Face::Regular, style_.footer_size, style_.muted,
+                         "Open Government Partnership", 0});
+    return page;
+  }
+
+  // Running head, footer and draft mark on every page but the cover.
+  void furnish(std::vector<Page>& pages) {
+    const int total = static_cast<int>(pages.size());
+    const double left = style_.margin_left, right = style_.margin_left + style_.text_width();
+    const double head_y = style_.page_height - style_.header_baseline_from_top;
+    const double foot_y = style_.footer_baseline_from_bottom;
+    for (int i = 0; i < total; ++i) {
+      Page& p = pages[static_cast<size_t>(i)];
+      if (i > 0) {
+        // Head: the plan's title; in a bilingual edition the first language left, the second right.
+        for (size_t k = 0; k < doc_.front.size() && k < 2; ++k) {
+          const auto& f = doc_.front[k];
+          double w = doc_.front.size() > 1 ? style_.text_width() / 2 - 6 : style_.text_width();
+          auto lines = blocks_.plain(f.lang, f.title, Face::Regular, style_.header_size, w);
+          if (lines.empty()) continue;
+          lines.resize(1);
+          put_lines(p, lines, k == 0 ? left : right - w, head_y, 0, style_.header_size, style_.muted, w, k == 1);
+        }
+        p.rules.push_back({left, head_y - 5, right, head_y - 5, 0.5, style_.rule});
+        // Foot: "page X of Y" in each language; the stage of a draft.
+        std::string label;
+        for (const auto& f : doc_.front)
+          if (f.page_label) label += (label.empty() ? "" : "  \u00b7  ") + f.page_label(i + 1, total);
+        auto lines = blocks_.plain(doc_.langs.front(), label, Face::Regular, style_.footer_size, style_.text_width());
+        if (!lines.empty()) lines.resize(1);
+        put_lines(p, lines, left, foot_y, 0, style_.footer_size, style_.muted, style_.text_width(), true);
+        if (!doc_.final_stage) {
+          auto stage = blocks_.plain(doc_.langs.front(), doc_.front.front().stage, Face::Bold, style_.footer_size,
+                                     style_.text_width() / 2);
+          if (!stage.empty()) stage.resize(1);
+          put_lines(p, stage, left, foot_y, 0, style_.footer_size, style_.accent);
+        }
+      }
+      if (!doc_.final_stage) {
+        // The draft mark, centred on the page along its diagonal.
+        const std::string& mark = doc_.front.front().draft_mark;
+        const double w = measure_.width(Face::Bold, style_.draft_mark_size, mark);
+        const double a = style_.draft_mark_angle * 3.14159265358979 / 180;
+        const double cx = style_.page_width / 2, cy = style_.page_height / 2;
+        const double x = cx - std::cos(a) * w / 2 + std::sin(a) * style_.draft_mark_size * 0.35;
+        const double y = cy - std::sin(a) * w / 2 - std::cos(a) * style_.draft_mark_size * 0.35;
+        p.marks.push_back({x, y, Face::Bold, style_.draft_mark_size, style_.draft_mark, mark, style_.draft_mark_angle});
+      }
+    }
+  }
+
+  const doc::Document& doc_;
+  const Style& style_;
+  const Measure& measure_;
+  BlockLayout blocks_;
+  Geometry geo_;
+};
+
+}  // namespace
+
+Pages layout_document(const doc::Document& doc, const Style& style, const Measure& measure, Diagnostics& diags) {
+  return DocumentLayout(doc, style, measure, diags).run();
+}
+
+}  // namespace renaksi::layout
