@@ -18,8 +18,6 @@ Face with_bold(Face f) {
 
 bool same(const Colour& a, const Colour& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
 
-// Where the baseline sits in a line of this leading and size.
-double baseline(double leading, double size) { return (leading + size * 0.72) / 2; }
 
 void shift(Box& from, double dx, double dy, Box& into) {
   for (auto g : from.text) {
@@ -54,6 +52,11 @@ void shift(Box& from, double dx, double dy, Box& into) {
 
 BlockLayout::BlockLayout(const Style& style, const Measure& measure, Diagnostics& diags)
     : style_(style), measure_(measure), diags_(diags) {}
+
+double BlockLayout::baseline(double leading, double size) const {
+  // Centred in the line, but never so high that the tallest glyph rises out of the line box.
+  return std::max((leading + size * 0.72) / 2, measure_.ascent(Face::Bold) * size);
+}
 
 LineBreaker& BlockLayout::breaker(const std::string& lang) {
   for (auto& [l, b] : breakers_)
@@ -141,7 +144,7 @@ void BlockLayout::check_coverage(std::vector<Run>& runs, const Ctx& ctx) {
 
 void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const Ctx& ctx, double x, double width,
                             bool justify, double space_before) {
-  auto lines = breaker(ctx.lang).lines(runs, ctx.size, width, justify);
+  auto lines = breaker(ctx.lang).lines(runs, ctx.size, width, justify && width >= style_.justify_min_width);
   bool first = true;
   for (const auto& line : lines) {
     Box b;

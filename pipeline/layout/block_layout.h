@@ -24,6 +24,8 @@ class BlockLayout {
   // A chapter's title, in each language's column.
   Column chapter_title(const doc::Part& title, double width, const std::string& anchor);
 
+  double ascent(double size) const { return measure_.ascent(Face::Bold) * size; }
+
   // Plain text set in one style (cover, table of contents, running heads).
   std::vector<TextLine> plain(const std::string& lang, const std::string& text, Face face, double size, double width);
 
@@ -37,6 +39,8 @@ class BlockLayout {
   };
 
   LineBreaker& breaker(const std::string& lang);
+  // Where the baseline sits in a line of this leading and size, from the line's top.
+  double baseline(double leading, double size) const;
   std::vector<Run> runs(const prose::Inlines& inlines, const Ctx& ctx, Face base, const std::string& link,
                         std::vector<prose::Blocks>* notes);
   void check_coverage(std::vector<Run>& runs, const Ctx& ctx);

@@ -139,20 +139,23 @@ class DocumentLayout {
     for (const auto& t : ch.title) {
       Face face = first ? (commitment ? Face::Regular : Face::Bold) : Face::Italic;
       Colour colour = first ? style_.text : style_.muted;
-      auto lines = blocks_.plain(t.lang, prose::plain_text(t.text), face, size, w - 12);
+      auto lines = blocks_.plain(t.lang, prose::plain_text(t.text), face, size, w - 12 - 14);
+      bool wrapped = false;
       for (const auto& line : lines) {
-        for (const auto& p : line.pieces) b.text.push_back({p.x, y + leading * 0.7, p.face, size, colour, p.text, 0});
+        const double indent = wrapped ? 14 : 0;  // a wrapped title hangs under its first line
+        wrapped = true;
+        for (const auto& p : line.pieces) b.text.push_back({indent + p.x, y + leading * 0.7, p.face, size, colour, p.text, 0});
         y += leading * (first ? 1.0 : 0.85);
       }
       first = false;
     }
     b.height = y + (ch.title.size() > 1 ? 4 : 0);
-    b.space_before = ch.kind == doc::Chapter::Kind::Commitment ? 0 : 4;
+    b.space_before = ch.kind == doc::Chapter::Kind::Commitment ? 2 : 6;
     // Dotted leaders to the number.
     double lead_from = 0;
     for (const auto& g : b.text)
       if (g.y == leading * 0.7) lead_from = std::max(lead_from, g.x + measure_.width(g.face, size, g.text));
-    b.rules.push_back({lead_from + 4, leading * 0.7, style_.text_width() - number_w + 2, leading * 0.7, 0.4, style_.rule});
+    b.rules.push_back({lead_from + 4, leading * 0.7, style_.text_width() - number_w + 2, leading * 0.7, 0.8, style_.muted, true});
     b.links.push_back({0, 0, style_.text_width(), b.height, "#" + ch.anchor});
     b.text.push_back({0, leading * 0.7, Face::Regular, size, style_.text, "0", 0});  // the number, set later
     return b;
@@ -165,7 +168,7 @@ class DocumentLayout {
     page.rects.push_back({0, band_bottom, style_.page_width, style_.cover_band_height, style_.accent});
     Colour white{1, 1, 1};
     // The title in the band; in a bilingual edition the second language's title below it, lighter.
-    double y = style_.page_height - 90;
+    double y = style_.text_top() - blocks_.ascent(style_.cover_title_size);
     bool first = true;
     for (const auto& f : doc_.front) {
       const double size = first ? style_.cover_title_size : style_.cover_subtitle_size + 2;

@@ -172,7 +172,7 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
     double extra = 0;
     if (justify && !last && gaps > 0) {
       extra = (width - w) / gaps;
-      if (extra > size * 1.6) extra = 0;  // too loose to justify: set it ragged
+      if (extra > size * 0.9) extra = 0;  // too loose to justify: set it ragged
     }
     TextLine line;
     line.width = w;

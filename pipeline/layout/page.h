@@ -27,6 +27,7 @@ struct Rule {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   double width = 0.5;
   Colour colour;
+  bool dotted = false;  // leaders in the table of contents
 };
 
 struct LinkArea {

@@ -97,6 +97,7 @@ std::optional<Style> Style::load(const fs::path& file, Diagnostics& diags) {
     }
     text("body", s.body, false);
     num("body", "paragraph_gap", s.paragraph_gap);
+    num("body", "justify_min_width", s.justify_min_width);
     text("chapter_title", s.chapter_title, true);
     text("section", s.section, true);
     text("subsection", s.subsection, true);

@@ -35,6 +35,7 @@ struct Style {
   Colour text, accent, muted, rule, link, table_header, table_stripe, fields_fill, draft_mark;
   TextStyle body, chapter_title, section, subsection, table, fields, toc;
   double paragraph_gap = 5;
+  double justify_min_width = 300;  // narrower columns (a bilingual edition's) are set ragged-right
   double list_indent = 13, list_item_gap = 2;
   double code_size = 8.5;
   double quote_indent = 12;

@@ -92,6 +92,12 @@ double PdfDocument::width(Face face, double size, std::string_view utf8) const {
   return units * size / 1000.0;
 }
 
+double PdfDocument::ascent(Face face) const {
+  // The font's bounding box top, as readers of the PDF (pdftotext -bbox) measure a word's box.
+  HPDF_Box box = HPDF_Font_GetBBox(fonts_[static_cast<size_t>(face)]);
+  return std::max<double>(box.top, HPDF_Font_GetAscent(fonts_[static_cast<size_t>(face)])) / 1000.0;
+}
+
 bool PdfDocument::covers(Face face, char32_t c) const {
   if (c == ' ' || c == '\n') return true;
   auto& cache = coverage_[static_cast<size_t>(face)];
@@ -134,6 +140,8 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
     for (const auto& r : p.rules) {
       rgb(page, r.colour, false);
       HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
+      static const HPDF_UINT16 dots[] = {1, 2};
+      HPDF_Page_SetDash(page, r.dotted ? dots : nullptr, r.dotted ? 2 : 0, 0);
       HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(r.y1));
       HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2));
       HPDF_Page_Stroke(page);

@@ -45,6 +45,7 @@ class PdfDocument : public layout::Measure {
 
   double width(layout::Face face, double size, std::string_view utf8) const override;
   bool covers(layout::Face face, char32_t c) const override;
+  double ascent(layout::Face face) const override;
 
   // Draws the pages and returns the file's bytes (empty on failure, with an E003 error).
   std::string render(const layout::Pages& pages, const DocumentInfo& info);

@@ -1,0 +1,298 @@
+// The PDF editions as their readers and the usual tools see them: qpdf, pdffonts, pdftotext
+// (text, order, word boxes), pdfinfo, bookmarks; reproducible bytes; the draft mark; a
+// second layout; characters the fonts cannot show.
+#include "emit/pdf/pdf_pass.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "driver/archive.h"
+#include "layout/document_layout.h"
+#include "emit/pdf/pdf_document.h"
+#include "support/command.h"
+#include "support/paths.h"
+
+namespace renaksi {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::shell;
+
+// White space collapsed to single spaces.
+std::string collapse(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\f') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+class PdfEditions : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir("pdf");
+    Env env = Env::from_environment();
+    env.cache_dir = dir_->path() / "cache";
+    env.source_date_epoch = 1543536000;  // 30 November 2018
+    archive_ = new ArchiveBuild(build_archive(testing::content_dir(), env));
+    for (const auto& [path, bytes] : archive_->outputs.files())
+      if (path.ends_with(".pdf")) {
+        fs::create_directories((dir_->path() / path).parent_path());
+        std::ofstream(dir_->path() / path, std::ios::binary) << bytes;
+      }
+  }
+  static void TearDownTestSuite() {
+    delete archive_;
+    delete dir_;
+  }
+  static std::string file(const std::string& plan, const std::string& edition) {
+    return (dir_->path() / plan / (plan + "." + edition + ".pdf")).string();
+  }
+  static const BuildState& plan(const std::string& id) {
+    for (const auto& p : archive_->plans)
+      if (p->loaded.plan.id == id) return *p;
+    throw std::runtime_error(id);
+  }
+  static inline testing::TempDir* dir_ = nullptr;
+  static inline ArchiveBuild* archive_ = nullptr;
+};
+
+TEST_F(PdfEditions, OnePdfPerLanguageAndABilingualOne) {
+  EXPECT_EQ(archive_->error_count(), 0u);
+  for (const char* e : {"id", "en", "bilingual"}) {
+    EXPECT_TRUE(fs::exists(file("nap-2018-2020", e))) << e;
+    EXPECT_TRUE(fs::exists(file("nap-2020-2022", e))) << e;
+  }
+}
+
+TEST_F(PdfEditions, QpdfFindsNoErrors) {
+  for (const char* e : {"id", "en", "bilingual"}) {
+    auto r = shell("qpdf --check '" + file("nap-2018-2020", e) + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos);
+  }
+}
+
+TEST_F(PdfEditions, EveryFontIsEmbedded) {
+  auto r = shell("pdffonts '" + file("nap-2018-2020", "bilingual") + "'");
+  ASSERT_EQ(r.exit_code, 0);
+  std::istringstream lines(r.out);
+  std::string line;
+  int fonts = 0;
+  std::getline(lines, line);
+  std::getline(lines, line);
+  while (std::getline(lines, line)) {
+    ++fonts;
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(CID TrueType\s+Identity-H\s+yes\s+yes\s+yes)"))) << line;
+  }
+  EXPECT_GE(fonts, 3);
+}
+
+// For comparing titles: collapsed, and without hyphens, which pdftotext drops where a line
+// breaks after one ("LAPOR!-" / "SP4N" comes out as "LAPOR!SP4N").
+std::string comparable(const std::string& s) {
+  std::string out;
+  for (char c : collapse(s))
+    if (c != '-') out += c;
+  size_t pos;
+  while ((pos = out.find("  ")) != std::string::npos) out.erase(pos, 1);
+  return out;
+}
+
+TEST_F(PdfEditions, EveryCommitmentTitleInReadingOrder) {
+  for (const char* lang : {"id", "en"}) {
+    auto r = shell("pdftotext -f 3 -enc UTF-8 '" + file("nap-2018-2020", lang) + "' -");
+    ASSERT_EQ(r.exit_code, 0);
+    const std::string text = comparable(r.out);
+    size_t at = 0;
+    for (const auto& c : plan("nap-2018-2020").loaded.plan.commitments) {
+      const std::string title = comparable(std::string(c.title.in(lang)));
+      size_t found = text.find(title, at);
+      EXPECT_NE(found, std::string::npos) << lang << ": commitment " << c.number << " '" << title << "' not after offset " << at;
+      if (found != std::string::npos) at = found + title.size();
+    }
+  }
+}
+
+TEST_F(PdfEditions, EveryWordOfAChosenCommitment) {
+  const auto& p = plan("nap-2018-2020").loaded.plan;
+  const Commitment& c = p.commitments.at(9);  // LAPOR!-SP4N
+  for (const char* lang : {"id", "en"}) {
+    auto r = shell("pdftotext -enc UTF-8 '" + file("nap-2018-2020", lang) + "' -");
+    const std::string text = collapse(r.out);
+    const ProseStore& prose = plan("nap-2018-2020").prose;
+    int words = 0;
+    for (const auto* field : {&c.problem, &c.causes, &c.description, &c.contribution, &c.status_quo, &c.expected_results}) {
+      std::istringstream in(prose::plain_text(prose.get(std::string(field->in(lang)))));
+      for (std::string w; in >> w; ++words) EXPECT_NE(text.find(w), std::string::npos) << lang << ": '" << w << "'";
+    }
+    EXPECT_GT(words, 300);
+  }
+}
+
+TEST_F(PdfEditions, EveryWordInsideTheTextAreaOfItsPage) {
+  const layout::Style& s = *plan("nap-2018-2020").style;
+  for (const char* e : {"id", "en", "bilingual"}) {
+    auto r = shell("pdftotext -bbox '" + file("nap-2018-2020", e) + "' -");
+    const std::regex page_re(R"re(<page width="([0-9.]+)" height="([0-9.]+)">)re");
+    const std::regex word_re(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)re");
+    std::istringstream lines(r.out);
+    int words = 0, page = 0;
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch m;
+      if (std::regex_search(line, m, page_re)) {
+        ++page;
+        EXPECT_NEAR(std::stod(m[1]), s.page_width, 0.5);
+        continue;
+      }
+      if (!std::regex_search(line, m, word_re)) continue;
+      ++words;
+      const double x0 = std::stod(m[1]), y0 = std::stod(m[2]), x1 = std::stod(m[3]), y1 = std::stod(m[4]);
+      const std::string where = std::string(e) + " page " + std::to_string(page) + " '" + m[5].str() + "'";
+      EXPECT_GE(x0, s.margin_left - 0.5) << where;
+      EXPECT_LE(x1, s.page_width - s.margin_right + 0.5) << where;
+      // Body text inside the margins; the running head and the footer in their bands.
+      const bool head = y1 <= s.margin_top && y0 >= s.header_baseline_from_top - s.header_size * 1.5;
+      const bool foot = y0 >= s.page_height - s.margin_bottom && y1 <= s.page_height - s.footer_baseline_from_bottom + s.footer_size;
+      const bool body = y0 >= s.margin_top - 0.5 && y1 <= s.page_height - s.margin_bottom + 0.5;
+      EXPECT_TRUE(head || foot || body) << where << " y " << y0 << ".." << y1;
+    }
+    EXPECT_GT(words, 10000) << e;
+  }
+}
+
+TEST_F(PdfEditions, BookmarksMirrorTheTableOfContents) {
+  auto r = shell("qpdf --json --json-key=outlines '" + file("nap-2018-2020", "en") + "'");
+  ASSERT_EQ(r.exit_code, 0);
+  const auto& p = plan("nap-2018-2020").loaded.plan;
+  size_t titles = 0;
+  for (size_t pos = r.out.find("\"title\""); pos != std::string::npos; pos = r.out.find("\"title\"", pos + 1)) ++titles;
+  EXPECT_EQ(titles, p.commitments.size() + 4);  // contents, foreword, co-creation, commitments, index
+  EXPECT_NE(r.out.find("Commitment 10: Quality Improvement of Public Service Complaints Resolution through LAPOR!-SP4N"),
+            std::string::npos);
+  EXPECT_EQ(r.out.find("\"destpageposfrom1\": null"), std::string::npos) << "every bookmark has a destination";
+}
+
+TEST_F(PdfEditions, DocumentInformationInTheEditionsLanguage) {
+  auto id = shell("pdfinfo '" + file("nap-2018-2020", "id") + "'");
+  EXPECT_NE(id.out.find("Title:           Rencana Aksi Keterbukaan Pemerintah Indonesia 2018–2020"), std::string::npos) << id.out;
+  EXPECT_NE(id.out.find("Author:          Sekretariat Nasional Open Government Indonesia"), std::string::npos);
+  EXPECT_NE(id.out.find("Keywords:        OGP, Partisipasi Publik"), std::string::npos);
+  EXPECT_NE(id.out.find("CreationDate:    Fri Nov 30 00:00:00 2018 UTC"), std::string::npos) << id.out;
+  auto en = shell("pdfinfo '" + file("nap-2018-2020", "en") + "'");
+  EXPECT_NE(en.out.find("Title:           Open Government Indonesia National Action Plan 2018–2020"), std::string::npos);
+  EXPECT_NE(en.out.find("Subject:         Fifth National Action Plan of Open Government Indonesia"), std::string::npos);
+}
+
+TEST_F(PdfEditions, TwoBuildsGiveTheSameBytes) {
+  const BuildState& s = plan("nap-2018-2020");
+  Env env = s.env;
+  env.source_date_epoch = 1543536000;
+  for (const auto& d : s.documents) {
+    Diagnostics diags;
+    std::string again = pdf_of(d, *s.style, env, diags);
+    const std::string* first = archive_->outputs.find("nap-2018-2020/nap-2018-2020." + d.edition + ".pdf");
+    ASSERT_TRUE(first);
+    EXPECT_TRUE(again == *first) << d.edition << ": " << again.size() << " vs " << first->size() << " bytes";
+  }
+}
+
+TEST_F(PdfEditions, ADraftCarriesItsMarkAndStageOnEveryPage) {
+  const BuildState& s = plan("nap-2020-2022");
+  for (const auto& d : s.documents) {
+    pdf::PdfDocument measure(*s.style, const_cast<Diagnostics&>(s.diags));
+    Diagnostics diags;
+    layout::Pages pages = layout::layout_document(d, *s.style, measure, diags);
+    for (size_t i = 0; i < pages.pages.size(); ++i) {
+      ASSERT_EQ(pages.pages[i].marks.size(), 1u) << d.edition << " page " << i + 1;
+      EXPECT_EQ(pages.pages[i].marks[0].text, d.langs.front() == "id" ? "DRAF 2" : "DRAFT 2");
+    }
+  }
+  auto r = shell("pdftotext -enc UTF-8 '" + file("nap-2020-2022", "en") + "' -");
+  size_t pages = std::count(r.out.begin(), r.out.end(), '\f');
+  size_t stage = 0;
+  for (size_t pos = r.out.find("Stage: Draft 2"); pos != std::string::npos; pos = r.out.find("Stage: Draft 2", pos + 1)) ++stage;
+  EXPECT_EQ(stage, pages);  // the cover and every footer
+  for (const auto& d : plan("nap-2018-2020").documents) EXPECT_TRUE(d.final_stage);
+}
+
+TEST_F(PdfEditions, ASecondLayoutRestylesWithoutCode) {
+  Diagnostics diags;
+  Env env = plan("nap-2018-2020").env;
+  env.layout = "letter-compact";
+  auto style = layout::Style::load(env.layout_file(), diags);
+  ASSERT_TRUE(style);
+  const auto& d = plan("nap-2018-2020").documents.front();
+  size_t pages = 0;
+  std::string bytes = pdf_of(d, *style, env, diags, &pages);
+  ASSERT_FALSE(bytes.empty());
+  const fs::path f = dir_->path() / "letter.pdf";
+  std::ofstream(f, std::ios::binary) << bytes;
+  auto info = shell("pdfinfo '" + f.string() + "'");
+  EXPECT_NE(info.out.find("612 x 792 pts (letter)"), std::string::npos) << info.out;
+  EXPECT_EQ(shell("qpdf --check '" + f.string() + "'").exit_code, 0);
+  auto fonts = shell("pdffonts '" + f.string() + "'");
+  EXPECT_NE(fonts.out.find("NotoSerif"), std::string::npos);
+  size_t a4_pages = 0;
+  Diagnostics d2;
+  pdf_of(d, *plan("nap-2018-2020").style, env, d2, &a4_pages);
+  EXPECT_NE(pages, a4_pages);
+}
+
+TEST(PdfCoverage, ACharacterTheFontsLackIsReportedNotBoxed) {
+  Diagnostics diags;
+  auto style = layout::Style::load(testing::source_dir() / "layouts" / "a4.json", diags);
+  ASSERT_TRUE(style);
+  doc::Document d;
+  d.plan_id = "p";
+  d.edition = "en";
+  d.langs = {"en"};
+  doc::Front f;
+  f.lang = "en";
+  f.title = "Title";
+  d.front.push_back(f);
+  doc::Chapter ch;
+  ch.anchor = "foreword";
+  doc::Part title;
+  title.lang = "en";
+  title.text = {{prose::Inline::Kind::Text, "Foreword", {}, true, {}, {}}};
+  ch.title.push_back(title);
+  doc::Block b;
+  b.kind = doc::Block::Kind::Paragraph;
+  doc::Part p;
+  p.lang = "en";
+  p.text = {{prose::Inline::Kind::Text, "Kanji 漢字 here", {}, true, {}, {}}};
+  b.parts.push_back(p);
+  ch.blocks.push_back(b);
+  d.chapters.push_back(ch);
+  Env env;
+  env.source_date_epoch = 0;
+  std::string bytes = pdf_of(d, *style, env, diags);
+  EXPECT_FALSE(bytes.empty());
+  ASSERT_EQ(diags.warning_count(), 2u);  // one warning per character, not per use
+  for (const auto& w : diags.all()) {
+    EXPECT_EQ(w.code, Code::E002);
+    EXPECT_NE(w.message.find("Kanji 漢字 here"), std::string::npos) << w.message;
+    EXPECT_EQ(w.loc.file, "p.en.pdf#foreword");
+  }
+  EXPECT_NE(diags.all()[0].message.find("U+6F22"), std::string::npos);
+}
+
+TEST(EncodeUri, PercentEncodesWhatALinkCannotCarry) {
+  EXPECT_EQ(pdf::encode_uri("https://x.example/a b"), "https://x.example/a%20b");
+  EXPECT_EQ(pdf::encode_uri("https://x.example/ü"), "https://x.example/%C3%BC");
+  EXPECT_EQ(pdf::encode_uri("mailto:a@b.go.id"), "mailto:a@b.go.id");
+}
+
+}  // namespace
+}  // namespace renaksi
