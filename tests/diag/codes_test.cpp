@@ -16,7 +16,7 @@ TEST(Codes, CatalogueIsInEnumOrderWithUniqueWellFormedIds) {
   size_t i = 0;
   for (const auto& info : code_catalogue()) {
     EXPECT_EQ(static_cast<size_t>(info.code), i++);
-    EXPECT_TRUE(std::regex_match(std::string(info.id), std::regex("[LC][0-9]{3}"))) << info.id;
+    EXPECT_TRUE(std::regex_match(std::string(info.id), std::regex("[LCV][0-9]{3}"))) << info.id;
     EXPECT_TRUE(ids.insert(info.id).second) << "duplicate " << info.id;
     EXPECT_FALSE(info.summary.empty()) << info.id;
     EXPECT_EQ(code_id(info.code), info.id);
