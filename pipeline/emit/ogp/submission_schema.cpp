@@ -27,16 +27,20 @@ namespace {
 
 constexpr std::string_view kXmlSchemaLocation = "xml.xsd";
 
+struct ParserInputBufferDeleter {
+  void operator()(xmlParserInputBuffer* b) const { xmlFreeParserInputBuffer(b); }
+};
+
 xmlParserInputPtr serve_embedded(const char* url, const char* /*id*/, xmlParserCtxtPtr ctxt) {
   if (!url || std::string_view(url) != kXmlSchemaLocation) return nullptr;  // refuse: offline only
   const std::string_view data = embedded::xml_namespace_schema;
   // A copy, not xmlParserInputBufferCreateStatic: libxml2 2.9.14 reads a static buffer twice
   // over once the encoding declaration switches the input to UTF-8, and the import fails.
-  xmlParserInputBufferPtr buffer =
-      xmlParserInputBufferCreateMem(data.data(), static_cast<int>(data.size()), XML_CHAR_ENCODING_NONE);
+  std::unique_ptr<xmlParserInputBuffer, ParserInputBufferDeleter> buffer(
+      xmlParserInputBufferCreateMem(data.data(), static_cast<int>(data.size()), XML_CHAR_ENCODING_NONE));
   if (!buffer) return nullptr;
-  xmlParserInputPtr input = xmlNewIOInputStream(ctxt, buffer, XML_CHAR_ENCODING_NONE);
-  if (!input) xmlFreeParserInputBuffer(buffer);  // on success the input stream owns it
+  xmlParserInputPtr input = xmlNewIOInputStream(ctxt, buffer.get(), XML_CHAR_ENCODING_NONE);
+  if (input) buffer.release();  // the input stream owns the buffer now; libxml2 frees the stream
   return input;
 }
 
