@@ -34,22 +34,24 @@ void XmlErrorCollector::handler(void* self, xmlErrorPtr error) {
   collector->issues.push_back(std::move(issue));
 }
 
-XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnostics& diags) {
+XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnostics& diags,
+                    const XmlParseCodes& codes) {
   XmlErrorCollector collector;
   XmlParserCtxtPtr ctxt(xmlNewParserCtxt());
   if (!ctxt) {
-    diags.error(Code::L001, {file, 0, 0}, "out of memory creating the XML parser");
+    diags.error(codes.internal, {file, 0, 0}, "out of memory creating the XML parser");
     return nullptr;
   }
   // NONET: never fetch anything. Not NOENT (no entity substitution), not DTDLOAD/DTDATTR.
-  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+  // BIG_LINES: line numbers past 65535 stay right.
+  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
   XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), file.c_str(), "UTF-8",
                                   options));
   bool ok = doc && ctxt->wellFormed;
   for (const auto& issue : collector.issues)
-    diags.error(Code::L002, {file, issue.line, issue.col}, issue.message);
+    diags.error(codes.malformed, {file, issue.line, issue.col}, issue.message);
   if (!ok) {
-    if (collector.issues.empty()) diags.error(Code::L002, {file, 1, 1}, "the XML cannot be parsed");
+    if (collector.issues.empty()) diags.error(codes.malformed, {file, 1, 1}, "the XML cannot be parsed");
     return nullptr;
   }
   if (doc->intSubset || doc->extSubset) {
@@ -61,8 +63,7 @@ XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnosti
       line += static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(at), '\n'));
       col = static_cast<int>(at - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
     }
-    diags.error(Code::L005, {file, line, col},
-                "content may not carry a DOCTYPE or entity declarations; remove the <!DOCTYPE ...> line");
+    diags.error(codes.doctype, {file, line, col}, codes.doctype_message);
     return nullptr;
   }
   return doc;

@@ -43,10 +43,21 @@ class XmlErrorCollector {
   std::vector<XmlIssue> issues;
 };
 
+// The codes parse_xml reports with: the load pass's by default; other readers of XML (the
+// OGP-submission validator) pass their own.
+struct XmlParseCodes {
+  Code malformed = Code::L002;  // a well-formedness error
+  Code doctype = Code::L005;    // a DOCTYPE is present
+  Code internal = Code::L001;   // the parser cannot be created
+  const char* doctype_message = "content may not carry a DOCTYPE or entity declarations; remove the <!DOCTYPE ...> line";
+};
+
 // Parses `bytes` with XML_PARSE_NONET, without entity substitution or DTD loading. Each
-// well-formedness error becomes an L002 diagnostic at its line and column, and a document with
-// a DOCTYPE is refused with L005. Returns null when the document cannot be used.
-XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnostics& diags);
+// well-formedness error becomes a `codes.malformed` (L002) diagnostic at its line and column,
+// and a document with a DOCTYPE is refused with `codes.doctype` (L005). Returns null when the
+// document cannot be used.
+XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnostics& diags,
+                    const XmlParseCodes& codes = {});
 
 // The text content of a node and its descendants.
 std::string node_text(const xmlNode* node);

@@ -19,7 +19,7 @@ namespace renaksi {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::shell;
+using testing::run_shell;
 
 // White space collapsed to single spaces.
 std::string collapse(const std::string& s) {
@@ -77,14 +77,14 @@ TEST_F(PdfEditions, OnePdfPerLanguageAndABilingualOne) {
 
 TEST_F(PdfEditions, QpdfFindsNoErrors) {
   for (const char* e : {"id", "en", "bilingual"}) {
-    auto r = shell("qpdf --check '" + file("nap-2018-2020", e) + "'");
+    auto r = run_shell("qpdf --check '" + file("nap-2018-2020", e) + "'");
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos);
   }
 }
 
 TEST_F(PdfEditions, EveryFontIsEmbedded) {
-  auto r = shell("pdffonts '" + file("nap-2018-2020", "bilingual") + "'");
+  auto r = run_shell("pdffonts '" + file("nap-2018-2020", "bilingual") + "'");
   ASSERT_EQ(r.exit_code, 0);
   std::istringstream lines(r.out);
   std::string line;
@@ -111,7 +111,7 @@ std::string comparable(const std::string& s) {
 
 TEST_F(PdfEditions, EveryCommitmentTitleInReadingOrder) {
   for (const char* lang : {"id", "en"}) {
-    auto r = shell("pdftotext -f 3 -enc UTF-8 '" + file("nap-2018-2020", lang) + "' -");
+    auto r = run_shell("pdftotext -f 3 -enc UTF-8 '" + file("nap-2018-2020", lang) + "' -");
     ASSERT_EQ(r.exit_code, 0);
     const std::string text = comparable(r.out);
     size_t at = 0;
@@ -128,7 +128,7 @@ TEST_F(PdfEditions, EveryWordOfAChosenCommitment) {
   const auto& p = plan("nap-2018-2020").loaded.plan;
   const Commitment& c = p.commitments.at(9);  // LAPOR!-SP4N
   for (const char* lang : {"id", "en"}) {
-    auto r = shell("pdftotext -enc UTF-8 '" + file("nap-2018-2020", lang) + "' -");
+    auto r = run_shell("pdftotext -enc UTF-8 '" + file("nap-2018-2020", lang) + "' -");
     const std::string text = collapse(r.out);
     const ProseStore& prose = plan("nap-2018-2020").prose;
     int words = 0;
@@ -143,7 +143,7 @@ TEST_F(PdfEditions, EveryWordOfAChosenCommitment) {
 TEST_F(PdfEditions, EveryWordInsideTheTextAreaOfItsPage) {
   const layout::Style& s = *plan("nap-2018-2020").style;
   for (const char* e : {"id", "en", "bilingual"}) {
-    auto r = shell("pdftotext -bbox '" + file("nap-2018-2020", e) + "' -");
+    auto r = run_shell("pdftotext -bbox '" + file("nap-2018-2020", e) + "' -");
     const std::regex page_re(R"re(<page width="([0-9.]+)" height="([0-9.]+)">)re");
     const std::regex word_re(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)re");
     std::istringstream lines(r.out);
@@ -172,7 +172,7 @@ TEST_F(PdfEditions, EveryWordInsideTheTextAreaOfItsPage) {
 }
 
 TEST_F(PdfEditions, BookmarksMirrorTheTableOfContents) {
-  auto r = shell("qpdf --json --json-key=outlines '" + file("nap-2018-2020", "en") + "'");
+  auto r = run_shell("qpdf --json --json-key=outlines '" + file("nap-2018-2020", "en") + "'");
   ASSERT_EQ(r.exit_code, 0);
   const auto& p = plan("nap-2018-2020").loaded.plan;
   size_t titles = 0;
@@ -184,12 +184,12 @@ TEST_F(PdfEditions, BookmarksMirrorTheTableOfContents) {
 }
 
 TEST_F(PdfEditions, DocumentInformationInTheEditionsLanguage) {
-  auto id = shell("pdfinfo '" + file("nap-2018-2020", "id") + "'");
+  auto id = run_shell("pdfinfo '" + file("nap-2018-2020", "id") + "'");
   EXPECT_NE(id.out.find("Title:           Rencana Aksi Keterbukaan Pemerintah Indonesia 2018–2020"), std::string::npos) << id.out;
   EXPECT_NE(id.out.find("Author:          Sekretariat Nasional Open Government Indonesia"), std::string::npos);
   EXPECT_NE(id.out.find("Keywords:        OGP, Partisipasi Publik"), std::string::npos);
   EXPECT_NE(id.out.find("CreationDate:    Fri Nov 30 00:00:00 2018 UTC"), std::string::npos) << id.out;
-  auto en = shell("pdfinfo '" + file("nap-2018-2020", "en") + "'");
+  auto en = run_shell("pdfinfo '" + file("nap-2018-2020", "en") + "'");
   EXPECT_NE(en.out.find("Title:           Open Government Indonesia National Action Plan 2018–2020"), std::string::npos);
   EXPECT_NE(en.out.find("Subject:         Fifth National Action Plan of Open Government Indonesia"), std::string::npos);
 }
@@ -218,7 +218,7 @@ TEST_F(PdfEditions, ADraftCarriesItsMarkAndStageOnEveryPage) {
       EXPECT_EQ(pages.pages[i].marks[0].text, d.langs.front() == "id" ? "DRAF 2" : "DRAFT 2");
     }
   }
-  auto r = shell("pdftotext -enc UTF-8 '" + file("nap-2020-2022", "en") + "' -");
+  auto r = run_shell("pdftotext -enc UTF-8 '" + file("nap-2020-2022", "en") + "' -");
   size_t pages = std::count(r.out.begin(), r.out.end(), '\f');
   size_t stage = 0;
   for (size_t pos = r.out.find("Stage: Draft 2"); pos != std::string::npos; pos = r.out.find("Stage: Draft 2", pos + 1)) ++stage;
@@ -238,10 +238,10 @@ TEST_F(PdfEditions, ASecondLayoutRestylesWithoutCode) {
   ASSERT_FALSE(bytes.empty());
   const fs::path f = dir_->path() / "letter.pdf";
   std::ofstream(f, std::ios::binary) << bytes;
-  auto info = shell("pdfinfo '" + f.string() + "'");
+  auto info = run_shell("pdfinfo '" + f.string() + "'");
   EXPECT_NE(info.out.find("612 x 792 pts (letter)"), std::string::npos) << info.out;
-  EXPECT_EQ(shell("qpdf --check '" + f.string() + "'").exit_code, 0);
-  auto fonts = shell("pdffonts '" + f.string() + "'");
+  EXPECT_EQ(run_shell("qpdf --check '" + f.string() + "'").exit_code, 0);
+  auto fonts = run_shell("pdffonts '" + f.string() + "'");
   EXPECT_NE(fonts.out.find("NotoSerif"), std::string::npos);
   size_t a4_pages = 0;
   Diagnostics d2;

@@ -1,0 +1,67 @@
+// Shared by the OGP-submission tests.
+#include "emit/ogp/helpers.h"
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "support/paths.h"
+
+namespace renaksi::testing {
+
+BuildState checked_plan(const std::filesystem::path& folder) {
+  BuildState state;
+  state.folder = folder;
+  run_passes(state, "check");
+  return state;
+}
+
+std::vector<std::string> content_plan_names() {
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(content_dir()))
+    if (e.is_directory()) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+CommandResult xmllint_schema(const std::filesystem::path& file) {
+  return run_shell("xmllint --noout --nonet --schema schemas/ogp-submission.xsd " + shell_quote(file.string()));
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::stringstream ss;
+  ss << std::ifstream(path, std::ios::binary).rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> ogp_fixture_names() {
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(fixtures_dir() / "ogp"))
+    if (e.path().extension() == ".xml") names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::set<std::string> ogp_fixture_expectations(const std::filesystem::path& file) {
+  std::set<std::string> out;
+  const std::regex marker(R"(expect:\s*error\s+(V[0-9]{3}))");
+  std::ifstream in(file);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n)
+    for (std::sregex_iterator m(line.begin(), line.end(), marker), end; m != end; ++m)
+      out.insert(std::to_string(n) + " " + (*m)[1].str());
+  return out;
+}
+
+std::string ogp_fixture_test_name(const std::string& file_name) {
+  std::string n = file_name.substr(0, file_name.rfind('.'));
+  std::replace(n.begin(), n.end(), '-', '_');
+  return n;
+}
+
+}  // namespace renaksi::testing
