@@ -2,7 +2,8 @@
 # `make test` runs the tests, then the same tests built with ASan and UBSan.
 BUILD_DIR    ?= build
 SANITIZE_DIR ?= build-sanitize
-PLAN         ?= content/nap-2018-2020
+CONTENT      ?= content
+DIST         ?= dist
 JOBS         ?= $(shell nproc)
 CMAKE_FLAGS  ?=
 
@@ -19,9 +20,9 @@ $(BUILD_DIR)/build.ninja: CMakeLists.txt | setup
 build: setup $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Until the emit passes exist, publishing means checking and composing the default plan.
+# Every plan in content/ through every pass, published into dist/ whole (or not at all).
 publish: build
-	$(BUILD_DIR)/renaksi build $(PLAN) --cache-dir $(BUILD_DIR)/cache --timings
+	$(BUILD_DIR)/renaksi build $(CONTENT) --out $(DIST) --cache-dir $(BUILD_DIR)/cache --timings
 
 test-quick: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
@@ -35,6 +36,10 @@ test-sanitize: setup $(SANITIZE_DIR)/build.ninja
 	  ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS)
 
 test: test-quick test-sanitize
+
+# Speed figures: each benchmark prints its own.
+bench: build
+	$(BUILD_DIR)/bench/bench_pdf
 
 # Rewrite the golden files from what the code now produces; review the diff before committing.
 goldens: build

@@ -2,6 +2,8 @@
 #include "driver/passes.h"
 
 #include "check/checker.h"
+#include "emit/ogp/validator.h"
+#include "emit/ogp/writer.h"
 #include "emit/pdf/pdf_pass.h"
 
 namespace renaksi {
@@ -53,6 +55,18 @@ bool pdf_pass(BuildState& s) {
   return !s.diags.has_errors();
 }
 
+// The OGP submission of a Final plan, validated before it joins the outputs: a submission that
+// does not validate fails the build. A draft is not submitted to OGP, so it has none.
+bool ogp_pass(BuildState& s) {
+  if (s.loaded.plan.stage != Stage::Final) return true;
+  const Plan& plan = s.loaded.plan;
+  const std::string path = plan.id + "/" + plan.id + ".ogp.xml";
+  std::string xml = ogp::write_ogp_submission(plan, {.generated = {}, .generator = std::string("renaksi ") + RENAKSI_VERSION});
+  if (!ogp::validate_submission(xml, path, s.diags)) return false;
+  s.outputs.add(path, std::move(xml));
+  return true;
+}
+
 constexpr Pass kPasses[] = {
     {"load", "read plan.xml, organisations.xml and commitments/*.xml; validate against the schema", &load_pass},
     {"check", "dates, ranges, references, languages and the drafting stage's requirements", &check_pass},
@@ -60,6 +74,7 @@ constexpr Pass kPasses[] = {
     {"locale", "the message catalogue and ICU formatters of each language of the plan", &locale_pass},
     {"compose", "one presentation-neutral document per edition, every label and date formatted", &compose_pass},
     {"pdf", "every edition laid out and written as a PDF with libharu, editions in parallel", &pdf_pass},
+    {"ogp", "the OGP-submission XML of a Final plan, validated against its XSD", &ogp_pass},
 };
 
 }  // namespace
