@@ -2,12 +2,14 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <map>
 #include <regex>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
 
+#include "support/command.h"
 #include "support/paths.h"
 
 namespace renaksi {
@@ -155,6 +157,65 @@ TEST(Cli, StopAfterRunsOnlyThePassesUpToIt) {
   EXPECT_NE(r.out.find("  check"), std::string::npos);
   EXPECT_EQ(r.out.find("  prose"), std::string::npos);
   EXPECT_EQ(run("build content/nap-2018-2020 --stop-after=nothing").exit_code, 2);
+}
+
+// A snapshot of a folder: every file's path and bytes.
+std::map<std::string, std::string> snapshot(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) {
+      std::stringstream ss;
+      ss << std::ifstream(e.path(), std::ios::binary).rdbuf();
+      out[std::filesystem::relative(e.path(), dir).string()] = ss.str();
+    }
+  return out;
+}
+
+TEST(Cli, BuildPublishesEveryOutputIntoTheOutFolder) {
+  testing::TempDir dir("cli-publish");
+  const auto dist = dir.path() / "dist";
+  CommandResult r = run("build content --out '" + dist.string() + "' --cache-dir '" + (dir.path() / "cache").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* f : {"nap-2018-2020/nap-2018-2020.id.pdf", "nap-2018-2020/nap-2018-2020.en.pdf",
+                        "nap-2018-2020/nap-2018-2020.bilingual.pdf", "nap-2018-2020/nap-2018-2020.ogp.xml",
+                        "nap-2020-2022/nap-2020-2022.bilingual.pdf"})
+    EXPECT_TRUE(std::filesystem::exists(dist / f)) << f;
+  // A draft is not submitted to OGP.
+  EXPECT_FALSE(std::filesystem::exists(dist / "nap-2020-2022" / "nap-2020-2022.ogp.xml"));
+  // The submission in dist/ validates with xmllint and the shipped schema.
+  auto x = testing::run_shell("xmllint --noout --schema schemas/ogp-submission.xsd '" +
+                              (dist / "nap-2018-2020" / "nap-2018-2020.ogp.xml").string() + "'");
+  EXPECT_EQ(x.exit_code, 0) << x.err;
+  EXPECT_NE(x.err.find("validates"), std::string::npos) << x.err;
+}
+
+TEST(Cli, AFailedBuildLeavesTheOutFolderExactlyAsItWas) {
+  namespace fs = std::filesystem;
+  testing::TempDir dir("cli-untouched");
+  const auto dist = dir.path() / "dist";
+  fs::create_directories(dist / "old");
+  std::ofstream(dist / "old" / "keep.txt") << "published before";
+  std::ofstream(dist / "index.html") << "<p>old site</p>";
+  const auto before = snapshot(dist);
+
+  // Content with an error: nothing is written.
+  const auto broken = dir.path() / "plan";
+  fs::copy(testing::fixtures_dir() / "check" / "base", broken, fs::copy_options::recursive);
+  fs::copy(testing::fixtures_dir() / "check" / "c003-milestone-outside", broken,
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  CommandResult r = run("build '" + broken.string() + "' --out '" + dist.string() + "' --cache-dir '" +
+                        (dir.path() / "cache").string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("error[C003]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
+  EXPECT_EQ(snapshot(dist), before);
+
+  // Pandoc missing: the same.
+  CommandResult p = run_with_env("RENAKSI_PANDOC=/no/such/pandoc ", "build content --out '" + dist.string() +
+                                                                      "' --cache-dir '" + (dir.path() / "empty-cache").string() + "'");
+  EXPECT_EQ(p.exit_code, 1);
+  EXPECT_NE(p.err.find("error[P001]"), std::string::npos) << p.err;
+  EXPECT_EQ(snapshot(dist), before);
 }
 
 TEST(Cli, CodesListsTheCatalogue) {
