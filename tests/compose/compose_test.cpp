@@ -8,6 +8,9 @@
 #include "support/golden.h"
 #include "support/paths.h"
 
+#include <fstream>
+#include <sstream>
+
 namespace renaksi {
 namespace {
 
@@ -111,6 +114,47 @@ TEST(Editions, AdministrativeLanguageFirstThenBilingual) {
   EXPECT_EQ(e[2].langs, (std::vector<std::string>{"es", "en"}));
   p.languages = {{"fr", true, {}}};
   EXPECT_EQ(editions_of(p).size(), 1u);
+}
+
+}  // namespace
+}  // namespace renaksi
+
+namespace renaksi {
+namespace {
+
+// Adding a language takes a catalogue and the plan's texts, and no code: the fixture plan with
+// its Indonesian texts relabelled Spanish, and a Spanish catalogue in a data folder of its own.
+TEST(NewLanguage, ASpanishEnglishPlanNeedsNoCode) {
+  namespace fs = std::filesystem;
+  testing::TempDir dir("spanish");
+  const fs::path plan = dir.path() / "plan", data = dir.path() / "data";
+  fs::copy(testing::fixtures_dir() / "check" / "base", plan, fs::copy_options::recursive);
+  for (const auto& e : fs::recursive_directory_iterator(plan)) {
+    if (!e.is_regular_file()) continue;
+    std::stringstream ss;
+    ss << std::ifstream(e.path()).rdbuf();
+    std::string s = ss.str();
+    for (size_t p; (p = s.find("\"id\"")) != std::string::npos;) s.replace(p, 4, "\"es\"");
+    std::ofstream(e.path()) << s;
+  }
+  fs::create_directories(data / "locales");
+  fs::copy(testing::source_dir() / "locales" / "en.json", data / "locales" / "es.json");
+  fs::copy(testing::source_dir() / "locales" / "en.json", data / "locales" / "en.json");
+  fs::copy(testing::source_dir() / "layouts", data / "layouts", fs::copy_options::recursive);
+
+  BuildState s;
+  s.folder = plan;
+  s.env.data_dir = data;
+  s.env.cache_dir = dir.path() / "cache";
+  run_passes(s);
+  for (const auto& d : s.diags.all()) ADD_FAILURE() << d.str();
+  ASSERT_EQ(s.documents.size(), 3u);
+  EXPECT_EQ(s.documents[0].edition, "es");
+  EXPECT_EQ(s.documents[2].langs, (std::vector<std::string>{"es", "en"}));
+  // Spanish dates and numbers come from ICU, not from the catalogue.
+  EXPECT_NE(doc::dump(s.documents[0]).find("8 de agosto de 2018"), std::string::npos);
+  EXPECT_TRUE(s.outputs.has("fixture-plan/fixture-plan.es.pdf"));
+  EXPECT_TRUE(s.outputs.has("fixture-plan/fixture-plan.bilingual.pdf"));
 }
 
 }  // namespace
