@@ -378,6 +378,7 @@ void BlockLayout::fields(Column& out, const doc::Part& p, const Ctx& ctx0, doubl
       y += ctx.leading;
     }
     first = false;
+    box.keep_with_next = index_entry && f.value.empty();  // an index entry's sector line stays with its roles
     out.boxes.push_back(std::move(box));
   }
   if (!index_entry && !out.boxes.empty()) {
