@@ -3,6 +3,8 @@
 
 #include <vector>
 
+#include "model/plan.h"
+
 namespace renaksi {
 
 namespace {
@@ -61,6 +63,17 @@ Dedented dedent(std::string_view raw) {
     out.text += line;
   }
   return out;
+}
+
+void set_text_value(Text& text, const std::string& raw, TextKind kind) {
+  if (kind == TextKind::Prose) {
+    Dedented d = dedent(raw);
+    text.value = std::move(d.text);
+    text.body_line = text.loc.line + d.leading_blank;
+  } else {
+    text.value = collapse_whitespace(raw);
+    text.body_line = text.loc.line;
+  }
 }
 
 std::string collapse_whitespace(std::string_view raw) {

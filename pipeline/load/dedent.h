@@ -15,6 +15,13 @@ struct Dedented {
 // as a Markdown code block. Relative indentation (nested lists, code) is kept.
 Dedented dedent(std::string_view raw);
 
+struct Text;
+enum class TextKind;
+
+// Fills `text.value` and `text.body_line` from the raw content of its element (`text.loc` set):
+// prose is dedented, short text collapsed. Both content readers (plan files, submissions) use it.
+void set_text_value(Text& text, const std::string& raw, TextKind kind);
+
 // Collapses runs of XML white space (space, tab, CR, LF) to one space and trims both ends.
 std::string collapse_whitespace(std::string_view raw);
 

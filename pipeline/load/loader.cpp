@@ -2,11 +2,10 @@
 #include "load/loader.h"
 
 #include <algorithm>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "load/dedent.h"
+#include "load/read_file.h"
 #include "load/schema.h"
 #include "load/source_locator.h"
 #include "load/xml_document.h"
@@ -24,15 +23,6 @@ const char* kind_root(DocumentKind k) {
     case DocumentKind::Organisations: return "organisations";
   }
   return "";
-}
-
-bool read_file(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return !in.bad();
 }
 
 bool is(const xmlNode* n, const char* name) {
@@ -103,15 +93,7 @@ class FileReader {
       Text text;
       text.loc = loc(t);
       text.lang = xml_lang(t).value_or("");
-      std::string raw = node_text(t);
-      if (kind == TextKind::Prose) {
-        Dedented d = dedent(raw);
-        text.value = std::move(d.text);
-        text.body_line = text.loc.line + d.leading_blank;
-      } else {
-        text.value = collapse_whitespace(raw);
-        text.body_line = text.loc.line;
-      }
+      set_text_value(text, node_text(t), kind);
       out.texts.push_back(std::move(text));
     }
     return out;

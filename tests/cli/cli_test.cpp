@@ -15,30 +15,14 @@
 namespace renaksi {
 namespace {
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using testing::CommandResult;
 
 // Runs renaksi from the source folder with `env` (assignments) before it.
 CommandResult run_with_env(const std::string& env, const std::string& args) {
-  testing::TempDir dir("cli");
-  const auto out_file = dir.path() / "out", err_file = dir.path() / "err";
-  std::string cmd = "cd '" + testing::source_dir().string() + "' && " + env + "'" + testing::binary() + "' " + args + " >'" +
-                    out_file.string() + "' 2>'" + err_file.string() + "'";
-  int status = std::system(cmd.c_str());
-  CommandResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::stringstream o, e;
-  o << std::ifstream(out_file).rdbuf();
-  e << std::ifstream(err_file).rdbuf();
-  r.out = o.str();
-  r.err = e.str();
-  return r;
+  return testing::run_shell(env + testing::shell_quote(testing::binary()) + " " + args);
 }
 
-CommandResult run(const std::string& args) { return run_with_env("", args); }
+CommandResult run(const std::string& args) { return testing::run_renaksi(args); }
 
 TEST(Cli, HelpListsTheCommandsAndExitsZero) {
   CommandResult r = run("--help");

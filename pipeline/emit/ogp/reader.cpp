@@ -1,6 +1,8 @@
 // Reads OGP-submission XML back into a Plan.
 #include "emit/ogp/reader.h"
 
+#include "load/read_file.h"
+
 #include <vector>
 
 #include "emit/ogp/node_location.h"
@@ -52,15 +54,7 @@ class SubmissionReader {
       Text t;
       t.loc = loc(c);
       t.lang = xml_lang(c);
-      std::string raw = node_text(c);
-      if (kind == TextKind::Prose) {
-        Dedented d = dedent(raw);
-        t.value = std::move(d.text);
-        t.body_line = t.loc.line + d.leading_blank;
-      } else {
-        t.value = collapse_whitespace(raw);
-        t.body_line = t.loc.line;
-      }
+      set_text_value(t, node_text(c), kind);
       out.texts.push_back(std::move(t));
     }
     return out;
@@ -303,7 +297,7 @@ std::optional<Plan> read_ogp_submission_file(const std::filesystem::path& path, 
   std::string bytes;
   const std::string file = path.generic_string();
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec) || !read_whole_file(path, bytes)) {
+  if (std::filesystem::is_directory(path, ec) || !read_file(path, bytes)) {
     diags.register_file(file);
     diags.error(Code::L001, {file, 0, 0}, "cannot read the file");
     return std::nullopt;

@@ -1,9 +1,9 @@
 // Validates OGP-submission XML: well-formedness, the XSD, then the rules beyond it.
 #include "emit/ogp/validator.h"
 
-#include <fstream>
+#include "load/read_file.h"
+
 #include <set>
-#include <sstream>
 
 #include "emit/ogp/node_location.h"
 #include "emit/ogp/semantic_rules.h"
@@ -106,20 +106,11 @@ bool validate_submission(const std::string& bytes, const std::string& file, Diag
   return parse_valid_submission(bytes, file, diags) != nullptr;
 }
 
-bool read_whole_file(const std::filesystem::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return !in.bad();
-}
-
 bool validate_submission_file(const std::filesystem::path& path, Diagnostics& diags) {
   const std::string file = path.generic_string();
   std::string bytes;
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec) || !read_whole_file(path, bytes)) {
+  if (std::filesystem::is_directory(path, ec) || !read_file(path, bytes)) {
     diags.register_file(file);
     diags.error(Code::L001, {file, 0, 0}, "cannot read the file");
     return false;

@@ -24,7 +24,4 @@ bool validate_submission(const std::string& bytes, const std::string& file, Diag
 // Reads `path` whole and validates it; a file that cannot be read is an L001.
 bool validate_submission_file(const std::filesystem::path& path, Diagnostics& diags);
 
-// Reads a file whole into `out`; false when it cannot be read.
-bool read_whole_file(const std::filesystem::path& path, std::string& out);
-
 }  // namespace renaksi::ogp
