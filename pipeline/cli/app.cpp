@@ -69,12 +69,7 @@ struct BuildOptions {
 
 void print_timings(const ArchiveBuild& a, std::ostream& out) {
   std::chrono::nanoseconds total{0};
-  int fragments = 0, cached = 0, runs = 0;
-  for (const auto& p : a.plans) {
-    fragments += p->prose_stats.fragments;
-    cached += p->prose_stats.cache_hits;
-    runs += p->prose_stats.pandoc_runs;
-  }
+  const int fragments = a.prose_stats.fragments, cached = a.prose_stats.cache_hits, runs = a.prose_stats.pandoc_runs;
   for (const auto& t : a.timings) {
     out << "  " << t.name << std::string(10 - std::min<size_t>(t.name.size(), 9), ' ')
         << std::chrono::duration<double, std::milli>(t.elapsed).count() << " ms\n";

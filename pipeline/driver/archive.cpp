@@ -69,14 +69,38 @@ ArchiveBuild build_archive(const fs::path& root, const Env& env, std::string_vie
     a.diags.error(Code::L001, {root.generic_string(), 0, 0}, "no plan here: expected plan.xml, or folders that hold one");
     return a;
   }
-  bool complete = true;
+  const auto plan_pass_done = [&](std::string_view pass) {
+    for (const auto& p : passes()) {
+      if (p.name == pass) return true;
+      if (p.name == stop_after) return false;
+    }
+    return false;
+  };
+  // Load and check every plan.
   for (const auto& folder : folders) {
     auto state = std::make_unique<BuildState>();
     state->folder = folder;
     state->env = env;
-    for (const auto& t : run_passes(*state, stop_after)) add_timing(a.timings, t);
-    complete = complete && state->completed && !state->diags.has_errors();
+    for (const auto& t : run_passes(*state, plan_pass_done("check") ? "check" : stop_after)) add_timing(a.timings, t);
     a.plans.push_back(std::move(state));
+  }
+  bool complete = true;
+  for (const auto& p : a.plans) complete = complete && !p->diags.has_errors() && p->loaded.plan_file_ok;
+  if (!plan_pass_done("prose") || !complete) return a;
+
+  // The prose of every plan in one Pandoc run.
+  std::vector<ProseJob> jobs;
+  for (auto& p : a.plans) jobs.push_back({&p->loaded.plan, &p->prose, &p->diags});
+  auto start = std::chrono::steady_clock::now();
+  a.prose_stats = parse_prose(jobs, env, a.diags);
+  add_timing(a.timings, {"prose", std::chrono::steady_clock::now() - start});
+  if (a.diags.has_errors()) return a;
+
+  // Every plan through the rest of its passes.
+  for (auto& p : a.plans) {
+    p->prose_done = true;
+    for (const auto& t : run_passes(*p, stop_after, "prose")) add_timing(a.timings, t);
+    complete = complete && p->completed && !p->diags.has_errors();
   }
   if (!complete || is_pass(stop_after)) return a;
   for (const auto& step : kSteps) {

@@ -14,7 +14,8 @@ namespace renaksi {
 
 struct ArchiveBuild {
   std::vector<std::unique_ptr<BuildState>> plans;  // in folder order
-  Diagnostics diags;                               // archive-wide problems (the site)
+  Diagnostics diags;                               // archive-wide problems (Pandoc, the site)
+  ProseStats prose_stats;                          // the one prose run of the whole build
   std::vector<PassTiming> timings;                 // summed over the plans, then the archive steps
   Outputs outputs;                                 // every plan's outputs and the site's
 
@@ -26,7 +27,8 @@ struct ArchiveBuild {
 std::vector<std::filesystem::path> plan_folders(const std::filesystem::path& root);
 
 // Runs the plan passes (up to `stop_after`) for each plan, then, when every plan got through
-// all of them, the archive steps.
+// all of them, the archive steps. The prose of every plan goes to Pandoc in one run: each plan
+// is loaded and checked, then the prose of all of them is parsed, then each goes on.
 ArchiveBuild build_archive(const std::filesystem::path& root, const Env& env, std::string_view stop_after = {});
 
 // The archive-wide steps, after the plan passes: their names, for --stop-after.

@@ -23,7 +23,7 @@ bool check_pass(BuildState& s) {
 }
 
 bool prose_pass(BuildState& s) {
-  s.prose_stats = parse_prose(s.loaded.plan, s.env, s.prose, s.diags);
+  if (!s.prose_done) s.prose_stats = parse_prose(s.loaded.plan, s.env, s.prose, s.diags);
   return !s.diags.has_errors();
 }
 
@@ -87,9 +87,14 @@ bool is_pass(std::string_view name) {
   return false;
 }
 
-std::vector<PassTiming> run_passes(BuildState& state, std::string_view stop_after) {
+std::vector<PassTiming> run_passes(BuildState& state, std::string_view stop_after, std::string_view resume_after) {
   std::vector<PassTiming> timings;
+  bool skipping = !resume_after.empty();
   for (const auto& pass : kPasses) {
+    if (skipping) {
+      skipping = pass.name != resume_after;
+      continue;
+    }
     auto start = std::chrono::steady_clock::now();
     bool go_on = pass.run(state);
     timings.push_back({pass.name, std::chrono::steady_clock::now() - start});

@@ -27,6 +27,7 @@ struct BuildState {
   Diagnostics diags;
   ProseStore prose;
   ProseStats prose_stats;
+  bool prose_done = false;               // the archive parsed this plan's prose with the others
   Locales locales;                       // one per language of the plan
   std::vector<doc::Document> documents;  // one per edition
   std::optional<layout::Style> style;    // the PDF editions' page style
@@ -52,7 +53,9 @@ struct PassTiming {
 // Runs the passes in order, up to and including `stop_after` (all when empty). Returns the
 // time each pass took. A pass that reports errors does not stop the passes that can still
 // report more problems; a pass that returns false does.
-std::vector<PassTiming> run_passes(BuildState& state, std::string_view stop_after = {});
+// With `resume_after`, the passes up to and including that one are taken as done.
+std::vector<PassTiming> run_passes(BuildState& state, std::string_view stop_after = {},
+                                   std::string_view resume_after = {});
 
 // True when `name` is one of the passes.
 bool is_pass(std::string_view name);

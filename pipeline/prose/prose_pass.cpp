@@ -113,8 +113,8 @@ std::string escape_fences(const std::string& source) {
 }
 
 // Runs Pandoc once over every fragment in `todo`; fills their blocks. Returns false on error.
-bool run_pandoc(const Env& env, const Plan& plan, std::vector<Fragment*>& todo, json& api, Diagnostics& diags) {
-  const SourceLoc where{plan.folder, 0, 0};
+bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*>& todo, json& api, Diagnostics& diags) {
+  const SourceLoc where{folder, 0, 0};
   std::string input;
   for (size_t i = 0; i < todo.size(); ++i)
     input += "::: {#f" + std::to_string(i) + "}\n" + escape_fences(todo[i]->source) + "\n:::\n\n";
@@ -181,18 +181,27 @@ bool run_pandoc(const Env& env, const Plan& plan, std::vector<Fragment*>& todo, 
 
 }  // namespace
 
-ProseStats parse_prose(const Plan& plan, const Env& env, ProseStore& store, Diagnostics& diags) {
+ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnostics& build_diags) {
   ProseStats stats;
+  // Every distinct text of every plan once; it remembers the plans that use it, so each plan
+  // gets its warnings and its parsed prose.
   std::vector<Fragment> fragments;
+  std::vector<std::vector<size_t>> users;
   std::map<std::string, size_t> seen;
-  visit_texts(plan, [&](const LocalizedText& field, const std::string&) {
-    if (field.kind != TextKind::Prose) return;
-    for (const auto& t : field.texts) {
-      if (t.value.empty() || seen.count(t.value)) continue;
-      seen.emplace(t.value, fragments.size());
-      fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, content_key(t.value), {}, false});
-    }
-  });
+  for (size_t j = 0; j < jobs.size(); ++j) {
+    visit_texts(*jobs[j].plan, [&](const LocalizedText& field, const std::string&) {
+      if (field.kind != TextKind::Prose) return;
+      for (const auto& t : field.texts) {
+        if (t.value.empty()) continue;
+        auto [it, inserted] = seen.emplace(t.value, fragments.size());
+        if (inserted) {
+          fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, content_key(t.value), {}, false});
+          users.emplace_back();
+        }
+        if (users[it->second].empty() || users[it->second].back() != j) users[it->second].push_back(j);
+      }
+    });
+  }
   stats.fragments = static_cast<int>(fragments.size());
 
   std::vector<Fragment*> todo;
@@ -205,11 +214,14 @@ ProseStats parse_prose(const Plan& plan, const Env& env, ProseStore& store, Diag
   if (!todo.empty()) {
     json api;
     ++stats.pandoc_runs;
-    if (!run_pandoc(env, plan, todo, api, diags)) return stats;
-    for (const Fragment* f : todo) write_cached(env, *f, api, diags);
+    const std::string where = jobs.size() == 1 ? jobs[0].plan->folder : std::string("content");
+    if (!run_pandoc(env, where, todo, api, build_diags)) return stats;
+    for (const Fragment* f : todo) write_cached(env, *f, api, build_diags);
   }
 
-  for (const auto& f : fragments) {
+  for (size_t i = 0; i < fragments.size(); ++i) {
+    const Fragment& f = fragments[i];
+    Diagnostics& diags = *jobs[users[i].front()].diags;  // reported once, where the text first appears
     auto report = [&](const std::string& what, const std::string& kept, bool is_link) {
       if (is_link)
         diags.warning(Code::P007, f.loc, "dropped the " + what + " (only http, https and mailto links are kept); kept " + kept);
@@ -217,12 +229,18 @@ ProseStats parse_prose(const Plan& plan, const Env& env, ProseStore& store, Diag
         diags.warning(Code::P006, f.loc, "Markdown " + what + " is not rendered; kept " + kept);
     };
     try {
-      store.put(f.source, prose::from_pandoc(f.blocks, report));
+      prose::Blocks blocks = prose::from_pandoc(f.blocks, report);
+      for (size_t j : users[i]) jobs[j].store->put(f.source, blocks);
     } catch (const json::exception& e) {
       diags.error(Code::P002, f.loc, std::string("Pandoc's AST for this prose has an unexpected shape: ") + e.what());
     }
   }
   return stats;
+}
+
+ProseStats parse_prose(const Plan& plan, const Env& env, ProseStore& store, Diagnostics& diags) {
+  const ProseJob job{&plan, &store, &diags};
+  return parse_prose(std::span<const ProseJob>(&job, 1), env, diags);
 }
 
 }  // namespace renaksi

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <span>
 #include <string>
 
 #include "diag/diagnostic.h"
@@ -34,9 +35,20 @@ struct ProseStats {
 // prose leaves no raw HTML, TeX or attributes in the AST.
 extern const char* const kPandocFrom;
 
-// Parses every prose field of `plan`. Errors: Pandoc missing, failing, too slow, of an
-// unknown API version, or prose breaking out of its wrapper. Warnings: nodes not rendered
-// and links dropped, at the fragment's file and line.
+// One plan's part in a build's prose: where its parsed prose and its warnings go.
+struct ProseJob {
+  const Plan* plan;
+  ProseStore* store;
+  Diagnostics* diags;
+};
+
+// Parses every prose field of every plan of a build in ONE Pandoc run (none when all are
+// cached). Errors about Pandoc itself (missing, failing, too slow, an unknown API version,
+// prose breaking out of its wrapper) go to `build_diags`; warnings (nodes not rendered, links
+// dropped) to the plan where the text first appears, at its file and line.
+ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnostics& build_diags);
+
+// The same for one plan.
 ProseStats parse_prose(const Plan& plan, const Env& env, ProseStore& store, Diagnostics& diags);
 
 }  // namespace renaksi
