@@ -61,15 +61,26 @@ class DocumentLayout {
       for (const auto& t : ch.title) title.push_back(blocks_.chapter_title(t, geo_.width, ch.anchor));
       if (!title.empty() && !title.front().boxes.empty()) title.front().boxes.front().anchors.push_back({ch.anchor, 0});
       laid.push_back(std::move(title));
+      // laid[i] is a heading (the chapter title first): it keeps with what follows it.
+      std::vector<bool> is_heading{true};
       for (const auto& b : ch.blocks) {
-        std::vector<Column> cols;
         const std::string where = doc_.plan_id + "." + doc_.edition + ".pdf#" + (b.anchor.empty() ? ch.anchor : b.anchor);
+        // A table in a bilingual edition: each language's table at full width, one after the
+        // other (a table in half a page is too cramped to read), unless the layout asks otherwise.
+        if (b.kind == doc::Block::Kind::Table && b.parts.size() > 1 && !style_.tables_side_by_side) {
+          for (const auto& p : b.parts) {
+            laid.push_back({blocks_.part(b, p, style_.text_width(), where)});
+            is_heading.push_back(false);
+          }
+          continue;
+        }
+        std::vector<Column> cols;
         for (const auto& p : b.parts) cols.push_back(blocks_.part(b, p, geo_.width, where));
         laid.push_back(std::move(cols));
+        is_heading.push_back(b.kind == doc::Block::Kind::Heading);
       }
       for (size_t i = 0; i < laid.size(); ++i) {
-        bool heading = i == 0 || ch.blocks[i - 1].kind == doc::Block::Kind::Heading;
-        double next = heading && i + 1 < laid.size() ? first_height(laid[i + 1]) : 0;
+        double next = is_heading[i] && i + 1 < laid.size() ? first_height(laid[i + 1]) : 0;
         body.place(std::move(laid[i]), next);
       }
       out.outline.push_back({outline_title(ch), ch.anchor, 1});

@@ -113,6 +113,7 @@ std::optional<Style> Style::load(const fs::path& file, Diagnostics& diags) {
     num("fields", "label_share", s.fields_label_share);
     num("fields", "padding", s.fields_padding);
     num("columns", "gutter", s.gutter);
+    s.tables_side_by_side = j["columns"].value("tables_side_by_side", false);
     num("header", "size", s.header_size);
     num("header", "baseline_from_top", s.header_baseline_from_top);
     num("footer", "size", s.footer_size);

@@ -42,6 +42,7 @@ struct Style {
   double table_padding = 4, table_rule_width = 0.5;
   double fields_label_share = 0.3, fields_padding = 6;
   double gutter = 18;
+  bool tables_side_by_side = false;  // false: a bilingual edition sets each language's table full width, one after the other
   double header_size = 7.5, header_baseline_from_top = 42;
   double footer_size = 7.5, footer_baseline_from_bottom = 38;
   double cover_title_size = 26, cover_title_leading = 32, cover_subtitle_size = 13, cover_line_size = 10.5;
