@@ -63,6 +63,8 @@ struct BuildOptions {
   std::vector<std::string> editions;
   std::string stop_after;
   std::string cache_dir;
+  std::string layout;
+  int pandoc_timeout = 0;  // seconds; 0 keeps the default
   bool timings = false;
   bool fail_on_warnings = false;
 };
@@ -83,6 +85,8 @@ void print_timings(const ArchiveBuild& a, std::ostream& out) {
 int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   Env env = Env::from_environment();
   if (!opt.cache_dir.empty()) env.cache_dir = opt.cache_dir;
+  if (!opt.layout.empty()) env.layout = opt.layout;
+  if (opt.pandoc_timeout > 0) env.pandoc_timeout = std::chrono::seconds(opt.pandoc_timeout);
   ArchiveBuild a = build_archive(opt.folder, env, opt.stop_after);
   for (auto& p : a.plans) {
     p->diags.sort();
@@ -260,6 +264,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         return is_pass(v) || is_archive_step(v) ? std::string() : "no pass is called '" + v + "'";
       });
   build_cmd->add_option("--cache-dir", build.cache_dir, "Where the prose cache lives (default build/cache)");
+  build_cmd->add_option("--layout", build.layout, "The PDF page style: a name in layouts/ (default a4) or a .json file");
+  build_cmd->add_option("--pandoc-timeout", build.pandoc_timeout, "Stop Pandoc after this many seconds (default 60)")
+      ->check(CLI::Range(1, 3600));
   build_cmd->add_flag("--timings", build.timings, "Print how long each pass took");
   build_cmd->add_flag("--fail-on-warnings", build.fail_on_warnings, "Exit 1 when there are warnings");
   ValidateOptions validate;
