@@ -58,6 +58,7 @@ struct BuildOptions {
   std::vector<std::string> editions;
   std::string stop_after;
   std::string cache_dir;
+  std::string site_url;
   bool timings = false;
   bool fail_on_warnings = false;
 };
@@ -83,6 +84,7 @@ void print_timings(const ArchiveBuild& a, std::ostream& out) {
 int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   Env env = Env::from_environment();
   if (!opt.cache_dir.empty()) env.cache_dir = opt.cache_dir;
+  if (!opt.site_url.empty()) env.site_url = opt.site_url;
   ArchiveBuild a = build_archive(opt.folder, env, opt.stop_after);
   for (auto& p : a.plans) {
     p->diags.sort();
@@ -173,6 +175,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         return is_pass(v) || is_archive_step(v) ? std::string() : "no pass is called '" + v + "'";
       });
   build_cmd->add_option("--cache-dir", build.cache_dir, "Where the prose cache lives (default build/cache)");
+  build_cmd->add_option("--site-url", build.site_url,
+                        "Where the site (OUT/site/) will be served, for sitemap.xml's absolute addresses "
+                        "(default $RENAKSI_SITE_URL, else https://nap-archive.example/)");
   build_cmd->add_flag("--timings", build.timings, "Print how long each pass took");
   build_cmd->add_flag("--fail-on-warnings", build.fail_on_warnings, "Exit 1 when there are warnings");
 
