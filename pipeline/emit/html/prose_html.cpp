@@ -68,7 +68,7 @@ void render_inlines(xmlNode* parent, const prose::Inlines& inlines, const ProseC
       }
       case Inline::Kind::Note: {
         if (!ctx.notes) break;
-        ctx.notes->items.push_back(&i.note);
+        ctx.notes->items.push_back(i.note);
         const std::string n = std::to_string(ctx.notes->items.size());
         xmlNode* sup = element(parent, "sup", {{"class", "note-ref"}});
         element_text(sup, "a", n, {{"href", "#note-" + n}, {"id", "note-ref-" + n}});
@@ -125,7 +125,7 @@ void write_notes(xmlNode* parent, const Notes& notes, const std::string& title, 
   for (size_t k = 0; k < notes.items.size(); ++k) {
     const std::string n = std::to_string(k + 1);
     xmlNode* li = element(ol, "li", {{"id", "note-" + n}});
-    render_blocks(li, *notes.items[k], inner);
+    render_blocks(li, notes.items[k], inner);
     text(li, " ");
     element_text(li, "a", "\u21a9", {{"href", "#note-ref-" + n}, {"class", "note-back"}, {"aria-label", back}});
   }

@@ -14,7 +14,7 @@ namespace renaksi::html {
 
 // The footnotes met on one page, numbered in order, written at its end by write_notes.
 struct Notes {
-  std::vector<const prose::Blocks*> items;
+  std::vector<prose::Blocks> items;  // copies: a note outlives the inline it came from
 };
 
 struct ProseContext {
