@@ -1,5 +1,8 @@
 // Search over every commitment of the archive, in the browser, with no server: filters the
-// index that renaksi writes (search-index.js, loaded before this file) as the user types.
+// index that renaksi writes (search-index.js, loaded before this file) as the user types. A
+// commitment matches when every word typed begins a word of its title, number, plan,
+// organisations, themes, policy areas or summary (accents and case ignored); matches in the
+// title come first.
 // Hand-written, no framework; results are built with DOM calls (textContent), never as markup.
 // Without JavaScript the search page shows its <noscript> note instead of the box.
 (function () {
@@ -36,10 +39,15 @@
       return {
         entry: e,
         order: order,
-        title: normalise(e.n + " " + e.t),
-        text: normalise([e.n, e.t, e.p, e.w, e.s].join(" "))
+        title: words(e.n + " " + e.t),
+        text: words([e.n, e.t, e.p, e.w, e.s].join(" "))
       };
     });
+
+    function begins(list, term) {
+      for (var i = 0; i < list.length; i++) if (list[i].lastIndexOf(term, 0) === 0) return true;
+      return false;
+    }
 
     function render(query) {
       var terms = words(query);
@@ -52,8 +60,8 @@
       entries.forEach(function (x) {
         var score = 0;
         for (var i = 0; i < terms.length; i++) {
-          if (x.text.indexOf(terms[i]) < 0) return;
-          if (x.title.indexOf(terms[i]) >= 0) score += 1;
+          if (!begins(x.text, terms[i])) return;
+          if (begins(x.title, terms[i])) score += 1;
         }
         hits.push({ x: x, score: score });
       });
