@@ -17,6 +17,11 @@ struct XmlBufferDeleter {
 };
 using XmlBufferPtr = std::unique_ptr<xmlBuffer, XmlBufferDeleter>;
 
+struct XmlNodeDeleter {
+  void operator()(xmlNode* n) const { xmlFreeNode(n); }
+};
+using XmlNodePtr = std::unique_ptr<xmlNode, XmlNodeDeleter>;
+
 struct XmlCharDeleter {
   void operator()(xmlChar* p) const { xmlFree(p); }
 };
@@ -107,14 +112,13 @@ std::string serialize(xmlDoc* doc) {
     XmlSavePtr save(xmlSaveToBuffer(buf.get(), "UTF-8", XML_SAVE_XHTML | XML_SAVE_NO_DECL));
     XmlDocPtr doctype_holder(xmlNewDoc(x("1.0")));
     xmlDtd* dtd = xmlCreateIntSubset(doctype_holder.get(), x("html"), nullptr, nullptr);
+    // A line end after the doctype and at the end: a text node of its own, never attached
+    // (attached beside another text node, libxml2 would merge and free it).
+    XmlNodePtr newline(xmlNewDocText(doctype_holder.get(), x("\n")));
     xmlSaveTree(save.get(), reinterpret_cast<xmlNode*>(dtd));
-    xmlNode* nl = xmlNewDocText(doctype_holder.get(), x("\n"));
-    xmlAddChild(reinterpret_cast<xmlNode*>(doctype_holder.get()), nl);
-    xmlSaveTree(save.get(), nl);
+    xmlSaveTree(save.get(), newline.get());
     xmlSaveTree(save.get(), xmlDocGetRootElement(doc));
-    xmlNode* end = xmlNewDocText(doctype_holder.get(), x("\n"));
-    xmlAddChild(reinterpret_cast<xmlNode*>(doctype_holder.get()), end);
-    xmlSaveTree(save.get(), end);
+    xmlSaveTree(save.get(), newline.get());
   }
   return std::string(reinterpret_cast<const char*>(xmlBufferContent(buf.get())), xmlBufferLength(buf.get()));
 }
