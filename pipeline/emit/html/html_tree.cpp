@@ -75,14 +75,13 @@ void add_class(xmlNode* node, const std::string& cls) {
   set_attr(node, "class", v.empty() ? cls : v + " " + cls);
 }
 
+void remove_node(xmlNode* node) {
+  xmlUnlinkNode(node);
+  XmlNodePtr owned(node);  // frees the subtree (a DTD node too) when it goes
+}
+
 void clear_children(xmlNode* node) {
-  xmlNode* c = node->children;
-  while (c) {
-    xmlNode* next = c->next;
-    xmlUnlinkNode(c);
-    xmlFreeNode(c);
-    c = next;
-  }
+  while (node->children) remove_node(node->children);
 }
 
 xmlNode* find_element(xmlNode* root, const char* name) {

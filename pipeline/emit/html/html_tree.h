@@ -30,6 +30,9 @@ bool has_attr(const xmlNode* node, const char* name);
 void remove_attr(xmlNode* node, const char* name);
 void add_class(xmlNode* node, const std::string& cls);
 
+// Unlinks `node` from its tree and frees it (with its subtree).
+void remove_node(xmlNode* node);
+
 // Removes and frees every child of `node`.
 void clear_children(xmlNode* node);
 

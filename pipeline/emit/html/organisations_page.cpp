@@ -105,8 +105,7 @@ void write_organisations_page(Site& site, const std::string& lang) {
         xmlNode* li = element(ul, "li");
         element_text(li, "a", m.label,
                      {{"href", rel(urls::commitment(m.link_lang, m.plan->slug, m.plan->commitment_slugs.at(m.number)))}});
-        text(li, " ");
-        element_text(li, "span", site.plan_short(*m.plan, lang), {{"class", "meta"}});
+        element_text(li, "span", " \u00b7 " + site.plan_short(*m.plan, lang), {{"class", "meta"}});
       }
     }
   }

@@ -90,9 +90,7 @@ bool PageTemplate::load(const fs::path& dir, Diagnostics& diags) {
       diags.error(Code::H001, {where, 1, 1}, "the page template's DOCTYPE may not declare anything: write <!DOCTYPE html>");
       return false;
     }
-    xmlUnlinkNode(reinterpret_cast<xmlNode*>(dtd));
-    xmlFreeDtd(dtd);
-    doc_->intSubset = nullptr;
+    remove_node(reinterpret_cast<xmlNode*>(dtd));  // unlinking clears doc_->intSubset
   }
   xmlNode* root = xmlDocGetRootElement(doc_.get());
   if (!root || !named(root, "html") || root->ns) {
@@ -130,10 +128,7 @@ bool PageTemplate::load(const fs::path& dir, Diagnostics& diags) {
       }
     }
   });
-  for (xmlNode* n : encoding_decls) {
-    xmlUnlinkNode(n);
-    xmlFreeNode(n);
-  }
+  for (xmlNode* n : encoding_decls) remove_node(n);
   if (!slots.count("main")) diags.error(Code::H001, {where, 0, 0}, "the page template has no data-slot=\"main\" element");
   assets_.assign(assets.begin(), assets.end());
   if (diags.error_count() > errors_before) {
@@ -171,10 +166,7 @@ Page PageTemplate::instantiate(const std::string& path, const std::string& lang)
 void finish_page(Page& page) {
   for (auto& [name, node] : page.slots) {
     remove_attr(node, "data-slot");
-    if (name != "main" && !node->children) {
-      xmlUnlinkNode(node);
-      xmlFreeNode(node);
-    }
+    if (name != "main" && !node->children) remove_node(node);
   }
   page.slots.clear();
 }

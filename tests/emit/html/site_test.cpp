@@ -373,6 +373,8 @@ TEST(SiteHostile, ContentNeverBecomesMarkupOrScript) {
   EXPECT_EQ(en.text_of("h1"), "Plan </title><script>alert(\"title\")</script> & \"quotes\" 'too'");
   EXPECT_TRUE(en.text_of("title").starts_with("Plan </title><script>alert(\"title\")</script>"));
   const std::string& raw = *out.find("site/en/fixture-plan/index.html");
+  // The fixture is at Draft 4: its page is the one the public consultation uses.
+  EXPECT_TRUE(contains(raw, "This draft is open for public consultation."));
   EXPECT_TRUE(contains(raw, "A foreword &lt;script&gt;alert(1)&lt;/script&gt; with &lt;img src=x onerror="));
   EXPECT_TRUE(contains(raw, "<a href=\"https://example.org/?a=1&amp;b=2\">good link</a>"));
   ParsedPage c = parse(*out.find("site/en/fixture-plan/1-first/index.html"));
