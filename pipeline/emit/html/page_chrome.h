@@ -3,6 +3,7 @@
 // breadcrumb and the footer, all filled into the page template's slots.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 

@@ -53,8 +53,6 @@ std::string Site::plan_short(const SitePlan& p, const std::string& lang) const {
   return msg(lang, "site.plan_short_period", {{"from", year_of(p.plan->period.start)}, {"to", year_of(p.plan->period.end)}});
 }
 
-std::string Site::plan_title(const SitePlan& p, const std::string& lang) const { return text_in(p, p.plan->title, lang); }
-
 void Site::add_file(const std::string& path, std::string bytes) const { out->add("site/" + path, std::move(bytes)); }
 
 std::vector<std::string> site_languages(const std::vector<SitePlanSource>& plans) {
@@ -126,7 +124,6 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
       }
     }
     if (p.langs.empty()) continue;
-    p.admin = p.docs.at(p.langs.front());
     std::vector<std::string> slugs;
     for (const auto& c : p.plan->commitments) slugs.push_back(commitment_slug(slugger, c.number, c.id));
     make_unique(slugs);

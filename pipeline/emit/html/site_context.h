@@ -29,7 +29,6 @@ struct SitePlan {
   std::string slug;                                   // the plan's folder on the site
   std::vector<std::string> langs;                     // the plan's languages, administrative first
   std::map<std::string, const doc::Document*> docs;   // the single-language edition of each
-  const doc::Document* admin = nullptr;               // the administrative language's edition
   std::map<int, std::string> commitment_slugs;        // number -> page folder
   std::vector<Download> downloads;
 
@@ -56,8 +55,6 @@ struct Site {
   std::string text_in(const SitePlan& p, const LocalizedText& t, const std::string& lang) const;
   // "5th action plan": a plan's short name in `lang` (its years when it has no number).
   std::string plan_short(const SitePlan& p, const std::string& lang) const;
-  // The plan's title in `lang`.
-  std::string plan_title(const SitePlan& p, const std::string& lang) const;
   // Adds a file of the site ("site/" + path).
   void add_file(const std::string& path, std::string bytes) const;
 };

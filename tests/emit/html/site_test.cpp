@@ -329,6 +329,17 @@ TEST_F(Site, DownloadsAreCopiedIntoTheSiteAndListedWithLocaleSizes) {
   for (const auto& b : html::broken_links(out, "site/")) ADD_FAILURE() << b.page << ": " << b.href;
 }
 
+TEST_F(Site, TwoPlansWithOneIdGetTwoAddressesAndAWarning) {
+  Diagnostics d;
+  Outputs out = emit(sources_of({final_.get(), final_.get()}), d);
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(d.all().front().code, Code::H003);
+  EXPECT_EQ(d.all().front().severity, Severity::Warning);
+  EXPECT_TRUE(out.has("site/en/nap-2018-2020/index.html"));
+  EXPECT_TRUE(out.has("site/en/nap-2018-2020-2/10-lapor-sp4n-quality/index.html"));
+  for (const auto& b : html::broken_links(out, "site/")) ADD_FAILURE() << b.page << ": " << b.href;
+}
+
 // The hostile fixture: titles and prose that try to inject markup, script and bad links.
 TEST(SiteHostile, ContentNeverBecomesMarkupOrScript) {
   testing::TempDir dir("site-hostile");
