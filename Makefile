@@ -1,9 +1,10 @@
-# Thin front end over CMake. `make` builds renaksi and publishes the default plan into dist/;
-# `make test` runs the tests, then the same tests built with ASan and UBSan.
+# Thin front end over CMake. `make` builds renaksi and publishes every plan of content/ (the
+# site, and the PDFs and OGP XML once those passes land) into dist/; `make test` runs the tests,
+# then the same tests built with ASan and UBSan; `make bench` times the site.
 BUILD_DIR    ?= build
 SANITIZE_DIR ?= build-sanitize
 CONTENT      ?= content
-DIST         ?= dist
+OUT          ?= dist
 JOBS         ?= $(shell nproc)
 CMAKE_FLAGS  ?=
 
@@ -20,9 +21,10 @@ $(BUILD_DIR)/build.ninja: CMakeLists.txt | setup
 build: setup $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Every plan in content/ through every pass, published into dist/ whole (or not at all).
+# Every plan of content/ into dist/ (dist/site/ is the archive website; set SITE_URL, or
+# RENAKSI_SITE_URL, to the address it will be served from, for sitemap.xml).
 publish: build
-	$(BUILD_DIR)/renaksi build $(CONTENT) --out $(DIST) --cache-dir $(BUILD_DIR)/cache --timings
+	$(BUILD_DIR)/renaksi build $(CONTENT) --out $(OUT) --cache-dir $(BUILD_DIR)/cache --timings $(if $(SITE_URL),--site-url $(SITE_URL))
 
 test-quick: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
@@ -44,6 +46,10 @@ bench: build
 # Rewrite the golden files from what the code now produces; review the diff before committing.
 goldens: build
 	$(BUILD_DIR)/tests/renaksi_tests --update --gtest_filter='*Golden*'
+
+# How long writing the site takes: the default plan, and a synthetic 1,000-commitment archive.
+bench: build
+	$(BUILD_DIR)/bench/site_bench --content $(CONTENT) --cache-dir $(BUILD_DIR)/cache
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

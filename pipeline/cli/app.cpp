@@ -65,6 +65,7 @@ struct BuildOptions {
   std::string cache_dir;
   std::string layout;
   int pandoc_timeout = 0;  // seconds; 0 keeps the default
+  std::string site_url;
   bool timings = false;
   bool fail_on_warnings = false;
 };
@@ -87,6 +88,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   if (!opt.cache_dir.empty()) env.cache_dir = opt.cache_dir;
   if (!opt.layout.empty()) env.layout = opt.layout;
   if (opt.pandoc_timeout > 0) env.pandoc_timeout = std::chrono::seconds(opt.pandoc_timeout);
+  if (!opt.site_url.empty()) env.site_url = opt.site_url;
   ArchiveBuild a = build_archive(opt.folder, env, opt.stop_after);
   for (auto& p : a.plans) {
     p->diags.sort();
@@ -267,6 +269,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   build_cmd->add_option("--layout", build.layout, "The PDF page style: a name in layouts/ (default a4) or a .json file");
   build_cmd->add_option("--pandoc-timeout", build.pandoc_timeout, "Stop Pandoc after this many seconds (default 60)")
       ->check(CLI::Range(1, 3600));
+  build_cmd->add_option("--site-url", build.site_url,
+                        "Where the site (OUT/site/) will be served, for sitemap.xml's absolute addresses "
+                        "(default $RENAKSI_SITE_URL, else https://nap-archive.example/)");
   build_cmd->add_flag("--timings", build.timings, "Print how long each pass took");
   build_cmd->add_flag("--fail-on-warnings", build.fail_on_warnings, "Exit 1 when there are warnings");
   ValidateOptions validate;

@@ -80,14 +80,6 @@ class Composer {
     return name;
   }
 
-  // A field's text in `lang`; where a draft has it in another language only, a note that the
-  // translation is still missing (a Final plan never gets here: the check requires every text).
-  std::string in(const LocalizedText& field, const std::string& lang) const {
-    std::string_view t = field.in(lang);
-    if (!t.empty() || !field.present()) return std::string(t);
-    return msg(lang, "text.untranslated");
-  }
-
   template <typename F>
   std::vector<Part> parts(F&& make) const {
     std::vector<Part> out;
@@ -107,12 +99,7 @@ class Composer {
 
   Block prose_block(const LocalizedText& field) const {
     return {Block::Kind::Prose, 0, {},
-            parts([&](const std::string& lang, Part& p) {
-              if (field.in(lang).empty() && field.present())
-                p.prose = {para({{Inline::Kind::Emph, {}, {}, true, text(in(field, lang)), {}}})};
-              else
-                p.prose = prose_.get(std::string(field.in(lang)));
-            })};
+            parts([&](const std::string& lang, Part& p) { p.prose = prose_.get(std::string(field.in(lang))); })};
   }
 
   Block paragraph(const std::function<std::string(const std::string&)>& make) const {
@@ -209,8 +196,8 @@ class Composer {
     }
     std::string people;
     for (const auto& s : counts) people += (people.empty() ? "" : "; ") + s;
-    return {text(msg(lang, "method." + std::string(method_id(e.method)))), text(in(e.name, lang)), text(when),
-            text(in(e.place, lang)), text(people.empty() ? "–" : people)};
+    return {text(msg(lang, "method." + std::string(method_id(e.method)))), text(std::string(e.name.in(lang))), text(when),
+            text(std::string(e.place.in(lang))), text(people.empty() ? "–" : people)};
   }
 
   Chapter commitment(const Commitment& c) const {
@@ -218,7 +205,7 @@ class Composer {
     Chapter ch{Chapter::Kind::Commitment, a, c.number,
                parts([&](const std::string& lang, Part& p) {
                  p.text = text(msg(lang, "commitment.heading",
-                                   {{"number", static_cast<long long>(c.number)}, {"title", in(c.title, lang)}}));
+                                   {{"number", static_cast<long long>(c.number)}, {"title", std::string(c.title.in(lang))}}));
                }),
                {}};
     auto& b = ch.blocks;
@@ -231,7 +218,7 @@ class Composer {
                    for (const auto* o : c.with_role(Role::Lead)) {
                      Inlines item = strong(org_name(lang, o->ref));
                      if (o->unit.present()) {
-                       Inlines unit = text(" — " + in(o->unit, lang));
+                       Inlines unit = text(" — " + std::string(o->unit.in(lang)));
                        item.insert(item.end(), unit.begin(), unit.end());
                      }
                      items.push_back(std::move(item));
@@ -289,9 +276,9 @@ class Composer {
                      for (const auto& m : c.milestones) {
                        std::string actors;
                        for (const auto& id : m.actors) actors += (actors.empty() ? "" : ", ") + short_name(lang, id);
-                       p.table.rows.push_back({text(in(m.activity, lang)),
+                       p.table.rows.push_back({text(std::string(m.activity.in(lang))),
                                                text(m.period ? period(lang, *m.period) : msg(lang, "milestones.undated")),
-                                               text(in(m.output, lang)), text(actors)});
+                                               text(std::string(m.output.in(lang))), text(actors)});
                      }
                    })});
     }
@@ -307,7 +294,7 @@ class Composer {
                        if (!k.email.empty() && !k.phone.empty()) reach.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
                        if (!k.phone.empty()) reach.push_back({Inline::Kind::Text, k.phone, {}, true, {}, {}});
                        p.table.rows.push_back({text(short_name(lang, k.org)), text(k.name),
-                                               text(in(k.position, lang)), std::move(reach)});
+                                               text(std::string(k.position.in(lang))), std::move(reach)});
                      }
                    })});
     }
@@ -388,7 +375,7 @@ class Composer {
                                  list.push_back({Inline::Kind::Link, {}, "#commitment-" + std::to_string(c->number), true,
                                                  text(msg(lang, "index.commitment",
                                                           {{"number", static_cast<long long>(c->number)},
-                                                           {"title", in(c->title, lang)}})),
+                                                           {"title", std::string(c->title.in(lang))}})),
                                                  {}});
                                }
                                if (!list.empty()) p.fields.push_back({msg(lang, "role." + std::string(role_id(r))), list});

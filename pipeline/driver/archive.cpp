@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "emit/html/site.h"
+
 namespace renaksi {
 
 namespace fs = std::filesystem;
@@ -15,7 +17,9 @@ struct ArchiveStep {
   bool (*run)(ArchiveBuild&, const Env&);
 };
 
-// The archive-wide steps, in order (the website joins here).
+bool site_step(ArchiveBuild& a, const Env& env);
+
+// The archive-wide steps, in order.
 constexpr ArchiveStep kSteps[] = {
     {"gather", "every plan's outputs into the archive's",
      [](ArchiveBuild& a, const Env&) {
@@ -23,7 +27,26 @@ constexpr ArchiveStep kSteps[] = {
          for (const auto& [path, bytes] : p->outputs.files()) a.outputs.add(path, bytes);
        return true;
      }},
+    {"site", "the archive website: a page per plan, commitment and language, search, sitemap", &site_step},
 };
+
+// The website: every plan's composed documents into pages under site/, with the plans' own
+// files (PDFs, OGP XML) copied in for download. The site's labels come from catalogues of its
+// own, loaded here, so that their problems are reported once for the archive.
+bool site_step(ArchiveBuild& a, const Env& env) {
+  std::vector<html::SitePlanSource> sources;
+  for (const auto& p : a.plans) sources.push_back({&p->loaded.plan, &p->documents, &p->outputs});
+  Locales locales;
+  for (const auto& lang : html::site_languages(sources)) {
+    auto catalogue = Catalogue::load(catalogue_path(env.data_dir, lang), lang, a.diags);
+    if (catalogue) locales[lang] = std::make_unique<Locale>(lang, std::move(*catalogue));
+  }
+  html::SiteOptions options{env.data_dir / "layouts" / "html", env.site_url};
+  bool ok = html::emit_site(sources, locales, options, a.outputs, a.diags);
+  for (const auto& [lang, locale] : locales)
+    for (const auto& d : locale->diagnostics().all()) a.diags.add(d);
+  return ok && !a.diags.has_errors();
+}
 
 void add_timing(std::vector<PassTiming>& total, const PassTiming& t) {
   for (auto& x : total)

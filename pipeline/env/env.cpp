@@ -10,6 +10,7 @@ Env Env::from_environment() {
   env.data_dir = RENAKSI_DEFAULT_DATA_DIR;
   if (const char* p = std::getenv("RENAKSI_PANDOC"); p && *p) env.pandoc = p;
   if (const char* d = std::getenv("RENAKSI_DATA_DIR"); d && *d) env.data_dir = d;
+  if (const char* u = std::getenv("RENAKSI_SITE_URL"); u && *u) env.site_url = u;
   if (const char* s = std::getenv("SOURCE_DATE_EPOCH"); s && *s) {
     char* end = nullptr;
     long long v = std::strtoll(s, &end, 10);

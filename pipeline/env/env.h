@@ -17,8 +17,11 @@ struct Env {
   std::filesystem::path data_dir;                     // holds locales/ and layouts/
   std::string layout = "a4";                          // layouts/<name>.json, or a path to a .json
   std::optional<std::int64_t> source_date_epoch;      // the build's date, for reproducible output
+  // Where the site (dist/site/) is served: sitemap.xml needs absolute addresses. The default is
+  // a placeholder under the reserved .example domain; set --site-url or RENAKSI_SITE_URL.
+  std::string site_url = "https://nap-archive.example/";
 
-  // Reads RENAKSI_PANDOC, RENAKSI_DATA_DIR and SOURCE_DATE_EPOCH; the data folder defaults to
+  // Reads RENAKSI_PANDOC, RENAKSI_DATA_DIR, RENAKSI_SITE_URL and SOURCE_DATE_EPOCH; the data folder defaults to
   // the source tree the binary was built from.
   static Env from_environment();
 

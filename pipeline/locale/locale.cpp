@@ -109,6 +109,26 @@ std::string Locale::percent(double fraction) const {
   return U_SUCCESS(status) ? utf8(s) : std::to_string(fraction * 100) + "%";
 }
 
+std::string Locale::file_size(std::uint64_t bytes) const {
+  // Units of 1000 (kB, MB, GB); one decimal below ten of a unit, none above.
+  const icu::MeasureUnit units[] = {icu::MeasureUnit::getByte(), icu::MeasureUnit::getKilobyte(),
+                                    icu::MeasureUnit::getMegabyte(), icu::MeasureUnit::getGigabyte()};
+  double value = static_cast<double>(bytes);
+  size_t u = 0;
+  while (value >= 999.5 && u + 1 < std::size(units)) {
+    value /= 1000;
+    ++u;
+  }
+  auto precision = u == 0 || value >= 10 ? icu::number::Precision::integer() : icu::number::Precision::maxFraction(1);
+  UErrorCode status = U_ZERO_ERROR;
+  auto s = icu::number::NumberFormatter::withLocale(locale_)
+               .unit(units[u])
+               .precision(precision)
+               .formatDouble(value, status)
+               .toString(status);
+  return U_SUCCESS(status) ? utf8(s) : std::to_string(bytes) + " B";
+}
+
 std::string Locale::currency(const std::string& amount, const std::string& iso_code) const {
   UErrorCode status = U_ZERO_ERROR;
   icu::CurrencyUnit unit(ustr(iso_code).getTerminatedBuffer(), status);

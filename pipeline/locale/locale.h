@@ -9,6 +9,7 @@
 #include <unicode/numberformatter.h>
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -43,6 +44,8 @@ class Locale {
   std::string number(long long n) const;                                    // 1.000
   std::string decimal(const std::string& value) const;                      // "1234.5" -> 1.234,5
   std::string percent(double fraction) const;                               // 0.53 -> 53%
+  // A file's size with decimal (SI) units: "1,2 MB" in id, "1.2 MB" in en, "340 kB", "512 byte".
+  std::string file_size(std::uint64_t bytes) const;
   // Money as readers of this language expect it: whole Rupiah, "Rp 1.500.000.000" in id.
   std::string currency(const std::string& amount, const std::string& iso_code) const;
   // The name of a language or a country in this locale's language ("Inggris", "Indonesia").

@@ -204,6 +204,27 @@ TEST(Cli, AFailedBuildLeavesTheOutFolderExactlyAsItWas) {
   EXPECT_EQ(snapshot(dist), before);
 }
 
+TEST(Cli, BuildOutPublishesTheSiteWithTheSiteUrlInItsSitemap) {
+  testing::TempDir dir("cli-site");
+  const auto out = dir.path() / "dist";
+  CommandResult r = run("build content --out '" + out.string() + "' --site-url https://archive.example/nap/ --cache-dir '" +
+                        (dir.path() / "cache").string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* f : {"site/index.html", "site/id/index.html", "site/en/nap-2018-2020/10-lapor-sp4n-quality/index.html",
+                        "site/sitemap.xml", "site/assets/site.css"})
+    EXPECT_TRUE(std::filesystem::exists(out / f)) << f;
+  std::stringstream sitemap;
+  sitemap << std::ifstream(out / "site" / "sitemap.xml").rdbuf();
+  EXPECT_NE(sitemap.str().find("<loc>https://archive.example/nap/id/nap-2018-2020/</loc>"), std::string::npos);
+
+  CommandResult e = run_with_env("RENAKSI_SITE_URL=https://env.example/ ", "build content/nap-2018-2020 --out '" +
+                                     (dir.path() / "dist2").string() + "' --cache-dir '" + (dir.path() / "cache").string() + "'");
+  EXPECT_EQ(e.exit_code, 0) << e.err;
+  std::stringstream sitemap2;
+  sitemap2 << std::ifstream(dir.path() / "dist2" / "site" / "sitemap.xml").rdbuf();
+  EXPECT_NE(sitemap2.str().find("<loc>https://env.example/en/</loc>"), std::string::npos) << sitemap2.str().substr(0, 300);
+}
+
 TEST(Cli, CodesListsTheCatalogue) {
   CommandResult r = run("codes");
   EXPECT_EQ(r.exit_code, 0);

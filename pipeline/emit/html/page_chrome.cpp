@@ -1,0 +1,113 @@
+// The chrome of every page.
+#include "emit/html/page_chrome.h"
+
+#include "emit/html/urls.h"
+
+namespace renaksi::html {
+
+xmlNode* main_of(const Page& page) { return page.slot("main"); }
+
+std::vector<Alternate> alternates_of(const Site& site, const SitePlan* plan, const std::string& lang,
+                                     const std::function<std::string(const std::string&)>& path_in) {
+  std::vector<Alternate> out;
+  for (const auto& l : plan ? plan->langs : site.langs)
+    if (l != lang) out.push_back({l, path_in(l)});
+  return out;
+}
+
+std::string shorten(const std::string& text, size_t max) {
+  std::string s;
+  for (char c : text) {  // collapse whitespace
+    if (c == ' ' || c == '\n' || c == '\t') {
+      if (!s.empty() && s.back() != ' ') s += ' ';
+    } else {
+      s += c;
+    }
+  }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  if (s.size() <= max) return s;
+  size_t cut = s.rfind(' ', max - 1);
+  if (cut == std::string::npos || cut < max / 2) {
+    cut = max - 1;  // no space: cut before a UTF-8 continuation byte never
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  }
+  s.resize(cut);
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == ';' || s.back() == ':')) s.pop_back();
+  return s + "\u2026";
+}
+
+Page start_page(const Site& site, const PageInfo& info) {
+  const std::string& lang = info.lang;
+  Page page = site.tpl->instantiate(info.path, lang);
+  auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };
+  const std::string site_name = site.msg(lang, "site.name");
+
+  text(page.title, site.msg(lang, "site.page_title", {{"page", info.title}, {"site", site_name}}));
+  xmlNode* meta = xmlNewDocNode(page.doc.get(), nullptr, reinterpret_cast<const xmlChar*>("meta"), nullptr);
+  xmlAddNextSibling(page.title, meta);
+  set_attr(meta, "name", "description");
+  set_attr(meta, "content", info.description.empty() ? info.title : info.description);
+  for (const auto& a : info.alternates)
+    element(page.head, "link", {{"rel", "alternate"}, {"hreflang", a.lang}, {"href", rel(a.path)}});
+  for (const auto& s : info.scripts) element(page.head, "script", {{"src", rel(s)}, {"defer", "defer"}});
+
+  if (xmlNode* skip = page.slot("skip-link")) {
+    set_attr(skip, "href", "#main");
+    text(skip, site.msg(lang, "site.skip_link"));
+  }
+  if (xmlNode* home = page.slot("home-link")) {
+    set_attr(home, "href", rel(urls::home(lang)));
+    text(home, site_name);
+  }
+  if (xmlNode* nav = page.slot("site-nav"); nav && info.site_nav) {
+    set_attr(nav, "aria-label", site.msg(lang, "site.nav_label"));
+    xmlNode* ul = element(nav, "ul");
+    auto item = [&](Section s, const std::string& key, const std::string& to) {
+      xmlNode* a = element_text(element(ul, "li"), "a", site.msg(lang, key), {{"href", rel(to)}});
+      if (s == info.section) set_attr(a, "aria-current", to == info.path ? "page" : "true");
+    };
+    item(Section::Plans, "site.nav_plans", urls::home(lang));
+    item(Section::Organisations, "site.nav_organisations", urls::organisations(lang));
+    item(Section::Search, "site.nav_search", urls::search(lang));
+  }
+  if (xmlNode* sw = page.slot("language-switch"); sw && !info.alternates.empty()) {
+    set_attr(sw, "aria-label", site.msg(lang, "site.language_switch"));
+    xmlNode* ul = element(sw, "ul");
+    for (const auto& a : info.alternates)
+      element_text(element(ul, "li"), "a", site.msg(a.lang, "site.language_name"),
+                   {{"href", rel(a.path)}, {"hreflang", a.lang}, {"lang", a.lang}});
+  }
+  if (xmlNode* bc = page.slot("breadcrumb"); bc && !info.breadcrumb.empty()) {
+    set_attr(bc, "aria-label", site.msg(lang, "site.breadcrumb"));
+    xmlNode* ol = element(bc, "ol");
+    for (const auto& c : info.breadcrumb) {
+      xmlNode* li = element(ol, "li");
+      if (c.path.empty())
+        element_text(li, "span", c.label, {{"aria-current", "page"}});
+      else
+        element_text(li, "a", c.label, {{"href", rel(c.path)}});
+    }
+  }
+  if (xmlNode* footer = page.slot("footer")) {
+    std::string issuer;
+    if (!site.plans.empty()) {
+      const SitePlan& newest = site.plans.front();
+      if (const Organisation* o = newest.plan->organisation(newest.plan->issuer)) issuer = site.text_in(newest, o->name, lang);
+    }
+    if (!issuer.empty())
+      element_text(footer, "p",
+                   site.msg(lang, "site.footer",
+                            {{"issuer", issuer}, {"country", site.loc(lang).country_name(site.plans.front().plan->country)}}));
+    element_text(footer, "p", site.msg(lang, "site.footer_generated"), {{"class", "generator"}});
+  }
+  if (xmlNode* m = page.slot("main")) set_attr(m, "tabindex", "-1");
+  return page;
+}
+
+void end_page(Site& site, Page& page) {
+  finish_page(page);
+  site.add_file(page.path, serialize(page.doc.get()));
+  site.pages.push_back(page.path);
+}
+
+}  // namespace renaksi::html

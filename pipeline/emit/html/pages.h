@@ -1,0 +1,26 @@
+// The pages of the site, one builder each (one file each: home_page.cpp, plan_page.cpp ...).
+#pragma once
+
+#include <string>
+
+#include "emit/html/site_context.h"
+
+namespace renaksi::html {
+
+// site/index.html: the languages of the archive, each in its own language.
+void write_language_page(Site& site);
+// site/<lang>/index.html: the plans, newest first, with period, stage and commitments.
+void write_home_page(Site& site, const std::string& lang);
+// site/<lang>/<plan>/index.html: downloads, foreword, co-creation, commitments by theme.
+void write_plan_page(Site& site, const SitePlan& plan, const std::string& lang);
+// site/<lang>/<plan>/<slug>/index.html: one commitment in full.
+void write_commitment_pages(Site& site, const SitePlan& plan, const std::string& lang);
+// site/<lang>/organisations/index.html: every organisation of every plan, with its commitments.
+void write_organisations_page(Site& site, const std::string& lang);
+// site/<lang>/search/index.html: the search box over every commitment.
+void write_search_page(Site& site, const std::string& lang);
+
+// For pages of a plan that is not Final: its stage and an invitation to comment.
+void write_draft_notice(const Site& site, const SitePlan& plan, const std::string& lang, xmlNode* parent, bool full);
+
+}  // namespace renaksi::html

@@ -1,0 +1,149 @@
+// A plan's page: its facts, downloads, foreword, co-creation record and commitments by theme.
+#include <set>
+
+#include "emit/html/document_html.h"
+#include "emit/html/page_chrome.h"
+#include "emit/html/pages.h"
+#include "emit/html/urls.h"
+
+namespace renaksi::html {
+
+namespace {
+
+std::string download_label(const Site& site, const Download& d, const std::string& lang) {
+  if (d.kind == "ogp") return site.msg(lang, "site.download_ogp");
+  if (d.kind == "bilingual") return site.msg(lang, "edition.bilingual");
+  return site.msg(lang, "edition.single", {{"language", site.loc(lang).language_name(d.kind)}});
+}
+
+// A section with a heading (h2, `id`) that labels it.
+xmlNode* section(xmlNode* parent, const std::string& id, const std::string& title) {
+  xmlNode* s = element(parent, "section", {{"id", id}, {"aria-labelledby", id + "-title"}});
+  element_text(s, "h2", title, {{"id", id + "-title"}});
+  return s;
+}
+
+std::string chapter_title(const doc::Chapter& c) { return c.title.empty() ? std::string() : prose::plain_text(c.title.front().text); }
+
+}  // namespace
+
+void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
+  const doc::Document& d = *p.docs.at(lang);
+  const doc::Front& f = d.front_for(lang);
+  PageInfo info;
+  info.path = urls::plan(lang, p.slug);
+  info.lang = lang;
+  info.title = f.title;
+  info.description = shorten(f.subtitle.empty() ? f.title : f.subtitle + ". " + f.period + ". " + f.stage + ". " + f.commitments + ".");
+  info.section = Section::Plans;
+  info.breadcrumb = {{site.msg(lang, "site.nav_plans"), urls::home(lang)}, {site.plan_short(p, lang), ""}};
+  info.alternates = alternates_of(site, &p, lang, [&](const std::string& l) { return urls::plan(l, p.slug); });
+  Page page = start_page(site, info);
+  xmlNode* main = main_of(page);
+  auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };
+
+  element_text(main, "h1", f.title);
+  if (!f.subtitle.empty()) element_text(main, "p", f.subtitle, {{"class", "lead"}});
+  xmlNode* facts = element(main, "ul", {{"class", "facts"}});
+  for (const auto* s : {&f.plan_line, &f.period, &f.stage, &f.issuer, &f.commitments})
+    if (!s->empty()) element_text(facts, "li", *s);
+  write_draft_notice(site, p, lang, main, true);
+
+  const doc::Chapter* foreword = p.chapter(lang, doc::Chapter::Kind::Foreword);
+  const doc::Chapter* cocreation = p.chapter(lang, doc::Chapter::Kind::Cocreation);
+
+  // On this page (a sidebar on wide screens), then the content.
+  xmlNode* grid = element(main, "div", {{"class", "page-grid"}});
+  xmlNode* toc = element(grid, "nav", {{"class", "toc"}, {"aria-labelledby", "toc-title"}});
+  element_text(toc, "h2", site.msg(lang, "site.contents"), {{"id", "toc-title"}});
+  xmlNode* toc_list = element(toc, "ul");
+  auto toc_item = [&](const std::string& id, const std::string& label) {
+    element_text(element(toc_list, "li"), "a", label, {{"href", "#" + id}});
+  };
+  if (!p.downloads.empty()) toc_item("downloads", site.msg(lang, "site.downloads"));
+  if (foreword) toc_item("foreword", chapter_title(*foreword));
+  if (cocreation) toc_item("cocreation", chapter_title(*cocreation));
+  toc_item("commitments", site.msg(lang, "site.commitments_by_theme"));
+  xmlNode* content = element(grid, "div", {{"class", "page-content"}});
+
+  if (!p.downloads.empty()) {
+    xmlNode* s = section(content, "downloads", site.msg(lang, "site.downloads"));
+    xmlNode* ul = element(s, "ul", {{"class", "downloads"}});
+    for (const auto& dl : p.downloads) {
+      xmlNode* a = element_text(
+          element(ul, "li"), "a",
+          site.msg(lang, "site.download_item",
+                   {{"name", download_label(site, dl, lang)}, {"format", dl.format}, {"size", site.loc(lang).file_size(dl.bytes)}}),
+          {{"href", rel(dl.site_path)}, {"type", dl.format == "PDF" ? "application/pdf" : "application/xml"}});
+      if (p.has_lang(dl.kind)) set_attr(a, "hreflang", dl.kind);
+    }
+  }
+
+  Notes notes;
+  BlockContext ctx;
+  ctx.prose.notes = &notes;
+  ctx.page_lang = lang;
+  ctx.heading_offset = 1;  // chapters are h2 here: their sections h3
+  ctx.fallback_note = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
+                                                       {"original", site.loc(lang).language_name(p.langs.front())}});
+  for (const doc::Chapter* c : {foreword, cocreation}) {
+    if (!c) continue;
+    xmlNode* s = section(content, c->anchor, chapter_title(*c));
+    render_chapter_blocks(s, *c, p.chapter(p.langs.front(), c->kind), ctx);
+  }
+
+  // Commitments by theme: each theme of the plan in its order, then those without a theme.
+  xmlNode* s = section(content, "commitments", site.msg(lang, "site.commitments_by_theme"));
+  auto commitment_item = [&](xmlNode* ul, const Commitment& c) {
+    xmlNode* li = element(ul, "li");
+    element_text(li, "a",
+                 site.msg(lang, "index.commitment",
+                          {{"number", static_cast<long long>(c.number)}, {"title", site.text_in(p, c.title, lang)}}),
+                 {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(c.number)))}});
+    std::string leads;
+    for (const auto* o : c.with_role(Role::Lead))
+      if (const Organisation* org = p.plan->organisation(o->ref)) {
+        std::string abbr = site.text_in(p, org->abbreviation, lang);
+        leads += (leads.empty() ? "" : ", ") + (abbr.empty() ? site.text_in(p, org->name, lang) : abbr);
+      }
+    std::vector<std::string> meta;
+    if (!leads.empty()) meta.push_back(site.msg(lang, "site.lead_by", {{"names", leads}}));
+    if (c.period && c.period->valid())
+      meta.push_back(site.loc(lang).date_range(*c.period->start.day(), *c.period->end.day()));
+    std::string line;
+    for (const auto& m : meta) line += (line.empty() ? "" : " \u00b7 ") + m;
+    if (!line.empty()) element_text(li, "p", line, {{"class", "meta"}});
+  };
+  std::set<int> themed;
+  for (const auto& t : p.plan->themes) {
+    std::vector<const Commitment*> in;
+    for (const auto& c : p.plan->commitments)
+      for (const auto& r : c.themes)
+        if (r.ref == t.id) {
+          in.push_back(&c);
+          break;
+        }
+    if (in.empty()) continue;
+    const std::string id = "theme-" + t.id;
+    xmlNode* ts = element(s, "section", {{"aria-labelledby", id}});
+    element_text(ts, "h3", site.text_in(p, t.name, lang), {{"id", id}});
+    xmlNode* ul = element(ts, "ul", {{"class", "commitment-list"}});
+    for (const Commitment* c : in) {
+      commitment_item(ul, *c);
+      themed.insert(c->number);
+    }
+  }
+  std::vector<const Commitment*> rest;
+  for (const auto& c : p.plan->commitments)
+    if (!themed.count(c.number)) rest.push_back(&c);
+  if (!rest.empty()) {
+    xmlNode* ts = element(s, "section", {{"aria-labelledby", "theme-none"}});
+    element_text(ts, "h3", site.msg(lang, themed.empty() ? "chapter.commitments" : "site.no_theme"), {{"id", "theme-none"}});
+    xmlNode* ul = element(ts, "ul", {{"class", "commitment-list"}});
+    for (const Commitment* c : rest) commitment_item(ul, *c);
+  }
+  write_notes(content, notes, site.msg(lang, "site.notes"), site.msg(lang, "site.note_back"), ctx.prose);
+  end_page(site, page);
+}
+
+}  // namespace renaksi::html

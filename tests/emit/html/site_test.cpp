@@ -1,0 +1,472 @@
+// The archive website built from the real plans (and from a hostile one): which pages exist,
+// that they are byte-identical from build to build, that no link is broken, that content never
+// becomes markup, and what the pages say (stages, downloads, languages, order).
+#include "emit/html/site.h"
+
+#include <gtest/gtest.h>
+#include <libxml/HTMLparser.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "driver/archive.h"
+#include "driver/passes.h"
+#include "emit/html/html_tree.h"
+#include "emit/html/link_check.h"
+#include "emit/html/urls.h"
+#include "support/paths.h"
+
+namespace renaksi {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kSiteUrl = "https://test.example/archive/";
+
+std::unique_ptr<BuildState> build_plan(const fs::path& folder, const fs::path& cache) {
+  auto s = std::make_unique<BuildState>();
+  s->folder = folder;
+  s->env.cache_dir = cache;
+  s->env.data_dir = testing::source_dir();
+  run_passes(*s);
+  return s;
+}
+
+// Emits the site of `sources` with the project's catalogues and the layouts in `layouts`.
+Outputs emit(const std::vector<html::SitePlanSource>& sources, Diagnostics& diags,
+             const fs::path& layouts = testing::source_dir() / "layouts" / "html") {
+  Locales locales;
+  for (const auto& lang : html::site_languages(sources)) {
+    auto c = Catalogue::load(catalogue_path(testing::source_dir(), lang), lang, diags);
+    if (c) locales[lang] = std::make_unique<Locale>(lang, std::move(*c));
+  }
+  Outputs out;
+  html::emit_site(sources, locales, {layouts, kSiteUrl}, out, diags);
+  for (const auto& [lang, l] : locales)
+    for (const auto& d : l->diagnostics().all()) diags.add(d);
+  return out;
+}
+
+std::vector<html::SitePlanSource> sources_of(const std::vector<const BuildState*>& states) {
+  std::vector<html::SitePlanSource> out;
+  for (const auto* s : states) out.push_back({&s->loaded.plan, &s->documents, &s->outputs});
+  return out;
+}
+
+// A page read back with libxml2's HTML parser.
+struct ParsedPage {
+  XmlDocPtr doc;
+  xmlNode* root() const { return xmlDocGetRootElement(doc.get()); }
+  std::vector<xmlNode*> all(const char* name) const {
+    std::vector<xmlNode*> out;
+    html::for_each_element(root(), [&](xmlNode* n) {
+      if (std::string(reinterpret_cast<const char*>(n->name)) == name) out.push_back(n);
+    });
+    return out;
+  }
+  std::string text_of(const char* name) const {
+    auto v = all(name);
+    return v.empty() ? std::string() : node_text(v.front());
+  }
+};
+
+ParsedPage parse(const std::string& html) {
+  return {XmlDocPtr(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                                   HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET))};
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+class Site : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<testing::TempDir>("site");
+    final_ = build_plan(testing::content_dir() / "nap-2018-2020", dir_->path() / "cache");
+    draft_ = build_plan(testing::content_dir() / "nap-2020-2022", dir_->path() / "cache");
+    out_ = std::make_unique<Outputs>(emit(sources_of({final_.get(), draft_.get()}), *diags_));
+  }
+  static void TearDownTestSuite() {
+    out_.reset();
+    final_.reset();
+    draft_.reset();
+    dir_.reset();
+  }
+  static const std::string& page(const std::string& path) {
+    const std::string* p = out_->find("site/" + path);
+    if (!p) throw std::runtime_error("no page " + path);
+    return *p;
+  }
+  static std::vector<std::string> pages() {
+    std::vector<std::string> out;
+    for (const auto& p : out_->paths("site/"))
+      if (p.ends_with(".html")) out.push_back(p.substr(5));
+    return out;
+  }
+
+  static inline std::unique_ptr<testing::TempDir> dir_;
+  static inline std::unique_ptr<BuildState> final_, draft_;
+  static inline std::unique_ptr<Diagnostics> diags_ = std::make_unique<Diagnostics>();
+  static inline std::unique_ptr<Outputs> out_;
+};
+
+TEST_F(Site, BuildsWithoutDiagnostics) {
+  for (const auto& d : diags_->all()) ADD_FAILURE() << d.str();
+  EXPECT_TRUE(final_->completed);
+  EXPECT_TRUE(draft_->completed);
+}
+
+TEST_F(Site, WritesEveryPageInEveryLanguageOfItsPlan) {
+  std::set<std::string> expected = {"index.html"};
+  for (const std::string lang : {"id", "en"}) {
+    for (const char* p : {"index.html", "organisations/index.html", "search/index.html"}) expected.insert(lang + "/" + p);
+    for (const auto* s : {final_.get(), draft_.get()}) {
+      const Plan& plan = s->loaded.plan;
+      expected.insert(html::urls::plan(lang, plan.id));
+      for (const auto& c : plan.commitments)
+        expected.insert(html::urls::commitment(lang, plan.id, std::to_string(c.number) + "-" + c.id));
+    }
+  }
+  const auto got = pages();
+  EXPECT_EQ(std::set<std::string>(got.begin(), got.end()), expected);
+  for (const char* f : {"site/assets/site.css", "site/assets/search.js", "site/assets/search-index.js", "site/sitemap.xml"})
+    EXPECT_TRUE(out_->has(f)) << f;
+  // The downloads: every PDF edition, and the submission of the Final plan.
+  for (const char* f : {"site/files/nap-2018-2020/nap-2018-2020.id.pdf", "site/files/nap-2018-2020/nap-2018-2020.en.pdf",
+                        "site/files/nap-2018-2020/nap-2018-2020.bilingual.pdf", "site/files/nap-2018-2020/nap-2018-2020.ogp.xml",
+                        "site/files/nap-2020-2022/nap-2020-2022.bilingual.pdf"})
+    EXPECT_TRUE(out_->has(f)) << f;
+  EXPECT_FALSE(out_->has("site/files/nap-2020-2022/nap-2020-2022.ogp.xml")) << "a draft is not submitted";
+}
+
+// The paths whose bytes differ between two sets of outputs (named, not dumped: PDFs are large).
+std::vector<std::string> differing(const Outputs& a, const Outputs& b) {
+  std::vector<std::string> out;
+  for (const auto& [path, bytes] : a.files())
+    if (const std::string* other = b.find(path); !other || *other != bytes) out.push_back(path);
+  for (const auto& [path, bytes] : b.files())
+    if (!a.has(path)) out.push_back(path);
+  return out;
+}
+
+TEST_F(Site, ByteIdenticalFromBuildToBuild) {
+  Diagnostics d;
+  Outputs again = emit(sources_of({final_.get(), draft_.get()}), d);
+  EXPECT_EQ(differing(again, *out_), std::vector<std::string>{});
+
+  // Two whole archive builds, from fresh states, on one build date.
+  Env env = Env::from_environment();
+  env.cache_dir = dir_->path() / "cache";
+  env.data_dir = testing::source_dir();
+  env.source_date_epoch = 1543536000;
+  ArchiveBuild a = build_archive(testing::content_dir(), env);
+  ArchiveBuild b = build_archive(testing::content_dir(), env);
+  EXPECT_EQ(a.error_count(), 0u);
+  ASSERT_FALSE(a.outputs.paths("site/").empty());
+  EXPECT_EQ(differing(a.outputs, b.outputs), std::vector<std::string>{});
+}
+
+TEST_F(Site, NoLinkIsBroken) {
+  for (const auto& b : html::broken_links(*out_, "site/")) ADD_FAILURE() << b.page << ": " << b.href << ": " << b.why;
+}
+
+TEST_F(Site, EveryPageHasItsLanguageTitleDescriptionSkipLinkAndMain) {
+  for (const auto& path : pages()) {
+    SCOPED_TRACE(path);
+    ParsedPage p = parse(page(path));
+    const std::string lang = path == "index.html" ? "id" : path.substr(0, path.find('/'));
+    EXPECT_EQ(html::get_attr(p.root(), "lang"), lang);
+    EXPECT_FALSE(p.text_of("title").empty());
+    bool description = false;
+    for (xmlNode* m : p.all("meta"))
+      if (html::get_attr(m, "name") == "description") description = !html::get_attr(m, "content").empty();
+    EXPECT_TRUE(description);
+    EXPECT_EQ(p.all("main").size(), 1u);
+    EXPECT_EQ(html::get_attr(p.all("main").front(), "id"), "main");
+    ASSERT_FALSE(p.all("a").empty());
+    EXPECT_EQ(html::get_attr(p.all("a").front(), "href"), "#main") << "the skip link comes first";
+    EXPECT_EQ(p.all("h1").size(), 1u);
+  }
+}
+
+TEST_F(Site, EveryPageLinksToItselfInTheOtherLanguage) {
+  for (const auto& path : pages()) {
+    if (path == "index.html") continue;
+    SCOPED_TRACE(path);
+    const std::string lang = path.substr(0, path.find('/'));
+    const std::string other = lang == "id" ? "en" : "id";
+    const std::string same = other + path.substr(lang.size());
+    ParsedPage p = parse(page(path));
+    bool alternate = false, switch_link = false;
+    for (xmlNode* l : p.all("link"))
+      if (html::get_attr(l, "rel") == "alternate" && html::get_attr(l, "hreflang") == other)
+        alternate = html::urls::resolve(path, html::get_attr(l, "href")) == same;
+    for (xmlNode* a : p.all("a"))
+      if (html::get_attr(a, "hreflang") == other && html::get_attr(a, "lang") == other)
+        switch_link = html::urls::resolve(path, html::get_attr(a, "href")) == same;
+    EXPECT_TRUE(alternate);
+    EXPECT_TRUE(switch_link);
+  }
+}
+
+TEST_F(Site, HomeListsThePlansNewestFirstWithPeriodStageAndCommitments) {
+  const std::string& en = page("en/index.html");
+  size_t newer = en.find("href=\"nap-2020-2022/index.html\""), older = en.find("href=\"nap-2018-2020/index.html\"");
+  ASSERT_NE(newer, std::string::npos);
+  ASSERT_NE(older, std::string::npos);
+  EXPECT_LT(newer, older);
+  for (const char* s : {"January 1, 2021", "Stage: Draft 2", "5 commitments", "September 1, 2018", "Stage: Final",
+                        "14 commitments"})
+    EXPECT_TRUE(contains(en, s)) << s;
+  EXPECT_TRUE(contains(page("id/index.html"), "Tahap: Draf 2"));
+  EXPECT_TRUE(contains(page("id/index.html"), "14 komitmen"));
+}
+
+TEST_F(Site, APlanNotFinalShowsItsStageAndAnInvitationToComment) {
+  const std::string& draft = page("en/nap-2020-2022/index.html");
+  EXPECT_TRUE(contains(draft, "notice-draft"));
+  EXPECT_TRUE(contains(draft, "This is Draft 2 of the plan"));
+  EXPECT_TRUE(contains(draft, "Send them to Open Government Indonesia National Secretariat."));
+  EXPECT_TRUE(contains(draft, "href=\"https://ogi.bappenas.go.id/\""));
+  EXPECT_TRUE(contains(page("id/nap-2020-2022/index.html"), "Sampaikan kepada Sekretariat Nasional Open Government Indonesia."));
+  EXPECT_TRUE(contains(page("en/nap-2020-2022/1-beneficial-ownership/index.html"), "notice-draft"));
+  EXPECT_FALSE(contains(page("en/nap-2018-2020/index.html"), "notice-draft"));
+  EXPECT_FALSE(contains(page("en/nap-2018-2020/10-lapor-sp4n-quality/index.html"), "notice-draft"));
+}
+
+TEST_F(Site, PlanPageHasForewordCocreationAndCommitmentsByTheme) {
+  ParsedPage p = parse(page("en/nap-2018-2020/index.html"));
+  std::vector<std::string> h2;
+  for (xmlNode* n : p.all("h2")) h2.push_back(node_text(n));
+  EXPECT_EQ(h2, (std::vector<std::string>{"On this page", "Downloads", "Foreword", "Co-creation of the action plan",
+                                          "Commitments by theme"}));
+  std::set<std::string> linked;
+  for (xmlNode* a : p.all("a")) linked.insert(html::urls::resolve("en/nap-2018-2020/index.html", html::get_attr(a, "href")));
+  for (const auto& c : final_->loaded.plan.commitments)
+    EXPECT_TRUE(linked.count(html::urls::commitment("en", "nap-2018-2020", std::to_string(c.number) + "-" + c.id))) << c.id;
+  const std::string& html = page("en/nap-2018-2020/index.html");
+  EXPECT_TRUE(contains(html, "<h3 id=\"theme-public-participation\">Public Participation</h3>"));
+  EXPECT_TRUE(contains(html, "Co-creation events"));
+  EXPECT_TRUE(contains(html, "id=\"downloads\""));
+  EXPECT_TRUE(contains(html, "files/nap-2018-2020/nap-2018-2020.ogp.xml"));
+}
+
+TEST_F(Site, OrganisationsAreSortedByTheLocalesCollationAndLinkTheirCommitments) {
+  for (const std::string lang : {"id", "en"}) {
+    SCOPED_TRACE(lang);
+    const std::string path = lang + "/organisations/index.html";
+    ParsedPage p = parse(page(path));
+    std::vector<std::string> names;
+    for (xmlNode* h : p.all("h2")) names.push_back(node_text(h));
+    ASSERT_GT(names.size(), 10u);
+    Diagnostics d;
+    Locale loc(lang, *Catalogue::load(catalogue_path(testing::source_dir(), lang), lang, d));
+    for (size_t i = 1; i < names.size(); ++i) EXPECT_FALSE(loc.less(names[i], names[i - 1])) << names[i - 1] << " / " << names[i];
+  }
+  const std::string& en = page("en/organisations/index.html");
+  EXPECT_TRUE(contains(en, "<dt>Leads</dt>"));
+  EXPECT_TRUE(contains(en, "<dt>Supports</dt>"));
+  EXPECT_TRUE(contains(en, "href=\"../nap-2018-2020/10-lapor-sp4n-quality/index.html\">10. Quality Improvement"));
+}
+
+TEST_F(Site, CommitmentPageHasTheWholeChapterAndItsNeighbours) {
+  const std::string& html = page("en/nap-2018-2020/10-lapor-sp4n-quality/index.html");
+  for (const char* s : {"<h1 id=\"commitment-10\">Commitment 10: Quality Improvement", "id=\"commitment-10-summary\"",
+                        "<dt>OGP commitment ID</dt><dd>ID0101</dd>", "id=\"commitment-10-milestones\"", "table-milestones",
+                        "data-label=\"Expected output\"", "+62 21 7398301", "href=\"../9-public-consultation-forum/index.html\"",
+                        "href=\"../11-environment-complaints/index.html\""})
+    EXPECT_TRUE(contains(html, s)) << s;
+}
+
+TEST_F(Site, MissingTranslationsShowTheAdministrativeTextMarkedWithItsLanguage) {
+  // Commitment 1 of the Draft 2 plan has no English text for its causes yet.
+  ParsedPage p = parse(page("en/nap-2020-2022/1-beneficial-ownership/index.html"));
+  bool found = false;
+  for (xmlNode* d : p.all("div"))
+    if (html::get_attr(d, "class") == "fallback") {
+      found = true;
+      EXPECT_EQ(html::get_attr(d->children->next, "lang"), "id");
+      EXPECT_EQ(node_text(d->children), "Not yet available in English; shown in Indonesian.");
+    }
+  EXPECT_TRUE(found);
+  EXPECT_TRUE(contains(page("en/nap-2020-2022/3-social-welfare-data/index.html"), "class=\"fallback-cell\""));
+}
+
+TEST_F(Site, SearchIndexHoldsEveryCommitmentInEveryLanguage) {
+  std::string js = *out_->find("site/assets/search-index.js");
+  const std::string prefix = "window.RENAKSI_SEARCH = ";
+  size_t at = js.find(prefix);
+  ASSERT_NE(at, std::string::npos);
+  auto index = nlohmann::json::parse(js.substr(at + prefix.size(), js.rfind(';') - at - prefix.size()));
+  for (const char* lang : {"id", "en"}) {
+    ASSERT_EQ(index[lang].size(), 19u) << lang;
+    bool lapor = false;
+    for (const auto& e : index[lang]) {
+      EXPECT_TRUE(out_->has("site/" + e["u"].get<std::string>())) << e["u"];
+      if (e["u"] == std::string(lang) + "/nap-2018-2020/10-lapor-sp4n-quality/index.html")
+        lapor = contains(e["t"].get<std::string>(), "LAPOR!-SP4N") && e["n"] == 10;
+    }
+    EXPECT_TRUE(lapor) << lang;
+  }
+  const std::string& search = page("en/search/index.html");
+  EXPECT_TRUE(contains(search, "<noscript>"));
+  EXPECT_TRUE(contains(search, "src=\"../../assets/search-index.js\""));
+  EXPECT_TRUE(contains(search, "data-root=\"../../\""));
+}
+
+TEST_F(Site, SitemapHasTheAbsoluteAddressOfEveryPage) {
+  const std::string& xml = *out_->find("site/sitemap.xml");
+  EXPECT_TRUE(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+  size_t locs = 0;
+  for (size_t at = xml.find("<loc>"); at != std::string::npos; at = xml.find("<loc>", at + 1)) ++locs;
+  EXPECT_EQ(locs, pages().size());
+  EXPECT_TRUE(contains(xml, "<loc>https://test.example/archive/</loc>"));
+  EXPECT_TRUE(contains(xml, "<loc>https://test.example/archive/en/nap-2018-2020/10-lapor-sp4n-quality/</loc>"));
+}
+
+TEST_F(Site, DownloadsAreCopiedIntoTheSiteAndListedWithLocaleSizes) {
+  Outputs files;
+  files.add("nap-2018-2020/nap-2018-2020.id.pdf", std::string(1234567, 'x'));
+  files.add("nap-2018-2020/nap-2018-2020.bilingual.pdf", std::string(345678, 'y'));
+  files.add("nap-2018-2020/nap-2018-2020.ogp.xml", std::string(8900, 'z'));
+  std::vector<html::SitePlanSource> sources = {{&final_->loaded.plan, &final_->documents, &files}};
+  Diagnostics d;
+  Outputs out = emit(sources, d);
+  for (const auto& x : d.all()) ADD_FAILURE() << x.str();
+  EXPECT_EQ(*out.find("site/files/nap-2018-2020/nap-2018-2020.id.pdf"), *files.find("nap-2018-2020/nap-2018-2020.id.pdf"));
+  EXPECT_TRUE(out.has("site/files/nap-2018-2020/nap-2018-2020.ogp.xml"));
+  EXPECT_FALSE(out.has("site/files/nap-2018-2020/nap-2018-2020.en.pdf"));
+  const std::string& id = *out.find("site/id/nap-2018-2020/index.html");
+  EXPECT_TRUE(contains(id, "href=\"../../files/nap-2018-2020/nap-2018-2020.id.pdf\"")) << id;
+  EXPECT_TRUE(contains(id, "(PDF, 1,2 MB)"));
+  EXPECT_TRUE(contains(id, "Edisi dwibahasa (PDF, 346 kB)"));
+  EXPECT_TRUE(contains(id, "(XML, 8,9 kB)"));
+  const std::string& en = *out.find("site/en/nap-2018-2020/index.html");
+  EXPECT_TRUE(contains(en, "Indonesian edition (PDF, 1.2 MB)")) << en.substr(0, 4000);
+  EXPECT_FALSE(contains(en, "English edition (PDF"));
+  for (const auto& b : html::broken_links(out, "site/")) ADD_FAILURE() << b.page << ": " << b.href;
+}
+
+TEST_F(Site, TwoPlansWithOneIdGetTwoAddressesAndAWarning) {
+  Diagnostics d;
+  Outputs out = emit(sources_of({final_.get(), final_.get()}), d);
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(d.all().front().code, Code::H003);
+  EXPECT_EQ(d.all().front().severity, Severity::Warning);
+  EXPECT_TRUE(out.has("site/en/nap-2018-2020/index.html"));
+  EXPECT_TRUE(out.has("site/en/nap-2018-2020-2/10-lapor-sp4n-quality/index.html"));
+  for (const auto& b : html::broken_links(out, "site/")) ADD_FAILURE() << b.page << ": " << b.href;
+}
+
+// The hostile fixture: titles and prose that try to inject markup, script and bad links.
+TEST(SiteHostile, ContentNeverBecomesMarkupOrScript) {
+  testing::TempDir dir("site-hostile");
+  const fs::path plan = dir.path() / "plan";
+  fs::copy(testing::fixtures_dir() / "check" / "base", plan, fs::copy_options::recursive);
+  fs::copy(testing::fixtures_dir() / "html" / "hostile", plan, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  auto state = build_plan(plan, dir.path() / "cache");
+  ASSERT_TRUE(state->completed);
+  ASSERT_FALSE(state->diags.has_errors());
+  Diagnostics d;
+  Outputs out = emit(sources_of({state.get()}), d);
+  EXPECT_FALSE(d.has_errors());
+
+  size_t checked = 0;
+  for (const auto& path : out.paths("site/")) {
+    if (!path.ends_with(".html")) continue;
+    SCOPED_TRACE(path);
+    ++checked;
+    ParsedPage p = parse(*out.find(path));
+    html::for_each_element(p.root(), [&](xmlNode* n) {
+      const std::string name = reinterpret_cast<const char*>(n->name);
+      EXPECT_TRUE(name != "iframe" && name != "img" && name != "style" && name != "b" && name != "i" && name != "object") << name;
+      if (name == "script") {
+        EXPECT_TRUE(html::get_attr(n, "src").find("assets/search") != std::string::npos) << html::get_attr(n, "src");
+        EXPECT_EQ(n->children, nullptr) << "no inline script";
+      }
+      for (xmlAttr* a = n->properties; a; a = a->next) {
+        const std::string attr = reinterpret_cast<const char*>(a->name);
+        EXPECT_FALSE(attr.starts_with("on")) << attr;
+        if (attr == "href" || attr == "src") {
+          std::string v = html::get_attr(n, attr.c_str());
+          for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          EXPECT_FALSE(v.starts_with("javascript:") || v.starts_with("data:") || v.find("evil.example") != std::string::npos)
+              << v;
+        }
+      }
+    });
+  }
+  EXPECT_EQ(checked, 11u);  // the language page; home, organisations, search, plan and commitment, in 2 languages
+
+  ParsedPage en = parse(*out.find("site/en/fixture-plan/index.html"));
+  EXPECT_EQ(en.text_of("h1"), "Plan </title><script>alert(\"title\")</script> & \"quotes\" 'too'");
+  EXPECT_TRUE(en.text_of("title").starts_with("Plan </title><script>alert(\"title\")</script>"));
+  const std::string& raw = *out.find("site/en/fixture-plan/index.html");
+  // The fixture is at Draft 4: its page is the one the public consultation uses.
+  EXPECT_TRUE(contains(raw, "This draft is open for public consultation."));
+  EXPECT_TRUE(contains(raw, "A foreword &lt;script&gt;alert(1)&lt;/script&gt; with &lt;img src=x onerror="));
+  EXPECT_TRUE(contains(raw, "<a href=\"https://example.org/?a=1&amp;b=2\">good link</a>"));
+  ParsedPage c = parse(*out.find("site/en/fixture-plan/1-first/index.html"));
+  EXPECT_EQ(c.text_of("h1"), "Commitment 1: Commitment <script src=\"https://evil.example/x.js\"></script>");
+  for (const auto& b : html::broken_links(out, "site/")) ADD_FAILURE() << b.page << ": " << b.href;
+}
+
+class SiteTemplate : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::make_unique<testing::TempDir>("site-template");
+    layouts_ = dir_->path() / "html";
+    fs::copy(testing::source_dir() / "layouts" / "html", layouts_, fs::copy_options::recursive);
+    state_ = build_plan(testing::fixtures_dir() / "check" / "base", dir_->path() / "cache");
+  }
+  void write_template(const std::string& text) { std::ofstream(layouts_ / "page.html") << text; }
+  Outputs emit_with(Diagnostics& d) { return emit(sources_of({state_.get()}), d, layouts_); }
+  bool has_h001(const Diagnostics& d) {
+    for (const auto& x : d.all())
+      if (x.code == Code::H001) return true;
+    return false;
+  }
+  std::unique_ptr<testing::TempDir> dir_;
+  fs::path layouts_;
+  std::unique_ptr<BuildState> state_;
+};
+
+TEST_F(SiteTemplate, ProblemsAreH001Errors) {
+  for (const char* bad :
+       {"<html><head><title>x</title></head><body><main data-slot=\"main\"></body></html>",  // not well-formed
+        "<html><head><title>x</title></head><body><main></main></body></html>",            // no main slot
+        "<html><head><link rel=\"stylesheet\" href=\"missing.css\"/></head><body><main data-slot=\"main\"/></body></html>",
+        "<html><head/><body><main data-slot=\"main\"/><div data-slot=\"sidebar\"/></body></html>",  // unknown slot
+        "<!DOCTYPE html [<!ENTITY x \"y\">]><html><head/><body><main data-slot=\"main\"/></body></html>",
+        "<page><main data-slot=\"main\"/></page>"}) {
+    SCOPED_TRACE(bad);
+    write_template(bad);
+    Diagnostics d;
+    Outputs out = emit_with(d);
+    EXPECT_TRUE(has_h001(d));
+    EXPECT_TRUE(out.paths("site/").empty());
+  }
+}
+
+TEST_F(SiteTemplate, ARestyledTemplateWithItsOwnFilesAndFewerSlots) {
+  std::ofstream(layouts_ / "logo.svg") << "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+  write_template(
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>t</title>"
+      "<link rel=\"stylesheet\" href=\"site.css\"/></head><body><header><img src=\"logo.svg\" alt=\"\"/>"
+      "<a data-slot=\"home-link\">home</a></header><main data-slot=\"main\"><p>preview</p></main></body></html>");
+  Diagnostics d;
+  Outputs out = emit_with(d);
+  for (const auto& x : d.all()) ADD_FAILURE() << x.str();
+  EXPECT_TRUE(out.has("site/assets/logo.svg"));
+  const std::string& page = *out.find("site/en/fixture-plan/1-first/index.html");
+  EXPECT_TRUE(contains(page, "<img src=\"../../../assets/logo.svg\" alt=\"\" />"));
+  EXPECT_TRUE(contains(page, "href=\"../../../assets/site.css\""));
+  EXPECT_FALSE(contains(page, "preview"));
+  EXPECT_FALSE(contains(page, "data-slot"));
+  EXPECT_FALSE(contains(page, "charset=\"utf-8\"")) << "one encoding declaration, the serialiser's";
+  EXPECT_FALSE(contains(page, "breadcrumb"));
+  for (const auto& b : html::broken_links(out, "site/")) ADD_FAILURE() << b.page << ": " << b.href;
+}
+
+}  // namespace
+}  // namespace renaksi
