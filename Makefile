@@ -4,6 +4,8 @@
 BUILD_DIR    ?= build
 SANITIZE_DIR ?= build-sanitize
 CONTENT      ?= content
+# The build's date, for reproducible outputs: the last commit's, unless given.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 OUT          ?= dist
 JOBS         ?= $(shell nproc)
 CMAKE_FLAGS  ?=

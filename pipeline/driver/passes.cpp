@@ -2,6 +2,7 @@
 #include "driver/passes.h"
 
 #include "check/checker.h"
+#include "emit/docx/docx_pass.h"
 #include "emit/ogp/validator.h"
 #include "emit/ogp/writer.h"
 #include "emit/pdf/pdf_pass.h"
@@ -55,6 +56,12 @@ bool pdf_pass(BuildState& s) {
   return !s.diags.has_errors();
 }
 
+// The Word editions, one per language, with the PDF layout's table column shares.
+bool docx_pass(BuildState& s) {
+  emit_docxs(s.documents, s.style ? docx_options(*s.style) : docx::Options{}, s.env, s.outputs, s.diags);
+  return !s.diags.has_errors();
+}
+
 // The OGP submission of a Final plan, validated before it joins the outputs: a submission that
 // does not validate fails the build. A draft is not submitted to OGP, so it has none.
 bool ogp_pass(BuildState& s) {
@@ -74,6 +81,7 @@ constexpr Pass kPasses[] = {
     {"locale", "the message catalogue and ICU formatters of each language of the plan", &locale_pass},
     {"compose", "one presentation-neutral document per edition, every label and date formatted", &compose_pass},
     {"pdf", "every edition laid out and written as a PDF with libharu, editions in parallel", &pdf_pass},
+    {"docx", "every single-language edition as a Word document, one Pandoc run each, editions in parallel", &docx_pass},
     {"ogp", "the OGP-submission XML of a Final plan, validated against its XSD", &ogp_pass},
 };
 

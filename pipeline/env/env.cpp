@@ -24,6 +24,8 @@ std::filesystem::path Env::layout_file() const {
   return data_dir / "layouts" / (layout + ".json");
 }
 
+std::filesystem::path Env::reference_docx() const { return data_dir / "layouts" / "reference.docx"; }
+
 std::chrono::sys_seconds Env::now() const {
   if (source_date_epoch) return std::chrono::sys_seconds{std::chrono::seconds{*source_date_epoch}};
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());

@@ -28,6 +28,9 @@ struct Env {
   // The layout file the PDF editions use.
   std::filesystem::path layout_file() const;
 
+  // The Word reference document that styles the DOCX editions: layouts/reference.docx.
+  std::filesystem::path reference_docx() const;
+
   // The build's date: SOURCE_DATE_EPOCH when set, else the current time.
   std::chrono::sys_seconds now() const;
 };

@@ -11,6 +11,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 
 extern char** environ;
 
@@ -44,10 +45,26 @@ struct SpawnAttr {
   ~SpawnAttr() { posix_spawnattr_destroy(&a); }
 };
 
+// This process's environment with `overrides` ("NAME=value") replacing or adding variables; the
+// pointers stay valid as long as `overrides` and `environ` do.
+std::vector<char*> child_environment(const std::vector<std::string>& overrides) {
+  std::vector<char*> envp;
+  auto name_of = [](std::string_view entry) { return entry.substr(0, entry.find('=')); };
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view entry(*e);
+    bool replaced = false;
+    for (const auto& o : overrides) replaced = replaced || name_of(o) == name_of(entry);
+    if (!replaced) envp.push_back(*e);
+  }
+  for (const auto& o : overrides) envp.push_back(const_cast<char*>(o.c_str()));
+  envp.push_back(nullptr);
+  return envp;
+}
+
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input,
-                          std::chrono::milliseconds timeout) {
+                          std::chrono::milliseconds timeout, const std::vector<std::string>& env_overrides) {
   ProcessResult r;
   Pipe in, out, err;
   if (!in.open() || !out.open() || !err.open()) {
@@ -66,7 +83,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
-  int rc = posix_spawnp(&pid, args[0], &actions.a, &attr.a, args.data(), environ);
+  std::vector<char*> envp = child_environment(env_overrides);
+  int rc = posix_spawnp(&pid, args[0], &actions.a, &attr.a, args.data(), envp.data());
   if (rc != 0) {
     r.error = std::strerror(rc);
     return r;

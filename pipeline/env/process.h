@@ -18,8 +18,9 @@ struct ProcessResult {
 };
 
 // Runs argv[0] (looked up on PATH) with `input` on its standard input; collects standard output
-// and error; kills it (SIGKILL, whole process group) once `timeout` has passed.
+// and error; kills it (SIGKILL, whole process group) once `timeout` has passed. The program gets
+// this process's environment with `env_overrides` ("NAME=value" each) set over it.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input,
-                          std::chrono::milliseconds timeout);
+                          std::chrono::milliseconds timeout, const std::vector<std::string>& env_overrides = {});
 
 }  // namespace renaksi

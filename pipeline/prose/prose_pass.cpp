@@ -7,6 +7,7 @@
 #include <sstream>
 #include <vector>
 
+#include "env/content_hash.h"
 #include "env/process.h"
 #include "model/visit.h"
 #include "prose/from_pandoc.h"
@@ -37,23 +38,9 @@ struct Fragment {
   bool have = false;
 };
 
-// FNV-1a, 64 bits: a cache key. Entries store their source, so a collision is only a miss.
-std::string content_key(const std::string& source) {
-  std::uint64_t h = 14695981039346656037ull;
-  auto mix = [&](const std::string& s) {
-    for (unsigned char ch : s) {
-      h ^= ch;
-      h *= 1099511628211ull;
-    }
-  };
-  mix(kPandocFrom);
-  mix(std::string(1, '\0'));
-  mix(source);
-  static const char* hex = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<size_t>(i)] = hex[h & 15];
-  return out;
-}
+// The cache key of a fragment: the reader options and the text. Entries store their text, so a
+// collision is only a miss.
+std::string content_key(const std::string& source) { return content_hash({kPandocFrom, source}); }
 
 bool api_supported(const json& version) {
   return version.is_array() && version.size() >= 2 && version[0] == 1 && (version[1] == 22 || version[1] == 23);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 namespace renaksi {
 namespace {
 
@@ -26,6 +28,17 @@ TEST(RunProcess, ReportsExitCodeAndStandardError) {
   ProcessResult r = run_process({"sh", "-c", "echo oops >&2; exit 7"}, "", 5000ms);
   EXPECT_EQ(r.exit_code, 7);
   EXPECT_EQ(r.err, "oops\n");
+}
+
+TEST(RunProcess, EnvironmentOverridesReplaceAndAddVariables) {
+  ::setenv("RENAKSI_TEST_KEPT", "kept", 1);
+  ::setenv("RENAKSI_TEST_REPLACED", "old", 1);
+  ProcessResult r = run_process({"sh", "-c", "echo \"$RENAKSI_TEST_KEPT $RENAKSI_TEST_REPLACED $RENAKSI_TEST_ADDED\"; env | grep -c RENAKSI_TEST_REPLACED"},
+                                "", 5000ms, {"RENAKSI_TEST_REPLACED=new", "RENAKSI_TEST_ADDED=added"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "kept new added\n1\n");
+  ::unsetenv("RENAKSI_TEST_KEPT");
+  ::unsetenv("RENAKSI_TEST_REPLACED");
 }
 
 TEST(RunProcess, AMissingProgramIsNotStarted) {

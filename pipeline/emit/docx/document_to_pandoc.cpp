@@ -1,0 +1,168 @@
+// A single-language composed document as a Pandoc JSON AST document.
+#include "emit/docx/document_to_pandoc.h"
+
+#include "emit/docx/pandoc_nodes.h"
+#include "emit/docx/prose_to_pandoc.h"
+
+namespace renaksi::docx {
+
+using nlohmann::json;
+
+namespace {
+
+// Word keeps bookmark names of at most 40 characters; a longer anchor (no link points at one)
+// gets no bookmark rather than one Word would cut.
+std::string bookmark(const std::string& anchor) { return anchor.size() <= 40 ? anchor : std::string(); }
+
+class Writer {
+ public:
+  Writer(const doc::Document& d, const Options& o) : d_(d), options_(o), lang_(d.langs.front()) {}
+
+  json run() const {
+    const doc::Front& f = d_.front_for(lang_);
+    json blocks = json::array();
+    cover(f, blocks);
+    contents(f, blocks);
+    for (const auto& c : d_.chapters) chapter(c, blocks);
+    return pandoc::document(meta(f), std::move(blocks));
+  }
+
+ private:
+  const doc::Part& part(const std::vector<doc::Part>& parts) const {
+    for (const auto& p : parts)
+      if (p.lang == lang_) return p;
+    return parts.front();
+  }
+
+  // Pandoc's title block (title, subtitle, author, date) and the document properties.
+  json meta(const doc::Front& f) const {
+    json m = json::object();
+    m["title"] = pandoc::meta_inlines(pandoc::text(f.title));
+    if (!f.subtitle.empty()) m["subtitle"] = pandoc::meta_inlines(pandoc::text(f.subtitle));
+    if (!d_.issuer_name.empty()) m["author"] = pandoc::meta_list({pandoc::meta_inlines(pandoc::text(d_.issuer_name))});
+    m["date"] = pandoc::meta_inlines(pandoc::text(f.period));
+    m["lang"] = pandoc::meta_string(lang_);
+    m["subject"] = pandoc::meta_inlines(pandoc::text(f.subtitle.empty() ? f.edition : f.subtitle + " \u2014 " + f.edition));
+    std::vector<json> keywords;
+    for (size_t start = 0; start < f.keywords.size();) {
+      size_t comma = f.keywords.find(", ", start);
+      if (comma == std::string::npos) comma = f.keywords.size();
+      keywords.push_back(pandoc::meta_inlines(pandoc::text(f.keywords.substr(start, comma - start))));
+      start = comma + 2;
+    }
+    if (!keywords.empty()) m["keywords"] = pandoc::meta_list(std::move(keywords));
+    return m;
+  }
+
+  // The cover's lines after the title block, and the draft mark of a draft.
+  void cover(const doc::Front& f, json& out) const {
+    json lines = json::array();
+    for (const std::string* s : {&f.plan_line, &f.stage, &f.commitments, &f.edition})
+      if (!s->empty()) lines.push_back(pandoc::para(pandoc::text(*s)));
+    out.push_back(pandoc::div({}, styles::kCoverLine, std::move(lines)));
+    if (!f.draft_mark.empty())
+      out.push_back(pandoc::div({}, styles::kDraftMark, json::array({pandoc::para(pandoc::text(f.draft_mark))})));
+  }
+
+  // A contents list of links to the chapters (no page numbers: Word would need a field update).
+  void contents(const doc::Front& f, json& out) const {
+    out.push_back(pandoc::div({}, styles::kContentsHeading, json::array({pandoc::para(pandoc::text(f.toc_title))})));
+    json entries = json::array();
+    for (const auto& c : d_.chapters)
+      entries.push_back(pandoc::para(json::array({pandoc::link(pandoc::to_pandoc(part(c.title).text), "#" + c.anchor)})));
+    out.push_back(pandoc::div({}, styles::kContentsEntry, std::move(entries)));
+  }
+
+  void chapter(const doc::Chapter& c, json& out) const {
+    out.push_back(pandoc::header(1, bookmark(c.anchor), pandoc::to_pandoc(part(c.title).text)));
+    const doc::Block* previous = nullptr;
+    for (const auto& b : c.blocks) {
+      block(b, previous && previous->kind == doc::Block::Kind::Table, out);
+      previous = &b;
+    }
+  }
+
+  // Appends `blocks`, inside a Div that carries the anchor when there is one.
+  static void add(const std::string& anchor, json blocks, json& out) {
+    if (bookmark(anchor).empty()) {
+      for (auto& b : blocks) out.push_back(std::move(b));
+      return;
+    }
+    out.push_back(pandoc::div(anchor, {}, std::move(blocks)));
+  }
+
+  // `after_table`: Word sets no space below a table, so a paragraph there takes a style with
+  // space above it.
+  void block(const doc::Block& b, bool after_table, json& out) const {
+    const doc::Part& p = part(b.parts);
+    using K = doc::Block::Kind;
+    switch (b.kind) {
+      case K::Heading:
+        out.push_back(pandoc::header(b.level <= 2 ? 2 : 3, bookmark(b.anchor), pandoc::to_pandoc(p.text)));
+        break;
+      case K::Paragraph: {
+        json para = json::array({pandoc::para(pandoc::to_pandoc(p.text))});
+        if (after_table) para = json::array({pandoc::div({}, styles::kAfterTable, std::move(para))});
+        add(b.anchor, std::move(para), out);
+        break;
+      }
+      case K::Prose: add(b.anchor, pandoc::to_pandoc(p.prose), out); break;
+      case K::Fields:
+        if (p.text.empty())
+          add(b.anchor, json::array({fields_table(p)}), out);
+        else
+          index_entry(b.anchor, p, out);
+        break;
+      case K::Table: add(b.anchor, json::array({table(p.table)}), out); break;
+    }
+  }
+
+  // A commitment's metadata: a two-column table of labels and values, without a header row.
+  json fields_table(const doc::Part& p) const {
+    std::vector<std::vector<json>> rows;
+    for (const auto& f : p.fields)
+      rows.push_back({json::array({pandoc::plain(json::array({pandoc::strong(pandoc::text(f.label))}))}),
+                      json::array({pandoc::plain(pandoc::to_pandoc(f.value))})});
+    const double share = options_.fields_label_share;
+    return pandoc::table({share, 1 - share}, {}, rows);
+  }
+
+  // An organisation of the index: its name, then one line per field ("Leads: 3. …; 7. …"),
+  // a field without a value (the sector) in italics.
+  void index_entry(const std::string& anchor, const doc::Part& p, json& out) const {
+    out.push_back(pandoc::div(bookmark(anchor), styles::kIndexEntry, json::array({pandoc::para(pandoc::to_pandoc(p.text))})));
+    json lines = json::array();
+    for (const auto& f : p.fields) {
+      if (f.value.empty()) {
+        lines.push_back(pandoc::para(json::array({pandoc::emph(pandoc::text(f.label))})));
+        continue;
+      }
+      json line = json::array({pandoc::strong(pandoc::text(f.label + ":")), pandoc::node("Space")});
+      lines.push_back(pandoc::para(pandoc::concat(std::move(line), pandoc::to_pandoc(f.value))));
+    }
+    out.push_back(pandoc::div({}, styles::kIndexDetail, std::move(lines)));
+  }
+
+  json table(const doc::Table& t) const {
+    std::vector<json> header;
+    for (const auto& h : t.header) header.push_back(json::array({pandoc::plain(pandoc::text(h))}));
+    std::vector<std::vector<json>> rows;
+    for (const auto& r : t.rows) {
+      std::vector<json> cells;
+      for (const auto& cell : r) cells.push_back(json::array({pandoc::plain(pandoc::to_pandoc(cell))}));
+      rows.push_back(std::move(cells));
+    }
+    auto shares = options_.column_shares.find(t.kind);
+    return pandoc::table(shares != options_.column_shares.end() ? shares->second : std::vector<double>{}, header, rows);
+  }
+
+  const doc::Document& d_;
+  const Options& options_;
+  std::string lang_;
+};
+
+}  // namespace
+
+json to_pandoc(const doc::Document& document, const Options& options) { return Writer(document, options).run(); }
+
+}  // namespace renaksi::docx
