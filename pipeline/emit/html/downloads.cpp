@@ -17,6 +17,9 @@ std::vector<Download> collect_downloads(const Site& site, const SitePlan& p, con
     out.push_back(std::move(d));
   };
   for (const auto& e : editions) take(e, "PDF", id + "." + e + ".pdf");
+  // The Word editions, one per language, for editors in ministries and civil society.
+  for (const auto& e : editions)
+    if (e != "bilingual") take(e, "DOCX", id + "." + e + ".docx");
   take("ogp", "XML", id + ".ogp.xml");
   return out;
 }

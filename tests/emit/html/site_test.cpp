@@ -137,6 +137,10 @@ TEST_F(Site, WritesEveryPageInEveryLanguageOfItsPlan) {
                         "site/files/nap-2020-2022/nap-2020-2022.bilingual.pdf"})
     EXPECT_TRUE(out_->has(f)) << f;
   EXPECT_FALSE(out_->has("site/files/nap-2020-2022/nap-2020-2022.ogp.xml")) << "a draft is not submitted";
+  // The Word editions, one per language; none for the bilingual edition.
+  EXPECT_TRUE(out_->has("site/files/nap-2018-2020/nap-2018-2020.id.docx"));
+  EXPECT_TRUE(out_->has("site/files/nap-2018-2020/nap-2018-2020.en.docx"));
+  EXPECT_FALSE(out_->has("site/files/nap-2018-2020/nap-2018-2020.bilingual.docx"));
 }
 
 // The paths whose bytes differ between two sets of outputs (named, not dumped: PDFs are large).
