@@ -1,6 +1,6 @@
-# Thin front end over CMake. `make` builds renaksi and publishes every plan of content/ (the
-# site, and the PDFs and OGP XML once those passes land) into dist/; `make test` runs the tests,
-# then the same tests built with ASan and UBSan; `make bench` times the site.
+# Thin front end over CMake. `make` builds renaksi and publishes every plan of content/ into
+# dist/ (PDF, Word and OGP-submission files, and the site); `make test` runs the tests, then the
+# same tests built with ASan and UBSan; `make bench` prints the speed figures.
 BUILD_DIR    ?= build
 SANITIZE_DIR ?= build-sanitize
 CONTENT      ?= content
@@ -41,17 +41,15 @@ test-sanitize: setup $(SANITIZE_DIR)/build.ninja
 
 test: test-quick test-sanitize
 
-# Speed figures: each benchmark prints its own.
+# Speed figures, each benchmark printing its own: laying out and writing the PDF editions; writing
+# the site for the default plan and for a synthetic 1,000-commitment archive.
 bench: build
 	$(BUILD_DIR)/bench/bench_pdf
+	$(BUILD_DIR)/bench/site_bench --content $(CONTENT) --cache-dir $(BUILD_DIR)/cache
 
 # Rewrite the golden files from what the code now produces; review the diff before committing.
 goldens: build
 	$(BUILD_DIR)/tests/renaksi_tests --update --gtest_filter='*Golden*'
-
-# How long writing the site takes: the default plan, and a synthetic 1,000-commitment archive.
-bench: build
-	$(BUILD_DIR)/bench/site_bench --content $(CONTENT) --cache-dir $(BUILD_DIR)/cache
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
