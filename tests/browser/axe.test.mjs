@@ -4,30 +4,19 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { axeScript } from "./lib/deps.mjs";
 import { launch } from "./lib/browser.mjs";
-import { buildSite, listPages, serve } from "./lib/site.mjs";
+import { listPages, siteInBrowser } from "./lib/site.mjs";
 
 const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-let site, server, browser;
-
-before(async () => {
-  site = buildSite();
-  server = await serve(site.siteDir);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
-});
+const env = siteInBrowser({ before, after, launch });
 
 for (const [name, width, height] of [["desktop", 1280, 900], ["phone", 390, 844]]) {
   test(`every page has zero WCAG 2.1 AA violations at ${name} width`, async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.setViewportSize({ width, height });
     const problems = [];
-    const pages = listPages(site.siteDir);
+    const pages = listPages(env.site.siteDir);
     for (const path of pages) {
-      await page.goto(server.url + path);
+      await page.goto(env.server.url + path);
       await page.addScriptTag({ path: axeScript() });
       const result = await page.evaluate(
         (runOnly) => window.axe.run(document, { runOnly: { type: "tag", values: runOnly }, resultTypes: ["violations"] }),

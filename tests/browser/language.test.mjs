@@ -4,23 +4,13 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { launch } from "./lib/browser.mjs";
-import { buildSite, serve } from "./lib/site.mjs";
+import { siteInBrowser } from "./lib/site.mjs";
 
-let site, server, browser;
-before(async () => {
-  site = buildSite();
-  server = await serve(site.siteDir);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
-});
+const env = siteInBrowser({ before, after, launch });
 
 test("the switch on a commitment page lands on the same commitment in the other language and back", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}en/nap-2018-2020/10-lapor-sp4n-quality/index.html`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}en/nap-2018-2020/10-lapor-sp4n-quality/index.html`);
   await page.locator(".language-switch").getByRole("link", { name: "Bahasa Indonesia" }).click();
   await page.waitForURL("**/id/nap-2018-2020/10-lapor-sp4n-quality/index.html");
   assert.equal(await page.locator("html").getAttribute("lang"), "id");
@@ -32,8 +22,8 @@ test("the switch on a commitment page lands on the same commitment in the other 
 });
 
 test("the switch works from disk too, on every kind of page", async () => {
-  const page = await browser.context.newPage();
-  const base = pathToFileURL(site.siteDir).href + "/";
+  const page = await env.browser.context.newPage();
+  const base = pathToFileURL(env.site.siteDir).href + "/";
   for (const path of ["en/index.html", "en/organisations/index.html", "en/search/index.html", "en/nap-2020-2022/index.html",
                       "en/nap-2020-2022/4-civic-space-restorative-justice/index.html"]) {
     await page.goto(base + path);
@@ -45,8 +35,8 @@ test("the switch works from disk too, on every kind of page", async () => {
 });
 
 test("the first Tab shows the skip link, which moves focus to the content", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}en/nap-2018-2020/index.html`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}en/nap-2018-2020/index.html`);
   await page.keyboard.press("Tab");
   const skip = page.locator("a.skip-link");
   assert.equal(await skip.evaluate((a) => a === document.activeElement), true);
@@ -58,8 +48,8 @@ test("the first Tab shows the skip link, which moves focus to the content", asyn
 });
 
 test("the root page offers each language in its own language", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url + "index.html");
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url + "index.html");
   const links = page.locator(".language-choice a");
   assert.equal(await links.count(), 2);
   assert.equal(await links.nth(0).getAttribute("hreflang"), "id");

@@ -5,19 +5,9 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { launch } from "./lib/browser.mjs";
-import { buildSite, serve } from "./lib/site.mjs";
+import { siteInBrowser } from "./lib/site.mjs";
 
-let site, server, browser;
-before(async () => {
-  site = buildSite();
-  server = await serve(site.siteDir);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
-});
+const env = siteInBrowser({ before, after, launch });
 
 const lapor = {
   en: { found: "Commitments found: 1", title: "Commitment 10: Quality Improvement of Public Service Complaints Resolution through LAPOR!-SP4N" },
@@ -33,8 +23,8 @@ async function searchFor(page, base, lang, query) {
 
 for (const lang of ["en", "id"]) {
   test(`typing LAPOR finds the LAPOR!-SP4N commitment (${lang}, http)`, async () => {
-    const page = await browser.context.newPage();
-    await searchFor(page, server.url, lang, "LAPOR");
+    const page = await env.browser.context.newPage();
+    await searchFor(page, env.server.url, lang, "LAPOR");
     const result = page.locator("#search-results a", { hasText: "LAPOR!-SP4N" });
     await result.waitFor();
     assert.equal(await page.locator("#search-results li").count(), 1);
@@ -49,8 +39,8 @@ for (const lang of ["en", "id"]) {
 }
 
 test("search works from disk (file://), finds words of either language, and says when nothing matches", async () => {
-  const page = await browser.context.newPage();
-  const base = pathToFileURL(site.siteDir).href + "/";
+  const page = await env.browser.context.newPage();
+  const base = pathToFileURL(env.site.siteDir).href + "/";
   await searchFor(page, base, "en", "pengaduan lapor");  // Indonesian words on the English page
   await page.locator("#search-results a", { hasText: "LAPOR!-SP4N" }).waitFor();
   await page.getByLabel("Words to look for").fill("zzzz-no-such-commitment");
@@ -60,8 +50,8 @@ test("search works from disk (file://), finds words of either language, and says
 });
 
 test("a query in the address fills the box and shows its results", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}en/search/index.html?q=procurement`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}en/search/index.html?q=procurement`);
   await page.locator("#search-results li").first().waitFor();
   assert.equal(await page.getByLabel("Words to look for").inputValue(), "procurement");
   assert.ok((await page.locator("#search-results li").count()) >= 2);
@@ -72,7 +62,7 @@ test("without JavaScript the search page explains itself and offers no dead box"
   const noJs = await launch({ javaScriptEnabled: false });
   try {
     const page = await noJs.context.newPage();
-    await page.goto(`${server.url}en/search/index.html`);
+    await page.goto(`${env.server.url}en/search/index.html`);
     assert.equal(await page.locator("#search-form").isVisible(), false);
     const note = page.locator("p.notice");
     assert.equal(await note.isVisible(), true);

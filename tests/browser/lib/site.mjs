@@ -81,3 +81,21 @@ export function serve(dir) {
     });
   });
 }
+
+// The set-up of a browser test file: the site built into a temporary folder, served on
+// 127.0.0.1, and Chromium launched; all three undone after the file's tests. Returns an object
+// whose fields (site, server, browser) are filled before the first test runs.
+export function siteInBrowser({ before, after, launch }) {
+  const env = {};
+  before(async () => {
+    env.site = buildSite();
+    env.server = await serve(env.site.siteDir);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    env.site?.cleanup();
+  });
+  return env;
+}

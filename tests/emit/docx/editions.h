@@ -2,6 +2,8 @@
 // for the DOCX tests, and small helpers to run the tools that read a DOCX.
 #pragma once
 
+#include "support/text.h"
+
 #include <filesystem>
 #include <string>
 
@@ -27,7 +29,5 @@ const docx::Options& docx_build_options();
 // Writes `bytes` to `path`, creating its folder.
 void write_output(const std::filesystem::path& path, const std::string& bytes);
 
-// White space collapsed to single spaces.
-std::string collapse(const std::string& s);
 
 }  // namespace renaksi::testing

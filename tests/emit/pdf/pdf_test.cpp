@@ -14,6 +14,7 @@
 #include "emit/pdf/pdf_document.h"
 #include "support/command.h"
 #include "support/paths.h"
+#include "support/text.h"
 
 namespace renaksi {
 namespace {
@@ -21,21 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::run_shell;
 
-// White space collapsed to single spaces.
-std::string collapse(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\f') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+using testing::collapse;
 
 class PdfEditions : public ::testing::Test {
  protected:

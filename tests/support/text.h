@@ -1,0 +1,11 @@
+// Text helpers for tests that read what tools extract from outputs (pdftotext, pandoc -t plain).
+#pragma once
+
+#include <string>
+
+namespace renaksi::testing {
+
+// White space (spaces, line and page breaks, tabs) collapsed to single spaces, none at the ends.
+std::string collapse(const std::string& s);
+
+}  // namespace renaksi::testing
