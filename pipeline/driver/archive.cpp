@@ -20,14 +20,15 @@ struct ArchiveStep {
 bool site_step(ArchiveBuild& a, const Env& env);
 
 // The archive-wide steps, in order.
+// The site reads each plan's outputs (its downloads) before gather moves them into the
+// archive's, so no file's bytes are copied in memory but the site's own copy in site/files/.
 constexpr ArchiveStep kSteps[] = {
-    {"gather", "every plan's outputs into the archive's",
+    {"site", "the archive website: a page per plan, commitment and language, search, sitemap", &site_step},
+    {"gather", "every plan's outputs moved into the archive's",
      [](ArchiveBuild& a, const Env&) {
-       for (const auto& p : a.plans)
-         for (const auto& [path, bytes] : p->outputs.files()) a.outputs.add(path, bytes);
+       for (const auto& p : a.plans) a.outputs.absorb(std::move(p->outputs));
        return true;
      }},
-    {"site", "the archive website: a page per plan, commitment and language, search, sitemap", &site_step},
 };
 
 // The website: every plan's composed documents into pages under site/, with the plans' own

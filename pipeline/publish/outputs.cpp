@@ -23,6 +23,11 @@ std::vector<std::string> Outputs::paths(const std::string& prefix) const {
   return out;
 }
 
+void Outputs::absorb(Outputs&& other) {
+  for (auto& [path, bytes] : other.files_) files_[path] = std::move(bytes);
+  other.files_.clear();
+}
+
 size_t Outputs::size() const {
   return files_.size();
 }

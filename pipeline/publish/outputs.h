@@ -19,6 +19,8 @@ class Outputs {
   size_t size() const;
   size_t total_bytes() const;
   const std::map<std::string, std::string>& files() const { return files_; }
+  // Moves every file of `other` in (its bytes are not copied); `other` is left empty.
+  void absorb(Outputs&& other);
 
  private:
   std::map<std::string, std::string> files_;
