@@ -50,9 +50,7 @@ class FileReader {
   static std::optional<std::string> attr(const xmlNode* n, const char* name) {
     xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
     if (!v) return std::nullopt;
-    std::string s(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return s;
+    return take_xml_string(v);
   }
 
   static std::string attr_or(const xmlNode* n, const char* name, std::string fallback = {}) {
@@ -63,9 +61,7 @@ class FileReader {
   static std::optional<std::string> xml_lang(const xmlNode* n) {
     xmlChar* v = xmlNodeGetLang(n);
     if (!v) return std::nullopt;
-    std::string s(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return s;
+    return take_xml_string(v);
   }
 
   static const xmlNode* child(const xmlNode* n, const char* name) {

@@ -14,9 +14,6 @@ std::string trim_message(const char* msg) {
   return s;
 }
 
-struct XmlCharDeleter {
-  void operator()(xmlChar* p) const { xmlFree(p); }
-};
 }  // namespace
 
 XmlErrorCollector::XmlErrorCollector() { xmlSetStructuredErrorFunc(this, &XmlErrorCollector::handler); }
@@ -69,9 +66,11 @@ XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnosti
   return doc;
 }
 
-std::string node_text(const xmlNode* node) {
-  std::unique_ptr<xmlChar, XmlCharDeleter> content(xmlNodeGetContent(node));
-  return content ? std::string(reinterpret_cast<const char*>(content.get())) : std::string();
+std::string take_xml_string(xmlChar* p) {
+  XmlCharPtr owned(p);
+  return owned ? std::string(reinterpret_cast<const char*>(owned.get())) : std::string();
 }
+
+std::string node_text(const xmlNode* node) { return take_xml_string(xmlNodeGetContent(node)); }
 
 }  // namespace renaksi

@@ -17,6 +17,15 @@ struct XmlDocDeleter {
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
+// A string libxml2 allocated (xmlGetProp, xmlNodeGetContent, …), freed with xmlFree.
+struct XmlCharDeleter {
+  void operator()(xmlChar* p) const { xmlFree(p); }
+};
+using XmlCharPtr = std::unique_ptr<xmlChar, XmlCharDeleter>;
+
+// Takes ownership of a libxml2 string and returns its text ("" for null).
+std::string take_xml_string(xmlChar* p);
+
 struct XmlParserCtxtDeleter {
   void operator()(xmlParserCtxt* c) const { xmlFreeParserCtxt(c); }
 };

@@ -22,9 +22,6 @@ struct XmlNodeDeleter {
 };
 using XmlNodePtr = std::unique_ptr<xmlNode, XmlNodeDeleter>;
 
-struct XmlCharDeleter {
-  void operator()(xmlChar* p) const { xmlFree(p); }
-};
 
 // Closes the save context (flushing it) when it goes out of scope.
 struct XmlSaveCloser {
@@ -60,7 +57,7 @@ void set_attr(xmlNode* node, const char* name, const std::string& value) {
 }
 
 std::string get_attr(const xmlNode* node, const char* name) {
-  std::unique_ptr<xmlChar, XmlCharDeleter> v(xmlGetProp(node, x(name)));
+  XmlCharPtr v(xmlGetProp(node, x(name)));
   return v ? std::string(reinterpret_cast<const char*>(v.get())) : std::string();
 }
 

@@ -10,7 +10,6 @@ namespace renaksi::ogp {
 namespace {
 const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 
-std::string owned(XmlCharPtr p) { return p ? std::string(reinterpret_cast<const char*>(p.get())) : std::string(); }
 }  // namespace
 
 bool is_submission_element(const xmlNode* n, const char* name) {
@@ -33,13 +32,13 @@ const xmlNode* child(const xmlNode* n, const char* name) {
 }
 
 std::optional<std::string> attribute(const xmlNode* n, const char* name) {
-  XmlCharPtr v(xmlGetNoNsProp(n, x(name)));
+  xmlChar* v = xmlGetNoNsProp(n, x(name));
   if (!v) return std::nullopt;
-  return owned(std::move(v));
+  return take_xml_string(v);
 }
 
 std::string attribute_or_empty(const xmlNode* n, const char* name) { return attribute(n, name).value_or(""); }
 
-std::string xml_lang(const xmlNode* n) { return owned(XmlCharPtr(xmlGetNsProp(n, x("lang"), XML_XML_NAMESPACE))); }
+std::string xml_lang(const xmlNode* n) { return take_xml_string(xmlGetNsProp(n, x("lang"), XML_XML_NAMESPACE)); }
 
 }  // namespace renaksi::ogp

@@ -3,6 +3,8 @@
 
 #include <libxml/tree.h>
 
+#include "load/xml_document.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,10 +12,7 @@
 
 namespace renaksi::ogp {
 
-struct XmlCharDeleter {
-  void operator()(xmlChar* p) const { xmlFree(p); }
-};
-using XmlCharPtr = std::unique_ptr<xmlChar, XmlCharDeleter>;
+using renaksi::XmlCharPtr;  // load/xml_document.h
 
 // An element of the submission namespace (named `name`, when given).
 bool is_submission_element(const xmlNode* n, const char* name = nullptr);
