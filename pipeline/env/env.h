@@ -8,11 +8,13 @@
 #include <optional>
 #include <string>
 
+#include "env/limits.h"
+
 namespace renaksi {
 
 struct Env {
   std::string pandoc = "pandoc";                      // the program, looked up on PATH
-  std::chrono::milliseconds pandoc_timeout{60000};    // a Pandoc run that takes longer is killed
+  std::chrono::milliseconds pandoc_timeout{limits::kDefaultPandocTimeout};  // a longer Pandoc run is killed
   std::filesystem::path cache_dir = "build/cache";    // content-hash caches (prose)
   std::filesystem::path data_dir;                     // holds locales/ and layouts/
   std::string layout = "a4";                          // layouts/<name>.json, or a path to a .json

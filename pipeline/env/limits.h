@@ -1,0 +1,49 @@
+// Every bound renaksi puts on its input and on the programs it runs, in one place. A bound that
+// is exceeded is a content error at the file, line and column where it happened (the code named
+// beside each), never a crash, a hang or unbounded memory. docs/architecture.md lists them too.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+
+namespace renaksi::limits {
+
+// A content file (plan.xml, organisations.xml, a commitment), a message catalogue, a layout, a
+// submission given to `renaksi validate`: larger is L006 (V001 for a submission). Real plan
+// files are tens of KiB; this is a hundred times the largest seen.
+inline constexpr std::size_t kMaxInputFileBytes = 16u << 20;
+
+// Files (and folders) read from one plan folder's commitments/, and plan folders under one
+// content folder: more is L006 at the folder.
+inline constexpr std::size_t kMaxFilesPerFolder = 10000;
+
+// Nesting of prose blocks (block quotes, lists inside lists): deeper is P009 at the fragment.
+// Markdown that a reader can follow nests a handful of levels.
+inline constexpr int kMaxProseDepth = 32;
+
+// Nesting of Pandoc's JSON (objects and arrays): deeper is P002, checked while parsing and before
+// any recursive walk, so no AST can overflow the stack. A prose depth of kMaxProseDepth needs
+// about 4 JSON levels per prose level.
+inline constexpr int kMaxPandocJsonDepth = 512;
+
+// Pandoc's standard output for one run (all the prose of a build, or one DOCX edition): more is
+// P010 (D002 for a DOCX), and Pandoc is killed. 240 commitments of prose are about 20 MiB of JSON.
+inline constexpr std::size_t kMaxPandocOutputBytes = 512u << 20;
+// What is kept of Pandoc's standard error for a message.
+inline constexpr std::size_t kMaxPandocErrorBytes = 64u << 10;
+
+// The default time a Pandoc run may take, wall clock, enforced even when Pandoc closes its
+// pipes and lingers (`--pandoc-timeout` overrides): longer is P003 (D003).
+inline constexpr std::chrono::milliseconds kDefaultPandocTimeout{60000};
+
+// Pages of one PDF edition: more is E004. The longest real plans are under 300 pages.
+inline constexpr int kMaxPagesPerEdition = 5000;
+
+// Commitment numbers: 1 … kMaxCommitmentNumber (C023 outside).
+inline constexpr std::int64_t kMaxCommitmentNumber = 9999;
+// Years of every date in content: kMinYear … kMaxYear (C023 outside).
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2200;
+
+}  // namespace renaksi::limits
