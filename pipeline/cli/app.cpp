@@ -4,8 +4,11 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -13,7 +16,7 @@
 #include "diag/diagnostic.h"
 #include "driver/archive.h"
 #include "driver/passes.h"
-#include "publish/publish.h"
+#include "publish/output_folder.h"
 #include "emit/ogp/validator.h"
 #include "emit/ogp/writer.h"
 #include "model/date.h"
@@ -25,12 +28,30 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitContent = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitInternal = 3;  // a bug in renaksi (or the machine ran out of memory): see run_cli
 
 struct CheckOptions {
   std::vector<std::string> folders;
   bool fail_on_warnings = false;
   bool quiet = false;
 };
+
+// A message on one line: control characters (a newline in a file name, terminal escapes) shown
+// as \xNN, so nothing can forge another line or colour the terminal.
+std::string one_line(std::string_view text) {
+  std::string r;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7f) {
+      static const char* hex = "0123456789abcdef";
+      r += "\\x";
+      r += hex[c >> 4];
+      r += hex[c & 15];
+    } else {
+      r += static_cast<char>(c);
+    }
+  }
+  return r;
+}
 
 // "1 error", "3 errors": the summary line is English, like the diagnostics.
 std::string counted(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
@@ -89,7 +110,17 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   if (!opt.layout.empty()) env.layout = opt.layout;
   if (opt.pandoc_timeout > 0) env.pandoc_timeout = std::chrono::seconds(opt.pandoc_timeout);
   if (!opt.site_url.empty()) env.site_url = opt.site_url;
+  if (!opt.out_dir.empty() && !opt.stop_after.empty()) {
+    err << "renaksi: --out publishes a whole build; it does not go with --stop-after\n";
+    return kExitUsage;
+  }
+  // The output folder is claimed (checked and locked) before the build, so a folder that may not
+  // be replaced is refused at once; the build still runs, to report every problem of the content.
+  Diagnostics out_diags;
+  std::optional<OutputFolder> out_folder;
+  if (!opt.out_dir.empty()) out_folder = OutputFolder::claim(opt.out_dir, {opt.folder, env.cache_dir, env.data_dir}, out_diags);
   ArchiveBuild a = build_archive(opt.folder, env, opt.stop_after);
+  for (const auto& d : out_diags.all()) err << d.str() << '\n';
   for (auto& p : a.plans) {
     p->diags.sort();
     for (const auto& d : p->diags.all()) err << d.str() << '\n';
@@ -97,8 +128,9 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   a.diags.sort();
   for (const auto& d : a.diags.all()) err << d.str() << '\n';
   if (opt.timings) print_timings(a, out);
-  if (a.error_count() > 0) {
-    err << "renaksi: " << counted(a.error_count(), "error") << "; nothing was written"
+  const size_t errors = a.error_count() + out_diags.error_count();
+  if (errors > 0) {
+    err << "renaksi: " << counted(errors, "error") << "; nothing was written"
         << (opt.out_dir.empty() ? "" : " to " + opt.out_dir) << '\n';
     return kExitContent;
   }
@@ -122,16 +154,11 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
     }
   }
   if (opt.fail_on_warnings && a.warning_count() > 0) return kExitContent;
-  if (!opt.out_dir.empty()) {
-    if (!opt.stop_after.empty()) {
-      err << "renaksi: --out publishes a whole build; it does not go with --stop-after\n";
-      return kExitUsage;
-    }
+  if (out_folder) {
     Diagnostics diags;
-    if (!publish(a.outputs, opt.out_dir, diags)) {
-      for (const auto& d : diags.all()) err << d.str() << '\n';
-      return kExitContent;
-    }
+    const bool published = out_folder->publish(a.outputs, diags);
+    for (const auto& d : diags.all()) err << d.str() << '\n';
+    if (!published) return kExitContent;
     out << "published " << counted(a.outputs.size(), "file") << " (" << a.outputs.total_bytes() / 1024 << " KiB) into "
         << opt.out_dir << '\n';
   }
@@ -162,27 +189,43 @@ struct SubmissionOptions {
   std::string date;    // the generation date to record, if any
 };
 
-// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place, so
-// a failed write never leaves a half-written submission.
-bool write_file_atomically(const std::filesystem::path& path, const std::string& bytes, std::string& why) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << bytes;
-    f.close();
-    if (!f) {
-      why = "cannot write " + tmp.generic_string();
-      std::error_code ignored;
-      std::filesystem::remove(tmp, ignored);
+// Writes `bytes` to `path` through a new temporary file in the same folder, renamed into place,
+// so a failed write never leaves a half-written submission. Refuses to replace anything but a
+// submission, and anything inside the plan folder.
+bool write_submission_file(const std::filesystem::path& path, const std::filesystem::path& plan_folder,
+                           const std::string& bytes, std::string& why) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (path_within(path, plan_folder)) {
+    why = "lies inside the plan folder " + plan_folder.generic_string() + "; write the submission elsewhere";
+    return false;
+  }
+  const fs::file_status st = fs::status(path, ec);
+  if (fs::exists(st)) {
+    if (!fs::is_regular_file(st)) {
+      why = "exists and is not a file";
+      return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+    if (head.find("urn:renaksi:ogp-submission") == std::string::npos) {
+      why = "exists and is not an OGP submission; renaksi replaces only a submission it wrote";
       return false;
     }
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
+  fs::path tmp = path;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  if (!write_new_file(tmp, bytes, why)) {
+    why = "cannot write " + tmp.generic_string() + ": " + why;
+    fs::remove(tmp, ec);
+    return false;
+  }
+  fs::rename(tmp, path, ec);
   if (ec) {
     why = "cannot move the submission into place: " + ec.message();
-    std::filesystem::remove(tmp, ec);
+    fs::remove(tmp, ec);
     return false;
   }
   return true;
@@ -216,8 +259,8 @@ int run_submission(const SubmissionOptions& opt, std::ostream& out, std::ostream
     return kExitOk;
   }
   std::string why;
-  if (!write_file_atomically(opt.output, xml, why)) {
-    err << opt.output << ": error: " << why << '\n';
+  if (!write_submission_file(opt.output, opt.folder, xml, why)) {
+    err << Diagnostic{Severity::Error, Code::X002, {opt.output, 0, 0}, why}.str() << '\n';
     return kExitContent;
   }
   out << opt.folder << ": " << counted(state.loaded.plan.commitments.size(), "commitment") << ", wrote " << opt.output
@@ -237,7 +280,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   app.set_version_flag("--version", std::string("renaksi ") + RENAKSI_VERSION);
   app.require_subcommand(1);
   app.footer(
-      "Exit status: 0 success, 1 the content has errors, 2 the command line is wrong.\n"
+      "Exit status: 0 success, 1 the content has errors, 2 the command line is wrong,\n"
+      "3 an internal error (a bug in renaksi: please report it with the message).\n"
       "Run 'renaksi COMMAND --help' for a command's options.");
 
   CheckOptions check;
@@ -311,12 +355,28 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return kExitUsage;
   }
 
-  if (app.got_subcommand("check")) return run_check(check, out, err);
-  if (app.got_subcommand("build")) return run_build(build, out, err);
-  if (app.got_subcommand("validate")) return run_validate(validate, out, err);
-  if (app.got_subcommand("submission")) return run_submission(submission, out, err);
-  if (app.got_subcommand("codes")) return run_codes(out);
-  return kExitUsage;
+  return run_guarded(err, [&] {
+    if (app.got_subcommand("check")) return run_check(check, out, err);
+    if (app.got_subcommand("build")) return run_build(build, out, err);
+    if (app.got_subcommand("validate")) return run_validate(validate, out, err);
+    if (app.got_subcommand("submission")) return run_submission(submission, out, err);
+    if (app.got_subcommand("codes")) return run_codes(out);
+    return kExitUsage;
+  });
+}
+
+// The one top-level guard: whatever escapes a command (a bug, or memory exhausted) is one line
+// and exit 3. Nothing is published after it: the output folder is only ever replaced as the last
+// step of a build that succeeded.
+int run_guarded(std::ostream& err, const std::function<int()>& command) {
+  try {
+    return command();
+  } catch (const std::exception& e) {
+    err << "renaksi: internal error: " << one_line(e.what()) << '\n';
+  } catch (...) {
+    err << "renaksi: internal error: an unknown exception\n";
+  }
+  return kExitInternal;
 }
 
 }  // namespace renaksi

@@ -9,7 +9,9 @@
 
 namespace renaksi {
 
-// Returns false (with an X001 error, and `out_dir` untouched) when a file cannot be written.
+// Claims `out_dir` (publish/output_folder.h: empty, missing or renaksi's own; locked) and
+// publishes `outputs` into it. False (with X001-X004 errors, and `out_dir` untouched) otherwise.
+// `renaksi build` claims the folder before it builds instead, and checks it against the content.
 bool publish(const Outputs& outputs, const std::filesystem::path& out_dir, Diagnostics& diags);
 
 }  // namespace renaksi

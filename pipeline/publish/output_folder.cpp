@@ -1,0 +1,287 @@
+// The output folder: claimed, locked, and replaced whole by an atomic exchange.
+#include "publish/output_folder.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace renaksi {
+
+namespace fs = std::filesystem;
+
+UniqueFd::~UniqueFd() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+UniqueFd& UniqueFd::operator=(UniqueFd&& o) noexcept {
+  if (this != &o) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = o.fd_;
+    o.fd_ = -1;
+  }
+  return *this;
+}
+
+namespace {
+
+constexpr const char* kMarkerText =
+    "This folder was written by renaksi. Each build replaces it whole: do not keep other files here.\n";
+
+std::string errno_text(int e) { return std::strerror(e); }
+
+// `a` equals `b` or lies inside it (both absolute and canonical).
+bool within(const fs::path& a, const fs::path& b) {
+  auto ai = a.begin(), bi = b.begin();
+  for (; bi != b.end(); ++ai, ++bi) {
+    if (bi->empty()) continue;  // a trailing separator
+    if (ai == a.end() || *ai != *bi) return false;
+  }
+  return true;
+}
+
+// The folder as given, absolute, normalised, without a trailing separator ("dist/" is "dist").
+fs::path normalised(const fs::path& p) {
+  fs::path t = fs::absolute(p).lexically_normal();
+  while (!t.has_filename() && t.has_relative_path()) t = t.parent_path();
+  return t;
+}
+
+// The path with every symbolic link resolved, as far as it exists.
+fs::path resolved(const fs::path& p) {
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(fs::absolute(p), ec);
+  return ec ? normalised(p) : normalised(r);
+}
+
+}  // namespace
+
+bool write_new_file(const fs::path& path, const std::string& bytes, std::string& why) {
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+  if (!fd) {
+    why = errno_text(errno);
+    return false;
+  }
+  size_t done = 0;
+  // Bounded: each round writes at least one byte or fails.
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      why = n < 0 ? errno_text(errno) : "nothing could be written";
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd.release()) != 0) {  // a full disk may only show here
+    why = errno_text(errno);
+    return false;
+  }
+  return true;
+}
+
+bool path_within(const fs::path& a, const fs::path& b) { return within(resolved(a), resolved(b)); }
+
+namespace {
+
+// An output path is relative, '/'-separated, with no empty, "." or ".." part: it cannot leave
+// the staging folder.
+bool safe_relative(const std::string& path) {
+  if (path.empty() || path.front() == '/') return false;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    const std::string_view part(path.data() + start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+// Replaces `to` with `from` in one step, the old `to` left at `from`; or moves `from` to a
+// missing `to`. Returns 0 or the errno.
+int exchange(const fs::path& from, const fs::path& to, bool to_exists) {
+  const unsigned flags = to_exists ? RENAME_EXCHANGE : RENAME_NOREPLACE;
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), flags) == 0) return 0;
+  return errno;
+}
+
+// Removes what an interrupted build left in the work folder (staging and previous builds), and
+// what renaksi before 0.2 left beside the output folder (`.<name>.staging-PID`, `.<name>.old-PID`).
+// When the output folder itself is missing, the newest previous build is put back first.
+void remove_leftovers(const fs::path& target, const fs::path& work) {
+  std::error_code ec;
+  const bool target_missing = !fs::exists(fs::symlink_status(target, ec));
+  const std::string name = target.filename().string();
+  std::vector<fs::path> stale;
+  fs::path restore;
+  size_t seen = 0;
+  for (const fs::path& dir : {work, target.parent_path()}) {
+    fs::directory_iterator it(dir, ec), end;
+    for (; !ec && it != end && seen < 100000; it.increment(ec), ++seen) {
+      const std::string f = it->path().filename().string();
+      const std::string prefix = dir == work ? "" : "." + name + ".";
+      const bool old = f.starts_with(prefix + "old-");
+      if (!old && !f.starts_with(prefix + "staging-")) continue;
+      if (it->is_symlink(ec) || !it->is_directory(ec)) continue;
+      if (old && target_missing && restore.empty()) restore = it->path();
+      else stale.push_back(it->path());
+    }
+    ec.clear();
+  }
+  if (!restore.empty()) fs::rename(restore, target, ec);
+  for (const auto& p : stale) fs::remove_all(p, ec);
+}
+
+}  // namespace
+
+bool replaceable_output(const fs::path& dir, std::string& why) {
+  std::error_code ec;
+  const fs::file_status st = fs::symlink_status(dir, ec);
+  if (!fs::exists(st)) return true;
+  if (fs::is_symlink(st)) {
+    why = "is a symbolic link; give the folder itself as --out";
+    return false;
+  }
+  if (!fs::is_directory(st)) {
+    why = fs::is_regular_file(st) ? "is a file, not a folder" : "is not a folder";
+    return false;
+  }
+  if (fs::is_regular_file(fs::symlink_status(dir / kOutputMarker, ec))) return true;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    why = "cannot be read: " + ec.message();
+    return false;
+  }
+  if (it == fs::directory_iterator()) return true;
+  why = "is not empty and was not written by renaksi (it has no " + std::string(kOutputMarker) +
+        "); renaksi replaces its output folder whole, so give a new or empty folder, or remove this one yourself";
+  return false;
+}
+
+std::optional<OutputFolder> OutputFolder::claim(const fs::path& out_dir, const std::vector<fs::path>& protect,
+                                                Diagnostics& diags) {
+  const fs::path target = normalised(out_dir);
+  const std::string shown = out_dir.generic_string();
+  bool ok = true;
+  if (!target.has_filename() || target.filename() == "." || target.filename() == "..") {
+    diags.error(Code::X002, {shown, 0, 0}, "is not a folder renaksi can replace");
+    return std::nullopt;
+  }
+  std::string why;
+  if (!replaceable_output(target, why)) {
+    diags.error(Code::X002, {shown, 0, 0}, "--out " + why);
+    ok = false;
+  }
+  const fs::path real_target = resolved(target);
+  for (const auto& p : protect) {
+    if (p.empty()) continue;
+    const fs::path real = resolved(p);
+    if (within(real, real_target))
+      diags.error(Code::X003, {shown, 0, 0},
+                  "--out would replace " + p.generic_string() + ", which the build reads; choose a folder outside it");
+    else if (within(real_target, real))
+      diags.error(Code::X003, {shown, 0, 0},
+                  "--out lies inside " + p.generic_string() + ", which the build reads; choose a folder outside it");
+    else
+      continue;
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+
+  std::error_code ec;
+  const fs::path parent = target.parent_path();
+  const fs::path work = parent / ("." + target.filename().string() + ".renaksi");
+  fs::create_directories(parent, ec);
+  if (ec) {
+    diags.error(Code::X001, {parent.generic_string(), 0, 0}, "cannot create the folder: " + ec.message());
+    return std::nullopt;
+  }
+  const fs::file_status ws = fs::symlink_status(work, ec);
+  if (fs::exists(ws) && (!fs::is_directory(ws) || fs::is_symlink(ws))) {
+    diags.error(Code::X002, {work.generic_string(), 0, 0}, "renaksi's work folder for --out is taken by something else");
+    return std::nullopt;
+  }
+  if (::mkdir(work.c_str(), 0755) != 0 && errno != EEXIST) {
+    diags.error(Code::X001, {work.generic_string(), 0, 0}, "cannot create renaksi's work folder: " + errno_text(errno));
+    return std::nullopt;
+  }
+  const fs::path lock_path = work / "lock";
+  UniqueFd lock(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
+  if (!lock) {
+    diags.error(Code::X001, {lock_path.generic_string(), 0, 0}, "cannot open the lock: " + errno_text(errno));
+    return std::nullopt;
+  }
+  int r;
+  do r = ::flock(lock.get(), LOCK_EX | LOCK_NB);
+  while (r != 0 && errno == EINTR);
+  if (r != 0) {
+    if (errno == EWOULDBLOCK)
+      diags.error(Code::X004, {shown, 0, 0},
+                  "another renaksi build is writing this folder (it holds " + lock_path.generic_string() +
+                      "); wait for it to finish");
+    else
+      diags.error(Code::X001, {lock_path.generic_string(), 0, 0}, "cannot take the lock: " + errno_text(errno));
+    return std::nullopt;
+  }
+  remove_leftovers(target, work);
+  return OutputFolder(target, work, std::move(lock));
+}
+
+bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags) {
+  std::string why;
+  if (!replaceable_output(target_, why)) {  // it may have changed while the build ran
+    diags.error(Code::X002, {target_.generic_string(), 0, 0}, "--out " + why);
+    return false;
+  }
+  std::error_code ec;
+  const fs::path stage = work_ / ("staging-" + std::to_string(::getpid()));
+  fs::remove_all(stage, ec);
+  auto fail = [&](Code code, const fs::path& where, const std::string& what) {
+    diags.error(code, {where.generic_string(), 0, 0}, what);
+    std::error_code ignored;
+    fs::remove_all(stage, ignored);
+    return false;
+  };
+  if (!fs::create_directory(stage, ec)) return fail(Code::X001, stage, "cannot create the staging folder: " + ec.message());
+  for (const auto& [path, bytes] : outputs.files()) {
+    if (!safe_relative(path) || path == kOutputMarker)
+      return fail(Code::X001, target_ / path, "an output path leaves the output folder (internal error)");
+    const fs::path file = stage / fs::path(path);
+    fs::create_directories(file.parent_path(), ec);
+    if (ec) return fail(Code::X001, target_ / path, "cannot create its folder: " + ec.message());
+    if (!write_new_file(file, bytes, why)) return fail(Code::X001, target_ / path, "cannot write the file: " + why);
+  }
+  if (!write_new_file(stage / kOutputMarker, kMarkerText, why))
+    return fail(Code::X001, target_ / kOutputMarker, "cannot write the file: " + why);
+
+  const bool had_old = fs::exists(fs::symlink_status(target_, ec));
+  int err = exchange(stage, target_, had_old);
+  if (err == EINVAL || err == ENOSYS) {
+    // A file system without renameat2's flags: two renames. A kill between them leaves the
+    // previous build in the work folder, and the next build puts it back (remove_leftovers).
+    const fs::path old = work_ / ("old-" + std::to_string(::getpid()));
+    err = 0;
+    if (had_old && ::rename(target_.c_str(), old.c_str()) != 0) err = errno;
+    if (err == 0 && ::rename(stage.c_str(), target_.c_str()) != 0) {
+      err = errno;
+      if (had_old && ::rename(old.c_str(), target_.c_str()) != 0)
+        diags.error(Code::X001, {target_.generic_string(), 0, 0},
+                    "the previous build is in " + old.generic_string() + " and could not be moved back");
+    }
+    if (err == 0 && had_old) fs::remove_all(old, ec);
+  }
+  if (err != 0) return fail(Code::X001, target_, "cannot move the new build into place: " + errno_text(err));
+  // After an exchange the staging folder holds the previous build (renaksi's own or empty).
+  fs::remove_all(stage, ec);
+  if (ec)
+    diags.warning(Code::X001, {stage.generic_string(), 0, 0},
+                  "the previous build could not be removed (" + ec.message() + "); the next build removes it");
+  return true;
+}
+
+}  // namespace renaksi

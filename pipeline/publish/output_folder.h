@@ -1,0 +1,84 @@
+// The output folder a build publishes into: claimed (checked and locked) before the build, then
+// replaced whole and atomically, and only when it is empty, missing, or renaksi's own.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "publish/outputs.h"
+
+namespace renaksi {
+
+// The file renaksi writes at the top of every output folder it publishes. A folder that holds
+// it is renaksi's own and may be replaced; any other non-empty folder is refused (X002).
+inline constexpr const char* kOutputMarker = ".renaksi-output";
+
+// An open file descriptor, closed when the object goes.
+class UniqueFd {
+ public:
+  UniqueFd() = default;
+  explicit UniqueFd(int fd) : fd_(fd) {}
+  ~UniqueFd();
+  UniqueFd(UniqueFd&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
+  UniqueFd& operator=(UniqueFd&& o) noexcept;
+  UniqueFd(const UniqueFd&) = delete;
+  UniqueFd& operator=(const UniqueFd&) = delete;
+  int get() const { return fd_; }
+  // Gives up ownership: the caller closes the descriptor.
+  int release() {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
+  explicit operator bool() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
+class OutputFolder {
+ public:
+  // Checks that `out_dir` may be written and takes its lock, so a second build into the same
+  // folder fails at once (X004) instead of mixing its files in. `protect` are folders the build
+  // reads (the content, the cache): the output may not be, hold or lie inside one (X003).
+  // Removes what an interrupted earlier build left in the work folder. Every problem found is
+  // reported; nothing in `out_dir` is changed.
+  static std::optional<OutputFolder> claim(const std::filesystem::path& out_dir,
+                                           const std::vector<std::filesystem::path>& protect, Diagnostics& diags);
+
+  // Writes `outputs` (and the marker) into a staging folder beside the output folder, then
+  // swaps it in with one rename (RENAME_EXCHANGE), so at every instant the output folder is the
+  // whole previous build or the whole new one; then removes the previous build. False (X001,
+  // X002) with the output folder untouched when anything fails before the swap.
+  bool publish(const Outputs& outputs, Diagnostics& diags);
+
+  // The output folder, absolute and normalised (no trailing separator).
+  const std::filesystem::path& target() const { return target_; }
+  // Where staging and the previous build live while a build publishes: `.<name>.renaksi/`
+  // beside the output folder. It also holds the lock file.
+  const std::filesystem::path& work() const { return work_; }
+
+ private:
+  OutputFolder(std::filesystem::path target, std::filesystem::path work, UniqueFd lock)
+      : target_(std::move(target)), work_(std::move(work)), lock_(std::move(lock)) {}
+
+  std::filesystem::path target_;
+  std::filesystem::path work_;
+  UniqueFd lock_;
+};
+
+// Writes `bytes` to a new file at `path`, never over an existing file and never through a link;
+// `why` says what failed (a full disk shows here).
+bool write_new_file(const std::filesystem::path& path, const std::string& bytes, std::string& why);
+
+// `a` is `b` or lies inside it, after resolving symbolic links as far as the paths exist.
+bool path_within(const std::filesystem::path& a, const std::filesystem::path& b);
+
+// Whether `dir` may be replaced by a build: missing, an empty folder, or a folder holding the
+// marker. Otherwise `why` says what it is.
+bool replaceable_output(const std::filesystem::path& dir, std::string& why);
+
+}  // namespace renaksi
