@@ -504,7 +504,7 @@ Column BlockLayout::chapter_title(const doc::Part& title, double width, const st
 
 std::vector<TextLine> BlockLayout::plain(const std::string& lang, const std::string& text, Face face, double size,
                                          double width) {
-  Ctx ctx{lang, "front matter", size, size, style_.text};
+  Ctx ctx{lang, front_where_, size, size, style_.text};
   std::vector<Run> r = {{text, face, style_.text, {}}};
   check_coverage(r, ctx);
   return breaker(lang).lines(r, size, width, false);

@@ -32,6 +32,8 @@ class BlockLayout {
   // limits::kMaxGlyphWarnings places, then one warning summing up the rest.
   void report_missing();
 
+  // Where plain() texts are reported (E002): the edition's file.
+  void set_front_where(std::string where) { front_where_ = std::move(where); }
   // Plain text set in one style (cover, table of contents, running heads).
   std::vector<TextLine> plain(const std::string& lang, const std::string& text, Face face, double size, double width);
 
@@ -72,6 +74,7 @@ class BlockLayout {
     size_t count = 0;             // uses
     std::string context;          // the text around the first
   };
+  std::string front_where_ = "front matter";
   std::vector<Missing> missing_;
   std::map<std::string, size_t> missing_index_;
 };

@@ -45,7 +45,9 @@ void put_lines(Page& page, const std::vector<TextLine>& lines, double x, double 
 class DocumentLayout {
  public:
   DocumentLayout(const doc::Document& d, const Style& s, const Measure& m, Diagnostics& diags)
-      : doc_(d), style_(s), measure_(m), diags_(diags), blocks_(s, m, diags), geo_(columns(s, d.langs.size())) {}
+      : doc_(d), style_(s), measure_(m), diags_(diags), blocks_(s, m, diags), geo_(columns(s, d.langs.size())) {
+    blocks_.set_front_where(doc_.plan_id + "." + doc_.edition + ".pdf");
+  }
 
   // The pages, or none after an E004 error (too many pages).
   Pages run() {

@@ -242,6 +242,19 @@ class AsciiOnly : public FixedMeasure {
   bool covers(Face, char32_t c) const override { return c < 0x80; }
 };
 
+TEST(HostileLayout, ATitleTheFontsCannotShowIsOneWarningAtTheEditionNotOnePerPage) {
+  FixedMeasure m;
+  Diagnostics diags;
+  doc::Document d = document_with({paragraph("a", words(3000))});
+  d.front[0].title = "Title \xEF\xBF\xBF";  // on the cover and in every running head
+  Pages pages = layout_document(d, Style{}, m, diags);
+  ASSERT_GT(pages.pages.size(), 5u);
+  ASSERT_EQ(diags.warning_count(), 1u);
+  EXPECT_EQ(diags.all()[0].loc.file, "p.en.pdf");
+  EXPECT_NE(diags.all()[0].message.find(std::to_string(pages.pages.size()) + " times"), std::string::npos)
+      << diags.all()[0].message;
+}
+
 TEST(HostileLayout, ADocumentFullOfEmojiGivesAHandfulOfWarnings) {
   AsciiOnly m;
   Diagnostics diags;
