@@ -39,6 +39,14 @@ inline constexpr std::chrono::milliseconds kDefaultPandocTimeout{60000};
 
 // Pages of one PDF edition: more is E004. The longest real plans are under 300 pages.
 inline constexpr int kMaxPagesPerEdition = 5000;
+// Bytes of UTF-8 on one laid-out line: a longer line is broken even where it would still fit
+// (zero-width characters fit anywhere), so no string reaches libharu's 65,535-byte limit.
+// A line of real text is a few hundred bytes.
+inline constexpr std::size_t kMaxLineBytes = 4096;
+// E002 (characters the fonts lack): warnings per edition, one per place, then one summing up
+// the rest; and characters named in one warning, then "and N more".
+inline constexpr std::size_t kMaxGlyphWarnings = 5;
+inline constexpr std::size_t kMaxGlyphsNamed = 8;
 
 // Commitment numbers: 1 … kMaxCommitmentNumber (C023 outside).
 inline constexpr std::int64_t kMaxCommitmentNumber = 9999;

@@ -1,9 +1,13 @@
 // Turns the blocks of a composed document into columns of boxes.
 #include "layout/block_layout.h"
 
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <cstdio>
+#include <set>
+
+#include "env/limits.h"
 
 namespace renaksi::layout {
 
@@ -113,6 +117,7 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
 }
 
 void BlockLayout::check_coverage(std::vector<Run>& runs, const Ctx& ctx) {
+  Missing* m = nullptr;
   for (auto& r : runs) {
     std::string fixed;
     bool changed = false;
@@ -122,16 +127,21 @@ void BlockLayout::check_coverage(std::vector<Run>& runs, const Ctx& ctx) {
       UChar32 c;
       U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
       if (c < 0 || (c != '\n' && !measure_.covers(r.face, static_cast<char32_t>(c)))) {
-        char code[16];
-        std::snprintf(code, sizeof code, "U+%04X", c < 0 ? 0xFFFD : static_cast<unsigned>(c));
-        std::string key = ctx.where + code;
-        if (std::find(reported_.begin(), reported_.end(), key) == reported_.end()) {
-          reported_.push_back(key);
-          std::string context = s.substr(static_cast<size_t>(std::max(0, start - 30)), 60);
-          diags_.warning(Code::E002, {ctx.where, 0, 0},
-                         std::string("the fonts of this edition cannot show ") + code + " in \u201c" + context +
-                             "\u201d (" + ctx.lang + "); it is printed as '?'");
+        if (!m) {
+          auto [it, added] = missing_index_.emplace(ctx.where, missing_.size());
+          if (added) missing_.push_back({ctx.where, ctx.lang, {}, 0, {}});
+          m = &missing_[it->second];
         }
+        const char32_t shown = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+        if (std::find(m->chars.begin(), m->chars.end(), shown) == m->chars.end()) m->chars.push_back(shown);
+        if (m->context.empty()) {
+          // Up to 30 bytes either side, cut at character boundaries.
+          size_t from = static_cast<size_t>(std::max(0, start - 30)), to = std::min(s.size(), static_cast<size_t>(i) + 30);
+          while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;
+          while (to < s.size() && (static_cast<unsigned char>(s[to]) & 0xC0) == 0x80) ++to;
+          m->context = s.substr(from, to - from);
+        }
+        ++m->count;
         fixed += '?';
         changed = true;
       } else {
@@ -140,6 +150,41 @@ void BlockLayout::check_coverage(std::vector<Run>& runs, const Ctx& ctx) {
     }
     if (changed) r.text = std::move(fixed);
   }
+}
+
+void BlockLayout::report_missing() {
+  auto name = [](char32_t c) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X ", static_cast<unsigned>(c));
+    std::string s = code;
+    icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(s);
+    return s;
+  };
+  const size_t shown = std::min(missing_.size(), limits::kMaxGlyphWarnings);
+  for (size_t k = 0; k < shown; ++k) {
+    const Missing& m = missing_[k];
+    std::string list;
+    for (size_t i = 0; i < m.chars.size() && i < limits::kMaxGlyphsNamed; ++i) list += (i ? ", " : "") + name(m.chars[i]);
+    if (m.chars.size() > limits::kMaxGlyphsNamed)
+      list += " and " + std::to_string(m.chars.size() - limits::kMaxGlyphsNamed) + " more";
+    diags_.warning(Code::E002, {m.where, 0, 0},
+                   std::string("the fonts of this edition cannot show ") + list + " (" + std::to_string(m.count) +
+                       (m.count == 1 ? " time" : " times") + ", first in \u201c" + m.context + "\u201d, " + m.lang +
+                       "); printed as '?'");
+  }
+  if (missing_.size() > shown) {
+    std::set<char32_t> all;
+    size_t count = 0;
+    for (size_t k = shown; k < missing_.size(); ++k) {
+      all.insert(missing_[k].chars.begin(), missing_[k].chars.end());
+      count += missing_[k].count;
+    }
+    diags_.warning(Code::E002, {missing_[shown].where, 0, 0},
+                   "and " + std::to_string(missing_.size() - shown) + " more places with characters the fonts cannot show (" +
+                       std::to_string(all.size()) + " different, " + std::to_string(count) + " times); printed as '?'");
+  }
+  missing_.clear();
+  missing_index_.clear();
 }
 
 void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const Ctx& ctx, double x, double width,
@@ -246,6 +291,9 @@ Box BlockLayout::row(const std::vector<std::vector<Run>>& cells, const std::vect
   double total = 0;
   for (double w : widths) total += w;
   box.height = height;
+  size_t most = 0;
+  for (const auto& l : laid) most = std::max(most, l.size());
+  for (size_t k = 1; k < most; ++k) box.breaks.push_back(pad + static_cast<double>(k) * ctx.leading);
   if (header || stripe) box.rects.push_back({0, 0, total, height, header ? style_.table_header : style_.table_stripe});
   for (size_t i = 0; i < laid.size(); ++i) {
     double y = pad;
@@ -320,6 +368,7 @@ void BlockLayout::prose_table(std::vector<Box>& out, const prose::Block& b, cons
   auto place = [&](Box box) {
     Box shifted;
     shifted.height = box.height;
+    shifted.breaks = box.breaks;
     shift(box, x, 0, shifted);
     out.push_back(std::move(shifted));
   };
@@ -362,6 +411,7 @@ void BlockLayout::fields(Column& out, const doc::Part& p, const Ctx& ctx0, doubl
     Box box;
     const double top = index_entry ? 1 : (first ? pad * 0.6 : 1.5);
     box.height = std::max(l.size(), v.size()) * ctx.leading + top + (index_entry ? 1 : 1.5);
+    for (size_t k = 1; k < std::max(l.size(), v.size()); ++k) box.breaks.push_back(top + static_cast<double>(k) * ctx.leading);
     if (!index_entry) box.rects.push_back({0, 0, width, box.height, style_.fields_fill});
     double y = top;
     for (const auto& line : l) {
@@ -454,7 +504,7 @@ Column BlockLayout::chapter_title(const doc::Part& title, double width, const st
 
 std::vector<TextLine> BlockLayout::plain(const std::string& lang, const std::string& text, Face face, double size,
                                          double width) {
-  Ctx ctx{lang, "front matter", size, size, style_.text};
+  Ctx ctx{lang, front_where_, size, size, style_.text};
   std::vector<Run> r = {{text, face, style_.text, {}}};
   check_coverage(r, ctx);
   return breaker(lang).lines(r, size, width, false);

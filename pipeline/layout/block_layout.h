@@ -3,6 +3,7 @@
 // follows. One column per language part.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,13 @@ class BlockLayout {
 
   double ascent(double size) const { return measure_.ascent(Face::Bold) * size; }
 
+  // Reports the characters the fonts lack, gathered since the last call: one E002 warning per
+  // place (a block's anchor), naming up to limits::kMaxGlyphsNamed characters, for at most
+  // limits::kMaxGlyphWarnings places, then one warning summing up the rest.
+  void report_missing();
+
+  // Where plain() texts are reported (E002): the edition's file.
+  void set_front_where(std::string where) { front_where_ = std::move(where); }
   // Plain text set in one style (cover, table of contents, running heads).
   std::vector<TextLine> plain(const std::string& lang, const std::string& text, Face face, double size, double width);
 
@@ -60,7 +68,15 @@ class BlockLayout {
   const Measure& measure_;
   Diagnostics& diags_;
   std::vector<std::pair<std::string, std::unique_ptr<LineBreaker>>> breakers_;
-  std::vector<std::string> reported_;
+  struct Missing {
+    std::string where, lang;
+    std::vector<char32_t> chars;  // distinct, in order of first use
+    size_t count = 0;             // uses
+    std::string context;          // the text around the first
+  };
+  std::string front_where_ = "front matter";
+  std::vector<Missing> missing_;
+  std::map<std::string, size_t> missing_index_;
 };
 
 }  // namespace renaksi::layout

@@ -1,5 +1,6 @@
-// A box: the unit the paginator places, never split across pages (a line of text, a table row,
-// a heading). Its contents are positioned relative to its top-left corner, y growing downwards.
+// A box: the unit the paginator places (a line of text, a table row, a heading). Its contents
+// are positioned relative to its top-left corner, y growing downwards. A box with `breaks` (a
+// table row, a field: boxes of several lines) is split there when it does not fit on a page.
 #pragma once
 
 #include <string>
@@ -19,7 +20,13 @@ struct Box {
   std::vector<Rule> rules;     // y1, y2 measured down
   std::vector<LinkArea> links; // y: the top edge, measured down
   std::vector<Anchor> anchors; // y: measured down (normally 0)
+  std::vector<double> breaks;  // where the box may be split across pages (its line boundaries),
+                               // measured down, ascending, each inside (0, height)
 };
+
+// The height of what must go on a page for `b` to start there: its first line when it can be
+// split, all of it otherwise.
+inline double first_part(const Box& b) { return b.breaks.empty() ? b.height : b.breaks.front(); }
 
 // One language's column of a block: boxes in order, and the header rows that repeat when a
 // table continues on the next page.

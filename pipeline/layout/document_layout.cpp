@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "env/limits.h"
 #include "layout/block_layout.h"
 #include "layout/paginate.h"
 
@@ -27,7 +28,7 @@ Geometry columns(const Style& s, size_t n) {
 double first_height(const std::vector<Column>& cols) {
   double h = 0;
   for (const auto& c : cols)
-    if (!c.boxes.empty()) h = std::max(h, c.boxes.front().space_before + c.boxes.front().height);
+    if (!c.boxes.empty()) h = std::max(h, c.boxes.front().space_before + first_part(c.boxes.front()));
   return h;
 }
 
@@ -44,17 +45,37 @@ void put_lines(Page& page, const std::vector<TextLine>& lines, double x, double 
 class DocumentLayout {
  public:
   DocumentLayout(const doc::Document& d, const Style& s, const Measure& m, Diagnostics& diags)
-      : doc_(d), style_(s), measure_(m), blocks_(s, m, diags), geo_(columns(s, d.langs.size())) {}
+      : doc_(d), style_(s), measure_(m), diags_(diags), blocks_(s, m, diags), geo_(columns(s, d.langs.size())) {
+    blocks_.set_front_where(doc_.plan_id + "." + doc_.edition + ".pdf");
+  }
 
+  // The pages, or none after an E004 error (too many pages).
   Pages run() {
+    Pages out = pages();
+    blocks_.report_missing();
+    return out;
+  }
+
+ private:
+  std::string where(const std::string& anchor) const { return doc_.plan_id + "." + doc_.edition + ".pdf#" + anchor; }
+
+  Pages too_many_pages(const std::string& at) {
+    diags_.error(Code::E004, {at, 0, 0},
+                 "this edition needs more than " + std::to_string(limits::kMaxPagesPerEdition) +
+                     " pages (the most renaksi writes); the layout stopped here and the edition is not written");
+    return {};
+  }
+
+  Pages pages() {
     Pages out;
     Page cover = cover_page();
 
-    // The chapters, each from a new page.
-    Paginator body(geo_.x, style_.text_top(), style_.text_bottom());
+    // The chapters, each from a new page. The cover and at least one page of contents come first.
+    const size_t max_pages = static_cast<size_t>(limits::kMaxPagesPerEdition);
+    Paginator body(geo_.x, style_.text_top(), style_.text_bottom(), max_pages - 2);
     std::vector<size_t> chapter_page;
     for (const auto& ch : doc_.chapters) {
-      body.new_page();
+      if (!body.new_page()) return too_many_pages(where(ch.anchor));
       chapter_page.push_back(body.pages().size() - 1);
       std::vector<std::vector<Column>> laid;
       std::vector<Column> title;
@@ -63,14 +84,16 @@ class DocumentLayout {
       laid.push_back(std::move(title));
       // laid[i] is a heading (the chapter title first): it keeps with what follows it.
       std::vector<bool> is_heading{true};
+      std::vector<std::string> at{where(ch.anchor)};
       for (const auto& b : ch.blocks) {
-        const std::string where = doc_.plan_id + "." + doc_.edition + ".pdf#" + (b.anchor.empty() ? ch.anchor : b.anchor);
+        const std::string where = this->where(b.anchor.empty() ? ch.anchor : b.anchor);
         // A table in a bilingual edition: each language's table at full width, one after the
         // other (a table in half a page is too cramped to read), unless the layout asks otherwise.
         if (b.kind == doc::Block::Kind::Table && b.parts.size() > 1 && !style_.tables_side_by_side) {
           for (const auto& p : b.parts) {
             laid.push_back({blocks_.part(b, p, style_.text_width(), where)});
             is_heading.push_back(false);
+            at.push_back(where);
           }
           continue;
         }
@@ -78,10 +101,11 @@ class DocumentLayout {
         for (const auto& p : b.parts) cols.push_back(blocks_.part(b, p, geo_.width, where));
         laid.push_back(std::move(cols));
         is_heading.push_back(b.kind == doc::Block::Kind::Heading);
+        at.push_back(where);
       }
       for (size_t i = 0; i < laid.size(); ++i) {
         double next = is_heading[i] && i + 1 < laid.size() ? first_height(laid[i + 1]) : 0;
-        body.place(std::move(laid[i]), next);
+        if (!body.place(std::move(laid[i]), next)) return too_many_pages(at[i]);
       }
       out.outline.push_back({outline_title(ch), ch.anchor, 1});
     }
@@ -103,17 +127,18 @@ class DocumentLayout {
       p.text = {{prose::Inline::Kind::Text, doc_.front[0].toc_title + " \u00b7 " + doc_.front[1].toc_title, {}, true, {}, {}}};
       heading[0] = blocks_.chapter_title(p, style_.text_width(), "toc");
     }
-    toc.place(std::move(heading));
+    if (!toc.place(std::move(heading))) return too_many_pages(where("toc"));
     const size_t toc_pages_before = 1;  // the cover
     std::vector<std::pair<size_t, size_t>> number_glyphs;  // (toc page, glyph index) per chapter
     for (size_t i = 0; i < doc_.chapters.size(); ++i) {
       Column col;
       col.boxes.push_back(toc_entry(doc_.chapters[i]));
-      toc.place({std::move(col)});
+      if (!toc.place({std::move(col)})) return too_many_pages(where("toc"));
       Page& page = toc.pages().back();
       number_glyphs.emplace_back(toc.pages().size() - 1, page.text.size() - 1);
     }
     const size_t toc_pages = toc.pages().size();
+    if (toc_pages_before + toc_pages + body.pages().size() > max_pages) return too_many_pages(where("toc"));
     const size_t first_body = toc_pages_before + toc_pages;  // 0-based index of the first body page
     for (size_t i = 0; i < doc_.chapters.size(); ++i) {
       auto [p, g] = number_glyphs[i];
@@ -131,7 +156,6 @@ class DocumentLayout {
     return out;
   }
 
- private:
   std::string outline_title(const doc::Chapter& ch) const {
     return ch.title.empty() ? ch.anchor : prose::plain_text(ch.title.front().text);
   }
@@ -261,6 +285,7 @@ class DocumentLayout {
   const doc::Document& doc_;
   const Style& style_;
   const Measure& measure_;
+  Diagnostics& diags_;
   BlockLayout blocks_;
   Geometry geo_;
 };

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "env/limits.h"
+
 namespace renaksi::layout {
 
 namespace {
@@ -34,8 +36,24 @@ struct Segment {
   std::vector<Part> parts;
   double width = 0;        // of the visible parts
   double space = 0;        // of the trailing spaces
+  size_t bytes = 0;        // of the visible parts (what is drawn)
   bool hard = false;       // a mandatory break follows
 };
+
+// Cuts `cluster` (one grapheme cluster, possibly a base with thousands of combining marks)
+// into pieces of at most limits::kMaxLineBytes, between code points.
+std::vector<std::string> bounded(std::string cluster) {
+  if (cluster.size() <= limits::kMaxLineBytes) return {std::move(cluster)};
+  std::vector<std::string> out;
+  size_t from = 0;
+  while (from < cluster.size()) {
+    size_t to = std::min(cluster.size(), from + limits::kMaxLineBytes);
+    while (to < cluster.size() && to > from + 1 && (static_cast<unsigned char>(cluster[to]) & 0xC0) == 0x80) --to;
+    out.push_back(cluster.substr(from, to - from));
+    from = to;
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -96,6 +114,7 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
     Segment s;
     s.hard = hard;
     s.width = parts_of(from, visible_end, s.parts);
+    s.bytes = visible_end - from;
     for (size_t i = visible_end; i < to; ++i)
       if (text[i] != '\n') s.space += measure(run_at(i), std::string_view(&text[i], 1));
     segments.push_back(std::move(s));
@@ -114,10 +133,11 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
     add_segment(0, text.size(), false);
   }
 
-  // Break a segment wider than the line between characters (grapheme clusters).
+  // Break a segment wider than the line (or longer than limits::kMaxLineBytes) between
+  // characters (grapheme clusters).
   std::vector<Segment> fitted;
   for (auto& s : segments) {
-    if (s.width <= width) {
+    if (s.width <= width && s.bytes <= limits::kMaxLineBytes) {
       fitted.push_back(std::move(s));
       continue;
     }
@@ -131,17 +151,18 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
         for (int32_t b = characters_->next(); b != icu::BreakIterator::DONE; a = b, b = characters_->next()) {
           std::string c;
           pu.tempSubString(a, b - a).toUTF8String(c);
-          clusters.push_back(std::move(c));
+          for (auto& piece : bounded(std::move(c))) clusters.push_back(std::move(piece));
         }
       } else {
-        clusters.push_back(part.text);
+        clusters = bounded(part.text);
       }
       for (const auto& c : clusters) {
         double cw = measure(part.run, c);
-        if (cur.width + cw > width && cur.width > 0) {
+        if ((cur.width + cw > width && cur.width > 0) || (cur.bytes + c.size() > limits::kMaxLineBytes && cur.bytes > 0)) {
           fitted.push_back(std::move(cur));
           cur = Segment();
         }
+        cur.bytes += c.size();
         if (cur.parts.empty() || cur.parts.back().run != part.run)
           cur.parts.push_back({part.run, c, cw});
         else {
@@ -162,8 +183,11 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
   while (i < fitted.size()) {
     size_t j = i;
     double w = fitted[i].width;
-    while (!fitted[j].hard && j + 1 < fitted.size() && w + fitted[j].space + fitted[j + 1].width <= width) {
+    size_t bytes = fitted[i].bytes;
+    while (!fitted[j].hard && j + 1 < fitted.size() && w + fitted[j].space + fitted[j + 1].width <= width &&
+           bytes + fitted[j + 1].bytes <= limits::kMaxLineBytes) {
       w += fitted[j].space + fitted[j + 1].width;
+      bytes += fitted[j + 1].bytes;
       ++j;
     }
     const bool last = j + 1 == fitted.size() || fitted[j].hard;

@@ -33,28 +33,35 @@ void PdfDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
   }
 }
 
+bool PdfDocument::status(HPDF_STATUS st) {
+  if (st != HPDF_OK && error_ == 0) error_ = st;
+  return st == HPDF_OK;
+}
+
 bool PdfDocument::check(const char* what) {
   if (error_ == 0) return true;
   char code[64];
   std::snprintf(code, sizeof code, "error 0x%04X, detail %u", static_cast<unsigned>(error_), static_cast<unsigned>(detail_));
-  diags_.error(Code::E003, {style_.name, 0, 0}, std::string("libharu failed while ") + what + " (" + code + ")");
+  diags_.error(Code::E003, {where_, 0, 0},
+               std::string("libharu failed while ") + what + " (" + code + "); the edition is not written");
   HPDF_ResetError(pdf_.get());
   error_ = 0;
   ok_ = false;
   return false;
 }
 
-PdfDocument::PdfDocument(const layout::Style& style, Diagnostics& diags) : style_(style), diags_(diags) {
+PdfDocument::PdfDocument(const layout::Style& style, Diagnostics& diags) : style_(style), diags_(diags), where_(style.name) {
   pdf_.reset(HPDF_New(&PdfDocument::on_error, this));
   if (!pdf_) {
     diags_.error(Code::E003, {style.name, 0, 0}, "libharu cannot create a document");
     return;
   }
   ok_ = true;
-  HPDF_SetCompressionMode(pdf_.get(), HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings(pdf_.get());
-  HPDF_SetCurrentEncoder(pdf_.get(), "UTF-8");
-  if (!check("setting up UTF-8")) return;
+  if (!status(HPDF_SetCompressionMode(pdf_.get(), HPDF_COMP_ALL)) || !status(HPDF_UseUTFEncodings(pdf_.get())) ||
+      !status(HPDF_SetCurrentEncoder(pdf_.get(), "UTF-8"))) {
+    check("setting up UTF-8");
+    return;
+  }
   FT_Library lib = nullptr;
   if (FT_Init_FreeType(&lib) != 0) {
     diags_.error(Code::E003, {style.name, 0, 0}, "FreeType cannot start");
@@ -64,15 +71,18 @@ PdfDocument::PdfDocument(const layout::Style& style, Diagnostics& diags) : style
   ft_.reset(lib);
   for (int f = 0; f < layout::kFaceCount; ++f) {
     const std::string path = style.fonts[static_cast<size_t>(f)].string();
-    const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), path.c_str(), HPDF_TRUE);
-    if (name) fonts_[static_cast<size_t>(f)] = HPDF_GetFont(pdf_.get(), name, "UTF-8");
     FT_Face face = nullptr;
     if (FT_New_Face(lib, path.c_str(), 0, &face) == 0) faces_[static_cast<size_t>(f)].reset(face);
-    if (!check(("embedding the font " + path).c_str()) || !fonts_[static_cast<size_t>(f)] || !faces_[static_cast<size_t>(f)]) {
-      if (ok_) diags_.error(Code::E001, {path, 0, 0}, "cannot load this TrueType font");
+    if (!faces_[static_cast<size_t>(f)]) {
+      // Not a font FreeType can read (or no file): libharu is not asked to parse it.
+      diags_.error(Code::E001, {path, 0, 0}, "cannot load this TrueType font");
       ok_ = false;
       return;
     }
+    const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), path.c_str(), HPDF_TRUE);
+    if (name) fonts_[static_cast<size_t>(f)] = HPDF_GetFont(pdf_.get(), name, "UTF-8");
+    if (!fonts_[static_cast<size_t>(f)] && error_ == 0) error_ = HPDF_INVALID_FONTDEF_DATA;
+    if (!check(("embedding the font " + path).c_str())) return;
   }
 }
 
@@ -84,10 +94,21 @@ double PdfDocument::width(Face face, double size, std::string_view utf8) const {
   if (it != cache.end()) {
     units = it->second;
   } else {
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(fonts_[static_cast<size_t>(face)], reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
-                                            static_cast<HPDF_UINT>(utf8.size()));
-    units = tw.width;
-    cache.emplace(std::move(key), units);
+    // libharu measures at most HPDF_LIMIT_MAX_STRING_LEN bytes at a time (more is an error that
+    // poisons the document): measure long texts in pieces cut between characters. Widths add
+    // up, as they are measured without kerning.
+    units = 0;
+    size_t from = 0;
+    while (from < utf8.size()) {
+      size_t to = std::min(utf8.size(), from + 4096);
+      while (to < utf8.size() && to > from + 1 && (static_cast<unsigned char>(utf8[to]) & 0xC0) == 0x80) --to;
+      HPDF_TextWidth tw = HPDF_Font_TextWidth(fonts_[static_cast<size_t>(face)],
+                                              reinterpret_cast<const HPDF_BYTE*>(utf8.data() + from),
+                                              static_cast<HPDF_UINT>(to - from));
+      units += tw.width;
+      from = to;
+    }
+    if (key.size() <= 256) cache.emplace(std::move(key), units);
   }
   return units * size / 1000.0;
 }
@@ -112,50 +133,69 @@ bool PdfDocument::covers(Face face, char32_t c) const {
 
 std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& info) {
   if (!ok_) return {};
+  if (!info.file.empty()) where_ = info.file;
+  // An error while the layout measured text.
+  if (!check("measuring text")) return {};
+  if (laid.pages.empty()) return {};
   HPDF_Doc pdf = pdf_.get();
-  auto rgb = [](HPDF_Page page, const layout::Colour& c, bool fill) {
-    if (fill)
-      HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
-    else
-      HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+  // Every call's status is recorded (the first failure wins) and checked after each page and
+  // each stage; a call that returns an object is checked for null before the object is used.
+  auto rgb = [&](HPDF_Page page, const layout::Colour& c, bool fill) {
+    return status(fill ? HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
+                                              static_cast<HPDF_REAL>(c.b))
+                       : HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
+                                                static_cast<HPDF_REAL>(c.b)));
+  };
+  auto null = [&](const void* object, HPDF_STATUS code, const std::string& what) {
+    if (object) return false;
+    if (error_ == 0) error_ = code;
+    check(what.c_str());
+    return true;
   };
   HPDF_ExtGState translucent = HPDF_CreateExtGState(pdf);
-  HPDF_ExtGState_SetAlphaFill(translucent, 0.45f);
+  if (null(translucent, HPDF_INVALID_OBJECT, "creating a graphics state")) return {};
+  status(HPDF_ExtGState_SetAlphaFill(translucent, 0.45f));
+  if (!check("creating a graphics state")) return {};
 
   std::vector<HPDF_Page> pages;
   std::map<std::string, std::pair<size_t, double>> anchors;
   for (size_t i = 0; i < laid.pages.size(); ++i) {
     const layout::Page& p = laid.pages[i];
+    const std::string what = "drawing page " + std::to_string(i + 1);
     HPDF_Page page = HPDF_AddPage(pdf);
-    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(style_.page_width));
-    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(style_.page_height));
+    if (null(page, HPDF_INVALID_PAGE, "adding page " + std::to_string(i + 1))) return {};
+    status(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(style_.page_width)));
+    status(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(style_.page_height)));
+    if (!check(what.c_str())) return {};
     pages.push_back(page);
     for (const auto& a : p.anchors) anchors.emplace(a.id, std::make_pair(i, a.y));
     for (const auto& r : p.rects) {
       rgb(page, r.fill, true);
-      HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(r.y), static_cast<HPDF_REAL>(r.w),
-                          static_cast<HPDF_REAL>(r.h));
-      HPDF_Page_Fill(page);
+      status(HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(r.y),
+                                 static_cast<HPDF_REAL>(r.w), static_cast<HPDF_REAL>(r.h)));
+      status(HPDF_Page_Fill(page));
     }
     for (const auto& r : p.rules) {
       rgb(page, r.colour, false);
-      HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
+      status(HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width)));
       static const HPDF_UINT16 dots[] = {1, 2};
-      HPDF_Page_SetDash(page, r.dotted ? dots : nullptr, r.dotted ? 2 : 0, 0);
-      HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(r.y1));
-      HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2));
-      HPDF_Page_Stroke(page);
+      status(HPDF_Page_SetDash(page, r.dotted ? dots : nullptr, r.dotted ? 2 : 0, 0));
+      status(HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(r.y1)));
+      status(HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2)));
+      status(HPDF_Page_Stroke(page));
     }
+    if (!check(what.c_str())) return {};
     auto draw = [&](const std::vector<layout::Glyphs>& glyphs) {
       if (glyphs.empty()) return;
-      HPDF_Page_BeginText(page);
+      status(HPDF_Page_BeginText(page));
       HPDF_Font font = nullptr;
       double size = 0;
       layout::Colour colour{-1, -1, -1};
       for (const auto& g : glyphs) {
+        if (error_ != 0) return;  // the first failure ends the page
         HPDF_Font f = fonts_[static_cast<size_t>(g.face)];
         if (f != font || g.size != size) {
-          HPDF_Page_SetFontAndSize(page, f, static_cast<HPDF_REAL>(g.size));
+          status(HPDF_Page_SetFontAndSize(page, f, static_cast<HPDF_REAL>(g.size)));
           font = f;
           size = g.size;
         }
@@ -165,31 +205,35 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
         }
         if (g.angle != 0) {
           const double a = g.angle * 3.14159265358979 / 180;
-          HPDF_Page_SetTextMatrix(page, static_cast<HPDF_REAL>(std::cos(a)), static_cast<HPDF_REAL>(std::sin(a)),
-                                  static_cast<HPDF_REAL>(-std::sin(a)), static_cast<HPDF_REAL>(std::cos(a)),
-                                  static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y));
-          HPDF_Page_ShowText(page, g.text.c_str());
+          status(HPDF_Page_SetTextMatrix(page, static_cast<HPDF_REAL>(std::cos(a)), static_cast<HPDF_REAL>(std::sin(a)),
+                                         static_cast<HPDF_REAL>(-std::sin(a)), static_cast<HPDF_REAL>(std::cos(a)),
+                                         static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y)));
+          status(HPDF_Page_ShowText(page, g.text.c_str()));
         } else {
-          HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y), g.text.c_str());
+          status(HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y), g.text.c_str()));
         }
       }
-      HPDF_Page_EndText(page);
+      status(HPDF_Page_EndText(page));
     };
     draw(p.text);
-    if (!p.marks.empty()) {
-      HPDF_Page_GSave(page);
-      HPDF_Page_SetExtGState(page, translucent);
+    if (!p.marks.empty() && error_ == 0) {
+      status(HPDF_Page_GSave(page));
+      status(HPDF_Page_SetExtGState(page, translucent));
       draw(p.marks);
-      HPDF_Page_GRestore(page);
+      status(HPDF_Page_GRestore(page));
     }
-    if (!check(("drawing page " + std::to_string(i + 1)).c_str())) return {};
+    if (!check(what.c_str())) return {};
   }
 
   auto destination = [&](const std::string& anchor) -> HPDF_Destination {
     auto it = anchors.find(anchor);
     if (it == anchors.end()) return nullptr;
     HPDF_Destination dst = HPDF_Page_CreateDestination(pages[it->second.first]);
-    HPDF_Destination_SetXYZ(dst, 0, static_cast<HPDF_REAL>(std::min(style_.page_height, it->second.second + 24)), 1);
+    if (!dst) {
+      if (error_ == 0) error_ = HPDF_INVALID_DESTINATION;
+      return nullptr;
+    }
+    status(HPDF_Destination_SetXYZ(dst, 0, static_cast<HPDF_REAL>(std::min(style_.page_height, it->second.second + 24)), 1));
     return dst;
   };
   for (size_t i = 0; i < laid.pages.size(); ++i) {
@@ -198,45 +242,58 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
                      static_cast<HPDF_REAL>(l.y + l.h)};
       HPDF_Annotation annot = nullptr;
       if (l.target.starts_with("#")) {
-        if (HPDF_Destination dst = destination(l.target.substr(1))) annot = HPDF_Page_CreateLinkAnnot(pages[i], rect, dst);
+        if (HPDF_Destination dst = destination(l.target.substr(1))) {
+          annot = HPDF_Page_CreateLinkAnnot(pages[i], rect, dst);
+          if (null(annot, HPDF_INVALID_OBJECT, "linking to #" + l.target.substr(1))) return {};
+        }
       } else {
         annot = HPDF_Page_CreateURILinkAnnot(pages[i], rect, encode_uri(l.target).c_str());
+        if (null(annot, HPDF_INVALID_OBJECT, "linking to " + encode_uri(l.target))) return {};
       }
-      if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+      if (annot) status(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0));
     }
+    if (!check(("writing the links of page " + std::to_string(i + 1)).c_str())) return {};
   }
   HPDF_Encoder utf8 = HPDF_GetCurrentEncoder(pdf);
+  if (null(utf8, HPDF_INVALID_ENCODER, "writing bookmarks")) return {};
   for (const auto& entry : laid.outline) {
     HPDF_Outline o = HPDF_CreateOutline(pdf, nullptr, entry.title.c_str(), utf8);
-    if (HPDF_Destination dst = destination(entry.anchor)) HPDF_Outline_SetDestination(o, dst);
+    if (null(o, HPDF_INVALID_OUTLINE, "writing the bookmark #" + entry.anchor)) return {};
+    if (HPDF_Destination dst = destination(entry.anchor)) status(HPDF_Outline_SetDestination(o, dst));
   }
-  HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+  status(HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE));
   if (!check("writing links and bookmarks")) return {};
 
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str());
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str());
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str());
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info.keywords.c_str());
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "renaksi");
+  status(HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str()));
+  status(HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str()));
+  status(HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str()));
+  status(HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info.keywords.c_str()));
+  status(HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "renaksi"));
   const auto days = std::chrono::floor<std::chrono::days>(info.date);
   const std::chrono::year_month_day ymd{days};
   const std::chrono::hh_mm_ss hms{info.date - days};
   HPDF_Date date{static_cast<HPDF_INT>(static_cast<int>(ymd.year())), static_cast<HPDF_INT>(static_cast<unsigned>(ymd.month())),
                  static_cast<HPDF_INT>(static_cast<unsigned>(ymd.day())), static_cast<HPDF_INT>(hms.hours().count()),
                  static_cast<HPDF_INT>(hms.minutes().count()), static_cast<HPDF_INT>(hms.seconds().count()), 'Z', 0, 0};
-  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+  status(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date));
+  status(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date));
   if (!check("writing the document information")) return {};
 
-  HPDF_SaveToStream(pdf);
+  status(HPDF_SaveToStream(pdf));
   if (!check("saving")) return {};
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
   std::string bytes(size, '\0');
   HPDF_UINT32 got = size;
-  HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
-  bytes.resize(got);
-  HPDF_ResetStream(pdf);
+  const HPDF_STATUS read = HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
+  if (read != HPDF_OK && read != HPDF_STREAM_EOF) status(read);
+  if (got != size && error_ == 0) error_ = HPDF_STREAM_EOF;
+  status(HPDF_ResetStream(pdf));
   if (!check("reading the file back")) return {};
+  if (size == 0) {
+    error_ = HPDF_STREAM_EOF;
+    check("saving (an empty file)");
+    return {};
+  }
   return bytes;
 }
 

@@ -34,6 +34,7 @@ struct FtFaceDeleter {
 struct DocumentInfo {
   std::string title, author, subject, keywords;
   std::chrono::sys_seconds date;
+  std::string file;  // "<plan>.<edition>.pdf": where libharu's failures are reported
 };
 
 class PdfDocument : public layout::Measure {
@@ -47,11 +48,15 @@ class PdfDocument : public layout::Measure {
   bool covers(layout::Face face, char32_t c) const override;
   double ascent(layout::Face face) const override;
 
-  // Draws the pages and returns the file's bytes (empty on failure, with an E003 error).
+  // Draws the pages and returns the file's bytes: empty when there are no pages (the layout
+  // reported why) or on any libharu failure (an E003 error at `info.file`, never a crash).
   std::string render(const layout::Pages& pages, const DocumentInfo& info);
 
  private:
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
+  // Records a call's failure (the first one); true when it succeeded.
+  bool status(HPDF_STATUS st);
+  // Reports the recorded failure, if any, as E003 while doing `what`; false after a failure.
   bool check(const char* what);
 
   const layout::Style& style_;
@@ -62,6 +67,7 @@ class PdfDocument : public layout::Measure {
   std::array<std::unique_ptr<std::remove_pointer_t<FT_Face>, FtFaceDeleter>, layout::kFaceCount> faces_;
   mutable std::array<std::unordered_map<char32_t, bool>, layout::kFaceCount> coverage_;
   mutable std::array<std::unordered_map<std::string, double>, layout::kFaceCount> widths_;
+  std::string where_;  // the edition's file, once known; the style's name before
   HPDF_STATUS error_ = 0, detail_ = 0;
   bool ok_ = false;
 };

@@ -13,10 +13,12 @@ std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env
   if (!pdf.ok()) return {};
   layout::Pages laid = layout::layout_document(d, style, pdf, diags);
   if (pages) *pages = laid.pages.size();
+  if (laid.pages.empty()) return {};  // E004: too many pages
   const doc::Front& f = d.front.front();
   std::string title = f.title;
   if (d.front.size() > 1) title += " / " + d.front[1].title;
-  pdf::DocumentInfo info{title, d.issuer_name, f.subtitle + " \u2014 " + f.edition, f.keywords, env.now()};
+  pdf::DocumentInfo info{title, d.issuer_name, f.subtitle + " \u2014 " + f.edition, f.keywords, env.now(),
+                         d.plan_id + "." + d.edition + ".pdf"};
   return pdf.render(laid, info);
 }
 
