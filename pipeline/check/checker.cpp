@@ -6,6 +6,7 @@
 #include <string>
 
 #include "check/stage_rules.h"
+#include "env/limits.h"
 #include "model/visit.h"
 
 namespace renaksi {
@@ -49,15 +50,25 @@ class Checker {
                    "administrative language and in English");
   }
 
+  // A real date (C001) in a year renaksi handles (C023).
+  bool check_date(const IsoDate& d, const std::string& whose) {
+    if (!d.day()) {
+      diags_.error(Code::C001, d.loc, quoted(d.text) + " is not a real calendar date (" + whose + ")");
+      return false;
+    }
+    if (!d.year_in_range()) {
+      diags_.error(Code::C023, d.loc,
+                   "the year of " + quoted(d.text) + " is out of range: it must be from " + std::to_string(limits::kMinYear) +
+                       " to " + std::to_string(limits::kMaxYear) + " (" + whose + ")");
+      return false;
+    }
+    return true;
+  }
+
   // Real dates and end not before start. Returns true when the period can be compared.
   bool check_period(const Period& p, const std::string& whose) {
     bool ok = true;
-    for (const IsoDate* d : {&p.start, &p.end}) {
-      if (!d->day()) {
-        diags_.error(Code::C001, d->loc, quoted(d->text) + " is not a real calendar date (" + whose + ")");
-        ok = false;
-      }
-    }
+    for (const IsoDate* d : {&p.start, &p.end}) ok = check_date(*d, whose) && ok;
     if (ok && !p.valid()) {
       diags_.error(Code::C002, p.end.loc, whose + " ends (" + p.end.text + ") before it starts (" + p.start.text + ")");
       ok = false;
@@ -84,9 +95,7 @@ class Checker {
 
   void check_event(const Event& e) {
     if (e.single_day) {
-      if (!e.when.start.day())
-        diags_.error(Code::C001, e.when.start.loc,
-                     quoted(e.when.start.text) + " is not a real calendar date (event " + quoted(e.id) + ")");
+      check_date(e.when.start, "event " + quoted(e.id));
     } else {
       check_period(e.when, "event " + quoted(e.id));
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/codes.h"
@@ -17,9 +18,16 @@ struct Diagnostic {
   SourceLoc loc;
   std::string message;
 
-  // "file:line:col: error[C003]: message"
+  // "file:line:col: error[C003]: message", always one line: the file name and the message are
+  // shown through `printable`, so no name or content can start a line or colour a terminal.
   std::string str() const;
 };
+
+// `text` made safe to print on one line of a terminal: control characters (C0, DEL, C1),
+// line and paragraph separators and bidirectional controls become visible escapes (`\n`, `\t`,
+// `\x1b`, `\u0085`, `\u202e`), and bytes that are not UTF-8 become `\xNN`. Other text,
+// including every printable non-ASCII character, is kept as it is.
+std::string printable(std::string_view text);
 
 // The problems found so far. Passes add to it and go on; nothing stops at the first problem.
 class Diagnostics {

@@ -2,8 +2,10 @@
 #include "driver/archive.h"
 
 #include <algorithm>
+#include <map>
 
 #include "emit/html/site.h"
+#include "load/list_folder.h"
 
 namespace renaksi {
 
@@ -76,20 +78,41 @@ bool is_archive_step(std::string_view name) {
   return std::any_of(std::begin(kSteps), std::end(kSteps), [&](const auto& s) { return s.name == name; });
 }
 
-std::vector<fs::path> plan_folders(const fs::path& root) {
+std::vector<fs::path> plan_folders(const fs::path& root, Diagnostics& diags) {
   std::error_code ec;
-  if (fs::exists(root / "plan.xml", ec)) return {root};
+  // Whatever is at root/plan.xml (a file, or a folder or a broken link so named, which the load
+  // pass then reports) makes root a plan folder.
+  const auto has_plan_xml = [&](const fs::path& folder) {
+    const auto type = fs::symlink_status(folder / "plan.xml", ec).type();
+    return type != fs::file_type::not_found && type != fs::file_type::none;
+  };
+  if (has_plan_xml(root)) return {root};
+  FolderListing listing = list_folder(root);
+  if (!listing.problem.empty()) {
+    diags.error(listing.too_many ? Code::L006 : Code::L001, {root.generic_string(), 0, 0},
+                "the content folder " + listing.problem);
+    return {};
+  }
   std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(root, ec))
-    if (e.is_directory() && fs::exists(e.path() / "plan.xml", ec)) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
+  for (const auto& entry : listing.entries) {
+    bool missing = false;
+    std::string problem = not_a_folder(entry, &missing);
+    if (problem.empty()) {
+      if (has_plan_xml(entry)) out.push_back(entry);
+    } else if (problem == "is a link to nothing" || problem.starts_with("is a loop") ||
+               problem.starts_with("cannot be examined")) {
+      // It may be meant as a plan folder: say so rather than skip it.
+      diags.error(Code::L001, {entry.generic_string(), 0, 0}, "cannot be read as a plan folder: it " + problem);
+    }
+  }
   return out;
 }
 
 ArchiveBuild build_archive(const fs::path& root, const Env& env, std::string_view stop_after) {
   ArchiveBuild a;
-  const auto folders = plan_folders(root);
+  const auto folders = plan_folders(root, a.diags);
   if (folders.empty()) {
+    if (a.diags.has_errors()) return a;
     a.diags.error(Code::L001, {root.generic_string(), 0, 0}, "no plan here: expected plan.xml, or folders that hold one");
     return a;
   }
@@ -108,7 +131,19 @@ ArchiveBuild build_archive(const fs::path& root, const Env& env, std::string_vie
     for (const auto& t : run_passes(*state, plan_pass_done("check") ? "check" : stop_after)) add_timing(a.timings, t);
     a.plans.push_back(std::move(state));
   }
-  bool complete = true;
+  // One id, one plan: the id names the plan's files and pages, so a second plan with it would
+  // overwrite the first's. B001 at the second plan's id, naming the first.
+  std::map<std::string, const Plan*> ids;
+  for (const auto& p : a.plans) {
+    const Plan& plan = p->loaded.plan;
+    if (!p->loaded.plan_file_ok || plan.id.empty()) continue;
+    auto [it, inserted] = ids.emplace(plan.id, &plan);
+    if (!inserted)
+      p->diags.error(Code::B001, plan.id_loc,
+                     "the plan id '" + plan.id + "' is already the id of the plan at " + it->second->id_loc.str() +
+                         "; each plan of an archive needs its own id, which names its files and pages");
+  }
+  bool complete = !a.diags.has_errors();
   for (const auto& p : a.plans) complete = complete && !p->diags.has_errors() && p->loaded.plan_file_ok;
   if (!plan_pass_done("prose") || !complete) return a;
 

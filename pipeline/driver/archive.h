@@ -23,8 +23,10 @@ struct ArchiveBuild {
   size_t warning_count() const;
 };
 
-// `root` itself when it holds plan.xml, else each sub-folder that does, sorted by name.
-std::vector<std::filesystem::path> plan_folders(const std::filesystem::path& root);
+// `root` itself when it holds plan.xml, else each sub-folder that does, sorted by name. A root
+// that cannot be listed (L001), holds more than limits::kMaxFilesPerFolder entries (L006), or
+// an entry that is a broken link or a loop of links (L001) is reported in `diags`.
+std::vector<std::filesystem::path> plan_folders(const std::filesystem::path& root, Diagnostics& diags);
 
 // Runs the plan passes (up to `stop_after`) for each plan, then, when every plan got through
 // all of them, the archive steps. The prose of every plan goes to Pandoc in one run: each plan

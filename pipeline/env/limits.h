@@ -50,6 +50,11 @@ inline constexpr std::size_t kMaxGlyphsNamed = 8;
 
 // Commitment numbers: 1 … kMaxCommitmentNumber (C023 outside).
 inline constexpr std::int64_t kMaxCommitmentNumber = 9999;
+// A plan's number (the country's 1st, 2nd, … action plan): 1 … kMaxPlanNumber (C023 outside).
+inline constexpr std::int64_t kMaxPlanNumber = 999;
+// Counts in content (an event's participants, women, men, meetings): 0 … kMaxParticipants
+// (C023 outside). Larger than any country's population, small enough to add without overflow.
+inline constexpr std::int64_t kMaxParticipants = 1'000'000'000;
 // Years of every date in content: kMinYear … kMaxYear (C023 outside).
 inline constexpr int kMinYear = 1900;
 inline constexpr int kMaxYear = 2200;

@@ -2,10 +2,15 @@
 #include "load/loader.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <optional>
 
+#include "env/limits.h"
 #include "load/dedent.h"
+#include "load/list_folder.h"
 #include "load/read_file.h"
+#include "load/text_encoding.h"
 #include "load/schema.h"
 #include "load/source_locator.h"
 #include "load/xml_document.h"
@@ -32,9 +37,34 @@ bool is(const xmlNode* n, const char* name) {
 // One parsed, valid content file and the means to read model nodes out of it.
 class FileReader {
  public:
-  FileReader(std::string file, const std::string& bytes) : file_(std::move(file)), locator_(bytes) {}
+  FileReader(std::string file, const std::string& bytes, Diagnostics& diags)
+      : file_(std::move(file)), locator_(bytes), diags_(diags) {}
 
   const std::string& file() const { return file_; }
+  // A value in the file was out of range (C023): the file is left out of the model.
+  bool failed() const { return failed_; }
+
+  // The whole number in attribute `name` of `n` (the element at `element`), which must lie in
+  // min … max: outside, or too large to hold, is C023 at the attribute and the file fails.
+  std::optional<std::int64_t> number(const xmlNode* n, const SourceLoc& element, const char* name, std::int64_t min,
+                                     std::int64_t max, const std::string& what) {
+    auto text = attr(n, name);
+    if (!text) return std::nullopt;
+    // The schema allows surrounding whitespace, a leading '+' and leading zeros.
+    std::string_view v = *text;
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n' || v.front() == '\r')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+    if (!v.empty() && v.front() == '+') v.remove_prefix(1);
+    std::int64_t value = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+    if (ec == std::errc() && ptr == v.data() + v.size() && !v.empty() && value >= min && value <= max) return value;
+    std::string shown = v.size() > 40 ? std::string(v.substr(0, 40)) + "…" : std::string(v);
+    diags_.error(Code::C023, attr_loc(element, name),
+                 what + " " + shown + " is out of range: it must be a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max));
+    failed_ = true;
+    return std::nullopt;
+  }
 
   SourceLoc loc(const xmlNode* n) {
     int line = static_cast<int>(xmlGetLineNo(n));
@@ -115,17 +145,9 @@ class FileReader {
  private:
   std::string file_;
   SourceLocator locator_;
+  Diagnostics& diags_;
+  bool failed_ = false;
 };
-
-std::optional<long> count_attr(const xmlNode* n, const char* name) {
-  auto v = FileReader::attr(n, name);
-  if (!v) return std::nullopt;
-  try {
-    return std::stol(*v);
-  } catch (...) {
-    return std::nullopt;  // the schema has already rejected it
-  }
-}
 
 struct OpenedFile {
   XmlDocPtr doc;
@@ -139,8 +161,12 @@ OpenedFile open_content(const fs::path& path, DocumentKind expected, const Conte
   OpenedFile f;
   f.name = path.generic_string();
   diags.register_file(f.name);
-  if (!read_file(path, f.bytes)) {
-    diags.error(Code::L001, {f.name, 0, 0}, "cannot read the file");
+  if (ReadResult read = read_file(path, f.bytes); !read) {
+    diags.error(read.too_large() ? Code::L006 : Code::L001, {f.name, 0, 0}, "cannot be read: it " + read.reason);
+    return f;
+  }
+  if (auto bad = check_utf8_text(f.bytes)) {
+    diags.error(Code::L007, {f.name, bad->line, bad->col}, bad->message);
     return f;
   }
   XmlDocPtr doc = parse_xml(f.bytes, f.name, diags);
@@ -189,7 +215,7 @@ Commitment read_commitment(FileReader& r, const xmlNode* n) {
   Commitment c;
   c.loc = r.loc(n);
   c.id = FileReader::attr_or(n, "id");
-  c.number = static_cast<int>(count_attr(n, "number").value_or(0));
+  c.number = static_cast<int>(r.number(n, c.loc, "number", 1, limits::kMaxCommitmentNumber, "the commitment number").value_or(0));
   c.ogp_id = FileReader::attr_or(n, "ogp-id");
   c.title = r.field(n, c.loc, "title", TextKind::Short);
   if (const xmlNode* p = FileReader::child(n, "period")) c.period = r.period(p);
@@ -245,7 +271,7 @@ Commitment read_commitment(FileReader& r, const xmlNode* n) {
     for (const xmlNode* s : FileReader::children(FileReader::child(add, "sdgs"), "sdg")) {
       SdgLink link;
       link.loc = r.loc(s);
-      link.goal = static_cast<int>(count_attr(s, "goal").value_or(0));
+      link.goal = static_cast<int>(r.number(s, link.loc, "goal", 1, 17, "the SDG goal").value_or(0));
       link.target = FileReader::attr_or(s, "target");
       c.sdgs.push_back(std::move(link));
     }
@@ -293,10 +319,10 @@ Event read_event(FileReader& r, const xmlNode* n) {
   if (const xmlNode* p = FileReader::child(n, "participants")) {
     Participants parts;
     parts.loc = r.loc(p);
-    parts.total = count_attr(p, "total");
-    parts.women = count_attr(p, "women");
-    parts.men = count_attr(p, "men");
-    parts.meetings = count_attr(p, "meetings");
+    parts.total = r.number(p, parts.loc, "total", 0, limits::kMaxParticipants, "the number of participants");
+    parts.women = r.number(p, parts.loc, "women", 0, limits::kMaxParticipants, "the number of women");
+    parts.men = r.number(p, parts.loc, "men", 0, limits::kMaxParticipants, "the number of men");
+    parts.meetings = r.number(p, parts.loc, "meetings", 1, limits::kMaxParticipants, "the number of meetings");
     parts.note = r.texts(p, TextKind::Short, &parts.loc);
     e.participants = std::move(parts);
   }
@@ -308,7 +334,8 @@ void read_plan(FileReader& r, const xmlNode* n, Plan& plan) {
   plan.loc = r.loc(n);
   plan.id = FileReader::attr_or(n, "id");
   plan.country = FileReader::attr_or(n, "country");
-  plan.number = static_cast<int>(count_attr(n, "number").value_or(0));
+  plan.id_loc = r.attr_loc(plan.loc, "id");
+  plan.number = static_cast<int>(r.number(n, plan.loc, "number", 1, limits::kMaxPlanNumber, "the plan number").value_or(0));
   plan.stage = parse_stage(FileReader::attr_or(n, "stage")).value_or(Stage::Draft1);
   plan.stage_loc = r.attr_loc(plan.loc, "stage");
   for (const xmlNode* l : FileReader::children(FileReader::child(n, "languages"), "language")) {
@@ -351,9 +378,9 @@ LoadResult load_plan(const fs::path& folder, Diagnostics& diags) {
   static const ContentSchema schema;
   LoadResult result;
   result.plan.folder = folder.generic_string();
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec)) {
-    diags.error(Code::L001, {folder.generic_string(), 0, 0}, "not a plan folder (expected plan.xml inside it)");
+  if (std::string problem = not_a_folder(folder); !problem.empty()) {
+    diags.error(Code::L001, {folder.generic_string(), 0, 0},
+                "not a plan folder: it " + problem + " (expected a folder with plan.xml inside it)");
     return result;
   }
 
@@ -366,9 +393,10 @@ LoadResult load_plan(const fs::path& folder, Diagnostics& diags) {
 
   OpenedFile plan_file = open(folder / "plan.xml", DocumentKind::Plan);
   if (plan_file.doc) {
-    FileReader r(plan_file.name, plan_file.bytes);
+    FileReader r(plan_file.name, plan_file.bytes, diags);
     read_plan(r, xmlDocGetRootElement(plan_file.doc.get()), result.plan);
-    result.plan_file_ok = true;
+    result.plan_file_ok = !r.failed();
+    if (r.failed()) ++result.files_failed;
   } else {
     result.plan.loc = {plan_file.name, 0, 0};
   }
@@ -376,27 +404,36 @@ LoadResult load_plan(const fs::path& folder, Diagnostics& diags) {
   OpenedFile orgs = open(folder / "organisations.xml", DocumentKind::Organisations);
   result.organisations_ok = orgs.doc != nullptr;
   if (orgs.doc) {
-    FileReader r(orgs.name, orgs.bytes);
+    FileReader r(orgs.name, orgs.bytes, diags);
     for (const xmlNode* o : FileReader::children(xmlDocGetRootElement(orgs.doc.get()), "organisation"))
       result.plan.organisations.push_back(read_organisation(r, o));
   }
 
-  std::vector<fs::path> commitment_files;
-  fs::path dir = folder / "commitments";
-  if (fs::is_directory(dir, ec)) {
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ".xml") commitment_files.push_back(entry.path());
-    if (ec) diags.error(Code::L001, {dir.generic_string(), 0, 0}, "cannot list the folder: " + ec.message());
+  // Every entry of commitments/ whose name ends in .xml is read, whatever it is: a folder, a
+  // FIFO or a broken link so named is an error, never a silent skip. Other names are ignored.
+  const fs::path dir = folder / "commitments";
+  FolderListing listing = list_folder(dir);
+  if (!listing.problem.empty() && !listing.missing) {
+    diags.register_file(dir.generic_string());
+    diags.error(listing.too_many ? Code::L006 : Code::L001, {dir.generic_string(), 0, 0},
+                "the commitments folder " + listing.problem);
+    result.all_commitments_ok = false;
   }
-  std::sort(commitment_files.begin(), commitment_files.end());
-  for (const auto& path : commitment_files) {
+  for (const auto& path : listing.entries) {
+    if (path.extension() != ".xml") continue;
     OpenedFile f = open(path, DocumentKind::Commitment);
     if (!f.doc) {
       result.all_commitments_ok = false;
       continue;
     }
-    FileReader r(f.name, f.bytes);
-    result.plan.commitments.push_back(read_commitment(r, xmlDocGetRootElement(f.doc.get())));
+    FileReader r(f.name, f.bytes, diags);
+    Commitment c = read_commitment(r, xmlDocGetRootElement(f.doc.get()));
+    if (r.failed()) {
+      ++result.files_failed;
+      result.all_commitments_ok = false;
+      continue;
+    }
+    result.plan.commitments.push_back(std::move(c));
   }
   std::stable_sort(result.plan.commitments.begin(), result.plan.commitments.end(),
                    [](const Commitment& a, const Commitment& b) { return a.number < b.number; });

@@ -1,18 +1,109 @@
-// Reads a whole file into memory.
+// Reads a whole file into memory, bounded and without blocking.
 #include "load/read_file.h"
 
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
 
 namespace renaksi {
 
-bool read_file(const std::filesystem::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return !in.bad();
+namespace {
+
+// The file descriptor, closed when it goes.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+ReadResult fail(ReadFailure f, std::string reason) { return {f, std::move(reason)}; }
+
+// The open failed with `err`: say why in the user's terms.
+ReadResult open_failure(const std::filesystem::path& path, int err) {
+  switch (err) {
+    case ENOENT: {
+      struct stat st {};
+      if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        std::error_code ec;
+        auto target = std::filesystem::read_symlink(path, ec);
+        return fail(ReadFailure::DanglingLink,
+                    "is a link to nothing" + (ec ? std::string() : " (" + target.string() + ")"));
+      }
+      return fail(ReadFailure::Missing, "does not exist");
+    }
+    case ELOOP: return fail(ReadFailure::LinkLoop, "is a loop of symbolic links");
+    case EACCES:
+    case EPERM: return fail(ReadFailure::Permission, "cannot be read: permission denied");
+    case ENOTDIR: return fail(ReadFailure::Missing, "does not exist (a part of its path is not a folder)");
+    case ENXIO: return fail(ReadFailure::Socket, "is a socket or a device that is not there, not a file");
+    default: return fail(ReadFailure::Other, "cannot be opened: " + std::string(std::strerror(err)));
+  }
+}
+
+}  // namespace
+
+std::string describe_size(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+ReadResult read_file(const std::filesystem::path& path, std::string& out, std::size_t max_bytes) {
+  out.clear();
+  int raw = -1;
+  do raw = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  while (raw < 0 && errno == EINTR);
+  if (raw < 0) return open_failure(path, errno);
+  Fd fd(raw);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return fail(ReadFailure::Other, "cannot be examined: " + std::string(std::strerror(errno)));
+  if (S_ISDIR(st.st_mode)) return fail(ReadFailure::Folder, "is a folder, not a file");
+  if (S_ISFIFO(st.st_mode)) return fail(ReadFailure::Fifo, "is a FIFO (named pipe), not a file");
+  if (S_ISSOCK(st.st_mode)) return fail(ReadFailure::Socket, "is a socket, not a file");
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+    return fail(ReadFailure::Device, "is a device, not a file (renaksi reads only regular files, at most " +
+                                         describe_size(max_bytes) + ")");
+  if (!S_ISREG(st.st_mode)) return fail(ReadFailure::Other, "is not a regular file");
+  const std::string too_large = "is larger than " + describe_size(max_bytes) + ", more than renaksi reads";
+  if (st.st_size > 0 && static_cast<unsigned long long>(st.st_size) > max_bytes) return fail(ReadFailure::TooLarge, too_large);
+  // The size may change while the file is read: read up to one byte past the bound to know.
+  out.resize(st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : std::min<std::size_t>(4096, max_bytes + 1));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == out.size()) {
+      if (got > max_bytes) break;
+      out.resize(std::min(max_bytes + 1, out.size() * 2));
+    }
+    ssize_t n = ::read(fd.get(), out.data() + got, out.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      out.clear();
+      if (err == EISDIR) return fail(ReadFailure::Folder, "is a folder, not a file");
+      return fail(ReadFailure::Other, "cannot be read: " + std::string(std::strerror(err)));
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  if (got > max_bytes) {
+    out.clear();
+    return fail(ReadFailure::TooLarge, too_large);
+  }
+  out.resize(got);
+  return {};
 }
 
 }  // namespace renaksi

@@ -11,6 +11,8 @@ namespace {
 std::string trim_message(const char* msg) {
   std::string s = msg ? msg : "unknown XML error";
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  // libxml2 puts details on a line of their own ("...\nBytes: 0xE9 0x20"): one line.
+  for (size_t at; (at = s.find('\n')) != std::string::npos;) s.replace(at, 1, "; ");
   return s;
 }
 

@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "env/limits.h"
+
 namespace renaksi {
 
 std::optional<std::chrono::year_month_day> parse_iso_date(const std::string& text) {
@@ -21,7 +23,13 @@ std::optional<std::chrono::year_month_day> parse_iso_date(const std::string& tex
   return ymd;
 }
 
+bool IsoDate::year_in_range() const {
+  auto d = day();
+  return d && static_cast<int>(d->year()) >= limits::kMinYear && static_cast<int>(d->year()) <= limits::kMaxYear;
+}
+
 bool Period::valid() const {
+  if (!start.year_in_range() || !end.year_in_range()) return false;
   auto s = start.day();
   auto e = end.day();
   return s && e && std::chrono::sys_days{*s} <= std::chrono::sys_days{*e};

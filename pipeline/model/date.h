@@ -17,6 +17,8 @@ struct IsoDate {
   SourceLoc loc;     // the attribute that holds it
 
   std::optional<std::chrono::year_month_day> day() const { return parse_iso_date(text); }
+  // A real date whose year lies in limits::kMinYear … kMaxYear (outside is C023).
+  bool year_in_range() const;
 };
 
 // A start and an end date, both inclusive.
@@ -25,7 +27,7 @@ struct Period {
   IsoDate end;
   SourceLoc loc;  // the <period> (or <date>) element
 
-  // Both dates real and end not before start.
+  // Both dates real, their years in range, and end not before start.
   bool valid() const;
   // True when both periods are valid and this one lies inside `outer`.
   bool inside(const Period& outer) const;

@@ -205,6 +205,7 @@ struct Language {
 
 struct Plan {
   std::string id;
+  SourceLoc id_loc;    // the id attribute of <plan>
   std::string folder;  // the plan folder as given
   std::string country;
   int number = 0;      // 0 = not given

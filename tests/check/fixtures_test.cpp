@@ -2,6 +2,8 @@
 // the files it holds on a copy of base/ (and deletes the paths its DELETE file lists). Lines
 // marked `<!-- expect: error C003 -->`, and lines of its EXPECT file (`path:line severity
 // CODE`), are the diagnostics the load and check passes must give: exactly those, no more.
+// A file too large to commit is made by the fixture's MAKE file: `path bytes` makes a file of
+// that many bytes (spaces) at that path of the plan folder.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -66,8 +68,22 @@ TEST_P(CheckFixture, GivesExactlyTheExpectedDiagnostics) {
   std::ifstream del(fixture / "DELETE");
   for (std::string line; std::getline(del, line);)
     if (!line.empty()) fs::remove(plan / line);
+  std::ifstream make(fixture / "MAKE");
+  for (std::string path; make >> path;) {
+    std::size_t bytes = 0;
+    ASSERT_TRUE(make >> bytes) << "MAKE: path bytes";
+    std::ofstream out(plan / path, std::ios::binary);
+    const std::string chunk(1 << 16, ' ');
+    for (std::size_t left = bytes; left > 0;) {
+      const std::size_t n = std::min(left, chunk.size());
+      out.write(chunk.data(), static_cast<std::streamsize>(n));
+      left -= n;
+    }
+    ASSERT_TRUE(out.good()) << path;
+  }
   fs::remove(plan / "DELETE");
   fs::remove(plan / "EXPECT");
+  fs::remove(plan / "MAKE");
 
   const std::set<Expectation> expected = expectations(fixture);
   ASSERT_FALSE(expected.empty()) << "a fixture must expect at least one diagnostic";

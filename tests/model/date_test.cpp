@@ -50,3 +50,24 @@ TEST(PeriodTest, InsideIsInclusive) {
 
 }  // namespace
 }  // namespace renaksi
+
+namespace renaksi {
+namespace {
+
+TEST(IsoDateRange, YearsOutsideTheLimitsAreRealDatesButOutOfRange) {
+  const SourceLoc here{"p.xml", 1, 1};
+  EXPECT_TRUE((IsoDate{"0000-01-01", here}.day()));
+  EXPECT_FALSE((IsoDate{"0000-01-01", here}.year_in_range()));
+  EXPECT_FALSE((IsoDate{"9999-12-31", here}.year_in_range()));
+  EXPECT_FALSE((IsoDate{"1899-12-31", here}.year_in_range()));
+  EXPECT_TRUE((IsoDate{"1900-01-01", here}.year_in_range()));
+  EXPECT_TRUE((IsoDate{"2200-12-31", here}.year_in_range()));
+  EXPECT_FALSE((IsoDate{"2201-01-01", here}.year_in_range()));
+  EXPECT_FALSE((IsoDate{"2019-02-30", here}.year_in_range()));
+  // A period with a year out of range is not valid, so no rule compares it.
+  Period p{{"0000-01-01", here}, {"2020-01-01", here}, here};
+  EXPECT_FALSE(p.valid());
+}
+
+}  // namespace
+}  // namespace renaksi

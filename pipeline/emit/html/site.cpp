@@ -97,7 +97,9 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
     return a->plan->id < b->plan->id;
   });
   // A plan's folder is its id (already [a-z0-9-] by the schema), kept clear of the site's
-  // own folders beside it; two plans with one id (two folders) cannot share it.
+  // own folders beside it. Two plans with one id never get here (B001 in driver/archive.cpp);
+  // H003 is for an id that cannot be its own address (`search` becomes `plan-search`) and
+  // then meets another plan's.
   std::vector<std::string> plan_slugs;
   for (const auto* s : order) {
     std::string slug = slugger.slug(s->plan->id);

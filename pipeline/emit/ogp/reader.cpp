@@ -296,10 +296,10 @@ std::optional<Plan> read_ogp_submission_file(const std::filesystem::path& path, 
                                              const ReadOptions& options) {
   std::string bytes;
   const std::string file = path.generic_string();
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec) || !read_file(path, bytes)) {
+  // Only a regular file, at most limits::kMaxInputFileBytes, never blocking on a FIFO.
+  if (ReadResult read = read_file(path, bytes); !read) {
     diags.register_file(file);
-    diags.error(Code::L001, {file, 0, 0}, "cannot read the file");
+    diags.error(read.too_large() ? Code::V001 : Code::L001, {file, 0, 0}, "cannot be read: it " + read.reason);
     return std::nullopt;
   }
   return read_ogp_submission(bytes, file, diags, options);

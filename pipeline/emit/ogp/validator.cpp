@@ -109,10 +109,10 @@ bool validate_submission(const std::string& bytes, const std::string& file, Diag
 bool validate_submission_file(const std::filesystem::path& path, Diagnostics& diags) {
   const std::string file = path.generic_string();
   std::string bytes;
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec) || !read_file(path, bytes)) {
+  // Only a regular file, at most limits::kMaxInputFileBytes, never blocking on a FIFO.
+  if (ReadResult read = read_file(path, bytes); !read) {
     diags.register_file(file);
-    diags.error(Code::L001, {file, 0, 0}, "cannot read the file");
+    diags.error(read.too_large() ? Code::V001 : Code::L001, {file, 0, 0}, "cannot be read: it " + read.reason);
     return false;
   }
   return validate_submission(bytes, file, diags);
