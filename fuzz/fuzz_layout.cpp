@@ -5,13 +5,14 @@
 // Input: 5 bytes of parameters, then the text. Runs are split at byte 0x01 (each run its own
 // face; every third a link). The text is made valid UTF-8 first (invalid sequences become
 // U+FFFD, NUL is dropped), as every text the layout gets has passed the loader (L007).
-//   byte 0: bit 0 justify, bits 1-3 the language, bit 4 lines are table rows (a header row
-//           repeats on every page), bit 5 two columns (the text in both), bit 6 headings
-//           (keep_with_next) every fifth line
+//   byte 0: bit 0 justify, bits 1-3 the language, bit 4 table rows (a header row that
+//           repeats on every page, and rows of several lines: a tall cell), bit 5 two columns
+//           (the text in both), bit 6 headings (keep_with_next) every fifth line, outside tables
 //   byte 1: the line width, 0.5 ... 2000 pt (narrow table columns are narrower than a character)
 //   byte 2: the font size, 1 ... 200 pt
 //   byte 3: the text area's height, 1 ... 2000 pt
-//   byte 4: the space before each line, 0 ... 50 pt
+//   byte 4: low 4 bits the space before each line, 0 ... 45 pt; high 4 bits the lines of one
+//           table row, 1 ... 121
 // What must hold: no crash, sanitizer report or hang; at most 2 pages per line (plus one),
 // checked after pagination. A paginator that never ends fills memory or the clock, which
 // libFuzzer reports as an oom or a timeout (run with -rss_limit_mb=2048 -timeout=10): the
@@ -91,7 +92,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const double width = 0.5 + data[1] * data[1] * (2000.0 / (255.0 * 255.0));
   const double font_size = 1 + data[2] * (199.0 / 255.0);
   const double area = 1 + data[3] * data[3] * (2000.0 / (255.0 * 255.0));
-  const double space_before = data[4] * (50.0 / 255.0);
+  const double space_before = (data[4] & 15) * 3.0;
+  const size_t lines_per_row = 1 + (data[4] >> 4) * 8u;
 
   std::vector<Run> runs;
   const std::string_view text(reinterpret_cast<const char*>(data + 5), size - 5);
@@ -121,8 +123,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (size_t i = 0; i < lines.size(); ++i) {
     Box b = line_box(lines[i], leading, font_size, space_before);
-    if (table) b.table = 0;
-    if (headings && i % 5 == 4) b.keep_with_next = true;
+    if (table) {
+      // A table row: this line and the next lines_per_row - 1, one box (BlockLayout::row).
+      b.table = 0;
+      for (size_t j = 1; j < lines_per_row && i + 1 < lines.size(); ++j) {
+        Box more = line_box(lines[++i], leading, font_size, 0);
+        for (auto& g : more.text) g.y += b.height;
+        b.text.insert(b.text.end(), more.text.begin(), more.text.end());
+        b.height += leading;
+      }
+    } else if (headings && i % 5 == 4) {
+      b.keep_with_next = true;
+    }
     column.boxes.push_back(std::move(b));
   }
   const size_t boxes = column.boxes.size();
