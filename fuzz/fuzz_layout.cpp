@@ -86,7 +86,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint8_t flags = data[0];
   const bool justify = flags & 1;
   const char* lang = kLanguages[(flags >> 1) & 7];
-  const bool table = flags & 16;
+  // RENAKSI_FUZZ_LAYOUT_NO_TABLES=1 leaves tables out: while a known runaway in the paginator's
+  // table rows (rows taller than the page less the repeated header) is open, it lets a run
+  // spend its time on everything else.
+  static const bool no_tables = std::getenv("RENAKSI_FUZZ_LAYOUT_NO_TABLES") != nullptr;
+  const bool table = (flags & 16) && !no_tables;
   const bool two_columns = flags & 32;
   const bool headings = flags & 64;
   const double width = 0.5 + data[1] * data[1] * (2000.0 / (255.0 * 255.0));
