@@ -53,3 +53,13 @@ goldens: build
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
+
+# Fuzzing (clang, libFuzzer, ASan+UBSan, in build-fuzz/): each target of fuzz/ for FUZZ_SECONDS
+# (default 180) with `make fuzz`, about 30 s each with `make fuzz-ci`; both print executions and
+# findings per target (build-fuzz/findings/<target>/) and exit 1 on a finding. See fuzz/run.
+.PHONY: fuzz fuzz-ci
+FUZZ_SECONDS ?= 180
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run
+fuzz-ci:
+	FUZZ_CI_SECONDS=30 fuzz/run --ci
