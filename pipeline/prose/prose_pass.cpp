@@ -83,6 +83,9 @@ bool read_cached(const Env& env, Fragment& f) {
   if (!from.is_string() || from != kPandocFrom || !source.is_string() || source != f.source ||
       !api_supported(field(entry.value, "api")) || !blocks.is_array())
     return false;
+  // An entry whose blocks would not read (the wrong shape, too deep) is a miss too, not an error.
+  if (prose::from_pandoc(blocks, [](const std::string&, const std::string&, bool) {}).status != prose::FromPandoc::Status::Ok)
+    return false;
   f.blocks = blocks;
   f.have = true;
   return true;

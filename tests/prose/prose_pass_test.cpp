@@ -368,6 +368,20 @@ TEST_F(ProsePass, EveryKindOfBadCacheEntryIsAMissAndIsReplaced) {
          ASSERT_EQ(write_cache_entry(entry, std::string(200000, '[') + std::string(200000, ']')), "");
        }},
       {"the wrong shape with a good header", [&] { ASSERT_EQ(write_cache_entry(entry, "{\"blocks\":[5]}"), ""); }},
+      {"the right fields, blocks of the wrong shape",
+       [&] {
+         ASSERT_EQ(write_cache_entry(entry, nlohmann::json{{"from", kPandocFrom}, {"api", {1, 22, 2, 1}}, {"source", text},
+                                                           {"blocks", {5, {{"t", "Para"}}}}}.dump()),
+                   "");
+       }},
+      {"the right fields, blocks too deep",
+       [&] {
+         nlohmann::json blocks = nlohmann::json::array();
+         for (int i = 0; i < 100; ++i) blocks = nlohmann::json::array({{{"t", "BlockQuote"}, {"c", blocks}}});
+         ASSERT_EQ(write_cache_entry(entry, nlohmann::json{{"from", kPandocFrom}, {"api", {1, 22, 2, 1}}, {"source", text},
+                                                           {"blocks", blocks}}.dump()),
+                   "");
+       }},
   };
   for (const auto& [what, damage] : damages) {
     SCOPED_TRACE(what);
