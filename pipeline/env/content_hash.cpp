@@ -1,9 +1,19 @@
-// Content keys for the build caches.
+// Content keys for the build caches, and reading and writing their entries.
 #include "env/content_hash.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 
 namespace renaksi {
+
+namespace fs = std::filesystem;
 
 std::string content_hash(std::initializer_list<std::string_view> parts) {
   std::uint64_t a = 14695981039346656037ull, b = 0x84222325cbf29ce4ull;
@@ -21,6 +31,101 @@ std::string content_hash(std::initializer_list<std::string_view> parts) {
   for (int i = 15; i >= 0; --i, a >>= 4) out[static_cast<size_t>(i)] = hex[a & 15];
   for (int i = 31; i >= 16; --i, b >>= 4) out[static_cast<size_t>(i)] = hex[b & 15];
   return out;
+}
+
+namespace {
+
+constexpr std::string_view kMagic = "renaksi-cache 1 ";
+// The header: magic, up to 20 digits of size, a space, 32 hex digits, a newline.
+constexpr std::size_t kMaxHeader = kMagic.size() + 20 + 1 + 32 + 1;
+
+// A file descriptor, closed when it goes out of scope.
+struct Fd {
+  int fd = -1;
+  explicit Fd(int f) : fd(f) {}
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+};
+
+std::string header_of(std::string_view payload) {
+  return std::string(kMagic) + std::to_string(payload.size()) + " " + content_hash({payload}) + "\n";
+}
+
+}  // namespace
+
+std::optional<std::string> read_cache_entry(const fs::path& file, std::size_t max_payload) {
+  // The type first, without following a symlink: a FIFO is never opened (it would block), a
+  // symlink to /dev/zero never read.
+  struct stat st {};
+  if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  if (static_cast<std::uint64_t>(st.st_size) > max_payload + kMaxHeader) return std::nullopt;
+  // O_NOFOLLOW and O_NONBLOCK: if it was swapped for a symlink or a FIFO since, the open fails or
+  // does not wait, and fstat below refuses it.
+  Fd in(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+  if (in.fd < 0 || ::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > max_payload + kMaxHeader) return std::nullopt;
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  std::size_t got = 0;
+  while (got < bytes.size()) {  // bounded: each pass reads at least one byte or ends
+    ssize_t n = ::read(in.fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return std::nullopt;  // an error, or the file shrank under us
+    got += static_cast<std::size_t>(n);
+  }
+  // The header, then the payload of exactly the size and hash it names.
+  const std::size_t eol = std::string_view(bytes).substr(0, kMaxHeader).find('\n');
+  if (eol == std::string::npos || !bytes.starts_with(kMagic)) return std::nullopt;
+  const std::string_view header = std::string_view(bytes).substr(kMagic.size(), eol - kMagic.size());
+  const std::size_t space = header.find(' ');
+  if (space == std::string_view::npos || header.size() - space - 1 != 32) return std::nullopt;
+  std::uint64_t declared = 0;
+  auto [end, ec] = std::from_chars(header.data(), header.data() + space, declared);
+  if (ec != std::errc() || end != header.data() + space || declared != size - eol - 1 || declared > max_payload)
+    return std::nullopt;
+  std::string payload = bytes.substr(eol + 1);
+  if (content_hash({payload}) != header.substr(space + 1)) return std::nullopt;
+  return payload;
+}
+
+std::string write_cache_entry(const fs::path& file, std::string_view payload) {
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  if (ec) return "cannot create " + file.parent_path().generic_string() + ": " + ec.message();
+  // Something that is not a file in the entry's place: a symlink or a FIFO is replaced by the
+  // rename below; a folder must go first, and only an empty one is removed.
+  struct stat st {};
+  if (::lstat(file.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (!fs::remove(file, ec) || ec)
+      return file.generic_string() + " is a folder that is not renaksi's to delete (" +
+             (ec ? ec.message() : std::string("not empty")) + ")";
+  }
+  static std::atomic<unsigned> counter{0};
+  const fs::path temp = file.string() + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  std::string error;
+  {
+    Fd out(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (out.fd < 0) return "cannot create " + temp.generic_string() + ": " + std::strerror(errno);
+    const std::string header = header_of(payload);
+    for (std::string_view part : {std::string_view(header), payload}) {
+      while (error.empty() && !part.empty()) {
+        ssize_t n = ::write(out.fd, part.data(), part.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) error = "cannot write " + temp.generic_string() + ": " + std::strerror(n < 0 ? errno : EIO);
+        else part.remove_prefix(static_cast<std::size_t>(n));
+      }
+    }
+    const int fd = out.fd;
+    out.fd = -1;
+    if (::close(fd) != 0 && error.empty()) error = "cannot write " + temp.generic_string() + ": " + std::strerror(errno);
+  }
+  if (error.empty() && ::rename(temp.c_str(), file.c_str()) != 0)
+    error = "cannot rename " + temp.generic_string() + ": " + std::strerror(errno);
+  if (!error.empty()) fs::remove(temp, ec);
+  return error;
 }
 
 }  // namespace renaksi

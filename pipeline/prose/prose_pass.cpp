@@ -3,11 +3,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
 #include "env/content_hash.h"
+#include "env/limits.h"
 #include "env/process.h"
 #include "model/visit.h"
 #include "prose/from_pandoc.h"
@@ -36,6 +37,8 @@ struct Fragment {
   std::string key;
   json blocks;    // Pandoc's blocks for it
   bool have = false;
+  bool too_deep = false;  // Pandoc's AST for it nests deeper than renaksi reads (P009)
+  bool fresh = false;     // from this build's Pandoc run, not the cache
 };
 
 // The cache key of a fragment: the reader options and the text. Entries store their text, so a
@@ -43,47 +46,59 @@ struct Fragment {
 std::string content_key(const std::string& source) { return content_hash({kPandocFrom, source}); }
 
 bool api_supported(const json& version) {
-  return version.is_array() && version.size() >= 2 && version[0] == 1 && (version[1] == 22 || version[1] == 23);
+  return version.is_array() && version.size() >= 2 && version[0].is_number_integer() && version[0] == 1 &&
+         version[1].is_number_integer() && (version[1] == 22 || version[1] == 23);
 }
 
 std::string api_string(const json& version) {
   std::string s;
   if (version.is_array())
-    for (const auto& v : version) s += (s.empty() ? "" : ".") + v.dump();
-  return s.empty() ? "none" : s;
+    for (size_t i = 0; i < version.size() && i < 8; ++i) {
+      const json& v = version[i];
+      s += (s.empty() ? "" : ".") + (v.is_primitive() ? v.dump() : std::string("?"));
+    }
+  return s.empty() ? "none" : s.substr(0, 80);
 }
 
 fs::path cache_file(const Env& env, const std::string& key) { return env.cache_dir / "prose" / (key + ".json"); }
 
-bool read_cached(const Env& env, Fragment& f) {
-  std::ifstream in(cache_file(env, f.key), std::ios::binary);
-  if (!in) return false;
-  try {
-    json entry = json::parse(in);
-    if (entry.at("from") != kPandocFrom || entry.at("source") != f.source || !api_supported(entry.at("api")))
-      return false;
-    f.blocks = entry.at("blocks");
-    f.have = true;
-    return true;
-  } catch (const json::exception&) {
-    return false;  // a damaged entry is a miss; it is rewritten below
-  }
+// A field of an object, or null when it is not an object or has no such field.
+const json& field(const json& object, const char* name) {
+  static const json null;
+  if (!object.is_object()) return null;
+  auto it = object.find(name);
+  return it == object.end() ? null : *it;
 }
 
-void write_cached(const Env& env, const Fragment& f, const json& api, Diagnostics& diags) {
-  std::error_code ec;
-  fs::create_directories(env.cache_dir / "prose", ec);
-  const fs::path target = cache_file(env, f.key);
-  const fs::path temp = target.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << json{{"from", kPandocFrom}, {"api", api}, {"source", f.source}, {"blocks", f.blocks}}.dump();
-    if (!out) ec = std::make_error_code(std::errc::io_error);
-  }
-  if (!ec) fs::rename(temp, target, ec);
-  if (ec)
+// A cache entry is verified (its header's size and hash, then its JSON, depth-bounded, then its
+// fields); anything else is a miss, and the entry is rewritten after Pandoc's run.
+bool read_cached(const Env& env, Fragment& f) {
+  std::optional<std::string> bytes = read_cache_entry(cache_file(env, f.key), limits::kMaxPandocOutputBytes);
+  if (!bytes) return false;
+  prose::ParsedJson entry;
+  if (!prose::parse_pandoc_json(*bytes, entry) || entry.too_deep) return false;
+  const json& from = field(entry.value, "from");
+  const json& source = field(entry.value, "source");
+  const json& blocks = field(entry.value, "blocks");
+  if (!from.is_string() || from != kPandocFrom || !source.is_string() || source != f.source ||
+      !api_supported(field(entry.value, "api")) || !blocks.is_array())
+    return false;
+  // An entry whose blocks would not read (the wrong shape, too deep) is a miss too, not an error.
+  if (prose::from_pandoc(blocks, [](const std::string&, const std::string&, bool) {}).status != prose::FromPandoc::Status::Ok)
+    return false;
+  f.blocks = blocks;
+  f.have = true;
+  return true;
+}
+
+void write_cached(const Env& env, const Fragment& f, const json& api, bool& warned, Diagnostics& diags) {
+  const std::string why = write_cache_entry(
+      cache_file(env, f.key), json{{"from", kPandocFrom}, {"api", api}, {"source", f.source}, {"blocks", f.blocks}}.dump());
+  if (!why.empty() && !warned) {
+    warned = true;  // once per build, not once per fragment
     diags.warning(Code::P008, {env.cache_dir.generic_string(), 0, 0},
-                  "cannot write the prose cache (" + ec.message() + "); the next build will run Pandoc again");
+                  "cannot write the prose cache (" + why + "); the next build will run Pandoc again");
+  }
 }
 
 // A line of colons would close the fragment's wrapper: escape its first colon.
@@ -99,14 +114,26 @@ std::string escape_fences(const std::string& source) {
   return out;
 }
 
+// The id of a fragment's wrapper, `{"t":"Div","c":[["f17",[],[]],[blocks]]}`, or "" when the
+// node is not one.
+std::string wrapper_id(const json& node) {
+  const json& t = field(node, "t");
+  const json& c = field(node, "c");
+  if (!t.is_string() || t != "Div" || !c.is_array() || c.size() < 2 || !c[0].is_array() || c[0].empty() ||
+      !c[0][0].is_string() || !c[1].is_array())
+    return "";
+  return c[0][0].get<std::string>();
+}
+
 // Runs Pandoc once over every fragment in `todo`; fills their blocks. Returns false on error.
-bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*>& todo, json& api, Diagnostics& diags) {
+bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*>& todo, std::size_t max_output, json& api,
+                Diagnostics& diags) {
   const SourceLoc where{folder, 0, 0};
   std::string input;
   for (size_t i = 0; i < todo.size(); ++i)
     input += "::: {#f" + std::to_string(i) + "}\n" + escape_fences(todo[i]->source) + "\n:::\n\n";
 
-  ProcessResult r = run_process({env.pandoc, "--sandbox", "-f", kPandocFrom, "-t", "json"}, input, env.pandoc_timeout);
+  ProcessResult r = run_process({env.pandoc, "--sandbox", "-f", kPandocFrom, "-t", "json"}, input, env.pandoc_timeout, {}, max_output);
   if (!r.started) {
     diags.error(Code::P001, where,
                 "cannot run Pandoc ('" + env.pandoc + "': " + r.error +
@@ -115,48 +142,75 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
   }
   if (r.timed_out) {
     diags.error(Code::P003, where,
-                "Pandoc did not finish within " + std::to_string(env.pandoc_timeout.count() / 1000) +
-                    " s and was stopped (" + std::to_string(todo.size()) + " fragments)");
+                "Pandoc did not finish within " + std::to_string(env.pandoc_timeout.count()) + " ms and was stopped (" +
+                    std::to_string(todo.size()) + " fragments)");
+    return false;
+  }
+  if (r.output_too_large) {
+    diags.error(Code::P010, where,
+                "Pandoc's output passed " + std::to_string(max_output) + " bytes and Pandoc was stopped (" + std::to_string(todo.size()) + " fragments)");
     return false;
   }
   if (r.exit_code != 0) {
-    std::string msg = r.err.substr(0, r.err.find('\n'));
+    std::string msg = r.err.substr(0, std::min(r.err.find('\n'), size_t{500}));
     diags.error(Code::P002, where,
                 "Pandoc failed (" + (r.signal ? "signal " + std::to_string(r.signal) : "exit " + std::to_string(r.exit_code)) +
                     (msg.empty() ? ")" : "): " + msg));
     return false;
   }
-  json doc;
-  try {
-    doc = json::parse(r.out);
-  } catch (const json::exception& e) {
-    diags.error(Code::P002, where, std::string("Pandoc's output is not JSON: ") + e.what());
+  // Parsed without building anything nested deeper than the limit: the fragment a too-deep
+  // part belongs to is noted (P009 at its line), the others are read as usual.
+  prose::ParsedJson doc;
+  std::vector<long> deep_blocks;
+  if (!prose::parse_pandoc_json(r.out, doc, [&](long block) { deep_blocks.push_back(block); })) {
+    diags.error(Code::P002, where, "Pandoc's output is not JSON: " + doc.error);
     return false;
   }
-  api = doc.contains("pandoc-api-version") ? doc["pandoc-api-version"] : json();
+  r.out.clear();
+  r.out.shrink_to_fit();
+  if (!doc.value.is_object()) {
+    diags.error(Code::P002, where, "Pandoc's output is not a JSON object");
+    return false;
+  }
+  api = field(doc.value, "pandoc-api-version");
   if (!api_supported(api)) {
     diags.error(Code::P004, where,
                 "Pandoc speaks AST version " + api_string(api) + "; renaksi reads 1.22 and 1.23 (Pandoc 2.17 to 3.x)");
     return false;
   }
-  // Exactly the expected wrappers must come back, in order: anything else means a fragment
-  // broke out of its wrapper (an unclosed code fence, say) and swallowed its neighbours.
-  const json& blocks = doc["blocks"];
-  size_t next = 0;
-  bool ok = blocks.is_array();
-  for (size_t b = 0; ok && b < blocks.size(); ++b) {
-    const json& node = blocks[b];
-    bool is_div = node.value("t", "") == "Div";
-    std::string id = is_div ? node["c"][0][0].get<std::string>() : "";
-    if (next < todo.size() && id == "f" + std::to_string(next)) {
-      todo[next]->blocks = node["c"][1];
-      todo[next]->have = true;
-      ++next;
-    } else {
-      ok = false;
-    }
+  const json& blocks = field(doc.value, "blocks");
+  if (!blocks.is_array()) {
+    diags.error(Code::P002, where, "Pandoc's output has no \"blocks\" array");
+    return false;
   }
-  if (!ok || next != todo.size()) {
+  if (std::find(deep_blocks.begin(), deep_blocks.end(), -1) != deep_blocks.end()) {
+    diags.error(Code::P002, where,
+                "Pandoc's output nests deeper than " + std::to_string(limits::kMaxPandocJsonDepth) + " levels outside the prose");
+    return false;
+  }
+  // Exactly the expected wrappers must come back, in order: anything else means a fragment
+  // broke out of its wrapper (an unclosed code fence, say) and swallowed its neighbours. A node
+  // that is not even a Pandoc node, or a Div without its parts, is Pandoc's output of the
+  // wrong shape (P002), at the fragment expected there.
+  size_t next = 0;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const json& node = blocks[b];
+    const size_t here = std::min(next, todo.size() - 1);
+    const json& t = field(node, "t");
+    const std::string id = wrapper_id(node);
+    if (!t.is_string() || (t == "Div" && id.empty())) {
+      diags.error(Code::P002, todo[here]->loc,
+                  "Pandoc's output has an unexpected shape where this prose should be: block " + std::to_string(b) +
+                      (t.is_string() ? " is a Div without an id and content" : " is not a Pandoc node"));
+      return false;
+    }
+    if (next >= todo.size() || id != "f" + std::to_string(next)) break;
+    todo[next]->blocks = node["c"][1];
+    todo[next]->too_deep = std::find(deep_blocks.begin(), deep_blocks.end(), static_cast<long>(b)) != deep_blocks.end();
+    todo[next]->have = true;
+    ++next;
+  }
+  if (next != todo.size() || blocks.size() != todo.size()) {
     size_t bad = std::min(next, todo.size() - 1);
     diags.error(Code::P005, todo[bad]->loc,
                 "this prose does not stay inside its field (an unclosed ``` code fence or a fence line); "
@@ -166,9 +220,14 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
   return true;
 }
 
+std::string too_deep_message() {
+  return "this prose nests deeper than " + std::to_string(limits::kMaxProseDepth) +
+         " levels (block quotes, lists or emphasis inside one another); flatten it";
+}
+
 }  // namespace
 
-ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnostics& build_diags) {
+ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnostics& build_diags, std::size_t max_output) {
   ProseStats stats;
   // Every distinct text of every plan once; it remembers the plans that use it, so each plan
   // gets its warnings and its parsed prose.
@@ -182,7 +241,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
         if (t.value.empty()) continue;
         auto [it, inserted] = seen.emplace(t.value, fragments.size());
         if (inserted) {
-          fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, content_key(t.value), {}, false});
+          fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, content_key(t.value), {}, false, false, false});
           users.emplace_back();
         }
         if (users[it->second].empty() || users[it->second].back() != j) users[it->second].push_back(j);
@@ -198,36 +257,50 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
     else
       todo.push_back(&f);
   }
+  json api;
   if (!todo.empty()) {
-    json api;
     ++stats.pandoc_runs;
     const std::string where = jobs.size() == 1 ? jobs[0].plan->folder : std::string("content");
-    if (!run_pandoc(env, where, todo, api, build_diags)) return stats;
-    for (const Fragment* f : todo) write_cached(env, *f, api, build_diags);
+    if (!run_pandoc(env, where, todo, max_output, api, build_diags)) return stats;
+    for (Fragment* f : todo) f->fresh = true;
   }
+  bool cache_warned = false;
 
   for (size_t i = 0; i < fragments.size(); ++i) {
     const Fragment& f = fragments[i];
     Diagnostics& diags = *jobs[users[i].front()].diags;  // reported once, where the text first appears
+    if (!f.have) continue;
+    if (f.too_deep) {
+      diags.error(Code::P009, f.loc, too_deep_message());
+      continue;
+    }
     auto report = [&](const std::string& what, const std::string& kept, bool is_link) {
       if (is_link)
         diags.warning(Code::P007, f.loc, "dropped the " + what + " (only http, https and mailto links are kept); kept " + kept);
       else
         diags.warning(Code::P006, f.loc, "Markdown " + what + " is not rendered; kept " + kept);
     };
-    try {
-      prose::Blocks blocks = prose::from_pandoc(f.blocks, report);
-      for (size_t j : users[i]) jobs[j].store->put(f.source, blocks);
-    } catch (const json::exception& e) {
-      diags.error(Code::P002, f.loc, std::string("Pandoc's AST for this prose has an unexpected shape: ") + e.what());
+    prose::FromPandoc read = prose::from_pandoc(f.blocks, report);
+    switch (read.status) {
+      case prose::FromPandoc::Status::Ok:
+        // Only what reads well is cached.
+        if (f.fresh) write_cached(env, f, api, cache_warned, build_diags);
+        for (size_t j : users[i]) jobs[j].store->put(f.source, read.blocks);
+        break;
+      case prose::FromPandoc::Status::TooDeep:
+        diags.error(Code::P009, f.loc, too_deep_message());
+        break;
+      case prose::FromPandoc::Status::BadShape:
+        diags.error(Code::P002, f.loc, "Pandoc's AST for this prose has an unexpected shape: " + read.message);
+        break;
     }
   }
   return stats;
 }
 
-ProseStats parse_prose(const Plan& plan, const Env& env, ProseStore& store, Diagnostics& diags) {
+ProseStats parse_prose(const Plan& plan, const Env& env, ProseStore& store, Diagnostics& diags, std::size_t max_output) {
   const ProseJob job{&plan, &store, &diags};
-  return parse_prose(std::span<const ProseJob>(&job, 1), env, diags);
+  return parse_prose(std::span<const ProseJob>(&job, 1), env, diags, max_output);
 }
 
 }  // namespace renaksi

@@ -2,12 +2,14 @@
 // ids, JSON out), cached by content hash, into the project's prose types.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <span>
 #include <string>
 
 #include "diag/diagnostic.h"
 #include "env/env.h"
+#include "env/limits.h"
 #include "model/plan.h"
 #include "prose/ast.h"
 
@@ -46,9 +48,12 @@ struct ProseJob {
 // cached). Errors about Pandoc itself (missing, failing, too slow, an unknown API version,
 // prose breaking out of its wrapper) go to `build_diags`; warnings (nodes not rendered, links
 // dropped) to the plan where the text first appears, at its file and line.
-ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnostics& build_diags);
+// Pandoc's output past `max_output` bytes stops it (P010); tests pass a smaller cap.
+ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnostics& build_diags,
+                       std::size_t max_output = limits::kMaxPandocOutputBytes);
 
 // The same for one plan.
-ProseStats parse_prose(const Plan& plan, const Env& env, ProseStore& store, Diagnostics& diags);
+ProseStats parse_prose(const Plan& plan, const Env& env, ProseStore& store, Diagnostics& diags,
+                       std::size_t max_output = limits::kMaxPandocOutputBytes);
 
 }  // namespace renaksi

@@ -1,15 +1,62 @@
 // The DOCX pass.
 #include "emit/docx/docx_pass.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
-#include <fstream>
+#include <optional>
+#include <string_view>
 #include <thread>
 
 #include "env/content_hash.h"
+#include "env/limits.h"
 #include "env/process.h"
 #include "load/read_file.h"
 
 namespace renaksi {
+
+namespace {
+
+std::uint32_t le16(std::string_view b, size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8);
+}
+std::uint32_t le32(std::string_view b, size_t at) { return le16(b, at) | le16(b, at + 2) << 16; }
+
+}  // namespace
+
+bool is_docx_zip(std::string_view bytes) {
+  // The end-of-central-directory record: 22 bytes and a comment of up to 65535, at the end.
+  constexpr size_t kEocd = 22;
+  if (bytes.size() < kEocd || !bytes.starts_with("PK\x03\x04")) return false;
+  size_t eocd = std::string_view::npos;
+  const size_t lowest = bytes.size() > kEocd + 65535 ? bytes.size() - kEocd - 65535 : 0;
+  for (size_t at = bytes.size() - kEocd + 1; at-- > lowest;) {  // bounded by the comment's maximum
+    if (le32(bytes, at) == 0x06054b50 && at + kEocd + le16(bytes, at + 20) == bytes.size()) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd == std::string_view::npos) return false;
+  const size_t entries = le16(bytes, eocd + 10), cd_size = le32(bytes, eocd + 12), cd_offset = le32(bytes, eocd + 16);
+  if (le16(bytes, eocd + 4) != 0 || le16(bytes, eocd + 6) != 0 || entries != le16(bytes, eocd + 8)) return false;  // one disk
+  if (cd_offset > eocd || cd_size != eocd - cd_offset) return false;
+  // Every central directory entry inside the directory, each pointing at a local header before
+  // it; and word/document.xml among them.
+  bool has_document = false;
+  size_t at = cd_offset;
+  for (size_t i = 0; i < entries; ++i) {  // bounded: at most 65535 entries, each at least 46 bytes
+    if (at + 46 > eocd || le32(bytes, at) != 0x02014b50) return false;
+    const size_t name_len = le16(bytes, at + 28), extra_len = le16(bytes, at + 30), comment_len = le16(bytes, at + 32);
+    const size_t local = le32(bytes, at + 42), compressed = le32(bytes, at + 20);
+    if (at + 46 + name_len + extra_len + comment_len > eocd) return false;
+    if (local + 30 > cd_offset || le32(bytes, local) != 0x04034b50 ||
+        local + 30 + le16(bytes, local + 26) + le16(bytes, local + 28) + compressed > cd_offset)
+      return false;
+    has_document = has_document || bytes.substr(at + 46, name_len) == "word/document.xml";
+    at += 46 + name_len + extra_len + comment_len;
+  }
+  return has_document && at == eocd;
+}
 
 std::string docx_path(const doc::Document& d) { return d.plan_id + "/" + d.plan_id + "." + d.edition + ".docx"; }
 
@@ -22,7 +69,8 @@ docx::Options docx_options(const layout::Style& style) {
   return options;
 }
 
-std::string docx_of(const doc::Document& d, const docx::Options& options, const Env& env, Diagnostics& diags) {
+std::string docx_of(const doc::Document& d, const docx::Options& options, const Env& env, Diagnostics& diags,
+                    std::size_t max_output) {
   const SourceLoc where{docx_path(d), 0, 0};
   const std::filesystem::path reference = env.reference_docx();
   std::error_code ec;
@@ -43,11 +91,14 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
   read_file(reference, reference_bytes);
   const std::filesystem::path cached =
       env.cache_dir / "docx" / (content_hash({"pandoc -f json -t docx", input, reference_bytes, epoch}) + ".docx");
-  if (std::string bytes; read_file(cached, bytes) && bytes.starts_with("PK\x03\x04")) return bytes;
+  // The entry is verified (size and hash in its header) and must still be a DOCX; anything
+  // else is a miss, and the entry is replaced below.
+  if (std::optional<std::string> bytes = read_cache_entry(cached, limits::kMaxPandocOutputBytes); bytes && is_docx_zip(*bytes))
+    return std::move(*bytes);
 
   ProcessResult r = run_process(
       {env.pandoc, "-f", "json", "-t", "docx", "--reference-doc=" + reference.string(), "-o", "-"}, input,
-      env.pandoc_timeout, {"SOURCE_DATE_EPOCH=" + epoch});
+      env.pandoc_timeout, {"SOURCE_DATE_EPOCH=" + epoch}, max_output);
   if (!r.started) {
     diags.error(Code::D001, where,
                 "cannot run Pandoc ('" + env.pandoc + "': " + r.error +
@@ -56,30 +107,29 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
   }
   if (r.timed_out) {
     diags.error(Code::D003, where,
-                "Pandoc did not finish the DOCX edition within " + std::to_string(env.pandoc_timeout.count() / 1000) +
-                    " s and was stopped");
+                "Pandoc did not finish the DOCX edition within " + std::to_string(env.pandoc_timeout.count()) +
+                    " ms and was stopped");
+    return {};
+  }
+  if (r.output_too_large) {
+    diags.error(Code::D002, where,
+                "Pandoc's DOCX edition passed " + std::to_string(max_output) + " bytes and Pandoc was stopped");
     return {};
   }
   if (r.exit_code != 0) {
-    std::string why = r.err.empty() ? "no message" : r.err.substr(0, r.err.find_last_not_of('\n') + 1);
+    std::string why = r.err.empty() ? "no message" : r.err.substr(0, std::min(r.err.find_last_not_of('\n') + 1, size_t{2000}));
     diags.error(Code::D002, where,
                 "Pandoc failed writing the DOCX edition (" +
                     (r.signal ? "signal " + std::to_string(r.signal) : "exit " + std::to_string(r.exit_code)) + "): " + why);
     return {};
   }
-  if (!r.out.starts_with("PK\x03\x04")) {
-    diags.error(Code::D002, where, "Pandoc's output is not a DOCX (a ZIP file): " + std::to_string(r.out.size()) + " bytes");
+  if (!is_docx_zip(r.out)) {
+    diags.error(Code::D002, where,
+                "Pandoc's output is not a DOCX (a ZIP file with word/document.xml): " + std::to_string(r.out.size()) + " bytes");
     return {};
   }
-  // Written under a temporary name and renamed, so a reader never sees half a file; a cache
-  // that cannot be written only costs the next build a Pandoc run.
-  std::filesystem::create_directories(cached.parent_path(), ec);
-  const std::filesystem::path temp = cached.string() + ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
-  if (std::ofstream out(temp, std::ios::binary); out.write(r.out.data(), static_cast<std::streamsize>(r.out.size()))) {
-    out.close();
-    std::filesystem::rename(temp, cached, ec);
-  }
-  std::filesystem::remove(temp, ec);
+  // A cache that cannot be written only costs the next build a Pandoc run.
+  (void)write_cache_entry(cached, r.out);
   return std::move(r.out);
 }
 

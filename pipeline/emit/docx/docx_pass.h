@@ -2,13 +2,16 @@
 // Pandoc run, styled by layouts/reference.docx; editions in parallel.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compose/document.h"
 #include "diag/diagnostic.h"
 #include "emit/docx/document_to_pandoc.h"
 #include "env/env.h"
+#include "env/limits.h"
 #include "layout/style.h"
 #include "publish/outputs.h"
 
@@ -34,8 +37,16 @@ docx::Options docx_options(const layout::Style& style);
 DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Options& options, const Env& env,
                      Outputs& outputs, Diagnostics& diags);
 
+// True when `bytes` is a whole ZIP archive that lists word/document.xml: its end-of-central-
+// directory record at the very end, every central directory entry inside the directory and
+// pointing at a local header before it. (CRCs and the compressed data are not checked: Pandoc's
+// output and the hash of a cache entry vouch for those.) A truncated file fails.
+bool is_docx_zip(std::string_view bytes);
+
 // The DOCX of one edition, or nothing after a D001-D004 error. Pandoc gets SOURCE_DATE_EPOCH
 // from `env.now()`, so the same document and date give the same bytes.
-std::string docx_of(const doc::Document& document, const docx::Options& options, const Env& env, Diagnostics& diags);
+// Pandoc's output past `max_output` bytes stops it (D002); tests pass a smaller cap.
+std::string docx_of(const doc::Document& document, const docx::Options& options, const Env& env, Diagnostics& diags,
+                    std::size_t max_output = limits::kMaxPandocOutputBytes);
 
 }  // namespace renaksi

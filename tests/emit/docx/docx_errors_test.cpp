@@ -2,8 +2,17 @@
 // build date reaches Pandoc as SOURCE_DATE_EPOCH.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+
 #include "emit/docx/docx_pass.h"
 #include "emit/docx/editions.h"
+#include "env/content_hash.h"
+#include "prose/fake_pandoc.h"
+#include "support/command.h"
 #include "support/paths.h"
 
 namespace renaksi {
@@ -25,10 +34,26 @@ struct Outcome {
   Diagnostics diags;
 };
 
-Outcome run(const Env& env) {
+Outcome run(const Env& env, size_t max_output = limits::kMaxPandocOutputBytes) {
   Outcome r;
-  r.bytes = docx_of(testing::edition("nap-2018-2020", "en"), {}, env, r.diags);
+  r.bytes = docx_of(testing::edition("nap-2018-2020", "en"), {}, env, r.diags, max_output);
   return r;
+}
+
+std::string bytes_of(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// A stand-in that writes a real DOCX (the reference document) and counts its runs in `runs`.
+std::string docx_writing_pandoc(const testing::TempDir& dir, const Env& env) {
+  return fake_pandoc(dir, "cat >/dev/null; echo run >>'" + (dir.path() / "runs").string() + "'; cat '" +
+                              env.reference_docx().string() + "'");
+}
+
+size_t runs(const testing::TempDir& dir) {
+  const std::string r = bytes_of(dir.path() / "runs");
+  return static_cast<size_t>(std::count(r.begin(), r.end(), '\n'));
 }
 
 void expect_error(const Outcome& r, Code code, const std::string& says) {
@@ -65,6 +90,42 @@ TEST(DocxErrors, OutputThatIsNotAZipIsD002) {
   expect_error(run(env), Code::D002, "not a DOCX");
 }
 
+TEST(DocxErrors, PandocThatClosesItsPipesAndLingersIsD003AtTheLimit) {
+  testing::TempDir dir("docx-linger");
+  Env env = testing::docx_env();
+  env.cache_dir = dir.path() / "cache";
+  env.pandoc = fake_pandoc(dir, testing::fake_pandoc::kLingering);
+  env.pandoc_timeout = 1000ms;
+  testing::edition("nap-2018-2020", "en");
+  auto start = std::chrono::steady_clock::now();
+  expect_error(run(env), Code::D003, "did not finish");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, env.pandoc_timeout + testing::fake_pandoc::kMargin);
+}
+
+TEST(DocxErrors, EndlessOutputIsD002) {
+  testing::TempDir dir("docx-endless");
+  Env env = testing::docx_env();
+  env.cache_dir = dir.path() / "cache";
+  env.pandoc = fake_pandoc(dir, testing::fake_pandoc::kEndlessZeros);
+  env.pandoc_timeout = 2000ms;
+  testing::edition("nap-2018-2020", "en");
+  auto start = std::chrono::steady_clock::now();
+  expect_error(run(env, 4 << 20), Code::D002, "passed 4194304 bytes");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, env.pandoc_timeout + testing::fake_pandoc::kMargin);
+}
+
+TEST(DocxErrors, ATruncatedZipFromPandocIsD002) {
+  testing::TempDir dir("docx-truncated");
+  Env env = testing::docx_env();
+  env.cache_dir = dir.path() / "cache";
+  const std::string reference = bytes_of(env.reference_docx());
+  for (size_t cut : {size_t{4}, reference.size() / 2, reference.size() - 1}) {
+    env.pandoc = fake_pandoc(dir, "cat >/dev/null; head -c " + std::to_string(cut) + " '" + env.reference_docx().string() + "'");
+    expect_error(run(env), Code::D002, "not a DOCX");
+  }
+  EXPECT_FALSE(fs::exists(env.cache_dir / "docx"));  // nothing cached
+}
+
 TEST(DocxErrors, PandocTooSlowIsD003) {
   testing::TempDir dir("docx-slow");
   Env env = testing::docx_env();
@@ -89,11 +150,14 @@ TEST(DocxErrors, PandocGetsTheBuildDateAndTheReferenceDocument) {
   testing::TempDir dir("docx-env");
   Env env = testing::docx_env();
   env.cache_dir = dir.path() / "cache";  // nothing cached: each test runs its Pandoc
-  env.pandoc = fake_pandoc(dir, "printf 'PK\\003\\004 %s %s' \"$SOURCE_DATE_EPOCH\" \"$*\"");
+  const fs::path seen = dir.path() / "seen";
+  env.pandoc = fake_pandoc(dir, "cat >/dev/null; printf '%s %s' \"$SOURCE_DATE_EPOCH\" \"$*\" >'" + seen.string() +
+                                    "'; cat '" + env.reference_docx().string() + "'");
   Outcome r = run(env);
   EXPECT_TRUE(r.diags.all().empty());
-  EXPECT_EQ(r.bytes, std::string("PK\x03\x04 ") + std::to_string(testing::kEpoch) + " -f json -t docx --reference-doc=" +
-                         env.reference_docx().string() + " -o -");
+  EXPECT_EQ(r.bytes, bytes_of(env.reference_docx()));
+  EXPECT_EQ(bytes_of(seen), std::to_string(testing::kEpoch) + " -f json -t docx --reference-doc=" +
+                                env.reference_docx().string() + " -o -");
 }
 
 TEST(DocxErrors, OnlyTheFailingEditionIsReportedAndMissing) {
@@ -101,7 +165,8 @@ TEST(DocxErrors, OnlyTheFailingEditionIsReportedAndMissing) {
   Env env = testing::docx_env();
   env.cache_dir = dir.path() / "cache";  // nothing cached: each test runs its Pandoc
   // Fails for the English edition only (its JSON carries "lang":…"en").
-  env.pandoc = fake_pandoc(dir, "if grep -q '\"c\":\"en\",\"t\":\"MetaString\"'; then exit 3; fi; printf 'PK\\003\\004'");
+  env.pandoc = fake_pandoc(dir, "if grep -q '\"c\":\"en\",\"t\":\"MetaString\"'; then exit 3; fi; cat '" +
+                                    env.reference_docx().string() + "'");
   Outputs outputs;
   Diagnostics diags;
   DocxStats stats = emit_docxs(testing::composed_plan("nap-2018-2020").documents, {}, env, outputs, diags);
@@ -110,6 +175,91 @@ TEST(DocxErrors, OnlyTheFailingEditionIsReportedAndMissing) {
   EXPECT_FALSE(outputs.has("nap-2018-2020/nap-2018-2020.en.docx"));
   ASSERT_EQ(diags.error_count(), 1u);
   EXPECT_EQ(diags.all().front().code, Code::D002);
+}
+
+TEST(DocxCache, EveryKindOfBadEntryIsAMissAndAValidDocxIsPublished) {
+  testing::TempDir dir("docx-cache");
+  Env env = testing::docx_env();
+  env.cache_dir = dir.path() / "cache";
+  env.pandoc = docx_writing_pandoc(dir, env);
+  const std::string want = bytes_of(env.reference_docx());
+  ASSERT_TRUE(is_docx_zip(want));
+  Outcome first = run(env);
+  ASSERT_EQ(first.bytes, want);
+  ASSERT_EQ(runs(dir), 1u);
+  EXPECT_EQ(run(env).bytes, want);
+  ASSERT_EQ(runs(dir), 1u);  // from the cache
+  ASSERT_TRUE(fs::exists(env.cache_dir / "docx"));
+  const fs::path entry = fs::directory_iterator(env.cache_dir / "docx")->path();
+  const std::string good = bytes_of(entry);
+  auto overwrite = [&](const std::string& b) { std::ofstream(entry, std::ios::binary | std::ios::trunc) << b; };
+  const std::vector<std::pair<std::string, std::function<void()>>> damages = {
+      // Before: an entry cut to "PK\3\4" was published as the Word edition.
+      {"the DOCX cut to its first 4 bytes", [&] { overwrite(good.substr(0, good.find('\n') + 1) + want.substr(0, 4)); }},
+      {"the whole entry cut to 4 bytes", [&] { overwrite(good.substr(0, 4)); }},
+      {"truncated", [&] { overwrite(good.substr(0, good.size() - 100)); }},
+      {"a byte flipped",
+       [&] {
+         std::string b = good;
+         b[b.size() / 2] ^= 0x01;
+         overwrite(b);
+       }},
+      {"an old, headerless entry", [&] { overwrite(want); }},
+      {"a good header over a truncated zip",
+       [&] { ASSERT_EQ(write_cache_entry(entry, want.substr(0, want.size() - 30)), ""); }},
+      {"an empty folder",
+       [&] {
+         fs::remove(entry);
+         fs::create_directory(entry);
+       }},
+      {"a fifo",
+       [&] {
+         fs::remove(entry);
+         ASSERT_EQ(::mkfifo(entry.c_str(), 0644), 0);
+       }},
+      {"a symlink to /dev/zero",
+       [&] {
+         fs::remove(entry);
+         fs::create_symlink("/dev/zero", entry);
+       }},
+  };
+  size_t expected_runs = 1;
+  for (const auto& [what, damage] : damages) {
+    SCOPED_TRACE(what);
+    damage();
+    const auto start = std::chrono::steady_clock::now();
+    Outcome r = run(env);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
+    EXPECT_TRUE(r.diags.all().empty());
+    EXPECT_EQ(runs(dir), ++expected_runs);
+    EXPECT_EQ(r.bytes, want);
+    // What is published is a whole ZIP: unzip agrees.
+    testing::write_output(dir.path() / "out.docx", r.bytes);
+    EXPECT_EQ(testing::run_shell("unzip -tq " + testing::shell_quote((dir.path() / "out.docx").string())).exit_code, 0);
+    // The entry was replaced: the next build takes it from the cache.
+    EXPECT_EQ(bytes_of(entry), good);
+    EXPECT_EQ(run(env).bytes, want);
+    EXPECT_EQ(runs(dir), expected_runs);
+  }
+}
+
+TEST(DocxZip, OnlyAWholeZipListingTheDocumentPasses) {
+  const std::string docx = bytes_of(testing::docx_env().reference_docx());
+  EXPECT_TRUE(is_docx_zip(docx));
+  EXPECT_FALSE(is_docx_zip(""));
+  EXPECT_FALSE(is_docx_zip("PK\x03\x04"));
+  for (size_t cut = 1; cut < docx.size(); cut += 97) EXPECT_FALSE(is_docx_zip(docx.substr(0, cut))) << cut;
+  EXPECT_FALSE(is_docx_zip(docx + "x"));
+  // Without word/document.xml (its name changed in the central directory).
+  std::string renamed = docx;
+  const size_t at = renamed.rfind("word/document.xml");
+  ASSERT_NE(at, std::string::npos);
+  renamed[at] = 'W';
+  EXPECT_FALSE(is_docx_zip(renamed));
+  // The end record pointing outside the file.
+  std::string bad = docx;
+  bad[bad.size() - 6] = '\xff';
+  EXPECT_FALSE(is_docx_zip(bad));
 }
 
 }  // namespace

@@ -66,12 +66,13 @@ TEST(ProseToPandoc, EveryProseBlockOfThePlansSurvivesTheRoundTrip) {
           for (const auto& part : b.parts) {
             if (b.kind != doc::Block::Kind::Prose) continue;
             json back = through_pandoc(pandoc::document(json::object(), pandoc::to_pandoc(part.prose, 1)));
-            prose::Blocks read = prose::from_pandoc(back.at("blocks"), [](const std::string& what, const std::string&, bool) {
+            prose::FromPandoc read = prose::from_pandoc(back.at("blocks"), [](const std::string& what, const std::string&, bool) {
               ADD_FAILURE() << "unexpected " << what;
             });
+            ASSERT_EQ(read.status, prose::FromPandoc::Status::Ok) << read.message;
             std::string want, got;
             prose::dump(part.prose, want, 0);
-            prose::dump(read, got, 0);
+            prose::dump(read.blocks, got, 0);
             ASSERT_EQ(got, want) << d.plan_id << " " << c.anchor;
             ++blocks;
           }
