@@ -36,23 +36,6 @@ struct CheckOptions {
   bool quiet = false;
 };
 
-// A message on one line: control characters (a newline in a file name, terminal escapes) shown
-// as \xNN, so nothing can forge another line or colour the terminal.
-std::string one_line(std::string_view text) {
-  std::string r;
-  for (unsigned char c : text) {
-    if (c < 0x20 || c == 0x7f) {
-      static const char* hex = "0123456789abcdef";
-      r += "\\x";
-      r += hex[c >> 4];
-      r += hex[c & 15];
-    } else {
-      r += static_cast<char>(c);
-    }
-  }
-  return r;
-}
-
 // "1 error", "3 errors": the summary line is English, like the diagnostics.
 std::string counted(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
@@ -67,7 +50,7 @@ int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
     diags.sort();
     for (const auto& d : diags.all()) err << d.str() << '\n';
     if (!opt.quiet) {
-      out << folder << ": ";
+      out << printable(folder) << ": ";
       if (loaded.plan_file_ok)
         out << stage_display(loaded.plan.stage) << ", " << counted(loaded.plan.commitments.size(), "commitment") << ", ";
       out << counted(diags.error_count(), "error") << ", " << counted(diags.warning_count(), "warning") << '\n';
@@ -131,7 +114,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   const size_t errors = a.error_count() + out_diags.error_count();
   if (errors > 0) {
     err << "renaksi: " << counted(errors, "error") << "; nothing was written"
-        << (opt.out_dir.empty() ? "" : " to " + opt.out_dir) << '\n';
+        << (opt.out_dir.empty() ? "" : " to " + printable(opt.out_dir)) << '\n';
     return kExitContent;
   }
   if (opt.dump == "document") {
@@ -160,7 +143,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
     for (const auto& d : diags.all()) err << d.str() << '\n';
     if (!published) return kExitContent;
     out << "published " << counted(a.outputs.size(), "file") << " (" << a.outputs.total_bytes() / 1024 << " KiB) into "
-        << opt.out_dir << '\n';
+        << printable(opt.out_dir) << '\n';
   }
   return kExitOk;
 }
@@ -177,7 +160,7 @@ int run_validate(const ValidateOptions& opt, std::ostream& out, std::ostream& er
     bool valid = ogp::validate_submission_file(file, diags);
     diags.sort();
     for (const auto& d : diags.all()) err << d.str() << '\n';
-    if (!opt.quiet) out << file << ": " << (valid ? "valid" : "invalid") << ", " << counted(diags.error_count(), "error") << '\n';
+    if (!opt.quiet) out << printable(file) << ": " << (valid ? "valid" : "invalid") << ", " << counted(diags.error_count(), "error") << '\n';
     if (!valid) status = kExitContent;
   }
   return status;
@@ -238,7 +221,7 @@ int run_submission(const SubmissionOptions& opt, std::ostream& out, std::ostream
   state.diags.sort();
   for (const auto& d : state.diags.all()) err << d.str() << '\n';
   if (state.diags.has_errors() || !state.loaded.plan_file_ok) {
-    err << opt.folder << ": the plan has errors; no submission written\n";
+    err << printable(opt.folder) << ": the plan has errors; no submission written\n";
     return kExitContent;
   }
 
@@ -250,7 +233,7 @@ int run_submission(const SubmissionOptions& opt, std::ostream& out, std::ostream
   if (!ogp::validate_submission(xml, name, diags)) {
     diags.sort();
     for (const auto& d : diags.all()) err << d.str() << '\n';
-    err << opt.folder << ": the submission does not validate (" << counted(diags.error_count(), "error")
+    err << printable(opt.folder) << ": the submission does not validate (" << counted(diags.error_count(), "error")
         << "); nothing written\n";
     return kExitContent;
   }
@@ -263,7 +246,7 @@ int run_submission(const SubmissionOptions& opt, std::ostream& out, std::ostream
     err << Diagnostic{Severity::Error, Code::X002, {opt.output, 0, 0}, why}.str() << '\n';
     return kExitContent;
   }
-  out << opt.folder << ": " << counted(state.loaded.plan.commitments.size(), "commitment") << ", wrote " << opt.output
+  out << printable(opt.folder) << ": " << counted(state.loaded.plan.commitments.size(), "commitment") << ", wrote " << opt.output
       << " (" << xml.size() << " bytes, valid)\n";
   return kExitOk;
 }
@@ -372,7 +355,7 @@ int run_guarded(std::ostream& err, const std::function<int()>& command) {
   try {
     return command();
   } catch (const std::exception& e) {
-    err << "renaksi: internal error: " << one_line(e.what()) << '\n';
+    err << "renaksi: internal error: " << printable(e.what()) << '\n';
   } catch (...) {
     err << "renaksi: internal error: an unknown exception\n";
   }

@@ -1,5 +1,6 @@
 // The page style of a PDF edition, read from a layouts/*.json file.
 #include "layout/style.h"
+#include "load/read_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -26,15 +27,16 @@ std::optional<Colour> parse_colour(const std::string& hex) {
 
 std::optional<Style> Style::load(const fs::path& file, Diagnostics& diags) {
   const std::string name = file.generic_string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diags.error(Code::E001, {name, 0, 0}, "cannot read the layout file");
+  std::string text;
+  const ReadResult read = read_file(file, text);
+  if (!read) {
+    diags.error(Code::E001, {name, 0, 0}, "cannot read the layout file: it " + read.reason);
     return std::nullopt;
   }
   Style s;
   bool ok = true;
   try {
-    const json j = json::parse(in);
+    const json j = json::parse(text);
     auto num = [&](const char* section, const char* key, double& out) {
       if (!j.contains(section) || !j[section].contains(key)) {
         diags.error(Code::E001, {name, 0, 0}, std::string("the layout lacks ") + section + "." + key);

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
+#include "load/read_file.h"
 
 namespace renaksi {
 
@@ -14,21 +14,23 @@ std::filesystem::path catalogue_path(const std::filesystem::path& data_dir, cons
 std::optional<Catalogue> Catalogue::load(const std::filesystem::path& file, const std::string& lang,
                                          Diagnostics& diags) {
   const std::string name = file.generic_string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  std::string text;
+  const ReadResult read = read_file(file, text);
+  if (read.failure == ReadFailure::Missing) {
     diags.error(Code::F001, {name, 0, 0},
                 "no message catalogue for the language '" + lang + "': add locales/" + lang +
                     ".json with every key that locales/en.json has");
     return std::nullopt;
   }
+  if (!read) {
+    diags.error(Code::F002, {name, 0, 0}, "the catalogue cannot be read: it " + read.reason);
+    return std::nullopt;
+  }
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(in);
+    j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann reports a byte offset; turn it into line and column.
-    in.clear();
-    in.seekg(0);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     size_t upto = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
     int line = 1, col = 1;
     for (size_t i = 0; i < upto; ++i) {

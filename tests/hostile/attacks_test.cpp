@@ -98,7 +98,7 @@ TEST(HostileAttacks, ScriptAndJavascriptLinksInContentNeverReachThePages) {
 TEST(HostileAttacks, WhateverEscapesACommandIsOneLineAndExitThree) {
   std::ostringstream err;
   EXPECT_EQ(run_guarded(err, [] () -> int { throw std::runtime_error("boom\n\x1b[31mred"); }), 3);
-  EXPECT_EQ(err.str(), "renaksi: internal error: boom\\x0a\\x1b[31mred\n");
+  EXPECT_EQ(err.str(), "renaksi: internal error: boom\\n\\x1b[31mred\n");
   std::ostringstream err2;
   EXPECT_EQ(run_guarded(err2, [] () -> int { throw 42; }), 3);
   EXPECT_EQ(err2.str(), "renaksi: internal error: an unknown exception\n");

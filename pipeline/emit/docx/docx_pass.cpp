@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string_view>
@@ -138,14 +139,24 @@ DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Op
   struct Result {
     std::string bytes;
     Diagnostics diags;
+    std::exception_ptr failure;
   };
   std::vector<Result> results(documents.size());
   {
     std::vector<std::jthread> threads;
     for (size_t i = 0; i < documents.size(); ++i)
       if (has_docx(documents[i]))
-        threads.emplace_back([&, i] { results[i].bytes = docx_of(documents[i], options, env, results[i].diags); });
+        threads.emplace_back([&, i] {
+          // An exception may not leave a thread (that aborts): it is handed to this thread.
+          try {
+            results[i].bytes = docx_of(documents[i], options, env, results[i].diags);
+          } catch (...) {
+            results[i].failure = std::current_exception();
+          }
+        });
   }
+  for (const auto& r : results)
+    if (r.failure) std::rethrow_exception(r.failure);
   DocxStats stats;
   for (size_t i = 0; i < documents.size(); ++i) {
     for (const auto& d : results[i].diags.all()) diags.add(d);

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "emit/html/urls.h"
+#include "load/read_file.h"
 
 namespace renaksi::html {
 
@@ -60,14 +61,12 @@ bool PageTemplate::load(const fs::path& dir, Diagnostics& diags) {
   dir_ = dir;
   const fs::path file = dir / "page.html";
   const std::string where = file.generic_string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diags.error(Code::H001, {where, 0, 0}, "the site's page template cannot be read");
+  std::string bytes;
+  const ReadResult read = read_file(file, bytes);
+  if (!read) {
+    diags.error(Code::H001, {where, 0, 0}, "the site's page template cannot be read: it " + read.reason);
     return false;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string bytes = ss.str();
 
   size_t errors_before = diags.error_count();
   {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "emit/html/downloads.h"
+#include "load/read_file.h"
 #include "emit/html/link_check.h"
 #include "emit/html/pages.h"
 #include "emit/html/search_index.h"
@@ -20,14 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool read_file(const fs::path& file, std::string& out) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
-}
+// The site's own files (CSS, scripts) are read like content: bounded, never from a FIFO.
+bool read_file(const fs::path& file, std::string& out) { return static_cast<bool>(renaksi::read_file(file, out)); }
 
 std::string year_of(const IsoDate& d) { return d.text.substr(0, 4); }
 

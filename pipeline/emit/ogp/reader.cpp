@@ -3,6 +3,7 @@
 
 #include "load/read_file.h"
 
+#include <charconv>
 #include <vector>
 
 #include "emit/ogp/node_location.h"
@@ -30,11 +31,12 @@ class SubmissionReader {
   static std::optional<long> number(const xmlNode* n, const char* name) {
     auto v = attr(n, name);
     if (!v) return std::nullopt;
-    try {
-      return std::stol(*v);
-    } catch (...) {
-      return std::nullopt;  // the schema has already rejected it
-    }
+    // Range-checked: a number that does not fit an int is absent (never wrapped around).
+    int out = 0;
+    const char* end = v->data() + v->size();
+    auto [p, ec] = std::from_chars(v->data(), end, out);
+    if (ec != std::errc() || p != end) return std::nullopt;
+    return out;
   }
 
   SourceLoc loc(const xmlNode* n) const { return locate(n, file_, locator_); }
