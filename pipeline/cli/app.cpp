@@ -101,7 +101,11 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   // be replaced is refused at once; the build still runs, to report every problem of the content.
   Diagnostics out_diags;
   std::optional<OutputFolder> out_folder;
-  if (!opt.out_dir.empty()) out_folder = OutputFolder::claim(opt.out_dir, {opt.folder, env.cache_dir, env.data_dir}, out_diags);
+  // What the build reads may not be replaced: the content, the cache, the layouts and catalogues
+  // (the data folder itself is the source tree, which holds dist/ by default).
+  if (!opt.out_dir.empty())
+    out_folder = OutputFolder::claim(
+        opt.out_dir, {opt.folder, env.cache_dir, env.data_dir / "layouts", env.data_dir / "locales"}, out_diags);
   ArchiveBuild a = build_archive(opt.folder, env, opt.stop_after);
   for (const auto& d : out_diags.all()) err << d.str() << '\n';
   for (auto& p : a.plans) {

@@ -104,6 +104,32 @@ TEST(HostilePublish, ATrailingSlashIsTheSameFolderAndAPreviousBuildIsReplacedWho
   EXPECT_EQ(work, std::vector<std::string>{"lock"});
 }
 
+// `make` publishes into dist/ inside the source tree, which is also the data folder: the data
+// folder's layouts/ and locales/ are protected, not the whole tree.
+TEST(HostilePublish, AnOutInsideTheDataFolderIsFineButNotItsLayoutsOrLocales) {
+  testing::TempDir dir("hostile-out-data");
+  const fs::path plan = testing::copy_base_plan(dir.path());
+  const fs::path data = dir.path() / "data";
+  fs::create_directories(data);
+  fs::copy(testing::source_dir() / "layouts", data / "layouts", fs::copy_options::recursive);
+  fs::copy(testing::source_dir() / "locales", data / "locales", fs::copy_options::recursive);
+  const std::string env = "RENAKSI_DATA_DIR=" + testing::shell_quote(data.string()) + " ";
+  auto r = testing::run_shell(env + "SOURCE_DATE_EPOCH=1543536000 timeout 120 " + testing::shell_quote(testing::binary()) +
+                         " build " + testing::shell_quote(plan.string()) + " --out " +
+                         testing::shell_quote((data / "dist").string()) + " --cache-dir " +
+                         testing::shell_quote((dir.path() / "cache").string()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::is_regular_file(data / "dist" / kOutputMarker));
+  const auto before = tree_of(data / "locales");
+  r = testing::run_shell(env + "timeout 120 " + testing::shell_quote(testing::binary()) + " build " +
+                         testing::shell_quote(plan.string()) + " --out " +
+                         testing::shell_quote((data / "locales").string()) + " --cache-dir " +
+                         testing::shell_quote((dir.path() / "cache").string()));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(has(r.err, "error[X003]")) << r.err;
+  EXPECT_EQ(tree_of(data / "locales"), before);
+}
+
 TEST(HostilePublish, AnEmptyFolderIsUsed) {
   testing::TempDir dir("hostile-out-empty");
   const fs::path plan = testing::copy_base_plan(dir.path());
