@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "layout/fixed_measure.h"  // tests/layout/
 #include "layout/line_breaker.h"
 #include "layout/measure.h"
 #include "layout/paginate.h"
@@ -36,20 +37,8 @@ namespace {
 
 using namespace renaksi::layout;
 
-class FixedMeasure : public Measure {
- public:
-  double width(Face, double size, std::string_view s) const override {
-    int n = 0;
-    for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-      UChar32 c;
-      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-      ++n;
-    }
-    return n * size * 0.5;
-  }
-  bool covers(Face, char32_t c) const override { return c != 0xFFFF; }
-  double ascent(Face) const override { return 0.8; }
-};
+// Every character 0.5 em wide (tests/layout/fixed_measure.h, shared with the layout tests).
+using renaksi::layout::testing::FixedMeasure;
 
 constexpr const char* kLanguages[] = {"en", "id", "ja", "zh", "th", "ar", "he", "x-unknown-tag"};
 constexpr Face kFaces[] = {Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic, Face::Mono};

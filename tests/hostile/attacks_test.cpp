@@ -15,9 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::build_into;
+using testing::has;
 using testing::tree_of;
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const size_t at = text.find(from);

@@ -1,6 +1,7 @@
 // Shared set-up of the hostile suite.
 #include "hostile/hostile.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -45,6 +46,14 @@ void make_previous_build(const fs::path& out) {
 CommandResult build_into(const fs::path& plan, const fs::path& out, const fs::path& cache, const std::string& extra) {
   return run_shell("SOURCE_DATE_EPOCH=1543536000 timeout 120 " + shell_quote(binary()) + " build " + shell_quote(plan.string()) + " --out " +
                    shell_quote(out.string()) + " --cache-dir " + shell_quote(cache.string()) + " " + extra);
+}
+
+std::vector<std::string> work_folder_of(const fs::path& out) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(out.parent_path() / ("." + out.filename().string() + ".renaksi")))
+    names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 void write_text(const fs::path& path, const std::string& text) {

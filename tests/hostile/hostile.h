@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "support/command.h"
 
@@ -23,6 +24,12 @@ void make_previous_build(const std::filesystem::path& out);
 // Runs `renaksi build PLAN --out OUT --cache-dir CACHE EXTRA` under a 120-second limit.
 CommandResult build_into(const std::filesystem::path& plan, const std::filesystem::path& out,
                          const std::filesystem::path& cache, const std::string& extra = {});
+
+// Whether `text` holds `part`.
+inline bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The names in renaksi's work folder beside `out` (`.<name>.renaksi/`), sorted.
+std::vector<std::string> work_folder_of(const std::filesystem::path& out);
 
 // Writes `text` to `path`, creating its folder.
 void write_text(const std::filesystem::path& path, const std::string& text);

@@ -20,9 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::build_into;
+using testing::has;
 using testing::tree_of;
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(HostilePublish, OutNamingAPlainFileIsRefusedAndTheFileKept) {
   testing::TempDir dir("hostile-out-file");
@@ -99,9 +98,7 @@ TEST(HostilePublish, ATrailingSlashIsTheSameFolderAndAPreviousBuildIsReplacedWho
   for (const auto& e : fs::directory_iterator(dir.path())) beside.push_back(e.path().filename().string());
   std::sort(beside.begin(), beside.end());
   EXPECT_EQ(beside, (std::vector<std::string>{".dist.renaksi", "cache", "dist", "plan"}));
-  std::vector<std::string> work;
-  for (const auto& e : fs::directory_iterator(dir.path() / ".dist.renaksi")) work.push_back(e.path().filename().string());
-  EXPECT_EQ(work, std::vector<std::string>{"lock"});
+  EXPECT_EQ(testing::work_folder_of(out), std::vector<std::string>{"lock"});
 }
 
 // `make` publishes into dist/ inside the source tree, which is also the data folder: the data
@@ -230,9 +227,7 @@ TEST(HostilePublish, AFullDiskFailsCleanlyAndLeavesTheOutFolderAsItWas) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_TRUE(has(r.err, "error[X001]")) << r.err;
   EXPECT_EQ(tree_of(out), before);
-  std::vector<std::string> work;
-  for (const auto& e : fs::directory_iterator(dir.path() / ".dist.renaksi")) work.push_back(e.path().filename().string());
-  EXPECT_EQ(work, std::vector<std::string>{"lock"}) << "no half-written staging folder is left";
+  EXPECT_EQ(testing::work_folder_of(out), std::vector<std::string>{"lock"}) << "no half-written staging folder is left";
 }
 
 // Killed with SIGKILL at many points of a build: the output folder is, every time, the whole
@@ -272,9 +267,7 @@ TEST(HostilePublish, KillNineAtAnyPointLeavesTheOldOrTheNewBuildWhole) {
   const auto r = build_into(plan, out, cache);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(tree_of(out), built);
-  std::vector<std::string> work;
-  for (const auto& e : fs::directory_iterator(dir.path() / ".dist.renaksi")) work.push_back(e.path().filename().string());
-  EXPECT_EQ(work, std::vector<std::string>{"lock"});
+  EXPECT_EQ(testing::work_folder_of(out), std::vector<std::string>{"lock"});
 }
 
 TEST(HostilePublish, TheSubmissionNeverReplacesAnotherFileOrWritesIntoTheContent) {

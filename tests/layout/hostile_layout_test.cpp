@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "env/limits.h"
+#include "support/small_document.h"
 #include "layout/document_layout.h"
 #include "layout/fixed_measure.h"
 #include "layout/line_breaker.h"
@@ -27,24 +28,7 @@ std::string words(int n, const std::string& prefix = "w") {
 }
 
 doc::Document document_with(std::vector<doc::Block> blocks) {
-  doc::Document d;
-  d.plan_id = "p";
-  d.edition = "en";
-  d.langs = {"en"};
-  doc::Front f;
-  f.lang = "en";
-  f.title = "Title";
-  f.toc_title = "Contents";
-  d.front.push_back(f);
-  doc::Chapter ch;
-  ch.anchor = "commitment-1";
-  doc::Part title;
-  title.lang = "en";
-  title.text = text("Commitment 1");
-  ch.title.push_back(title);
-  ch.blocks = std::move(blocks);
-  d.chapters.push_back(ch);
-  return d;
+  return renaksi::testing::one_chapter("commitment-1", "Commitment 1", std::move(blocks));
 }
 
 doc::Block milestone_table(const std::string& activity) {

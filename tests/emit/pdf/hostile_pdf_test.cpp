@@ -14,6 +14,7 @@
 #include "env/limits.h"
 #include "support/command.h"
 #include "support/paths.h"
+#include "support/small_document.h"
 
 namespace renaksi {
 namespace {
@@ -44,31 +45,7 @@ layout::Style a4() {
 }
 
 doc::Document one_paragraph(const std::string& body) {
-  doc::Document d;
-  d.plan_id = "p";
-  d.edition = "en";
-  d.langs = {"en"};
-  doc::Front f;
-  f.lang = "en";
-  f.title = "Title";
-  f.toc_title = "Contents";
-  d.front.push_back(f);
-  doc::Chapter ch;
-  ch.anchor = "foreword";
-  doc::Part title;
-  title.lang = "en";
-  title.text = text("Foreword");
-  ch.title.push_back(title);
-  doc::Block b;
-  b.kind = doc::Block::Kind::Paragraph;
-  b.anchor = "para";
-  doc::Part p;
-  p.lang = "en";
-  p.text = text(body);
-  b.parts.push_back(p);
-  ch.blocks.push_back(b);
-  d.chapters.push_back(ch);
-  return d;
+  return testing::one_chapter("foreword", "Foreword", {testing::paragraph(body, "para")});
 }
 
 Env fixed_env() {

@@ -14,6 +14,7 @@
 #include "emit/pdf/pdf_document.h"
 #include "support/command.h"
 #include "support/paths.h"
+#include "support/small_document.h"
 #include "support/text.h"
 
 namespace renaksi {
@@ -240,28 +241,7 @@ TEST(PdfCoverage, ACharacterTheFontsLackIsReportedNotBoxed) {
   Diagnostics diags;
   auto style = layout::Style::load(testing::source_dir() / "layouts" / "a4.json", diags);
   ASSERT_TRUE(style);
-  doc::Document d;
-  d.plan_id = "p";
-  d.edition = "en";
-  d.langs = {"en"};
-  doc::Front f;
-  f.lang = "en";
-  f.title = "Title";
-  d.front.push_back(f);
-  doc::Chapter ch;
-  ch.anchor = "foreword";
-  doc::Part title;
-  title.lang = "en";
-  title.text = {{prose::Inline::Kind::Text, "Foreword", {}, true, {}, {}}};
-  ch.title.push_back(title);
-  doc::Block b;
-  b.kind = doc::Block::Kind::Paragraph;
-  doc::Part p;
-  p.lang = "en";
-  p.text = {{prose::Inline::Kind::Text, "Kanji 漢字 here", {}, true, {}, {}}};
-  b.parts.push_back(p);
-  ch.blocks.push_back(b);
-  d.chapters.push_back(ch);
+  doc::Document d = testing::one_chapter("foreword", "Foreword", {testing::paragraph("Kanji 漢字 here")});
   Env env;
   env.source_date_epoch = 0;
   std::string bytes = pdf_of(d, *style, env, diags);

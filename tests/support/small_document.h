@@ -1,0 +1,20 @@
+// Builds small composed Documents for layout and PDF tests: one chapter of given blocks.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compose/document.h"
+
+namespace renaksi::testing {
+
+// One text run, as compose makes it.
+prose::Inlines text_run(const std::string& s);
+
+// An English edition of plan "p" with one chapter (`anchor`, `title`) holding `blocks`.
+doc::Document one_chapter(const std::string& anchor, const std::string& title, std::vector<doc::Block> blocks);
+
+// A paragraph block in English.
+doc::Block paragraph(const std::string& body, const std::string& anchor = {});
+
+}  // namespace renaksi::testing
