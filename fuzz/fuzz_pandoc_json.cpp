@@ -2,12 +2,10 @@
 // way back to Pandoc's AST (emit/docx/prose_to_pandoc.h) on what it read.
 //
 // The input is a whole Pandoc document ({"pandoc-api-version":..., "blocks": [...]}) or a bare
-// array of blocks. The contract the target keeps to is the prose pass's: JSON that does not
-// parse is a P002, JSON nested deeper than limits::kMaxPandocJsonDepth is refused before any
-// recursive walk (P002), and a json::exception out of from_pandoc is a P002 (prose_pass.cpp
-// catches it). Anything else out of from_pandoc - a crash, a sanitizer report, another
-// exception, a hang - is a finding.
-#include <algorithm>
+// array of blocks, read exactly as the prose pass reads Pandoc's output: parse_pandoc_json (which
+// leaves out anything nested deeper than limits::kMaxPandocJsonDepth, without recursing), then
+// from_pandoc (every field's shape checked, recursion bounded by limits::kMaxProseDepth). Both
+// promise never to throw: an exception, a crash, a sanitizer report or a hang is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -15,56 +13,24 @@
 #include <nlohmann/json.hpp>
 
 #include "emit/docx/prose_to_pandoc.h"
-#include "env/limits.h"
 #include "prose/from_pandoc.h"
 
-namespace {
-
-// Nesting of objects and arrays, outside strings; stops counting past `limit`.
-int json_depth(std::string_view s, int limit) {
-  int depth = 0, deepest = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-      if (deepest > limit) return deepest;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using nlohmann::json;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  if (json_depth(text, renaksi::limits::kMaxPandocJsonDepth) > renaksi::limits::kMaxPandocJsonDepth) return 0;
-  const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return 0;
-  const json* blocks = &doc;
-  if (doc.is_object()) {
-    auto it = doc.find("blocks");
-    if (it == doc.end()) return 0;
+  renaksi::prose::ParsedJson parsed;
+  if (!renaksi::prose::parse_pandoc_json(text, parsed)) return 0;  // P002: not JSON
+  const nlohmann::json* blocks = &parsed.value;
+  if (parsed.value.is_object()) {
+    auto it = parsed.value.find("blocks");
+    if (it == parsed.value.end()) return 0;
     blocks = &*it;
   }
   size_t reported = 0;
   auto report = [&](const std::string&, const std::string&, bool) { ++reported; };
-  renaksi::prose::Blocks read;
-  try {
-    read = renaksi::prose::from_pandoc(*blocks, report);
-  } catch (const json::exception&) {
-    return 0;  // P002: the AST has an unexpected shape.
-  }
+  const renaksi::prose::FromPandoc read = renaksi::prose::from_pandoc(*blocks, report);
+  if (read.status != renaksi::prose::FromPandoc::Status::Ok) return 0;  // P002 or P009
   // The DOCX pass hands this back to Pandoc: it must be JSON again (valid UTF-8 included, or
   // dump() throws, which is a finding).
-  (void)renaksi::pandoc::to_pandoc(read).dump();
+  (void)renaksi::pandoc::to_pandoc(read.blocks).dump();
   return 0;
 }
