@@ -219,8 +219,14 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
           break;
         }
         // Grown by doubling, but never past the cap: an endless stream costs at most the cap.
-        if (r.out.size() + size > r.out.capacity())
-          r.out.reserve(std::min(max_output, std::max(r.out.capacity() * 2, r.out.size() + size)));
+        // (libstdc++'s reserve on a non-empty string may itself double past what is asked, so
+        // a fresh string is reserved to the exact size and the bytes moved over.)
+        if (r.out.size() + size > r.out.capacity()) {
+          std::string grown;
+          grown.reserve(std::min(max_output, std::max(r.out.capacity() * 2, r.out.size() + size)));
+          grown.append(r.out);
+          r.out.swap(grown);
+        }
         r.out.append(buf.data(), size);
       } else if (r.err.size() < limits::kMaxPandocErrorBytes) {
         r.err.append(buf.data(), std::min(size, limits::kMaxPandocErrorBytes - r.err.size()));
