@@ -1,6 +1,8 @@
 // Content keys for the build caches, and reading and writing their entries.
 #include "env/content_hash.h"
 
+#include "env/file_io.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -39,17 +41,6 @@ constexpr std::string_view kMagic = "renaksi-cache 1 ";
 // The header: magic, up to 20 digits of size, a space, 32 hex digits, a newline.
 constexpr std::size_t kMaxHeader = kMagic.size() + 20 + 1 + 32 + 1;
 
-// A file descriptor, closed when it goes out of scope.
-struct Fd {
-  int fd = -1;
-  explicit Fd(int f) : fd(f) {}
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-};
-
 std::string header_of(std::string_view payload) {
   return std::string(kMagic) + std::to_string(payload.size()) + " " + content_hash({payload}) + "\n";
 }
@@ -64,14 +55,14 @@ std::optional<std::string> read_cache_entry(const fs::path& file, std::size_t ma
   if (static_cast<std::uint64_t>(st.st_size) > max_payload + kMaxHeader) return std::nullopt;
   // O_NOFOLLOW and O_NONBLOCK: if it was swapped for a symlink or a FIFO since, the open fails or
   // does not wait, and fstat below refuses it.
-  Fd in(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-  if (in.fd < 0 || ::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  UniqueFd in(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+  if (!in || ::fstat(in.get(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   const auto size = static_cast<std::uint64_t>(st.st_size);
   if (size > max_payload + kMaxHeader) return std::nullopt;
   std::string bytes(static_cast<std::size_t>(size), '\0');
   std::size_t got = 0;
   while (got < bytes.size()) {  // bounded: each pass reads at least one byte or ends
-    ssize_t n = ::read(in.fd, bytes.data() + got, bytes.size() - got);
+    ssize_t n = ::read(in.get(), bytes.data() + got, bytes.size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return std::nullopt;  // an error, or the file shrank under us
     got += static_cast<std::size_t>(n);
@@ -105,23 +96,9 @@ std::string write_cache_entry(const fs::path& file, std::string_view payload) {
   }
   static std::atomic<unsigned> counter{0};
   const fs::path temp = file.string() + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
-  std::string error;
-  {
-    Fd out(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
-    if (out.fd < 0) return "cannot create " + temp.generic_string() + ": " + std::strerror(errno);
-    const std::string header = header_of(payload);
-    for (std::string_view part : {std::string_view(header), payload}) {
-      while (error.empty() && !part.empty()) {
-        ssize_t n = ::write(out.fd, part.data(), part.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) error = "cannot write " + temp.generic_string() + ": " + std::strerror(n < 0 ? errno : EIO);
-        else part.remove_prefix(static_cast<std::size_t>(n));
-      }
-    }
-    const int fd = out.fd;
-    out.fd = -1;
-    if (::close(fd) != 0 && error.empty()) error = "cannot write " + temp.generic_string() + ": " + std::strerror(errno);
-  }
+  std::string error, why;
+  if (!write_new_file(temp, header_of(payload) + std::string(payload), why))
+    error = "cannot write " + temp.generic_string() + ": " + why;
   if (error.empty() && ::rename(temp.c_str(), file.c_str()) != 0)
     error = "cannot rename " + temp.generic_string() + ": " + std::strerror(errno);
   if (!error.empty()) fs::remove(temp, ec);

@@ -1,6 +1,8 @@
 // Reads a whole file into memory, bounded and without blocking.
 #include "load/read_file.h"
 
+#include "env/file_io.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,21 +15,6 @@
 namespace renaksi {
 
 namespace {
-
-// The file descriptor, closed when it goes.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 ReadResult fail(ReadFailure f, std::string reason) { return {f, std::move(reason)}; }
 
@@ -67,7 +54,7 @@ ReadResult read_file(const std::filesystem::path& path, std::string& out, std::s
   do raw = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   while (raw < 0 && errno == EINTR);
   if (raw < 0) return open_failure(path, errno);
-  Fd fd(raw);
+  UniqueFd fd(raw);
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) return fail(ReadFailure::Other, "cannot be examined: " + std::string(std::strerror(errno)));
   if (S_ISDIR(st.st_mode)) return fail(ReadFailure::Folder, "is a folder, not a file");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -39,7 +40,25 @@ struct Fragment {
   bool have = false;
   bool too_deep = false;  // Pandoc's AST for it nests deeper than renaksi reads (P009)
   bool fresh = false;     // from this build's Pandoc run, not the cache
+  // The blocks read into renaksi's types, with the warnings reading gave (reported only when
+  // the whole fragment reads). Read once: a cache entry whose blocks do not read is a miss.
+  std::optional<prose::FromPandoc> read;
+  Diagnostics warnings;
 };
+
+// Reads a fragment's Pandoc blocks (once), keeping its P006/P007 warnings aside.
+const prose::FromPandoc& read_blocks(Fragment& f) {
+  if (!f.read) {
+    auto report = [&](const std::string& what, const std::string& kept, bool is_link) {
+      if (is_link)
+        f.warnings.warning(Code::P007, f.loc, "dropped the " + what + " (only http, https and mailto links are kept); kept " + kept);
+      else
+        f.warnings.warning(Code::P006, f.loc, "Markdown " + what + " is not rendered; kept " + kept);
+    };
+    f.read = prose::from_pandoc(f.blocks, report);
+  }
+  return *f.read;
+}
 
 // The cache key of a fragment: the reader options and the text. Entries store their text, so a
 // collision is only a miss.
@@ -84,9 +103,14 @@ bool read_cached(const Env& env, Fragment& f) {
       !api_supported(field(entry.value, "api")) || !blocks.is_array())
     return false;
   // An entry whose blocks would not read (the wrong shape, too deep) is a miss too, not an error.
-  if (prose::from_pandoc(blocks, [](const std::string&, const std::string&, bool) {}).status != prose::FromPandoc::Status::Ok)
-    return false;
   f.blocks = blocks;
+  if (read_blocks(f).status != prose::FromPandoc::Status::Ok) {
+    f.blocks = json();
+    f.read.reset();
+    f.warnings = Diagnostics();
+    return false;
+  }
+  f.blocks = json();  // read: the JSON is not needed again (a cached entry is not rewritten)
   f.have = true;
   return true;
 }
@@ -241,7 +265,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
         if (t.value.empty()) continue;
         auto [it, inserted] = seen.emplace(t.value, fragments.size());
         if (inserted) {
-          fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, content_key(t.value), {}, false, false, false});
+          fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, content_key(t.value), {}, false, false, false, {}, {}});
           users.emplace_back();
         }
         if (users[it->second].empty() || users[it->second].back() != j) users[it->second].push_back(j);
@@ -267,22 +291,17 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
   bool cache_warned = false;
 
   for (size_t i = 0; i < fragments.size(); ++i) {
-    const Fragment& f = fragments[i];
+    Fragment& f = fragments[i];
     Diagnostics& diags = *jobs[users[i].front()].diags;  // reported once, where the text first appears
     if (!f.have) continue;
     if (f.too_deep) {
       diags.error(Code::P009, f.loc, too_deep_message());
       continue;
     }
-    auto report = [&](const std::string& what, const std::string& kept, bool is_link) {
-      if (is_link)
-        diags.warning(Code::P007, f.loc, "dropped the " + what + " (only http, https and mailto links are kept); kept " + kept);
-      else
-        diags.warning(Code::P006, f.loc, "Markdown " + what + " is not rendered; kept " + kept);
-    };
-    prose::FromPandoc read = prose::from_pandoc(f.blocks, report);
+    const prose::FromPandoc& read = read_blocks(f);
     switch (read.status) {
       case prose::FromPandoc::Status::Ok:
+        for (const auto& w : f.warnings.all()) diags.add(w);
         // Only what reads well is cached.
         if (f.fresh) write_cached(env, f, api, cache_warned, build_diags);
         for (size_t j : users[i]) jobs[j].store->put(f.source, read.blocks);

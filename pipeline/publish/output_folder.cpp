@@ -13,19 +13,6 @@ namespace renaksi {
 
 namespace fs = std::filesystem;
 
-UniqueFd::~UniqueFd() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
-UniqueFd& UniqueFd::operator=(UniqueFd&& o) noexcept {
-  if (this != &o) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = o.fd_;
-    o.fd_ = -1;
-  }
-  return *this;
-}
-
 namespace {
 
 constexpr const char* kMarkerText =
@@ -58,30 +45,6 @@ fs::path resolved(const fs::path& p) {
 }
 
 }  // namespace
-
-bool write_new_file(const fs::path& path, const std::string& bytes, std::string& why) {
-  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
-  if (!fd) {
-    why = errno_text(errno);
-    return false;
-  }
-  size_t done = 0;
-  // Bounded: each round writes at least one byte or fails.
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      why = n < 0 ? errno_text(errno) : "nothing could be written";
-      return false;
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::close(fd.release()) != 0) {  // a full disk may only show here
-    why = errno_text(errno);
-    return false;
-  }
-  return true;
-}
 
 bool path_within(const fs::path& a, const fs::path& b) { return within(resolved(a), resolved(b)); }
 

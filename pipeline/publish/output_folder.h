@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "env/file_io.h"
 #include "publish/outputs.h"
 
 namespace renaksi {
@@ -15,29 +16,6 @@ namespace renaksi {
 // The file renaksi writes at the top of every output folder it publishes. A folder that holds
 // it is renaksi's own and may be replaced; any other non-empty folder is refused (X002).
 inline constexpr const char* kOutputMarker = ".renaksi-output";
-
-// An open file descriptor, closed when the object goes.
-class UniqueFd {
- public:
-  UniqueFd() = default;
-  explicit UniqueFd(int fd) : fd_(fd) {}
-  ~UniqueFd();
-  UniqueFd(UniqueFd&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
-  UniqueFd& operator=(UniqueFd&& o) noexcept;
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-  int get() const { return fd_; }
-  // Gives up ownership: the caller closes the descriptor.
-  int release() {
-    const int fd = fd_;
-    fd_ = -1;
-    return fd;
-  }
-  explicit operator bool() const { return fd_ >= 0; }
-
- private:
-  int fd_ = -1;
-};
 
 class OutputFolder {
  public:
@@ -69,10 +47,6 @@ class OutputFolder {
   std::filesystem::path work_;
   UniqueFd lock_;
 };
-
-// Writes `bytes` to a new file at `path`, never over an existing file and never through a link;
-// `why` says what failed (a full disk shows here).
-bool write_new_file(const std::filesystem::path& path, const std::string& bytes, std::string& why);
 
 // `a` is `b` or lies inside it, after resolving symbolic links as far as the paths exist.
 bool path_within(const std::filesystem::path& a, const std::filesystem::path& b);
