@@ -2,32 +2,16 @@
 #include "diag/diagnostic.h"
 
 #include <algorithm>
+#include <unicode/utf8.h>
+
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 
 namespace renaksi {
 
 namespace {
-
-// The code point of the UTF-8 sequence at text[i] and its length; length 0 when it is not one.
-std::pair<char32_t, size_t> decode_utf8(std::string_view text, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return {c, 1};
-  size_t len = 0;
-  char32_t cp = 0, min = 0;
-  if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F, min = 0x80;
-  else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F, min = 0x800;
-  else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07, min = 0x10000;
-  else return {0, 0};
-  if (i + len > text.size()) return {0, 0};
-  for (size_t k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return {0, 0};
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0, 0};
-  return {cp, len};
-}
 
 bool needs_escape(char32_t cp) {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
@@ -41,16 +25,21 @@ std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   char buf[16];
-  for (size_t i = 0; i < text.size();) {
-    auto [cp, len] = decode_utf8(text, i);
-    if (len == 0) {
-      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
-      out += buf;
-      ++i;
-      continue;
-    }
-    if (!needs_escape(cp)) {
-      out.append(text.substr(i, len));
+  // ICU's U8_NEXT decodes (and rejects ill-formed sequences, overlongs and surrogates included);
+  // a diagnostic's text is far below int32_t's range.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 cp;
+    U8_NEXT(bytes, i, length, cp);
+    if (cp < 0) {  // every byte of the ill-formed sequence, as \xNN
+      for (int32_t k = start; k < i; ++k) {
+        std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(bytes[k]));
+        out += buf;
+      }
+    } else if (!needs_escape(static_cast<char32_t>(cp))) {
+      out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
     } else if (cp == '\n') {
       out += "\\n";
     } else if (cp == '\r') {
@@ -64,7 +53,6 @@ std::string printable(std::string_view text) {
       std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
       out += buf;
     }
-    i += len;
   }
   return out;
 }

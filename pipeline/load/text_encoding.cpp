@@ -2,7 +2,11 @@
 #include "load/text_encoding.h"
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <cstdio>
+
+#include <unicode/utf8.h>
 
 namespace renaksi {
 
@@ -14,31 +18,11 @@ std::string hex_byte(unsigned char b) {
   return buf;
 }
 
-// The length of the UTF-8 sequence at `s[i]`, or 0 when it is not one (RFC 3629).
-size_t utf8_sequence(std::string_view s, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  size_t len = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) len = 2;
-  else if (c == 0xE0) len = 3, lo = 0xA0;
-  else if (c == 0xED) len = 3, hi = 0x9F;  // no surrogates
-  else if (c >= 0xE1 && c <= 0xEF) len = 3;
-  else if (c == 0xF0) len = 4, lo = 0x90;
-  else if (c == 0xF4) len = 4, hi = 0x8F;  // nothing past U+10FFFF
-  else if (c >= 0xF1 && c <= 0xF3) len = 4;
-  else return 0;
-  if (i + len > s.size()) return 0;
-  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
-  for (size_t k = 2; k < len; ++k)
-    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
-  return len;
-}
-
 }  // namespace
 
 std::optional<EncodingProblem> check_utf8_text(std::string_view bytes) {
+  if (bytes.size() > static_cast<size_t>(INT32_MAX))  // ICU indexes with int32_t; read_file bounds far below
+    return EncodingProblem{1, 1, "the file is too large to be read as text"};
   const auto starts = [&](std::string_view p) { return bytes.substr(0, p.size()) == p; };
   using namespace std::string_view_literals;
   if (starts("\xFF\xFE\x00\x00"sv)) return EncodingProblem{1, 1, "the file is UTF-32 (little-endian); save it as UTF-8"};
@@ -67,12 +51,16 @@ std::optional<EncodingProblem> check_utf8_text(std::string_view bytes) {
       continue;
     }
     if (c == 0) return EncodingProblem{line, col, "the file holds a NUL byte, which is not text; save it as UTF-8 text"};
-    const size_t len = utf8_sequence(bytes, i);
-    if (len == 0)
+    // ICU's U8_NEXT rejects every ill-formed sequence (overlongs, surrogates, past U+10FFFF).
+    // The file is at most limits::kMaxInputFileBytes, well inside int32_t.
+    auto at = static_cast<int32_t>(i);
+    UChar32 cp;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(bytes.data()), at, static_cast<int32_t>(bytes.size()), cp);
+    if (cp < 0)
       return EncodingProblem{line, col,
                              "the file is not UTF-8: the byte " + hex_byte(c) +
                                  " does not begin a UTF-8 character here; save the file as UTF-8"};
-    i += len;
+    i = static_cast<size_t>(at);
   }
   return std::nullopt;
 }
