@@ -43,9 +43,13 @@ void make_previous_build(const fs::path& out) {
   write_text(out / "site" / "index.html", "<p>earlier</p>\n");
 }
 
+std::string build_command(const fs::path& plan, const fs::path& out, const fs::path& cache, const std::string& extra) {
+  return "SOURCE_DATE_EPOCH=1543536000 timeout 120 " + shell_quote(binary()) + " build " + shell_quote(plan.string()) +
+         " --out " + shell_quote(out.string()) + " --cache-dir " + shell_quote(cache.string()) + " " + extra;
+}
+
 CommandResult build_into(const fs::path& plan, const fs::path& out, const fs::path& cache, const std::string& extra) {
-  return run_shell("SOURCE_DATE_EPOCH=1543536000 timeout 120 " + shell_quote(binary()) + " build " + shell_quote(plan.string()) + " --out " +
-                   shell_quote(out.string()) + " --cache-dir " + shell_quote(cache.string()) + " " + extra);
+  return run_shell(build_command(plan, out, cache, extra));
 }
 
 std::vector<std::string> work_folder_of(const fs::path& out) {

@@ -21,7 +21,13 @@ std::filesystem::path copy_base_plan(const std::filesystem::path& dir, const std
 // A folder renaksi built before: the marker and a few files, as a previous build leaves them.
 void make_previous_build(const std::filesystem::path& out);
 
-// Runs `renaksi build PLAN --out OUT --cache-dir CACHE EXTRA` under a 120-second limit.
+// The shell command `renaksi build PLAN --out OUT --cache-dir CACHE EXTRA`, with a fixed
+// SOURCE_DATE_EPOCH and under a 120-second limit (an environment assignment or a `ulimit` may
+// go before it).
+std::string build_command(const std::filesystem::path& plan, const std::filesystem::path& out,
+                          const std::filesystem::path& cache, const std::string& extra = {});
+
+// Runs build_command(...).
 CommandResult build_into(const std::filesystem::path& plan, const std::filesystem::path& out,
                          const std::filesystem::path& cache, const std::string& extra = {});
 

@@ -111,17 +111,11 @@ TEST(HostilePublish, AnOutInsideTheDataFolderIsFineButNotItsLayoutsOrLocales) {
   fs::copy(testing::source_dir() / "layouts", data / "layouts", fs::copy_options::recursive);
   fs::copy(testing::source_dir() / "locales", data / "locales", fs::copy_options::recursive);
   const std::string env = "RENAKSI_DATA_DIR=" + testing::shell_quote(data.string()) + " ";
-  auto r = testing::run_shell(env + "SOURCE_DATE_EPOCH=1543536000 timeout 120 " + testing::shell_quote(testing::binary()) +
-                         " build " + testing::shell_quote(plan.string()) + " --out " +
-                         testing::shell_quote((data / "dist").string()) + " --cache-dir " +
-                         testing::shell_quote((dir.path() / "cache").string()));
+  auto r = testing::run_shell(env + testing::build_command(plan, data / "dist", dir.path() / "cache"));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::is_regular_file(data / "dist" / kOutputMarker));
   const auto before = tree_of(data / "locales");
-  r = testing::run_shell(env + "timeout 120 " + testing::shell_quote(testing::binary()) + " build " +
-                         testing::shell_quote(plan.string()) + " --out " +
-                         testing::shell_quote((data / "locales").string()) + " --cache-dir " +
-                         testing::shell_quote((dir.path() / "cache").string()));
+  r = testing::run_shell(env + testing::build_command(plan, data / "locales", dir.path() / "cache"));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_TRUE(has(r.err, "error[X003]")) << r.err;
   EXPECT_EQ(tree_of(data / "locales"), before);
@@ -161,9 +155,7 @@ TEST(HostilePublish, TwoBuildsAtOnceLeaveOneWholeBuild) {
   testing::TempDir dir("hostile-out-race");
   const fs::path plan = testing::copy_base_plan(dir.path());
   const fs::path out = dir.path() / "dist";
-  const std::string cmd = "timeout 120 " + testing::shell_quote(testing::binary()) + " build " +
-                          testing::shell_quote(plan.string()) + " --out " + testing::shell_quote(out.string()) +
-                          " --cache-dir " + testing::shell_quote((dir.path() / "cache").string());
+  const std::string cmd = testing::build_command(plan, out, dir.path() / "cache");
   const auto r = testing::run_shell("(" + cmd + " >/dev/null 2>&1; echo $? > " + testing::shell_quote((dir.path() / "a").string()) +
                                     ") & (" + cmd + " >/dev/null 2>&1; echo $? > " +
                                     testing::shell_quote((dir.path() / "b").string()) + "); wait");
@@ -220,10 +212,7 @@ TEST(HostilePublish, AFullDiskFailsCleanlyAndLeavesTheOutFolderAsItWas) {
   const auto before = tree_of(out);
   // A file-size limit makes every write past 64 KiB fail with EFBIG, as a full disk fails
   // with ENOSPC (SIGXFSZ ignored, so the write returns an error instead of killing renaksi).
-  const auto r = testing::run_shell("trap '' XFSZ; ulimit -f 128; timeout 120 " + testing::shell_quote(testing::binary()) +
-                                    " build " + testing::shell_quote(plan.string()) + " --out " +
-                                    testing::shell_quote(out.string()) + " --cache-dir " +
-                                    testing::shell_quote((dir.path() / "cache").string()));
+  const auto r = testing::run_shell("trap '' XFSZ; ulimit -f 128; " + testing::build_command(plan, out, dir.path() / "cache"));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_TRUE(has(r.err, "error[X001]")) << r.err;
   EXPECT_EQ(tree_of(out), before);
