@@ -18,7 +18,7 @@ namespace {
 
 using testing::FixedMeasure;
 
-prose::Inlines text(const std::string& s) { return {{prose::Inline::Kind::Text, s, {}, true, {}, {}}}; }
+prose::Inlines text(const std::string& s) { return renaksi::testing::text_run(s); }
 
 // "w0 w1 w2 …": `n` distinct words.
 std::string words(int n, const std::string& prefix = "w") {
@@ -193,16 +193,6 @@ TEST(HostileLayout, MorePagesThanTheLimitIsE004AndTheEditionIsLeftOut) {
   EXPECT_NE(e.message.find(std::to_string(limits::kMaxPagesPerEdition)), std::string::npos) << e.message;
 }
 
-doc::Block paragraph(const std::string& anchor, const std::string& s) {
-  doc::Block b;
-  b.kind = doc::Block::Kind::Paragraph;
-  b.anchor = anchor;
-  doc::Part p;
-  p.lang = "en";
-  p.text = text(s);
-  b.parts.push_back(p);
-  return b;
-}
 
 TEST(HostileLayout, MissingGlyphsAreOneWarningPerLocationNamingTheCharacters) {
   // FixedMeasure lacks U+FFFF only.
@@ -210,7 +200,7 @@ TEST(HostileLayout, MissingGlyphsAreOneWarningPerLocationNamingTheCharacters) {
   Diagnostics diags;
   const std::string lack = "\xEF\xBF\xBF";
   Pages pages = layout_document(
-      document_with({paragraph("a", "one " + lack + " two " + lack + lack), paragraph("b", "three " + lack)}), Style{},
+      document_with({renaksi::testing::paragraph("one " + lack + " two " + lack + lack, "a"), renaksi::testing::paragraph("three " + lack, "b")}), Style{},
       m, diags);
   ASSERT_EQ(diags.warning_count(), 2u);
   EXPECT_EQ(diags.all()[0].code, Code::E002);
@@ -229,7 +219,7 @@ class AsciiOnly : public FixedMeasure {
 TEST(HostileLayout, ATitleTheFontsCannotShowIsOneWarningAtTheEditionNotOnePerPage) {
   FixedMeasure m;
   Diagnostics diags;
-  doc::Document d = document_with({paragraph("a", words(3000))});
+  doc::Document d = document_with({renaksi::testing::paragraph(words(3000), "a")});
   d.front[0].title = "Title \xEF\xBF\xBF";  // on the cover and in every running head
   Pages pages = layout_document(d, Style{}, m, diags);
   ASSERT_GT(pages.pages.size(), 5u);
@@ -248,7 +238,7 @@ TEST(HostileLayout, ADocumentFullOfEmojiGivesAHandfulOfWarnings) {
     icu::UnicodeString u(static_cast<UChar32>(c));
     u.toUTF8String(emoji);
   }
-  for (int i = 0; i < 50; ++i) blocks.push_back(paragraph("p" + std::to_string(i), "text " + emoji));
+  for (int i = 0; i < 50; ++i) blocks.push_back(renaksi::testing::paragraph("text " + emoji, "p" + std::to_string(i)));
   layout_document(document_with(blocks), Style{}, m, diags);
   EXPECT_EQ(diags.error_count(), 0u);
   ASSERT_LE(diags.warning_count(), limits::kMaxGlyphWarnings + 1);

@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::run_shell;
 
-prose::Inlines text(const std::string& s) { return {{prose::Inline::Kind::Text, s, {}, true, {}, {}}}; }
+prose::Inlines text(const std::string& s) { return testing::text_run(s); }
 
 std::string words(int n, const std::string& prefix) {
   std::string s;
