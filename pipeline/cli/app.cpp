@@ -106,7 +106,10 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   if (!opt.out_dir.empty())
     out_folder = OutputFolder::claim(
         opt.out_dir, {opt.folder, env.cache_dir, env.data_dir / "layouts", env.data_dir / "locales"}, out_diags);
-  ArchiveBuild a = build_archive(opt.folder, env, opt.stop_after);
+  // A refused output folder: nothing will be written, so the build goes only as far as its
+  // content problems show (load, check, prose), not through the PDF, Word and site work.
+  const std::string stop_after = opt.out_dir.empty() || out_folder ? opt.stop_after : std::string("prose");
+  ArchiveBuild a = build_archive(opt.folder, env, stop_after);
   for (const auto& d : out_diags.all()) err << d.str() << '\n';
   for (auto& p : a.plans) {
     p->diags.sort();
