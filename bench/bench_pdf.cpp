@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "driver/archive.h"
+#include "driver/pipeline.h"
 #include "emit/pdf/pdf_pass.h"
 
 using namespace renaksi;
@@ -20,11 +20,9 @@ int main(int argc, char** argv) {
   env.cache_dir = RENAKSI_BINARY_DIR "/cache";
   env.source_date_epoch = 0;
 
-  BuildState state;
-  state.folder = plan;
-  state.env = env;
-  run_passes(state, "compose");  // warms the prose cache too
-  if (state.diags.has_errors()) {
+  ArchiveBuild composed = build_plans({plan}, env, {.stop_after = "compose"});  // warms the prose cache too
+  const BuildState& state = *composed.plans.front();
+  if (composed.error_count() > 0) {
     std::fprintf(stderr, "the plan has errors\n");
     return 1;
   }

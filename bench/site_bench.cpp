@@ -17,7 +17,7 @@
 #include <unistd.h>
 #include <vector>
 
-#include "driver/archive.h"
+#include "driver/pipeline.h"
 #include "emit/html/site.h"
 #include "publish/publish.h"
 
@@ -100,7 +100,7 @@ SiteRun emit(const ArchiveBuild& a, const Env& env) {
 
 void report(const std::string& what, const fs::path& content, const Env& env, int runs, const fs::path& scratch) {
   auto start = Clock::now();
-  ArchiveBuild a = build_archive(content, env, "compose");
+  ArchiveBuild a = build_archive(content, env, {.stop_after = "compose"});
   const double passes = ms(Clock::now() - start);
   if (a.error_count() > 0) {
     for (const auto& p : a.plans)

@@ -2,7 +2,7 @@
 // bytes: parts split by the separator line "\n--8<--\n" become, in order, plan.xml,
 // organisations.xml and commitments/01.xml, 02.xml, ... (at most kMaxCommitments). A missing part
 // is a missing file. The folder is written to a private temp dir (the loader reads files only),
-// then run_passes(state, "check") runs the load and check passes, as `renaksi check` does.
+// then build_plans({plan}, env, {.stop_after = "check"}) runs the load and check passes, as `renaksi check` does.
 // What must hold: no crash, no sanitizer report, no hang; every problem a diagnostic.
 #include <unistd.h>
 
@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "driver/passes.h"
+#include "driver/pipeline.h"
 
 namespace {
 
@@ -72,9 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     write(plan / "commitments" / (name + ".xml"), parts[i]);
   }
 
-  renaksi::BuildState state;
-  state.folder = plan;
-  state.env.cache_dir = dir.root / "cache";
-  renaksi::run_passes(state, "check");
+  renaksi::Env env = renaksi::Env::from_environment();
+  env.cache_dir = dir.root / "cache";
+  renaksi::build_plans({plan}, env, {.stop_after = "check"});
   return 0;
 }

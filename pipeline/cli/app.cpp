@@ -14,11 +14,9 @@
 
 #include "check/stage_rules.h"
 #include "diag/diagnostic.h"
-#include "driver/archive.h"
-#include "driver/passes.h"
+#include "driver/pipeline.h"
 #include "publish/output_folder.h"
 #include "emit/ogp/validator.h"
-#include "emit/ogp/writer.h"
 #include "model/date.h"
 
 namespace renaksi {
@@ -42,17 +40,19 @@ std::string counted(size_t n, const std::string& noun) { return std::to_string(n
 int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
   int status = kExitOk;
   for (const auto& folder : opt.folders) {
-    BuildState state;
-    state.folder = folder;
-    run_passes(state, "check");
-    const LoadResult& loaded = state.loaded;
-    Diagnostics& diags = state.diags;
+    ArchiveBuild a = build_plans({folder}, Env::from_environment(), {.stop_after = "check"});
+    Diagnostics diags;
+    for (const auto& d : a.diags.all()) diags.add(d);
+    for (const auto& p : a.plans)
+      for (const auto& d : p->diags.all()) diags.add(d);
     diags.sort();
     for (const auto& d : diags.all()) err << d.str() << '\n';
     if (!opt.quiet) {
       out << printable(folder) << ": ";
-      if (loaded.plan_file_ok)
-        out << stage_display(loaded.plan.stage) << ", " << counted(loaded.plan.commitments.size(), "commitment") << ", ";
+      if (a.plans.size() == 1 && a.plans.front()->loaded.plan_file_ok) {
+        const Plan& plan = a.plans.front()->loaded.plan;
+        out << stage_display(plan.stage) << ", " << counted(plan.commitments.size(), "commitment") << ", ";
+      }
       out << counted(diags.error_count(), "error") << ", " << counted(diags.warning_count(), "warning") << '\n';
     }
     if (diags.has_errors() || (opt.fail_on_warnings && diags.warning_count() > 0)) status = kExitContent;
@@ -74,13 +74,20 @@ struct BuildOptions {
   bool fail_on_warnings = false;
 };
 
+// Every row of the pipeline table, with the time it took (summed over the plans for a plan
+// step), or "-" when the build did not get to it.
 void print_timings(const ArchiveBuild& a, std::ostream& out) {
   std::chrono::nanoseconds total{0};
   const int fragments = a.prose_stats.fragments, cached = a.prose_stats.cache_hits, runs = a.prose_stats.pandoc_runs;
-  for (const auto& t : a.timings) {
-    out << "  " << t.name << std::string(10 - std::min<size_t>(t.name.size(), 9), ' ')
-        << std::chrono::duration<double, std::milli>(t.elapsed).count() << " ms\n";
-    total += t.elapsed;
+  for (const Step& step : steps()) {
+    out << "  " << step.name << std::string(10 - std::min<size_t>(step.name.size(), 9), ' ');
+    auto t = std::find_if(a.timings.begin(), a.timings.end(), [&](const StepTiming& x) { return x.name == step.name; });
+    if (t == a.timings.end()) {
+      out << "-\n";
+      continue;
+    }
+    out << std::chrono::duration<double, std::milli>(t->elapsed).count() << " ms\n";
+    total += t->elapsed;
   }
   out << "  total     " << std::chrono::duration<double, std::milli>(total).count() << " ms (" << a.plans.size()
       << (a.plans.size() == 1 ? " plan" : " plans") << "; prose: " << fragments << " fragments, " << cached
@@ -109,7 +116,10 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   // A refused output folder: nothing will be written, so the build goes only as far as its
   // content problems show (load, check, prose), not through the PDF, Word and site work.
   const std::string stop_after = opt.out_dir.empty() || out_folder ? opt.stop_after : std::string("prose");
-  ArchiveBuild a = build_archive(opt.folder, env, stop_after);
+  ArchiveBuild a = build_archive(opt.folder, env,
+                                 {.stop_after = stop_after,
+                                  .out_folder = out_folder ? &*out_folder : nullptr,
+                                  .fail_on_warnings = opt.fail_on_warnings});
   for (const auto& d : out_diags.all()) err << d.str() << '\n';
   for (auto& p : a.plans) {
     p->diags.sort();
@@ -144,11 +154,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
     }
   }
   if (opt.fail_on_warnings && a.warning_count() > 0) return kExitContent;
-  if (out_folder) {
-    Diagnostics diags;
-    const bool published = out_folder->publish(a.outputs, diags);
-    for (const auto& d : diags.all()) err << d.str() << '\n';
-    if (!published) return kExitContent;
+  if (a.published) {
     out << "published " << counted(a.outputs.size(), "file") << " (" << a.outputs.total_bytes() / 1024 << " KiB) into "
         << printable(opt.out_dir) << '\n';
   }
@@ -222,39 +228,40 @@ bool write_submission_file(const std::filesystem::path& path, const std::filesys
 }
 
 int run_submission(const SubmissionOptions& opt, std::ostream& out, std::ostream& err) {
-  BuildState state;
-  state.folder = opt.folder;
-  run_passes(state, "check");
-  state.diags.sort();
-  for (const auto& d : state.diags.all()) err << d.str() << '\n';
-  if (state.diags.has_errors() || !state.loaded.plan_file_ok) {
+  ArchiveBuild a = build_plans({opt.folder}, Env::from_environment(), {.stop_after = "check"});
+  Diagnostics diags;
+  for (const auto& d : a.diags.all()) diags.add(d);
+  for (const auto& p : a.plans)
+    for (const auto& d : p->diags.all()) diags.add(d);
+  diags.sort();
+  for (const auto& d : diags.all()) err << d.str() << '\n';
+  if (diags.has_errors() || !a.plans.front()->loaded.plan_file_ok) {
     err << printable(opt.folder) << ": the plan has errors; no submission written\n";
     return kExitContent;
   }
-
-  const std::string xml = ogp::write_ogp_submission(
-      state.loaded.plan, {.generated = opt.date, .generator = std::string("renaksi ") + RENAKSI_VERSION});
+  const Plan& plan = a.plans.front()->loaded.plan;
   // Problems are reported against the file the submission would have been.
   const std::string name = opt.output.empty() ? opt.folder + " (submission)" : opt.output;
-  Diagnostics diags;
-  if (!ogp::validate_submission(xml, name, diags)) {
-    diags.sort();
-    for (const auto& d : diags.all()) err << d.str() << '\n';
-    err << printable(opt.folder) << ": the submission does not validate (" << counted(diags.error_count(), "error")
+  Diagnostics invalid;
+  const std::optional<std::string> xml = ogp::write_valid_submission(plan, opt.date, name, invalid);
+  if (!xml) {
+    invalid.sort();
+    for (const auto& d : invalid.all()) err << d.str() << '\n';
+    err << printable(opt.folder) << ": the submission does not validate (" << counted(invalid.error_count(), "error")
         << "); nothing written\n";
     return kExitContent;
   }
   if (opt.output.empty()) {
-    out << xml;
+    out << *xml;
     return kExitOk;
   }
   std::string why;
-  if (!write_submission_file(opt.output, opt.folder, xml, why)) {
+  if (!write_submission_file(opt.output, opt.folder, *xml, why)) {
     err << Diagnostic{Severity::Error, Code::X002, {opt.output, 0, 0}, why}.str() << '\n';
     return kExitContent;
   }
-  out << printable(opt.folder) << ": " << counted(state.loaded.plan.commitments.size(), "commitment") << ", wrote " << opt.output
-      << " (" << xml.size() << " bytes, valid)\n";
+  out << printable(opt.folder) << ": " << counted(plan.commitments.size(), "commitment") << ", wrote " << opt.output
+      << " (" << xml->size() << " bytes, valid)\n";
   return kExitOk;
 }
 
@@ -293,11 +300,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   build_cmd->add_option("--dump", build.dump, "Print an intermediate product: 'document' (the composed editions)")
       ->check(CLI::IsMember({"document"}));
   build_cmd->add_option("--edition", build.editions, "With --dump: only these editions (a language code, or 'bilingual')");
-  std::string pass_names;
-  for (const auto& p : passes()) pass_names += (pass_names.empty() ? "" : ", ") + std::string(p.name);
-  build_cmd->add_option("--stop-after", build.stop_after, "Stop after this pass: " + pass_names)
-      ->check([](const std::string& v) {
-        return is_pass(v) || is_archive_step(v) ? std::string() : "no pass is called '" + v + "'";
+  std::string step_names;
+  for (const auto& step : steps()) step_names += (step_names.empty() ? "" : ", ") + std::string(step.name);
+  build_cmd->add_option("--stop-after", build.stop_after, "Stop after this step: " + step_names)
+      ->check([step_names](const std::string& v) {
+        return find_step(v) ? std::string() : "no step is called '" + v + "' (steps: " + step_names + ")";
       });
   build_cmd->add_option("--cache-dir", build.cache_dir, "Where the prose cache lives (default build/cache)");
   build_cmd->add_option("--layout", build.layout, "The PDF page style: a name in layouts/ (default a4) or a .json file");

@@ -425,4 +425,10 @@ doc::Document compose(const Plan& plan, const ProseStore& prose, const Edition& 
   return Composer(plan, prose, edition, locales).run();
 }
 
+std::vector<doc::Document> compose_editions(const Plan& plan, const ProseStore& prose, const Locales& locales) {
+  std::vector<doc::Document> out;
+  for (const auto& edition : editions_of(plan)) out.push_back(compose(plan, prose, edition, locales));
+  return out;
+}
+
 }  // namespace renaksi

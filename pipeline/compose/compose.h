@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "compose/document.h"
+#include "doc/document.h"
 #include "locale/locale.h"
 #include "model/plan.h"
 #include "prose/prose_pass.h"
@@ -22,8 +22,9 @@ struct Edition {
 // bilingual edition of the administrative language beside the first other one.
 std::vector<Edition> editions_of(const Plan& plan);
 
-using Locales = std::map<std::string, std::unique_ptr<Locale>>;
-
 doc::Document compose(const Plan& plan, const ProseStore& prose, const Edition& edition, const Locales& locales);
+
+// Every edition of the plan (editions_of), composed.
+std::vector<doc::Document> compose_editions(const Plan& plan, const ProseStore& prose, const Locales& locales);
 
 }  // namespace renaksi

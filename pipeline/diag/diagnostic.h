@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "diag/codes.h"
-#include "model/source_loc.h"
+#include "diag/source_loc.h"
 
 namespace renaksi {
 

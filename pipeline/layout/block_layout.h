@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "compose/document.h"
+#include "doc/document.h"
 #include "diag/diagnostic.h"
 #include "layout/box.h"
 #include "layout/line_breaker.h"

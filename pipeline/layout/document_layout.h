@@ -3,7 +3,7 @@
 // footers, the draft mark, and the outline that bookmarks mirror.
 #pragma once
 
-#include "compose/document.h"
+#include "doc/document.h"
 #include "diag/diagnostic.h"
 #include "layout/measure.h"
 #include "layout/page.h"

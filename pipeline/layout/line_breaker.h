@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "layout/measure.h"
-#include "layout/style.h"
+#include "style/style.h"
 
 namespace renaksi::layout {
 

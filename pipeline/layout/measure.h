@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "layout/style.h"
+#include "style/style.h"
 
 namespace renaksi::layout {
 

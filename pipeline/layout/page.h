@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "layout/style.h"
+#include "style/style.h"
 
 namespace renaksi::layout {
 

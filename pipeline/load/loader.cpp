@@ -7,13 +7,13 @@
 #include <optional>
 
 #include "env/limits.h"
-#include "load/dedent.h"
-#include "load/list_folder.h"
-#include "load/read_file.h"
-#include "load/text_encoding.h"
+#include "model/dedent.h"
+#include "env/list_folder.h"
+#include "env/read_file.h"
+#include "env/text_encoding.h"
 #include "load/schema.h"
-#include "load/source_locator.h"
-#include "load/xml_document.h"
+#include "xml/source_locator.h"
+#include "xml/xml_document.h"
 
 namespace renaksi {
 

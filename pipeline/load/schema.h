@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "diag/diagnostic.h"
-#include "load/source_locator.h"
-#include "load/xml_document.h"
+#include "xml/source_locator.h"
+#include "xml/xml_document.h"
 
 namespace renaksi {
 

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "load/read_file.h"
+#include "env/read_file.h"
 
 namespace renaksi {
 

@@ -203,4 +203,23 @@ bool Locale::less(const std::string& a, const std::string& b) const {
   return collator_->compareUTF8(icu::StringPiece(a), icu::StringPiece(b), status) == UCOL_LESS;
 }
 
+bool load_locales(const std::vector<std::string>& langs, const std::filesystem::path& data_dir, Locales& out,
+                  Diagnostics& diags) {
+  bool ok = true;
+  for (const auto& lang : langs) {
+    auto catalogue = Catalogue::load(catalogue_path(data_dir, lang), lang, diags);
+    if (!catalogue) {
+      ok = false;
+      continue;
+    }
+    out[lang] = std::make_unique<Locale>(lang, std::move(*catalogue));
+  }
+  return ok;
+}
+
+void report_locale_problems(const Locales& locales, Diagnostics& diags) {
+  for (const auto& [lang, locale] : locales)
+    for (const auto& d : locale->diagnostics().all()) diags.add(d);
+}
+
 }  // namespace renaksi

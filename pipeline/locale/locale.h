@@ -9,6 +9,7 @@
 #include <unicode/numberformatter.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -80,5 +81,17 @@ class Locale {
   mutable Diagnostics diags_;
   mutable std::map<std::string, bool> reported_;
 };
+
+// The locales of a build, by language code.
+using Locales = std::map<std::string, std::unique_ptr<Locale>>;
+
+// The locale of each of `langs`, from locales/<lang>.json under `data_dir`. A catalogue that
+// cannot be read or parsed is reported (F001, F002) and its language left out; returns false
+// then.
+bool load_locales(const std::vector<std::string>& langs, const std::filesystem::path& data_dir, Locales& out,
+                  Diagnostics& diags);
+
+// Moves the problems each locale met while formatting (missing keys, bad patterns) into `diags`.
+void report_locale_problems(const Locales& locales, Diagnostics& diags);
 
 }  // namespace renaksi

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "model/source_loc.h"
+#include "diag/source_loc.h"
 
 namespace renaksi {
 

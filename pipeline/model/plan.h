@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "model/date.h"
-#include "model/source_loc.h"
+#include "diag/source_loc.h"
 
 namespace renaksi {
 

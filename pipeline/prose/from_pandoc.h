@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "prose/ast.h"
+#include "doc/prose_ast.h"
 
 namespace renaksi::prose {
 

@@ -11,7 +11,7 @@
 #include "env/env.h"
 #include "env/limits.h"
 #include "model/plan.h"
-#include "prose/ast.h"
+#include "doc/prose_ast.h"
 
 namespace renaksi {
 

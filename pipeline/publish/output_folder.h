@@ -9,7 +9,7 @@
 
 #include "diag/diagnostic.h"
 #include "env/file_io.h"
-#include "publish/outputs.h"
+#include "output/outputs.h"
 
 namespace renaksi {
 

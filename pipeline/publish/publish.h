@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "diag/diagnostic.h"
-#include "publish/outputs.h"
+#include "output/outputs.h"
 
 namespace renaksi {
 

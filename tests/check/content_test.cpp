@@ -2,18 +2,14 @@
 #include <gtest/gtest.h>
 
 #include "check/checker.h"
-#include "driver/passes.h"
+#include "driver/pipeline.h"
+#include "support/build.h"
 #include "support/paths.h"
 
 namespace renaksi {
 namespace {
 
-BuildState checked(const char* plan) {
-  BuildState state;
-  state.folder = testing::content_dir() / plan;
-  run_passes(state, "check");
-  return state;
-}
+BuildState checked(const char* plan) { return testing::plan_through(testing::content_dir() / plan, "check"); }
 
 TEST(Content, DefaultPlanIsFinalWithNoDiagnostics) {
   BuildState s = checked("nap-2018-2020");

@@ -11,7 +11,8 @@
 #include <set>
 #include <sstream>
 
-#include "driver/passes.h"
+#include "driver/pipeline.h"
+#include "support/build.h"
 #include "support/paths.h"
 
 namespace renaksi {
@@ -88,9 +89,7 @@ TEST_P(CheckFixture, GivesExactlyTheExpectedDiagnostics) {
   const std::set<Expectation> expected = expectations(fixture);
   ASSERT_FALSE(expected.empty()) << "a fixture must expect at least one diagnostic";
 
-  BuildState state;
-  state.folder = plan;
-  run_passes(state, "check");
+  BuildState state = testing::plan_through(plan, "check");
   std::set<Expectation> got;
   std::ostringstream all;
   for (const auto& d : state.diags.all()) {
@@ -119,9 +118,7 @@ TEST(CheckFixtures, EveryLoadAndCheckCodeHasAFixture) {
 }
 
 TEST(CheckFixtures, BaseIsClean) {
-  BuildState state;
-  state.folder = check_fixtures() / "base";
-  run_passes(state, "check");
+  BuildState state = testing::plan_through(check_fixtures() / "base", "check");
   for (const auto& d : state.diags.all()) ADD_FAILURE() << d.str();
 }
 

@@ -4,8 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "driver/passes.h"
+#include "driver/pipeline.h"
 #include "support/golden.h"
+#include "support/build.h"
 #include "support/paths.h"
 
 #include <fstream>
@@ -27,11 +28,9 @@ class Composed : public ::testing::Test {
     delete dir_;
   }
   static BuildState* build(const char* plan) {
-    auto* s = new BuildState;
-    s->folder = testing::content_dir() / plan;
-    s->env.cache_dir = dir_->path() / "cache";
-    run_passes(*s, "compose");
-    return s;
+    Env env = Env::from_environment();
+    env.cache_dir = dir_->path() / "cache";
+    return new BuildState(testing::plan_through(testing::content_dir() / plan, "compose", env));
   }
   static const doc::Document& edition(const BuildState& s, const std::string& name) {
     for (const auto& d : s.documents)
@@ -142,11 +141,10 @@ TEST(NewLanguage, ASpanishEnglishPlanNeedsNoCode) {
   fs::copy(testing::source_dir() / "locales" / "en.json", data / "locales" / "en.json");
   fs::copy(testing::source_dir() / "layouts", data / "layouts", fs::copy_options::recursive);
 
-  BuildState s;
-  s.folder = plan;
-  s.env.data_dir = data;
-  s.env.cache_dir = dir.path() / "cache";
-  run_passes(s);
+  Env env = Env::from_environment();
+  env.data_dir = data;
+  env.cache_dir = dir.path() / "cache";
+  BuildState s = testing::plan_through(plan, "ogp", env);
   for (const auto& d : s.diags.all()) ADD_FAILURE() << d.str();
   ASSERT_EQ(s.documents.size(), 3u);
   EXPECT_EQ(s.documents[0].edition, "es");

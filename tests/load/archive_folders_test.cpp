@@ -1,7 +1,7 @@
 // Finding the plan folders of a content folder, and one id per plan in an archive.
 #include <gtest/gtest.h>
 
-#include "driver/archive.h"
+#include "driver/pipeline.h"
 #include "env/limits.h"
 #include "load/hostile_test.h"
 
@@ -74,7 +74,7 @@ TEST(ArchiveFolders, AContentFolderThatIsALoopIsL001) {
   TempDir dir("archive-root-loop");
   fs::create_symlink("root", dir.path() / "root");
   Env env = Env::from_environment();
-  ArchiveBuild a = build_archive(dir.path() / "root", env, "check");
+  ArchiveBuild a = build_archive(dir.path() / "root", env, {.stop_after = "check"});
   ASSERT_EQ(a.diags.all().size(), 1u) << printed(a.diags);
   EXPECT_EQ(a.diags.all().front().code, Code::L001);
   EXPECT_EQ(a.diags.all().front().message, "the content folder is a loop of symbolic links");

@@ -3,9 +3,10 @@
 // range. Each must be one diagnostic with its exact code and place, in bounded time.
 #include <gtest/gtest.h>
 
-#include "driver/passes.h"
+#include "driver/pipeline.h"
 #include "env/limits.h"
 #include "load/hostile_test.h"
+#include "support/build.h"
 #include "load/loader.h"
 
 namespace renaksi {
@@ -36,10 +37,7 @@ Loaded load(const PlanDir& dir, const std::vector<fs::path>& fifos = {}) {
 // The load and check passes, as `renaksi check` runs them.
 Diagnostics check(const PlanDir& dir) {
   return bounded([&] {
-    BuildState state;
-    state.folder = dir.path();
-    run_passes(state, "check");
-    return state.diags;
+    return testing::plan_through(dir.path(), "check").diags;
   });
 }
 

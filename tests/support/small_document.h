@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "compose/document.h"
+#include "doc/document.h"
 
 namespace renaksi::testing {
 

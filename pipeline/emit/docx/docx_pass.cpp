@@ -12,7 +12,7 @@
 #include "env/content_hash.h"
 #include "env/limits.h"
 #include "env/process.h"
-#include "load/read_file.h"
+#include "env/read_file.h"
 
 namespace renaksi {
 
@@ -59,7 +59,9 @@ bool is_docx_zip(std::string_view bytes) {
   return has_document && at == eocd;
 }
 
-std::string docx_path(const doc::Document& d) { return d.plan_id + "/" + d.plan_id + "." + d.edition + ".docx"; }
+std::string docx_path(const doc::Document& d) { return docx_artifact(d).path(); }
+
+Artifact docx_artifact(const doc::Document& d) { return {ArtifactKind::Docx, d.plan_id, d.edition}; }
 
 bool has_docx(const doc::Document& d) { return d.langs.size() == 1; }
 
@@ -163,7 +165,7 @@ DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Op
     if (results[i].bytes.empty()) continue;
     stats.editions++;
     stats.bytes += results[i].bytes.size();
-    outputs.add(docx_path(documents[i]), std::move(results[i].bytes));
+    outputs.add(docx_artifact(documents[i]), std::move(results[i].bytes));
   }
   return stats;
 }

@@ -7,13 +7,13 @@
 #include <string_view>
 #include <vector>
 
-#include "compose/document.h"
+#include "doc/document.h"
 #include "diag/diagnostic.h"
 #include "emit/docx/document_to_pandoc.h"
 #include "env/env.h"
 #include "env/limits.h"
-#include "layout/style.h"
-#include "publish/outputs.h"
+#include "style/style.h"
+#include "output/outputs.h"
 
 namespace renaksi {
 
@@ -24,6 +24,8 @@ struct DocxStats {
 
 // "<plan-id>/<plan-id>.<lang>.docx"
 std::string docx_path(const doc::Document& document);
+// The edition's Word file as an artifact.
+Artifact docx_artifact(const doc::Document& document);
 
 // True for the editions that get a DOCX: one language each (editors work per language in
 // Word; the bilingual edition is a PDF only).

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "prose/ast.h"
+#include "doc/prose_ast.h"
 
 namespace renaksi::pandoc {
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "compose/document.h"
+#include "doc/document.h"
 #include "emit/html/prose_html.h"
 
 namespace renaksi::html {

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <utility>
 
-#include "load/xml_document.h"
+#include "xml/xml_document.h"
 
 namespace renaksi::html {
 

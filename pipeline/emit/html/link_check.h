@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "publish/outputs.h"
+#include "output/outputs.h"
 
 namespace renaksi::html {
 

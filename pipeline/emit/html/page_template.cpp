@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "emit/html/urls.h"
-#include "load/read_file.h"
+#include "env/read_file.h"
 
 namespace renaksi::html {
 

@@ -1,4 +1,4 @@
-// Prose (prose::Blocks and Inlines) as HTML elements: one switch per node type of prose/ast.h,
+// Prose (prose::Blocks and Inlines) as HTML elements: one switch per node type of doc/prose_ast.h,
 // nothing else. Text is always a text node; link targets are only http, https and mailto
 // addresses from content, or internal links the site itself made.
 #pragma once
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "emit/html/html_tree.h"
-#include "prose/ast.h"
+#include "doc/prose_ast.h"
 
 namespace renaksi::html {
 

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "emit/html/downloads.h"
-#include "load/read_file.h"
+#include "env/read_file.h"
 #include "emit/html/link_check.h"
 #include "emit/html/pages.h"
 #include "emit/html/search_index.h"

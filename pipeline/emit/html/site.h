@@ -7,10 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "compose/compose.h"
+#include "doc/document.h"
+#include "locale/locale.h"
 #include "diag/diagnostic.h"
 #include "model/plan.h"
-#include "publish/outputs.h"
+#include "output/outputs.h"
 
 namespace renaksi::html {
 

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "compose/compose.h"
-#include "compose/document.h"
+#include "locale/locale.h"
+#include "doc/document.h"
 #include "emit/html/page_template.h"
 #include "emit/html/slug.h"
 #include "model/plan.h"
-#include "publish/outputs.h"
+#include "output/outputs.h"
 
 namespace renaksi::html {
 

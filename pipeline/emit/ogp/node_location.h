@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "load/source_locator.h"
-#include "model/source_loc.h"
+#include "xml/source_locator.h"
+#include "diag/source_loc.h"
 
 namespace renaksi::ogp {
 

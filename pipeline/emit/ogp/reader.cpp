@@ -1,7 +1,7 @@
 // Reads OGP-submission XML back into a Plan.
 #include "emit/ogp/reader.h"
 
-#include "load/read_file.h"
+#include "env/read_file.h"
 
 #include <charconv>
 #include <vector>
@@ -9,9 +9,9 @@
 #include "emit/ogp/node_location.h"
 #include "emit/ogp/validator.h"
 #include "emit/ogp/xml_access.h"
-#include "load/dedent.h"
-#include "load/source_locator.h"
-#include "load/xml_document.h"
+#include "model/dedent.h"
+#include "xml/source_locator.h"
+#include "xml/xml_document.h"
 
 namespace renaksi::ogp {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "diag/diagnostic.h"
-#include "load/source_locator.h"
+#include "xml/source_locator.h"
 
 namespace renaksi::ogp {
 

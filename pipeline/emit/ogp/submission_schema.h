@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "load/xml_document.h"
+#include "xml/xml_document.h"
 
 namespace renaksi::ogp {
 

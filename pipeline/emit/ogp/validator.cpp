@@ -1,7 +1,8 @@
 // Validates OGP-submission XML: well-formedness, the XSD, then the rules beyond it.
 #include "emit/ogp/validator.h"
+#include "emit/ogp/writer.h"
 
-#include "load/read_file.h"
+#include "env/read_file.h"
 
 #include <set>
 
@@ -9,7 +10,7 @@
 #include "emit/ogp/semantic_rules.h"
 #include "emit/ogp/submission_schema.h"
 #include "emit/ogp/vocabulary.h"
-#include "load/source_locator.h"
+#include "xml/source_locator.h"
 
 namespace renaksi::ogp {
 
@@ -116,6 +117,13 @@ bool validate_submission_file(const std::filesystem::path& path, Diagnostics& di
     return false;
   }
   return validate_submission(bytes, file, diags);
+}
+
+std::optional<std::string> write_valid_submission(const Plan& plan, const std::string& generated,
+                                                  const std::string& file, Diagnostics& diags) {
+  std::string xml = write_ogp_submission(plan, {.generated = generated, .generator = std::string("renaksi ") + RENAKSI_VERSION});
+  if (!validate_submission(xml, file, diags)) return std::nullopt;
+  return xml;
 }
 
 }  // namespace renaksi::ogp

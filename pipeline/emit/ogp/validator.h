@@ -2,10 +2,12 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "diag/diagnostic.h"
-#include "load/xml_document.h"
+#include "model/plan.h"
+#include "xml/xml_document.h"
 
 namespace renaksi::ogp {
 
@@ -20,6 +22,11 @@ XmlDocPtr parse_valid_submission(const std::string& bytes, const std::string& fi
 
 // The same, for callers that want only the verdict.
 bool validate_submission(const std::string& bytes, const std::string& file, Diagnostics& diags);
+
+// The submission of `plan`, written and then validated as `file`: the XML when it is valid,
+// nothing (with every problem in `diags`) when it is not. The one way renaksi makes a submission.
+std::optional<std::string> write_valid_submission(const Plan& plan, const std::string& generated,
+                                                  const std::string& file, Diagnostics& diags);
 
 // Reads `path` whole and validates it; a file that cannot be read is an L001.
 bool validate_submission_file(const std::filesystem::path& path, Diagnostics& diags);

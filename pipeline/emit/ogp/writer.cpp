@@ -7,7 +7,7 @@
 
 #include "emit/ogp/vocabulary.h"
 #include "emit/ogp/xml_access.h"
-#include "load/xml_document.h"
+#include "xml/xml_document.h"
 
 namespace renaksi::ogp {
 

@@ -3,7 +3,7 @@
 
 #include <libxml/tree.h>
 
-#include "load/xml_document.h"
+#include "xml/xml_document.h"
 
 #include <memory>
 #include <optional>
@@ -12,7 +12,7 @@
 
 namespace renaksi::ogp {
 
-using renaksi::XmlCharPtr;  // load/xml_document.h
+using renaksi::XmlCharPtr;  // xml/xml_document.h
 
 // An element of the submission namespace (named `name`, when given).
 bool is_submission_element(const xmlNode* n, const char* name = nullptr);

@@ -19,7 +19,7 @@ std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env
   std::string title = f.title;
   if (d.front.size() > 1) title += " / " + d.front[1].title;
   pdf::DocumentInfo info{title, d.issuer_name, f.subtitle + " \u2014 " + f.edition, f.keywords, env.now(),
-                         d.plan_id + "." + d.edition + ".pdf"};
+                         Artifact{ArtifactKind::Pdf, d.plan_id, d.edition}.file_name()};
   return pdf.render(laid, info);
 }
 
@@ -54,7 +54,7 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
     stats.pages += results[i].pages;
     stats.bytes += results[i].bytes.size();
     const auto& d = documents[i];
-    outputs.add(d.plan_id + "/" + d.plan_id + "." + d.edition + ".pdf", std::move(results[i].bytes));
+    outputs.add(Artifact{ArtifactKind::Pdf, d.plan_id, d.edition}, std::move(results[i].bytes));
   }
   return stats;
 }

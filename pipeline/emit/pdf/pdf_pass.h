@@ -1,11 +1,11 @@
 // The PDF pass: every edition of a plan laid out and written as a PDF, editions in parallel.
 #pragma once
 
-#include "compose/document.h"
+#include "doc/document.h"
 #include "diag/diagnostic.h"
 #include "env/env.h"
-#include "layout/style.h"
-#include "publish/outputs.h"
+#include "style/style.h"
+#include "output/outputs.h"
 
 namespace renaksi {
 

@@ -36,7 +36,7 @@ const ArchiveBuild& composed_archive() {
   static const std::unique_ptr<ArchiveBuild> archive = [] {
     Env env = docx_env();
     env.cache_dir = cache.path();
-    return std::make_unique<ArchiveBuild>(build_archive(content_dir(), env, "compose"));
+    return std::make_unique<ArchiveBuild>(build_archive(content_dir(), env, {.stop_after = "compose"}));
   }();
   return *archive;
 }

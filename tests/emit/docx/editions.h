@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "driver/archive.h"
+#include "driver/pipeline.h"
 #include "emit/docx/document_to_pandoc.h"
 
 namespace renaksi::testing {

@@ -10,11 +10,12 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "driver/archive.h"
-#include "driver/passes.h"
+#include "driver/pipeline.h"
+#include "driver/pipeline.h"
 #include "emit/html/html_tree.h"
 #include "emit/html/link_check.h"
 #include "emit/html/urls.h"
+#include "support/build.h"
 #include "support/paths.h"
 
 namespace renaksi {
@@ -25,12 +26,10 @@ namespace fs = std::filesystem;
 const char* const kSiteUrl = "https://test.example/archive/";
 
 std::unique_ptr<BuildState> build_plan(const fs::path& folder, const fs::path& cache) {
-  auto s = std::make_unique<BuildState>();
-  s->folder = folder;
-  s->env.cache_dir = cache;
-  s->env.data_dir = testing::source_dir();
-  run_passes(*s);
-  return s;
+  Env env = Env::from_environment();
+  env.cache_dir = cache;
+  env.data_dir = testing::source_dir();
+  return std::make_unique<BuildState>(testing::plan_through(folder, "ogp", env));
 }
 
 // Emits the site of `sources` with the project's catalogues and the layouts in `layouts`.
@@ -112,8 +111,8 @@ class Site : public ::testing::Test {
 
 TEST_F(Site, BuildsWithoutDiagnostics) {
   for (const auto& d : diags_->all()) ADD_FAILURE() << d.str();
-  EXPECT_TRUE(final_->completed);
-  EXPECT_TRUE(draft_->completed);
+  EXPECT_TRUE(final_->going);
+  EXPECT_TRUE(draft_->going);
 }
 
 TEST_F(Site, WritesEveryPageInEveryLanguageOfItsPlan) {
@@ -378,7 +377,7 @@ TEST(SiteHostile, ContentNeverBecomesMarkupOrScript) {
   fs::copy(testing::fixtures_dir() / "check" / "base", plan, fs::copy_options::recursive);
   fs::copy(testing::fixtures_dir() / "html" / "hostile", plan, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   auto state = build_plan(plan, dir.path() / "cache");
-  ASSERT_TRUE(state->completed);
+  ASSERT_TRUE(state->going);
   ASSERT_FALSE(state->diags.has_errors());
   Diagnostics d;
   Outputs out = emit(sources_of({state.get()}), d);

@@ -6,16 +6,12 @@
 #include <regex>
 #include <sstream>
 
+#include "support/build.h"
 #include "support/paths.h"
 
 namespace renaksi::testing {
 
-BuildState checked_plan(const std::filesystem::path& folder) {
-  BuildState state;
-  state.folder = folder;
-  run_passes(state, "check");
-  return state;
-}
+BuildState checked_plan(const std::filesystem::path& folder) { return plan_through(folder, "check"); }
 
 std::vector<std::string> content_plan_names() {
   std::vector<std::string> names;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "driver/passes.h"
+#include "driver/pipeline.h"
 #include "support/command.h"
 
 namespace renaksi::testing {

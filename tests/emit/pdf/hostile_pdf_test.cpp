@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "driver/archive.h"
+#include "driver/pipeline.h"
 #include "emit/pdf/pdf_document.h"
 #include "emit/pdf/pdf_pass.h"
 #include "env/limits.h"

@@ -9,7 +9,7 @@
 #include <regex>
 #include <set>
 
-#include "driver/archive.h"
+#include "driver/pipeline.h"
 #include "layout/document_layout.h"
 #include "emit/pdf/pdf_document.h"
 #include "support/command.h"
@@ -129,7 +129,7 @@ TEST_F(PdfEditions, EveryWordOfAChosenCommitment) {
 }
 
 TEST_F(PdfEditions, EveryWordInsideTheTextAreaOfItsPage) {
-  const layout::Style& s = *plan("nap-2018-2020").style;
+  const layout::Style& s = *archive_->style;
   for (const char* e : {"id", "en", "bilingual"}) {
     auto r = run_shell("pdftotext -bbox '" + file("nap-2018-2020", e) + "' -");
     const std::regex page_re(R"re(<page width="([0-9.]+)" height="([0-9.]+)">)re");
@@ -184,11 +184,11 @@ TEST_F(PdfEditions, DocumentInformationInTheEditionsLanguage) {
 
 TEST_F(PdfEditions, TwoBuildsGiveTheSameBytes) {
   const BuildState& s = plan("nap-2018-2020");
-  Env env = s.env;
+  Env env = archive_->env;
   env.source_date_epoch = 1543536000;
   for (const auto& d : s.documents) {
     Diagnostics diags;
-    std::string again = pdf_of(d, *s.style, env, diags);
+    std::string again = pdf_of(d, *archive_->style, env, diags);
     const std::string* first = archive_->outputs.find("nap-2018-2020/nap-2018-2020." + d.edition + ".pdf");
     ASSERT_TRUE(first);
     EXPECT_TRUE(again == *first) << d.edition << ": " << again.size() << " vs " << first->size() << " bytes";
@@ -198,9 +198,9 @@ TEST_F(PdfEditions, TwoBuildsGiveTheSameBytes) {
 TEST_F(PdfEditions, ADraftCarriesItsMarkAndStageOnEveryPage) {
   const BuildState& s = plan("nap-2020-2022");
   for (const auto& d : s.documents) {
-    pdf::PdfDocument measure(*s.style, const_cast<Diagnostics&>(s.diags));
+    pdf::PdfDocument measure(*archive_->style, const_cast<Diagnostics&>(s.diags));
     Diagnostics diags;
-    layout::Pages pages = layout::layout_document(d, *s.style, measure, diags);
+    layout::Pages pages = layout::layout_document(d, *archive_->style, measure, diags);
     for (size_t i = 0; i < pages.pages.size(); ++i) {
       ASSERT_EQ(pages.pages[i].marks.size(), 1u) << d.edition << " page " << i + 1;
       EXPECT_EQ(pages.pages[i].marks[0].text, d.langs.front() == "id" ? "DRAF 2" : "DRAFT 2");
@@ -216,7 +216,7 @@ TEST_F(PdfEditions, ADraftCarriesItsMarkAndStageOnEveryPage) {
 
 TEST_F(PdfEditions, ASecondLayoutRestylesWithoutCode) {
   Diagnostics diags;
-  Env env = plan("nap-2018-2020").env;
+  Env env = archive_->env;
   env.layout = "letter-compact";
   auto style = layout::Style::load(env.layout_file(), diags);
   ASSERT_TRUE(style);
@@ -233,7 +233,7 @@ TEST_F(PdfEditions, ASecondLayoutRestylesWithoutCode) {
   EXPECT_NE(fonts.out.find("NotoSerif"), std::string::npos);
   size_t a4_pages = 0;
   Diagnostics d2;
-  pdf_of(d, *plan("nap-2018-2020").style, env, d2, &a4_pages);
+  pdf_of(d, *archive_->style, env, d2, &a4_pages);
   EXPECT_NE(pages, a4_pages);
 }
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "prose/ast.h"
+#include "doc/prose_ast.h"
 
 namespace renaksi::doc {
 

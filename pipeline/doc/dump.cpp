@@ -1,5 +1,5 @@
 // A stable text form of the composed document, for golden tests and --dump=document.
-#include "compose/document.h"
+#include "doc/document.h"
 
 namespace renaksi::doc {
 

@@ -1,9 +1,15 @@
 // The files a build produces, held in memory.
-#include "publish/outputs.h"
+#include "output/outputs.h"
 
 namespace renaksi {
 
 void Outputs::add(const std::string& path, std::string bytes) {
+  files_[path] = std::move(bytes);
+}
+
+void Outputs::add(const Artifact& artifact, std::string bytes) {
+  const std::string path = artifact.path();
+  if (!files_.count(path)) artifacts_.push_back(artifact);
   files_[path] = std::move(bytes);
 }
 
@@ -26,6 +32,8 @@ std::vector<std::string> Outputs::paths(const std::string& prefix) const {
 void Outputs::absorb(Outputs&& other) {
   for (auto& [path, bytes] : other.files_) files_[path] = std::move(bytes);
   other.files_.clear();
+  artifacts_.insert(artifacts_.end(), other.artifacts_.begin(), other.artifacts_.end());
+  other.artifacts_.clear();
 }
 
 size_t Outputs::size() const {

@@ -1,5 +1,5 @@
 // Lists a folder without throwing and without end.
-#include "load/list_folder.h"
+#include "env/list_folder.h"
 
 #include <algorithm>
 #include <system_error>

@@ -1,5 +1,5 @@
 // Safe XML parsing with libxml2.
-#include "load/xml_document.h"
+#include "xml/xml_document.h"
 
 #include <libxml/xmlerror.h>
 

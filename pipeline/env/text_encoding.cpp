@@ -1,5 +1,5 @@
 // Is a file's text UTF-8?
-#include "load/text_encoding.h"
+#include "env/text_encoding.h"
 
 #include <algorithm>
 #include <climits>

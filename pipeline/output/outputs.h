@@ -6,12 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "output/artifact.h"
+
 namespace renaksi {
 
 class Outputs {
  public:
   // Adds (or replaces) the file at `path`, relative to the output folder, '/'-separated.
   void add(const std::string& path, std::string bytes);
+  // Adds a plan's artifact at its path, and remembers what it is.
+  void add(const Artifact& artifact, std::string bytes);
+  // The artifacts added, in the order they were added (the editions' order, PDF before DOCX
+  // before the submission, as the steps run).
+  const std::vector<Artifact>& artifacts() const { return artifacts_; }
   bool has(const std::string& path) const;
   const std::string* find(const std::string& path) const;
   // Every path under `prefix`, sorted.
@@ -24,6 +31,7 @@ class Outputs {
 
  private:
   std::map<std::string, std::string> files_;
+  std::vector<Artifact> artifacts_;
 };
 
 }  // namespace renaksi

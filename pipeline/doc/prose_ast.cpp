@@ -1,5 +1,5 @@
 // The project's own prose types: plain text and the dump form.
-#include "prose/ast.h"
+#include "doc/prose_ast.h"
 
 namespace renaksi::prose {
 

@@ -1,6 +1,6 @@
 // The page style of a PDF edition, read from a layouts/*.json file.
-#include "layout/style.h"
-#include "load/read_file.h"
+#include "style/style.h"
+#include "env/read_file.h"
 
 #include <nlohmann/json.hpp>
 

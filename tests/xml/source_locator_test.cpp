@@ -1,5 +1,5 @@
 // Tests of element and attribute columns.
-#include "load/source_locator.h"
+#include "xml/source_locator.h"
 
 #include <gtest/gtest.h>
 

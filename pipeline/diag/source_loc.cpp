@@ -1,5 +1,5 @@
 // Where a model node came from: its printed form.
-#include "model/source_loc.h"
+#include "diag/source_loc.h"
 
 namespace renaksi {
 

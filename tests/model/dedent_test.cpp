@@ -1,5 +1,5 @@
 // Tests of prose dedenting and short-text whitespace collapsing.
-#include "load/dedent.h"
+#include "model/dedent.h"
 
 #include <gtest/gtest.h>
 

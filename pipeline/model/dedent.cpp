@@ -1,5 +1,5 @@
 // Text normalisation for content fields.
-#include "load/dedent.h"
+#include "model/dedent.h"
 
 #include <vector>
 

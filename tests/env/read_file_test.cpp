@@ -1,5 +1,5 @@
 // Tests of read_file: only regular files, bounded, never blocking, with the reason.
-#include "load/read_file.h"
+#include "env/read_file.h"
 
 #include <gtest/gtest.h>
 

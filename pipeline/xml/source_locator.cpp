@@ -1,5 +1,5 @@
 // Finds the column of an element or attribute in a file's text.
-#include "load/source_locator.h"
+#include "xml/source_locator.h"
 
 namespace renaksi {
 

@@ -1,5 +1,5 @@
 // Reads a whole file into memory, bounded and without blocking.
-#include "load/read_file.h"
+#include "env/read_file.h"
 
 #include "env/file_io.h"
 

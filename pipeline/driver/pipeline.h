@@ -1,0 +1,103 @@
+// The pipeline table: every step of a build, per plan and archive-wide, in one declared list,
+// and the state the steps hand to each other.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "doc/document.h"
+#include "env/env.h"
+#include "load/loader.h"
+#include "locale/locale.h"
+#include "output/outputs.h"
+#include "prose/prose_pass.h"
+#include "publish/output_folder.h"
+#include "style/style.h"
+
+namespace renaksi {
+
+// What the steps of one plan read and write.
+struct BuildState {
+  std::filesystem::path folder;
+  LoadResult loaded;
+  Diagnostics diags;
+  ProseStore prose;
+  Locales locales;                       // one per language of the plan
+  std::vector<doc::Document> documents;  // one per edition
+  Outputs outputs;                       // the files this plan's emit steps wrote
+  bool going = true;                     // false once a step could not give the later ones their input
+};
+
+struct StepTiming {
+  std::string_view name;
+  std::chrono::nanoseconds elapsed;
+};
+
+// A whole build: every plan under a content folder, and what the archive-wide steps make.
+struct ArchiveBuild {
+  Env env = Env::from_environment();
+  std::vector<std::unique_ptr<BuildState>> plans;  // in folder order
+  Diagnostics diags;                               // archive-wide problems (Pandoc, the style, the site)
+  ProseStats prose_stats;                          // the one prose run of the whole build
+  std::optional<layout::Style> style;              // the PDF and Word editions' page style
+  Outputs outputs;                                 // every plan's outputs and the site's, once gathered
+  OutputFolder* out_folder = nullptr;              // where publish writes; none: nothing is written
+  bool fail_on_warnings = false;                   // publish nothing when there is a warning
+  bool published = false;                          // the publish step replaced out_folder
+  std::vector<StepTiming> timings;                 // per step, summed over the plans
+  bool completed = false;                          // every step ran
+
+  size_t error_count() const;
+  size_t warning_count() const;
+};
+
+enum class Scope { Plan, Archive };
+
+// One row of the table.
+struct Step {
+  std::string_view name;         // what --stop-after takes and --timings prints
+  Scope scope;                   // once per plan, or once for the archive
+  std::string_view description;  // one line, for --help
+  // A plan step runs for each plan still going; returning false stops that plan (its later
+  // steps lack their input). An archive step runs once, when every plan is still going and no
+  // step reported an error (unless `even_after_errors`: it only finds more problems);
+  // returning false stops the build.
+  bool (*run)(ArchiveBuild&, BuildState*);
+  bool even_after_errors = false;
+};
+
+// The steps in the order they run.
+std::span<const Step> steps();
+
+// The step called `name`, or null.
+const Step* find_step(std::string_view name);
+
+struct BuildRequest {
+  std::string_view stop_after;          // the last step to run; empty: every step
+  OutputFolder* out_folder = nullptr;   // where publish writes (claimed); none: nothing is written
+  bool fail_on_warnings = false;        // a warning keeps the build from being published
+};
+
+// Builds `root` (a plan folder, or a folder of plan folders) through every step, or up to and
+// including `request.stop_after`. Nothing is written anywhere unless `request.out_folder` is
+// given: then the publish step replaces it, when the build has no error.
+ArchiveBuild build_archive(const std::filesystem::path& root, const Env& env, const BuildRequest& request = {});
+
+// The same for these plan folders, each taken as a plan whether or not it holds plan.xml (the
+// load step then says what is missing): `renaksi check` and `renaksi submission`.
+ArchiveBuild build_plans(const std::vector<std::filesystem::path>& folders, const Env& env,
+                         const BuildRequest& request = {});
+
+// `root` itself when it holds plan.xml, else each sub-folder that does, sorted by name. A root
+// that cannot be listed (L001), holds more than limits::kMaxFilesPerFolder entries (L006), or
+// an entry that is a broken link or a loop of links (L001) is reported in `diags`.
+std::vector<std::filesystem::path> plan_folders(const std::filesystem::path& root, Diagnostics& diags);
+
+}  // namespace renaksi

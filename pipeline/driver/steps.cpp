@@ -1,0 +1,149 @@
+// The rows of the pipeline table: each step of a build, per plan or archive-wide, in order.
+#include <map>
+
+#include "check/checker.h"
+#include "compose/compose.h"
+#include "driver/pipeline.h"
+#include "emit/docx/docx_pass.h"
+#include "emit/html/site.h"
+#include "emit/ogp/validator.h"
+#include "emit/pdf/pdf_pass.h"
+#include "output/artifact.h"
+
+namespace renaksi {
+
+namespace {
+
+bool load_step(ArchiveBuild&, BuildState* s) {
+  s->loaded = load_plan(s->folder, s->diags);
+  return s->loaded.plan_file_ok;  // without plan.xml no rule can be checked
+}
+
+bool check_step(ArchiveBuild&, BuildState* s) {
+  check_plan(s->loaded.plan, s->diags,
+             CheckScope{.organisations_loaded = s->loaded.organisations_ok,
+                        .all_commitments_loaded = s->loaded.all_commitments_ok});
+  return !s->diags.has_errors();
+}
+
+// One id, one plan: the id names the plan's files and pages, so a second plan with it would
+// overwrite the first's. B001 at the second plan's id, naming the first. Runs whatever else
+// was found, so that it is reported with the rest.
+bool ids_step(ArchiveBuild& a, BuildState*) {
+  std::map<std::string, const Plan*> ids;
+  bool ok = true;
+  for (const auto& p : a.plans) {
+    const Plan& plan = p->loaded.plan;
+    if (!p->loaded.plan_file_ok || plan.id.empty()) continue;
+    auto [it, inserted] = ids.emplace(plan.id, &plan);
+    if (inserted) continue;
+    p->diags.error(Code::B001, plan.id_loc,
+                   "the plan id '" + plan.id + "' is already the id of the plan at " + it->second->id_loc.str() +
+                       "; each plan of an archive needs its own id, which names its files and pages");
+    p->going = ok = false;
+  }
+  return ok;
+}
+
+// The prose of every plan in one Pandoc run.
+bool prose_step(ArchiveBuild& a, BuildState*) {
+  std::vector<ProseJob> jobs;
+  for (auto& p : a.plans) jobs.push_back({&p->loaded.plan, &p->prose, &p->diags});
+  a.prose_stats = parse_prose(jobs, a.env, a.diags);
+  bool ok = !a.diags.has_errors();
+  for (const auto& p : a.plans) ok = ok && !p->diags.has_errors();
+  return ok;
+}
+
+bool locale_step(ArchiveBuild& a, BuildState* s) {
+  return load_locales(s->loaded.plan.language_codes(), a.env.data_dir, s->locales, s->diags);
+}
+
+bool compose_step(ArchiveBuild&, BuildState* s) {
+  s->documents = compose_editions(s->loaded.plan, s->prose, s->locales);
+  report_locale_problems(s->locales, s->diags);
+  return !s->diags.has_errors();
+}
+
+// The page style of the PDF and Word editions (layouts/<name>.json), read once for the archive.
+bool style_step(ArchiveBuild& a, BuildState*) {
+  a.style = layout::Style::load(a.env.layout_file(), a.diags);
+  return a.style.has_value();
+}
+
+bool pdf_step(ArchiveBuild& a, BuildState* s) {
+  emit_pdfs(s->documents, *a.style, a.env, s->outputs, s->diags);
+  return !s->diags.has_errors();
+}
+
+// The Word editions, one per language, with the PDF layout's table column shares.
+bool docx_step(ArchiveBuild& a, BuildState* s) {
+  emit_docxs(s->documents, docx_options(*a.style), a.env, s->outputs, s->diags);
+  return !s->diags.has_errors();
+}
+
+// The OGP submission of a Final plan, validated before it joins the outputs: a submission that
+// does not validate fails the build. A draft is not submitted to OGP, so it has none.
+bool ogp_step(ArchiveBuild&, BuildState* s) {
+  const Plan& plan = s->loaded.plan;
+  if (plan.stage != Stage::Final) return true;
+  const std::string path = artifact_path(plan.id, ArtifactKind::OgpSubmission);
+  auto xml = ogp::write_valid_submission(plan, {}, path, s->diags);
+  if (!xml) return false;
+  s->outputs.add(path, std::move(*xml));
+  return true;
+}
+
+// The website: every plan's composed documents into pages under site/, with the plans' own
+// files copied in for download. The site's labels come from catalogues of its own, loaded
+// here, so that their problems are reported once for the archive.
+bool site_step(ArchiveBuild& a, BuildState*) {
+  std::vector<html::SitePlanSource> sources;
+  for (const auto& p : a.plans) sources.push_back({&p->loaded.plan, &p->documents, &p->outputs});
+  Locales locales;
+  load_locales(html::site_languages(sources), a.env.data_dir, locales, a.diags);
+  html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url};
+  const bool ok = html::emit_site(sources, locales, options, a.outputs, a.diags);
+  report_locale_problems(locales, a.diags);
+  return ok && !a.diags.has_errors();
+}
+
+// Every plan's outputs moved into the archive's (their bytes are not copied). After the site,
+// which reads each plan's outputs for its downloads.
+bool gather_step(ArchiveBuild& a, BuildState*) {
+  for (const auto& p : a.plans) a.outputs.absorb(std::move(p->outputs));
+  return true;
+}
+
+// The archive's outputs into the claimed output folder, all or nothing (publish/).
+bool publish_step(ArchiveBuild& a, BuildState*) {
+  if (!a.out_folder || (a.fail_on_warnings && a.warning_count() > 0)) return true;
+  a.published = a.out_folder->publish(a.outputs, a.diags);
+  return a.published;
+}
+
+constexpr Step kSteps[] = {
+    {"load", Scope::Plan, "read plan.xml, organisations.xml and commitments/*.xml; validate against the schema", &load_step},
+    {"check", Scope::Plan, "dates, ranges, references, languages and the drafting stage's requirements", &check_step},
+    {"ids", Scope::Archive, "each plan of the archive has its own id", &ids_step, true},
+    {"prose", Scope::Archive, "every Markdown fragment of every plan through one Pandoc run (cached by content hash)",
+     &prose_step},
+    {"locale", Scope::Plan, "the message catalogue and ICU formatters of each language of the plan", &locale_step},
+    {"compose", Scope::Plan, "one presentation-neutral document per edition, every label and date formatted",
+     &compose_step},
+    {"style", Scope::Archive, "the page style of the PDF and Word editions (layouts/<name>.json)", &style_step},
+    {"pdf", Scope::Plan, "every edition laid out and written as a PDF with libharu, editions in parallel", &pdf_step},
+    {"docx", Scope::Plan, "every single-language edition as a Word document, one Pandoc run each, in parallel",
+     &docx_step},
+    {"ogp", Scope::Plan, "the OGP-submission XML of a Final plan, validated against its XSD", &ogp_step},
+    {"site", Scope::Archive, "the archive website: a page per plan, commitment and language, search, sitemap",
+     &site_step},
+    {"gather", Scope::Archive, "every plan's outputs moved into the archive's", &gather_step},
+    {"publish", Scope::Archive, "the outputs into --out, swapped in whole (only with --out)", &publish_step},
+};
+
+}  // namespace
+
+std::span<const Step> steps() { return kSteps; }
+
+}  // namespace renaksi
