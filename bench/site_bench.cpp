@@ -76,7 +76,7 @@ struct SiteRun {
 // The site step as the archive build runs it: catalogues, then emit_site.
 SiteRun emit(const ArchiveBuild& a, const Env& env) {
   std::vector<html::SitePlanSource> sources;
-  for (const auto& p : a.plans) sources.push_back({&p->loaded.plan, &p->documents, &p->outputs});
+  for (const auto& p : a.plans) sources.push_back({&p->documents, &p->outputs});
   SiteRun r;
   Diagnostics diags;
   auto start = Clock::now();

@@ -2,13 +2,16 @@
 #include "compose/compose.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
+
+#include "compose/stand_ins.h"
 
 namespace renaksi {
 
 using doc::Block;
 using doc::Chapter;
-using doc::Part;
+using doc::Localized;
 using prose::Inline;
 using prose::Inlines;
 
@@ -47,9 +50,9 @@ class Composer {
     d.plan_id = plan_.id;
     d.edition = edition_.name;
     d.langs = edition_.langs;
-    d.final_stage = plan_.stage == Stage::Final;
     if (const Organisation* issuer = plan_.organisation(plan_.issuer))
       d.issuer_name = std::string(issuer->name.in(edition_.langs.front()));
+    d.facts = facts(edition_.langs.front());
     for (const auto& lang : edition_.langs) d.front.push_back(front(lang));
     if (plan_.foreword.present()) d.chapters.push_back(foreword());
     if (plan_.has_cocreation) d.chapters.push_back(cocreation());
@@ -80,30 +83,32 @@ class Composer {
     return name;
   }
 
+  // One part per language of the edition, each made by `make(lang)`.
   template <typename F>
-  std::vector<Part> parts(F&& make) const {
-    std::vector<Part> out;
-    for (const auto& lang : edition_.langs) {
-      Part p;
-      p.lang = lang;
-      make(lang, p);
-      out.push_back(std::move(p));
-    }
+  auto parts(F&& make) const {
+    using T = std::decay_t<decltype(make(std::string()))>;
+    std::vector<Localized<T>> out;
+    for (const auto& lang : edition_.langs) out.push_back({lang, make(lang), std::nullopt});
     return out;
   }
 
-  Block heading(int level, const std::string& anchor, const std::string& key) const {
-    return {Block::Kind::Heading, level, anchor,
-            parts([&](const std::string& lang, Part& p) { p.text = text(msg(lang, key)); })};
+  // Where a field's text in the edition's first language is, else the field's element.
+  SourceLoc where(const LocalizedText& field) const {
+    const Text* t = field.find(edition_.langs.front());
+    if (!t && field.present()) t = &field.texts.front();
+    return t ? t->loc : field.loc;
+  }
+
+  Block heading(int level, const std::string& anchor, const std::string& key, const SourceLoc& at) const {
+    return {anchor, at, doc::Heading{level, parts([&](const std::string& lang) { return text(msg(lang, key)); })}};
   }
 
   Block prose_block(const LocalizedText& field) const {
-    return {Block::Kind::Prose, 0, {},
-            parts([&](const std::string& lang, Part& p) { p.prose = prose_.get(std::string(field.in(lang))); })};
+    return {{}, where(field), doc::Prose{parts([&](const std::string& lang) { return prose_.get(std::string(field.in(lang))); })}};
   }
 
-  Block paragraph(const std::function<std::string(const std::string&)>& make) const {
-    return {Block::Kind::Paragraph, 0, {}, parts([&](const std::string& lang, Part& p) { p.text = text(make(lang)); })};
+  Block paragraph(const SourceLoc& at, const std::function<std::string(const std::string&)>& make) const {
+    return {{}, at, doc::Paragraph{parts([&](const std::string& lang) { return text(make(lang)); })}};
   }
 
   doc::Front front(const std::string& lang) const {
@@ -129,34 +134,37 @@ class Composer {
     f.keywords = "OGP, " + std::accumulate(words.begin(), words.end(), std::string(), [](std::string a, const std::string& b) {
                    return a.empty() ? b : a + ", " + b;
                  });
-    const Locale* l = &loc(lang);
-    f.page_label = [l](int page, int pages) {
-      return l->message("footer.page", {{"page", static_cast<long long>(page)}, {"pages", static_cast<long long>(pages)}});
-    };
+    // The label is formatted per page by the layout (doc::format_page_label); formatting it
+    // once here reports a missing or broken pattern (F003, F004) with the other labels.
+    msg(lang, "footer.page", {{"page", 1LL}, {"pages", 1LL}});
+    if (const std::string* pattern = loc(lang).pattern("footer.page"))
+      if (format_message(*pattern, lang, {{"page", 1LL}, {"pages", 1LL}}).status == FormattedMessage::Status::Ok)
+        f.page_label = {*pattern, lang};
     return f;
   }
 
-  std::vector<Part> title(const std::string& key) const {
-    return parts([&](const std::string& lang, Part& p) { p.text = text(msg(lang, key)); });
+  std::vector<Localized<Inlines>> title(const std::string& key) const {
+    return parts([&](const std::string& lang) { return text(msg(lang, key)); });
   }
 
   Chapter foreword() const {
-    Chapter c{Chapter::Kind::Foreword, "foreword", 0, title("chapter.foreword"), {}};
+    Chapter c{Chapter::Kind::Foreword, "foreword", 0, where(plan_.foreword), title("chapter.foreword"), {}};
     c.blocks.push_back(prose_block(plan_.foreword));
     return c;
   }
 
   Chapter cocreation() const {
-    Chapter c{Chapter::Kind::Cocreation, "cocreation", 0, title("chapter.cocreation"), {}};
+    Chapter c{Chapter::Kind::Cocreation, "cocreation", 0, plan_.cocreation_loc, title("chapter.cocreation"), {}};
     if (plan_.cocreation_summary.present()) c.blocks.push_back(prose_block(plan_.cocreation_summary));
-    c.blocks.push_back(heading(2, "cocreation-events", "cocreation.events"));
-    Block table{Block::Kind::Table, 0, {}, parts([&](const std::string& lang, Part& p) {
-                  p.table.kind = "events";
-                  p.table.header = {msg(lang, "event.method"), msg(lang, "event.name"), msg(lang, "event.date"),
-                                    msg(lang, "event.place"), msg(lang, "event.participants")};
-                  for (const auto& e : plan_.events) p.table.rows.push_back(event_row(lang, e));
-                })};
-    c.blocks.push_back(std::move(table));
+    c.blocks.push_back(heading(2, "cocreation-events", "cocreation.events", plan_.cocreation_loc));
+    c.blocks.push_back({{}, plan_.events.empty() ? plan_.cocreation_loc : plan_.events.front().loc,
+                        doc::Table{"events", parts([&](const std::string& lang) {
+                                     doc::TableContent t;
+                                     t.header = {msg(lang, "event.method"), msg(lang, "event.name"), msg(lang, "event.date"),
+                                                 msg(lang, "event.place"), msg(lang, "event.participants")};
+                                     for (const auto& e : plan_.events) t.rows.push_back(event_row(lang, e));
+                                     return t;
+                                   })}});
 
     long long participants = 0, meetings = 0, women = 0, men = 0;
     for (const auto& e : plan_.events) {
@@ -168,11 +176,11 @@ class Composer {
         men += *e.participants->men;
       }
     }
-    c.blocks.push_back(paragraph([&](const std::string& lang) {
+    c.blocks.push_back(paragraph(plan_.cocreation_loc, [&](const std::string& lang) {
       return msg(lang, "cocreation.totals",
                  {{"events", static_cast<long long>(plan_.events.size())}, {"participants", participants}, {"meetings", meetings}});
     }));
-    c.blocks.push_back(paragraph([&](const std::string& lang) {
+    c.blocks.push_back(paragraph(plan_.cocreation_loc, [&](const std::string& lang) {
       if (women + men == 0) return msg(lang, "cocreation.no_gender");
       double w = static_cast<double>(women) / static_cast<double>(women + men);
       return msg(lang, "cocreation.gender",
@@ -202,20 +210,24 @@ class Composer {
 
   Chapter commitment(const Commitment& c) const {
     const std::string a = "commitment-" + std::to_string(c.number);
-    Chapter ch{Chapter::Kind::Commitment, a, c.number,
-               parts([&](const std::string& lang, Part& p) {
-                 p.text = text(msg(lang, "commitment.heading",
-                                   {{"number", static_cast<long long>(c.number)}, {"title", std::string(c.title.in(lang))}}));
+    Chapter ch{Chapter::Kind::Commitment, a, c.number, c.loc,
+               parts([&](const std::string& lang) {
+                 return text(msg(lang, "commitment.heading",
+                                 {{"number", static_cast<long long>(c.number)}, {"title", std::string(c.title.in(lang))}}));
                }),
                {}};
     auto& b = ch.blocks;
-    b.push_back({Block::Kind::Fields, 0, a + "-summary", parts([&](const std::string& lang, Part& p) { p.fields = metadata(lang, c); })});
+    b.push_back({a + "-summary", c.loc, doc::Fields{parts([&](const std::string& lang) {
+                                           return doc::FieldList{{}, metadata(lang, c)};
+                                         })}});
 
     // A. The lead implementing agency, with its unit.
-    b.push_back(heading(2, a + "-a", "section.a"));
-    b.push_back({Block::Kind::Prose, 0, {}, parts([&](const std::string& lang, Part& p) {
+    const auto leads = c.with_role(Role::Lead);
+    const SourceLoc lead_loc = leads.empty() ? c.loc : leads.front()->loc;
+    b.push_back(heading(2, a + "-a", "section.a", lead_loc));
+    b.push_back({{}, lead_loc, doc::Prose{parts([&](const std::string& lang) {
                    std::vector<Inlines> items;
-                   for (const auto* o : c.with_role(Role::Lead)) {
+                   for (const auto* o : leads) {
                      Inlines item = strong(org_name(lang, o->ref));
                      if (o->unit.present()) {
                        Inlines unit = text(" — " + std::string(o->unit.in(lang)));
@@ -224,8 +236,8 @@ class Composer {
                      items.push_back(std::move(item));
                    }
                    if (items.empty()) items.push_back(text(msg(lang, "meta.none")));
-                   p.prose = {bullets(std::move(items))};
-                 })});
+                   return prose::Blocks{bullets(std::move(items))};
+                 })}});
 
     section(b, a + "-b", "section.b", c.problem);
     subsection(b, a + "-causes", "section.causes", c.causes);
@@ -235,19 +247,23 @@ class Composer {
     section(b, a + "-d", "section.d", c.contribution);
 
     // E. One subsection per relevant value.
-    b.push_back(heading(2, a + "-e", "section.e"));
+    b.push_back(heading(2, a + "-e", "section.e", c.values_loc.file.empty() ? c.loc : c.values_loc));
     for (const auto& v : c.values)
-      if (v.relevant) subsection(b, a + "-value-" + std::string(ogp_value_id(v.kind)), "value." + std::string(ogp_value_id(v.kind)), v.text, true);
+      if (v.relevant)
+        subsection(b, a + "-value-" + std::string(ogp_value_id(v.kind)), "value." + std::string(ogp_value_id(v.kind)), v.text,
+                   true, v.loc);
 
-    b.push_back(heading(2, a + "-f", "section.f"));
+    b.push_back(heading(2, a + "-f", "section.f", c.alignment_loc.file.empty() ? c.loc : c.alignment_loc));
     for (const auto& al : c.alignment)
-      subsection(b, a + "-alignment-" + std::string(alignment_kind_id(al.kind)), "alignment." + std::string(alignment_kind_id(al.kind)), al.text, true);
+      subsection(b, a + "-alignment-" + std::string(alignment_kind_id(al.kind)),
+                 "alignment." + std::string(alignment_kind_id(al.kind)), al.text, true, al.loc);
 
     if (c.budget || !c.sdgs.empty() || c.notes.present()) {
-      b.push_back(heading(2, a + "-g", "section.g"));
+      const SourceLoc g_loc = c.budget ? c.budget->loc : !c.sdgs.empty() ? c.sdgs.front().loc : where(c.notes);
+      b.push_back(heading(2, a + "-g", "section.g", g_loc));
       if (c.budget) {
-        b.push_back(heading(3, {}, "section.budget"));
-        b.push_back(paragraph([&](const std::string& lang) {
+        b.push_back(heading(3, {}, "section.budget", c.budget->loc));
+        b.push_back(paragraph(c.budget->loc, [&](const std::string& lang) {
           std::string s = c.budget->amount ? loc(lang).currency(*c.budget->amount, c.budget->currency) : "";
           std::string note(c.budget->text.in(lang));
           if (!note.empty()) s += s.empty() ? note : " — " + note;
@@ -255,48 +271,51 @@ class Composer {
         }));
       }
       if (!c.sdgs.empty()) {
-        b.push_back(heading(3, {}, "section.sdgs"));
-        b.push_back({Block::Kind::Prose, 0, {}, parts([&](const std::string& lang, Part& p) {
+        b.push_back(heading(3, {}, "section.sdgs", c.sdgs.front().loc));
+        b.push_back({{}, c.sdgs.front().loc, doc::Prose{parts([&](const std::string& lang) {
                        std::vector<Inlines> items;
                        for (const auto& s : c.sdgs)
                          items.push_back(text(s.target.empty() ? msg(lang, "sdg.goal", {{"goal", static_cast<long long>(s.goal)}})
                                                                : msg(lang, "sdg.target", {{"target", s.target}})));
-                       p.prose = {bullets(std::move(items))};
-                     })});
+                       return prose::Blocks{bullets(std::move(items))};
+                     })}});
       }
       subsection(b, a + "-notes", "section.notes", c.notes);
     }
 
     if (!c.milestones.empty()) {
-      b.push_back(heading(2, a + "-milestones", "milestones.title"));
-      b.push_back({Block::Kind::Table, 0, {}, parts([&](const std::string& lang, Part& p) {
-                     p.table.kind = "milestones";
-                     p.table.header = {msg(lang, "milestones.activity"), msg(lang, "milestones.period"),
-                                       msg(lang, "milestones.output"), msg(lang, "milestones.actors")};
+      const SourceLoc m_loc = c.milestones_loc.file.empty() ? c.milestones.front().loc : c.milestones_loc;
+      b.push_back(heading(2, a + "-milestones", "milestones.title", m_loc));
+      b.push_back({{}, m_loc, doc::Table{"milestones", parts([&](const std::string& lang) {
+                     doc::TableContent t;
+                     t.header = {msg(lang, "milestones.activity"), msg(lang, "milestones.period"),
+                                 msg(lang, "milestones.output"), msg(lang, "milestones.actors")};
                      for (const auto& m : c.milestones) {
                        std::string actors;
                        for (const auto& id : m.actors) actors += (actors.empty() ? "" : ", ") + short_name(lang, id);
-                       p.table.rows.push_back({text(std::string(m.activity.in(lang))),
-                                               text(m.period ? period(lang, *m.period) : msg(lang, "milestones.undated")),
-                                               text(std::string(m.output.in(lang))), text(actors)});
+                       t.rows.push_back({text(std::string(m.activity.in(lang))),
+                                         text(m.period ? period(lang, *m.period) : msg(lang, "milestones.undated")),
+                                         text(std::string(m.output.in(lang))), text(actors)});
                      }
-                   })});
+                     return t;
+                   })}});
     }
     if (!c.contacts.empty()) {
-      b.push_back(heading(2, a + "-contacts", "contacts.title"));
-      b.push_back({Block::Kind::Table, 0, {}, parts([&](const std::string& lang, Part& p) {
-                     p.table.kind = "contacts";
-                     p.table.header = {msg(lang, "contacts.organisation"), msg(lang, "contacts.name"),
-                                       msg(lang, "contacts.position"), msg(lang, "contacts.email") + " / " + msg(lang, "contacts.phone")};
+      b.push_back(heading(2, a + "-contacts", "contacts.title", c.contacts.front().loc));
+      b.push_back({{}, c.contacts.front().loc, doc::Table{"contacts", parts([&](const std::string& lang) {
+                     doc::TableContent t;
+                     t.header = {msg(lang, "contacts.organisation"), msg(lang, "contacts.name"),
+                                 msg(lang, "contacts.position"), msg(lang, "contacts.email") + " / " + msg(lang, "contacts.phone")};
                      for (const auto& k : c.contacts) {
                        Inlines reach;
                        if (!k.email.empty()) reach.push_back({Inline::Kind::Link, {}, "mailto:" + k.email, true, text(k.email), {}});
                        if (!k.email.empty() && !k.phone.empty()) reach.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
                        if (!k.phone.empty()) reach.push_back({Inline::Kind::Text, k.phone, {}, true, {}, {}});
-                       p.table.rows.push_back({text(short_name(lang, k.org)), text(k.name),
-                                               text(std::string(k.position.in(lang))), std::move(reach)});
+                       t.rows.push_back({text(short_name(lang, k.org)), text(k.name), text(std::string(k.position.in(lang))),
+                                         std::move(reach)});
                      }
-                   })});
+                     return t;
+                   })}});
     }
     return ch;
   }
@@ -341,21 +360,42 @@ class Composer {
   }
 
   void section(std::vector<Block>& b, const std::string& anchor, const std::string& key, const LocalizedText& field) const {
-    b.push_back(heading(2, anchor, key));
+    b.push_back(heading(2, anchor, key, where(field)));
     if (field.present()) b.push_back(prose_block(field));
   }
 
+  // `at`: where the subsection comes from when its field is absent (a value's element).
   void subsection(std::vector<Block>& b, const std::string& anchor, const std::string& key, const LocalizedText& field,
-                  bool always = false) const {
+                  bool always = false, const SourceLoc& at = {}) const {
     if (!field.present() && !always) return;
-    b.push_back(heading(3, anchor, key));
+    b.push_back(heading(3, anchor, key, field.present() || at.file.empty() ? where(field) : at));
     if (field.present()) b.push_back(prose_block(field));
   }
 
   Chapter index() const {
-    Chapter ch{Chapter::Kind::Index, "index", 0, title("chapter.index"), {}};
-    ch.blocks.push_back(paragraph([&](const std::string& lang) { return msg(lang, "index.intro"); }));
-    // Organisations named by some commitment, sorted by the first language's collation.
+    Chapter ch{Chapter::Kind::Index, "index", 0, plan_.loc, title("chapter.index"), {}};
+    ch.blocks.push_back(paragraph(plan_.loc, [&](const std::string& lang) { return msg(lang, "index.intro"); }));
+    for (const Organisation* o : indexed_organisations()) {
+      ch.blocks.push_back({"org-" + o->id, o->loc, doc::Fields{parts([&](const std::string& lang) {
+                             doc::FieldList f{text(org_name(lang, o->id)), {}};
+                             f.rows.push_back({msg(lang, "sector." + std::string(sector_id(o->sector))), {}});
+                             for (const auto& r : role_mentions(lang, o->id)) {
+                               Inlines list;
+                               for (const auto& m : r.commitments) {
+                                 if (!list.empty()) list.push_back({Inline::Kind::Text, "; ", {}, true, {}, {}});
+                                 list.push_back({Inline::Kind::Link, {}, "#commitment-" + std::to_string(m.number), true,
+                                                 text(m.label), {}});
+                               }
+                               f.rows.push_back({r.role, list});
+                             }
+                             return f;
+                           })}});
+    }
+    return ch;
+  }
+
+  // The organisations some commitment names, sorted by the first language's collation.
+  std::vector<const Organisation*> indexed_organisations() const {
     std::vector<const Organisation*> orgs;
     for (const auto& o : plan_.organisations)
       if (!roles_of(o.id).empty()) orgs.push_back(&o);
@@ -363,26 +403,75 @@ class Composer {
     std::stable_sort(orgs.begin(), orgs.end(), [&](const Organisation* x, const Organisation* y) {
       return loc(first).less(org_name(first, x->id), org_name(first, y->id));
     });
-    for (const Organisation* o : orgs) {
-      ch.blocks.push_back({Block::Kind::Fields, 0, "org-" + o->id, parts([&](const std::string& lang, Part& p) {
-                             p.text = text(org_name(lang, o->id));
-                             p.fields.push_back({msg(lang, "sector." + std::string(sector_id(o->sector))), {}});
-                             for (Role r : {Role::Lead, Role::Support, Role::Other}) {
-                               Inlines list;
-                               for (const auto& [c, role] : roles_of(o->id)) {
-                                 if (role != r) continue;
-                                 if (!list.empty()) list.push_back({Inline::Kind::Text, "; ", {}, true, {}, {}});
-                                 list.push_back({Inline::Kind::Link, {}, "#commitment-" + std::to_string(c->number), true,
-                                                 text(msg(lang, "index.commitment",
-                                                          {{"number", static_cast<long long>(c->number)},
-                                                           {"title", std::string(c->title.in(lang))}})),
-                                                 {}});
-                               }
-                               if (!list.empty()) p.fields.push_back({msg(lang, "role." + std::string(role_id(r))), list});
-                             }
-                           })});
+    return orgs;
+  }
+
+  // For each role `org` has somewhere (lead, support, other, in that order), the commitments.
+  std::vector<doc::RoleMentions> role_mentions(const std::string& lang, const std::string& org) const {
+    std::vector<doc::RoleMentions> out;
+    for (Role r : {Role::Lead, Role::Support, Role::Other}) {
+      doc::RoleMentions m{msg(lang, "role." + std::string(role_id(r))), {}};
+      for (const auto& [c, role] : roles_of(org))
+        if (role == r)
+          m.commitments.push_back({c->number, msg(lang, "index.commitment", {{"number", static_cast<long long>(c->number)},
+                                                                           {"title", std::string(c->title.in(lang))}})});
+      if (!m.commitments.empty()) out.push_back(std::move(m));
     }
-    return ch;
+    return out;
+  }
+
+  // What the site lists about the plan, in `lang` (the administrative language's text where
+  // `lang` has none).
+  doc::Facts facts(const std::string& lang) const {
+    doc::Facts f;
+    f.loc = plan_.loc;
+    f.stage = std::string(stage_id(plan_.stage));
+    f.final_stage = plan_.stage == Stage::Final;
+    f.consultation = plan_.stage == Stage::Draft4;
+    f.country = plan_.country;
+    f.number = plan_.number;
+    f.start = plan_.period.start.text;
+    f.end = plan_.period.end.text;
+    for (const auto& l : plan_.languages) {
+      f.languages.push_back({l.code, l.administrative});
+      if (l.administrative && f.admin_lang.empty()) f.admin_lang = l.code;
+    }
+    if (f.admin_lang.empty() && !plan_.languages.empty()) f.admin_lang = plan_.languages.front().code;
+    auto in = [&](const LocalizedText& t) { return text_in(t, lang, f.admin_lang); };
+    if (const Organisation* issuer = plan_.organisation(plan_.issuer)) {
+      f.issuer_name = in(issuer->name);
+      f.issuer_url = issuer->url;
+    }
+    for (const auto& t : plan_.themes) f.themes.push_back({t.id, in(t.name)});
+    for (const auto& c : plan_.commitments) {
+      doc::CommitmentRef r;
+      r.number = c.number;
+      r.id = c.id;
+      r.anchor = "commitment-" + std::to_string(c.number);
+      r.title = in(c.title);
+      for (const auto& t : c.title.texts) r.titles.push_back(t.value);
+      r.ogp_id = c.ogp_id;
+      for (const auto* o : c.with_role(Role::Lead))
+        if (const Organisation* org = plan_.organisation(o->ref)) {
+          std::string abbr = in(org->abbreviation);
+          r.leads.push_back(abbr.empty() ? in(org->name) : abbr);
+        }
+      if (c.period && c.period->valid()) r.period = loc(lang).date_range(*c.period->start.day(), *c.period->end.day());
+      for (const auto& t : c.themes) r.themes.push_back(t.ref);
+      f.commitments.push_back(std::move(r));
+    }
+    for (const Organisation* o : indexed_organisations())
+      f.organisations.push_back({"org-" + o->id, org_name(lang, o->id), msg(lang, "sector." + std::string(sector_id(o->sector))),
+                                 role_mentions(lang, o->id)});
+    return f;
+  }
+
+  // A text in `lang`, else in the administrative language, else the first there is.
+  static std::string text_in(const LocalizedText& t, const std::string& lang, const std::string& admin) {
+    std::string_view v = t.in(lang);
+    if (v.empty()) v = t.in(admin);
+    if (v.empty() && !t.texts.empty()) v = t.texts.front().value;
+    return std::string(v);
   }
 
   // The commitments that name `org`, each with the strongest role it has there (a lead that
@@ -428,6 +517,10 @@ doc::Document compose(const Plan& plan, const ProseStore& prose, const Edition& 
 std::vector<doc::Document> compose_editions(const Plan& plan, const ProseStore& prose, const Locales& locales) {
   std::vector<doc::Document> out;
   for (const auto& edition : editions_of(plan)) out.push_back(compose(plan, prose, edition, locales));
+  // The first edition is the administrative language's: its texts stand in for the missing
+  // ones of the other single-language editions.
+  for (size_t i = 1; i < out.size(); ++i)
+    if (out[i].langs.size() == 1) attach_stand_ins(out[i], out.front());
   return out;
 }
 

@@ -1,14 +1,34 @@
-// The composed document: what one edition of a plan shows, presentation-neutral, with every
-// date, number and label already formatted for its language(s). PDF and HTML both render it.
+// The composed document: the contract between compose and every presentation output (PDF, DOCX,
+// the site). One edition of a plan, presentation-neutral, every date, number and label already
+// formatted for its language(s), every block with the place in the content it came from, and
+// the plan's facts the site needs. Plain data: no callbacks, no pointers into the Plan.
 #pragma once
 
-#include <functional>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "diag/source_loc.h"
 #include "doc/prose_ast.h"
 
 namespace renaksi::doc {
+
+// The version of this contract. Bumped whenever a field is added, removed or changes meaning, so
+// an emitter knows which document it was written for (Document::version).
+inline constexpr int kDocumentVersion = 2;
+
+// One language's version of something. In a single-language edition of a draft whose text is
+// missing in this language, compose sets `stand_in` to the administrative language's
+// (Facts::admin_lang) where that has one: the translation-fallback decision is made once, here.
+// For a table, `stand_in` is the whole administrative table when this language has no rows,
+// else the same shape with only the cells that stand in for an empty cell filled.
+template <class T>
+struct Localized {
+  std::string lang;
+  T value{};
+  std::optional<T> stand_in;
+};
 
 // A label and its value, as in a commitment's metadata block.
 struct FieldRow {
@@ -16,38 +36,59 @@ struct FieldRow {
   prose::Inlines value;
 };
 
+struct FieldList {
+  prose::Inlines title;        // an index entry's name; empty for a commitment's metadata
+  std::vector<FieldRow> rows;
+};
+
+struct TableContent {
+  std::vector<std::string> header;                // column labels
+  std::vector<std::vector<prose::Inlines>> rows;  // cells
+};
+
+// The kinds of block, each with one part per language of the edition, in column order: a
+// bilingual layout sets the parts side by side, each beside its counterpart.
+struct Heading {
+  int level = 2;  // 2 = a section (A–G), 3 = a subsection
+  std::vector<Localized<prose::Inlines>> parts;
+};
+struct Paragraph {
+  std::vector<Localized<prose::Inlines>> parts;
+};
+struct Prose {
+  std::vector<Localized<prose::Blocks>> parts;
+};
+struct Fields {
+  std::vector<Localized<FieldList>> parts;
+};
 struct Table {
-  std::string kind;                  // "milestones", "events", "contacts": layouts style by kind
-  std::vector<std::string> header;   // column labels
-  std::vector<std::vector<prose::Inlines>> rows;
+  std::string kind;  // "milestones", "events", "contacts": layouts style by kind
+  std::vector<Localized<TableContent>> parts;
 };
 
-// One language's version of a block.
-struct Part {
-  std::string lang;
-  prose::Inlines text;               // Heading, Paragraph
-  prose::Blocks prose;               // Prose
-  std::vector<FieldRow> fields;      // Fields
-  Table table;                       // Table
-};
+using BlockContent = std::variant<Heading, Paragraph, Prose, Fields, Table>;
 
-// A block of the document with one Part per language of the edition: a bilingual layout sets
-// the parts side by side, each beside its counterpart.
 struct Block {
-  enum class Kind { Heading, Paragraph, Prose, Fields, Table };
-  Kind kind = Kind::Paragraph;
-  int level = 0;        // Heading: 2 = a section (A–G), 3 = a subsection
-  std::string anchor;   // stable id for links and bookmarks; empty when not a target
-  std::vector<Part> parts;
+  std::string anchor;  // stable id for links and bookmarks; empty when not a target
+  SourceLoc loc;       // the content it came from: file, line, column
+  BlockContent content;
 };
 
 struct Chapter {
   enum class Kind { Foreword, Cocreation, Commitment, Index };
   Kind kind = Kind::Foreword;
-  std::string anchor;                 // "foreword", "cocreation", "commitment-10", "index"
-  int commitment_number = 0;          // for commitment chapters
-  std::vector<Part> title;            // Part::text holds the title in each language
+  std::string anchor;           // "foreword", "cocreation", "commitment-10", "index"
+  int commitment_number = 0;    // for commitment chapters
+  SourceLoc loc;                // the content it came from
+  std::vector<Localized<prose::Inlines>> title;
   std::vector<Block> blocks;
+};
+
+// "Halaman 3 dari 40": the catalogue's pattern (ICU MessageFormat with the arguments `page` and
+// `pages`) in its language; format_page_label fills it in.
+struct PageLabel {
+  std::string pattern;
+  std::string lang;
 };
 
 // The cover and running texts of one language.
@@ -64,20 +105,91 @@ struct Front {
   std::string toc_title;      // "Daftar Isi"
   std::string draft_mark;     // "DRAF 2"; empty at Final
   std::string keywords;       // for document information
-  std::function<std::string(int page, int pages)> page_label;  // "Halaman 3 dari 40"
+  PageLabel page_label;
+};
+
+// The page label of page `page` of `pages`, through ICU; empty when the pattern is empty or
+// does not format.
+std::string format_page_label(const PageLabel& label, int page, int pages);
+
+// What the site lists about the plan, in the edition's first language (the administrative
+// language's text where that one is missing, as everywhere in the site).
+struct Language {
+  std::string code;
+  bool administrative = false;
+};
+
+struct ThemeRef {
+  std::string id;
+  std::string name;
+};
+
+struct CommitmentRef {
+  int number = 0;
+  std::string id;                   // the secretariat's stable name, unique in its plan
+  std::string anchor;               // its chapter: "commitment-10"
+  std::string title;
+  std::vector<std::string> titles;  // its title in every language the content gives, in content order
+  std::string ogp_id;               // "ID0092", or empty
+  std::vector<std::string> leads;   // its lead organisations: abbreviation, else name
+  std::string period;               // its period as a formatted range, or empty
+  std::vector<std::string> themes;  // the ids of its themes
+};
+
+// An organisation's place in the plan, for an index that links to the commitments.
+struct Mention {
+  int number = 0;     // the commitment
+  std::string label;  // "10. Quality improvement …"
+};
+struct RoleMentions {
+  std::string role;   // "Lead", "Pendukung", …
+  std::vector<Mention> commitments;
+};
+struct OrganisationRef {
+  std::string anchor;  // "org-lkpp"
+  std::string name;
+  std::string sector;  // its sector's label
+  std::vector<RoleMentions> roles;
+};
+
+struct Facts {
+  SourceLoc loc;                        // the plan's plan.xml
+  std::string stage;                    // the stage's id: "final", "draft-4"
+  bool final_stage = true;
+  bool consultation = false;            // Draft 4: open for public consultation
+  std::string country;                  // ISO 3166 code
+  int number = 0;                       // the plan's number; 0 when it has none
+  std::string start, end;               // the plan's period, ISO dates
+  std::vector<Language> languages;      // the plan's languages, as declared
+  std::string admin_lang;               // the administrative language: where stand-ins come from
+  std::string issuer_name;
+  std::string issuer_url;
+  std::vector<ThemeRef> themes;         // in the plan's order
+  std::vector<CommitmentRef> commitments;      // in plan order
+  std::vector<OrganisationRef> organisations;  // those a commitment names, in index order
 };
 
 struct Document {
+  int version = kDocumentVersion;
   std::string plan_id;
   std::string edition;              // a language code, or "bilingual"
   std::vector<std::string> langs;   // the edition's languages, in column order
-  bool final_stage = true;
   std::string issuer_name;          // document author, in the first language
+  Facts facts;
   std::vector<Front> front;         // one per language
   std::vector<Chapter> chapters;
 
+  bool final_stage() const { return facts.final_stage; }
   const Front& front_for(const std::string& lang) const;
+  // The chapter of `kind` (and commitment `number`), or null.
+  const Chapter* chapter(Chapter::Kind kind, int number = 0) const;
 };
+
+// True when the inlines show nothing (no text, only spaces and line ends).
+bool is_empty(const prose::Inlines& inlines);
+bool is_empty(const prose::Blocks& blocks);
+bool is_empty(const FieldList& fields);
+bool is_empty(const TableContent& table);
 
 // A stable text form of the document, for golden tests and `renaksi build --dump=document`.
 std::string dump(const Document& doc);

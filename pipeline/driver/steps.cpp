@@ -87,10 +87,10 @@ bool docx_step(ArchiveBuild& a, BuildState* s) {
 bool ogp_step(ArchiveBuild&, BuildState* s) {
   const Plan& plan = s->loaded.plan;
   if (plan.stage != Stage::Final) return true;
-  const std::string path = artifact_path(plan.id, ArtifactKind::OgpSubmission);
-  auto xml = ogp::write_valid_submission(plan, {}, path, s->diags);
+  const Artifact submission{ArtifactKind::OgpSubmission, plan.id, {}};
+  auto xml = ogp::write_valid_submission(plan, {}, submission.path(), s->diags);
   if (!xml) return false;
-  s->outputs.add(path, std::move(*xml));
+  s->outputs.add(submission, std::move(*xml));
   return true;
 }
 
@@ -99,7 +99,7 @@ bool ogp_step(ArchiveBuild&, BuildState* s) {
 // here, so that their problems are reported once for the archive.
 bool site_step(ArchiveBuild& a, BuildState*) {
   std::vector<html::SitePlanSource> sources;
-  for (const auto& p : a.plans) sources.push_back({&p->loaded.plan, &p->documents, &p->outputs});
+  for (const auto& p : a.plans) sources.push_back({&p->documents, &p->outputs});
   Locales locales;
   load_locales(html::site_languages(sources), a.env.data_dir, locales, a.diags);
   html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url};

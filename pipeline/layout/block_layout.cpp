@@ -1,6 +1,8 @@
 // Turns the blocks of a composed document into columns of boxes.
 #include "layout/block_layout.h"
 
+#include <algorithm>
+
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -128,7 +130,7 @@ void BlockLayout::check_coverage(std::vector<Run>& runs, const Ctx& ctx) {
       U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
       if (c < 0 || (c != '\n' && !measure_.covers(r.face, static_cast<char32_t>(c)))) {
         if (!m) {
-          auto [it, added] = missing_index_.emplace(ctx.where, missing_.size());
+          auto [it, added] = missing_index_.emplace(ctx.where.str(), missing_.size());
           if (added) missing_.push_back({ctx.where, ctx.lang, {}, 0, {}});
           m = &missing_[it->second];
         }
@@ -167,8 +169,8 @@ void BlockLayout::report_missing() {
     for (size_t i = 0; i < m.chars.size() && i < limits::kMaxGlyphsNamed; ++i) list += (i ? ", " : "") + name(m.chars[i]);
     if (m.chars.size() > limits::kMaxGlyphsNamed)
       list += " and " + std::to_string(m.chars.size() - limits::kMaxGlyphsNamed) + " more";
-    diags_.warning(Code::E002, {m.where, 0, 0},
-                   std::string("the fonts of this edition cannot show ") + list + " (" + std::to_string(m.count) +
+    diags_.warning(Code::E002, m.where,
+                   "the fonts of " + edition_file_ + " cannot show " + list + " (" + std::to_string(m.count) +
                        (m.count == 1 ? " time" : " times") + ", first in \u201c" + m.context + "\u201d, " + m.lang +
                        "); printed as '?'");
   }
@@ -179,8 +181,8 @@ void BlockLayout::report_missing() {
       all.insert(missing_[k].chars.begin(), missing_[k].chars.end());
       count += missing_[k].count;
     }
-    diags_.warning(Code::E002, {missing_[shown].where, 0, 0},
-                   "and " + std::to_string(missing_.size() - shown) + " more places with characters the fonts cannot show (" +
+    diags_.warning(Code::E002, missing_[shown].where,
+                   "and " + std::to_string(missing_.size() - shown) + " more places in " + edition_file_ + " with characters the fonts cannot show (" +
                        std::to_string(all.size()) + " different, " + std::to_string(count) + " times); printed as '?'");
   }
   missing_.clear();
@@ -311,13 +313,13 @@ Box BlockLayout::row(const std::vector<std::vector<Run>>& cells, const std::vect
   return box;
 }
 
-void BlockLayout::table(Column& out, const doc::Table& t, const Ctx& ctx0, double width) {
+void BlockLayout::table(Column& out, const doc::TableContent& t, const std::string& kind, const Ctx& ctx0, double width) {
   Ctx ctx = ctx0;
   ctx.size = style_.table.size;
   ctx.leading = style_.table.leading;
   const size_t n = t.header.size();
   std::vector<double> widths;
-  auto it = style_.table_columns.find(t.kind);
+  auto it = style_.table_columns.find(kind);
   if (it != style_.table_columns.end() && it->second.size() == n)
     for (double share : it->second) widths.push_back(share * width);
   else
@@ -384,7 +386,7 @@ void BlockLayout::prose_table(std::vector<Box>& out, const prose::Block& b, cons
   }
 }
 
-void BlockLayout::fields(Column& out, const doc::Part& p, const Ctx& ctx0, double width, bool index_entry) {
+void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, double width, bool index_entry) {
   Ctx ctx = ctx0;
   ctx.size = style_.fields.size;
   ctx.leading = style_.fields.leading;
@@ -394,7 +396,7 @@ void BlockLayout::fields(Column& out, const doc::Part& p, const Ctx& ctx0, doubl
     Ctx n = ctx;
     n.size = style_.body.size;
     n.leading = style_.body.leading;
-    paragraph(name, runs(p.text, n, Face::Bold, {}, nullptr), n, 0, width, false, style_.paragraph_gap * 1.5);
+    paragraph(name, runs(p.title, n, Face::Bold, {}, nullptr), n, 0, width, false, style_.paragraph_gap * 1.5);
     for (auto& b : name) {
       b.keep_with_next = true;
       out.boxes.push_back(std::move(b));
@@ -402,7 +404,7 @@ void BlockLayout::fields(Column& out, const doc::Part& p, const Ctx& ctx0, doubl
   }
   const double label_w = index_entry ? width * 0.22 : width * style_.fields_label_share;
   bool first = true;
-  for (const auto& f : p.fields) {
+  for (const auto& f : p.rows) {
     Ctx label = ctx;
     label.colour = style_.muted;
     std::vector<Run> label_runs = runs({{prose::Inline::Kind::Text, f.label, {}, true, {}, {}}}, label, Face::Bold, {}, nullptr);
@@ -440,59 +442,78 @@ void BlockLayout::fields(Column& out, const doc::Part& p, const Ctx& ctx0, doubl
   }
 }
 
-Column BlockLayout::part(const doc::Block& block, const doc::Part& p, double width, const std::string& where) {
+size_t BlockLayout::part_count(const doc::Block& block) {
+  return std::visit([](const auto& c) { return c.parts.size(); }, block.content);
+}
+
+Column BlockLayout::heading(const doc::Heading& h, size_t index, const Ctx& ctx, double width, const std::string& anchor) {
   Column col;
-  Ctx ctx{p.lang, where, style_.body.size, style_.body.leading, style_.text};
-  switch (block.kind) {
-    case doc::Block::Kind::Heading: {
-      const TextStyle& ts = block.level <= 2 ? style_.section : style_.subsection;
-      Ctx h = ctx;
-      h.size = ts.size;
-      h.leading = ts.leading;
-      h.colour = block.level <= 2 ? style_.accent : style_.text;
-      paragraph(col.boxes, runs(p.text, h, Face::Bold, {}, nullptr), h, 0, width, false, ts.space_before);
-      for (auto& b : col.boxes) b.keep_with_next = true;
-      if (!col.boxes.empty()) {
-        col.boxes.back().height += ts.space_after;
-        if (!block.anchor.empty()) col.boxes.front().anchors.push_back({block.anchor, 0});
-      }
-      break;
-    }
-    case doc::Block::Kind::Paragraph:
-      paragraph(col.boxes, runs(p.text, ctx, Face::Regular, {}, nullptr), ctx, 0, width, true, style_.paragraph_gap);
-      break;
-    case doc::Block::Kind::Prose: {
-      std::vector<prose::Blocks> notes;
-      blocks(col.boxes, p.prose, ctx, 0, width, notes);
-      Ctx small = ctx;
-      small.size = style_.table.size;
-      small.leading = style_.table.leading;
-      small.colour = style_.muted;
-      for (size_t i = 0; i < notes.size(); ++i) {
-        std::vector<prose::Blocks> none;
-        std::vector<Box> note;
-        blocks(note, notes[i], small, 14, width - 14, none);
-        if (note.empty()) continue;
-        note.front().space_before = i == 0 ? style_.paragraph_gap : 2;
-        note.front().text.push_back({0, baseline(small.leading, small.size), Face::Regular, small.size, small.colour,
-                                     "[" + std::to_string(i + 1) + "]", 0});
-        for (auto& b : note) col.boxes.push_back(std::move(b));
-      }
-      if (!col.boxes.empty() && col.boxes.front().space_before == 0) col.boxes.front().space_before = style_.paragraph_gap * 0.5;
-      break;
-    }
-    case doc::Block::Kind::Fields: fields(col, p, ctx, width, !p.text.empty()); break;
-    case doc::Block::Kind::Table: table(col, p.table, ctx, width); break;
+  const TextStyle& ts = h.level <= 2 ? style_.section : style_.subsection;
+  Ctx c = ctx;
+  c.size = ts.size;
+  c.leading = ts.leading;
+  c.colour = h.level <= 2 ? style_.accent : style_.text;
+  paragraph(col.boxes, runs(h.parts[index].value, c, Face::Bold, {}, nullptr), c, 0, width, false, ts.space_before);
+  for (auto& b : col.boxes) b.keep_with_next = true;
+  if (!col.boxes.empty()) {
+    col.boxes.back().height += ts.space_after;
+    if (!anchor.empty()) col.boxes.front().anchors.push_back({anchor, 0});
   }
+  return col;
+}
+
+Column BlockLayout::prose(const prose::Blocks& p, const Ctx& ctx, double width) {
+  Column col;
+  std::vector<prose::Blocks> notes;
+  blocks(col.boxes, p, ctx, 0, width, notes);
+  Ctx small = ctx;
+  small.size = style_.table.size;
+  small.leading = style_.table.leading;
+  small.colour = style_.muted;
+  for (size_t i = 0; i < notes.size(); ++i) {
+    std::vector<prose::Blocks> none;
+    std::vector<Box> note;
+    blocks(note, notes[i], small, 14, width - 14, none);
+    if (note.empty()) continue;
+    note.front().space_before = i == 0 ? style_.paragraph_gap : 2;
+    note.front().text.push_back({0, baseline(small.leading, small.size), Face::Regular, small.size, small.colour,
+                                 "[" + std::to_string(i + 1) + "]", 0});
+    for (auto& b : note) col.boxes.push_back(std::move(b));
+  }
+  if (!col.boxes.empty() && col.boxes.front().space_before == 0) col.boxes.front().space_before = style_.paragraph_gap * 0.5;
+  return col;
+}
+
+Column BlockLayout::part(const doc::Block& block, size_t index, double width) {
+  Column col;
+  std::visit(
+      [&](const auto& content) {
+        using T = std::decay_t<decltype(content)>;
+        const auto& part = content.parts[index];
+        Ctx ctx{part.lang, block.loc, style_.body.size, style_.body.leading, style_.text};
+        if constexpr (std::is_same_v<T, doc::Heading>) {
+          col = heading(content, index, ctx, width, block.anchor);
+        } else if constexpr (std::is_same_v<T, doc::Paragraph>) {
+          paragraph(col.boxes, runs(part.value, ctx, Face::Regular, {}, nullptr), ctx, 0, width, true, style_.paragraph_gap);
+        } else if constexpr (std::is_same_v<T, doc::Prose>) {
+          col = prose(part.value, ctx, width);
+        } else if constexpr (std::is_same_v<T, doc::Fields>) {
+          fields(col, part.value, ctx, width, !part.value.title.empty());
+        } else {
+          table(col, part.value, content.kind, ctx, width);
+        }
+      },
+      block.content);
   if (!block.anchor.empty() && !col.boxes.empty() && col.boxes.front().anchors.empty())
     col.boxes.front().anchors.push_back({block.anchor, 0});
   return col;
 }
 
-Column BlockLayout::chapter_title(const doc::Part& title, double width, const std::string& anchor) {
+Column BlockLayout::chapter_title(const doc::Chapter& chapter, size_t index, double width) {
   Column col;
-  Ctx ctx{title.lang, anchor, style_.chapter_title.size, style_.chapter_title.leading, style_.accent};
-  paragraph(col.boxes, runs(title.text, ctx, Face::Bold, {}, nullptr), ctx, 0, width, false, 0);
+  const auto& title = chapter.title[index];
+  Ctx ctx{title.lang, chapter.loc, style_.chapter_title.size, style_.chapter_title.leading, style_.accent};
+  paragraph(col.boxes, runs(title.value, ctx, Face::Bold, {}, nullptr), ctx, 0, width, false, 0);
   for (auto& b : col.boxes) b.keep_with_next = true;
   if (!col.boxes.empty()) {
     Box& last = col.boxes.back();

@@ -18,29 +18,36 @@ class BlockLayout {
  public:
   BlockLayout(const Style& style, const Measure& measure, Diagnostics& diags);
 
-  // The column of one part of `block`, `width` points wide. `where` names the block in
-  // messages (its anchor or chapter).
-  Column part(const doc::Block& block, const doc::Part& part, double width, const std::string& where);
+  // The number of parts of `block` (one per language of its edition).
+  static size_t part_count(const doc::Block& block);
+
+  // The column of the `index`-th part of `block`, `width` points wide. Problems are reported
+  // at the block's place in the content.
+  Column part(const doc::Block& block, size_t index, double width);
 
   // A chapter's title, in each language's column.
-  Column chapter_title(const doc::Part& title, double width, const std::string& anchor);
+  Column chapter_title(const doc::Chapter& chapter, size_t index, double width);
 
   double ascent(double size) const { return measure_.ascent(Face::Bold) * size; }
 
   // Reports the characters the fonts lack, gathered since the last call: one E002 warning per
-  // place (a block's anchor), naming up to limits::kMaxGlyphsNamed characters, for at most
+  // place (a block's place in the content), naming up to limits::kMaxGlyphsNamed characters, for at most
   // limits::kMaxGlyphWarnings places, then one warning summing up the rest.
   void report_missing();
 
-  // Where plain() texts are reported (E002): the edition's file.
-  void set_front_where(std::string where) { front_where_ = std::move(where); }
+  // The edition's file, named in the E002 messages, and where plain() texts (cover, contents,
+  // running heads) are reported: the plan's plan.xml.
+  void set_edition(std::string file, SourceLoc front) {
+    edition_file_ = std::move(file);
+    front_where_ = std::move(front);
+  }
   // Plain text set in one style (cover, table of contents, running heads).
   std::vector<TextLine> plain(const std::string& lang, const std::string& text, Face face, double size, double width);
 
  private:
   struct Ctx {
     std::string lang;
-    std::string where;
+    SourceLoc where;
     double size;
     double leading;
     Colour colour;
@@ -57,9 +64,11 @@ class BlockLayout {
                  double space_before);
   void blocks(std::vector<Box>& out, const prose::Blocks& blocks, const Ctx& ctx, double x, double width,
               std::vector<prose::Blocks>& notes);
-  void table(Column& out, const doc::Table& t, const Ctx& ctx, double width);
+  void table(Column& out, const doc::TableContent& t, const std::string& kind, const Ctx& ctx, double width);
   void prose_table(std::vector<Box>& out, const prose::Block& b, const Ctx& ctx, double x, double width);
-  void fields(Column& out, const doc::Part& p, const Ctx& ctx, double width, bool index_entry);
+  void fields(Column& out, const doc::FieldList& p, const Ctx& ctx, double width, bool index_entry);
+  Column heading(const doc::Heading& h, size_t index, const Ctx& ctx, double width, const std::string& anchor);
+  Column prose(const prose::Blocks& p, const Ctx& ctx, double width);
   // One table row: cells of lines side by side; returns the box.
   Box row(const std::vector<std::vector<Run>>& cells, const std::vector<double>& widths, const Ctx& ctx,
           bool header, bool stripe);
@@ -69,12 +78,14 @@ class BlockLayout {
   Diagnostics& diags_;
   std::vector<std::pair<std::string, std::unique_ptr<LineBreaker>>> breakers_;
   struct Missing {
-    std::string where, lang;
+    SourceLoc where;
+    std::string lang;
     std::vector<char32_t> chars;  // distinct, in order of first use
     size_t count = 0;             // uses
     std::string context;          // the text around the first
   };
-  std::string front_where_ = "front matter";
+  std::string edition_file_ = "this edition";
+  SourceLoc front_where_;
   std::vector<Missing> missing_;
   std::map<std::string, size_t> missing_index_;
 };

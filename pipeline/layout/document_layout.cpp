@@ -46,7 +46,7 @@ class DocumentLayout {
  public:
   DocumentLayout(const doc::Document& d, const Style& s, const Measure& m, Diagnostics& diags)
       : doc_(d), style_(s), measure_(m), diags_(diags), blocks_(s, m, diags), geo_(columns(s, d.langs.size())) {
-    blocks_.set_front_where(doc_.plan_id + "." + doc_.edition + ".pdf");
+    blocks_.set_edition(doc_.plan_id + "." + doc_.edition + ".pdf", doc_.facts.loc);
   }
 
   // The pages, or none after an E004 error (too many pages).
@@ -57,11 +57,9 @@ class DocumentLayout {
   }
 
  private:
-  std::string where(const std::string& anchor) const { return doc_.plan_id + "." + doc_.edition + ".pdf#" + anchor; }
-
-  Pages too_many_pages(const std::string& at) {
-    diags_.error(Code::E004, {at, 0, 0},
-                 "this edition needs more than " + std::to_string(limits::kMaxPagesPerEdition) +
+  Pages too_many_pages(const SourceLoc& at) {
+    diags_.error(Code::E004, at,
+                 doc_.plan_id + "." + doc_.edition + ".pdf needs more than " + std::to_string(limits::kMaxPagesPerEdition) +
                      " pages (the most renaksi writes); the layout stopped here and the edition is not written");
     return {};
   }
@@ -75,33 +73,33 @@ class DocumentLayout {
     Paginator body(geo_.x, style_.text_top(), style_.text_bottom(), max_pages - 2);
     std::vector<size_t> chapter_page;
     for (const auto& ch : doc_.chapters) {
-      if (!body.new_page()) return too_many_pages(where(ch.anchor));
+      if (!body.new_page()) return too_many_pages(ch.loc);
       chapter_page.push_back(body.pages().size() - 1);
       std::vector<std::vector<Column>> laid;
       std::vector<Column> title;
-      for (const auto& t : ch.title) title.push_back(blocks_.chapter_title(t, geo_.width, ch.anchor));
+      for (size_t k = 0; k < ch.title.size(); ++k) title.push_back(blocks_.chapter_title(ch, k, geo_.width));
       if (!title.empty() && !title.front().boxes.empty()) title.front().boxes.front().anchors.push_back({ch.anchor, 0});
       laid.push_back(std::move(title));
       // laid[i] is a heading (the chapter title first): it keeps with what follows it.
       std::vector<bool> is_heading{true};
-      std::vector<std::string> at{where(ch.anchor)};
+      std::vector<SourceLoc> at{ch.loc};
       for (const auto& b : ch.blocks) {
-        const std::string where = this->where(b.anchor.empty() ? ch.anchor : b.anchor);
+        const size_t parts = BlockLayout::part_count(b);
         // A table in a bilingual edition: each language's table at full width, one after the
         // other (a table in half a page is too cramped to read), unless the layout asks otherwise.
-        if (b.kind == doc::Block::Kind::Table && b.parts.size() > 1 && !style_.tables_side_by_side) {
-          for (const auto& p : b.parts) {
-            laid.push_back({blocks_.part(b, p, style_.text_width(), where)});
+        if (std::holds_alternative<doc::Table>(b.content) && parts > 1 && !style_.tables_side_by_side) {
+          for (size_t k = 0; k < parts; ++k) {
+            laid.push_back({blocks_.part(b, k, style_.text_width())});
             is_heading.push_back(false);
-            at.push_back(where);
+            at.push_back(b.loc);
           }
           continue;
         }
         std::vector<Column> cols;
-        for (const auto& p : b.parts) cols.push_back(blocks_.part(b, p, geo_.width, where));
+        for (size_t k = 0; k < parts; ++k) cols.push_back(blocks_.part(b, k, geo_.width));
         laid.push_back(std::move(cols));
-        is_heading.push_back(b.kind == doc::Block::Kind::Heading);
-        at.push_back(where);
+        is_heading.push_back(std::holds_alternative<doc::Heading>(b.content));
+        at.push_back(b.loc);
       }
       for (size_t i = 0; i < laid.size(); ++i) {
         double next = is_heading[i] && i + 1 < laid.size() ? first_height(laid[i + 1]) : 0;
@@ -113,32 +111,27 @@ class DocumentLayout {
     // The table of contents: laid out once to know its length, then numbered.
     Paginator toc(std::vector<double>{style_.margin_left}, style_.text_top(), style_.text_bottom());
     toc.new_page();
-    std::vector<Column> heading;
-    for (const auto& f : doc_.front) {
-      doc::Part p;
-      p.lang = f.lang;
-      p.text = {{prose::Inline::Kind::Text, f.toc_title, {}, true, {}, {}}};
-      heading.push_back(blocks_.chapter_title(p, style_.text_width(), "toc"));
-      if (doc_.front.size() > 1) break;  // one heading line; entries carry both languages
-    }
-    if (doc_.front.size() > 1) {
-      doc::Part p;
-      p.lang = doc_.front[0].lang;
-      p.text = {{prose::Inline::Kind::Text, doc_.front[0].toc_title + " \u00b7 " + doc_.front[1].toc_title, {}, true, {}, {}}};
-      heading[0] = blocks_.chapter_title(p, style_.text_width(), "toc");
-    }
-    if (!toc.place(std::move(heading))) return too_many_pages(where("toc"));
+    // One heading line; in a bilingual edition it carries both languages, as the entries do.
+    doc::Chapter contents;
+    contents.anchor = "toc";
+    contents.loc = doc_.facts.loc;
+    const doc::Front& first = doc_.front.front();
+    const std::string heading_text =
+        doc_.front.size() > 1 ? first.toc_title + " \u00b7 " + doc_.front[1].toc_title : first.toc_title;
+    contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}}}, std::nullopt});
+    std::vector<Column> heading{blocks_.chapter_title(contents, 0, style_.text_width())};
+    if (!toc.place(std::move(heading))) return too_many_pages(doc_.facts.loc);
     const size_t toc_pages_before = 1;  // the cover
     std::vector<std::pair<size_t, size_t>> number_glyphs;  // (toc page, glyph index) per chapter
     for (size_t i = 0; i < doc_.chapters.size(); ++i) {
       Column col;
       col.boxes.push_back(toc_entry(doc_.chapters[i]));
-      if (!toc.place({std::move(col)})) return too_many_pages(where("toc"));
+      if (!toc.place({std::move(col)})) return too_many_pages(doc_.facts.loc);
       Page& page = toc.pages().back();
       number_glyphs.emplace_back(toc.pages().size() - 1, page.text.size() - 1);
     }
     const size_t toc_pages = toc.pages().size();
-    if (toc_pages_before + toc_pages + body.pages().size() > max_pages) return too_many_pages(where("toc"));
+    if (toc_pages_before + toc_pages + body.pages().size() > max_pages) return too_many_pages(doc_.facts.loc);
     const size_t first_body = toc_pages_before + toc_pages;  // 0-based index of the first body page
     for (size_t i = 0; i < doc_.chapters.size(); ++i) {
       auto [p, g] = number_glyphs[i];
@@ -157,7 +150,7 @@ class DocumentLayout {
   }
 
   std::string outline_title(const doc::Chapter& ch) const {
-    return ch.title.empty() ? ch.anchor : prose::plain_text(ch.title.front().text);
+    return ch.title.empty() ? ch.anchor : prose::plain_text(ch.title.front().value);
   }
 
   std::string toc_title() const { return doc_.front.front().toc_title; }
@@ -174,7 +167,7 @@ class DocumentLayout {
     for (const auto& t : ch.title) {
       Face face = first ? (commitment ? Face::Regular : Face::Bold) : Face::Italic;
       Colour colour = first ? style_.text : style_.muted;
-      auto lines = blocks_.plain(t.lang, prose::plain_text(t.text), face, size, w - 12 - 14);
+      auto lines = blocks_.plain(t.lang, prose::plain_text(t.value), face, size, w - 12 - 14);
       bool wrapped = false;
       for (const auto& line : lines) {
         const double indent = wrapped ? 14 : 0;  // a wrapped title hangs under its first line
@@ -258,18 +251,19 @@ class DocumentLayout {
         // Foot: "page X of Y" in each language; the stage of a draft.
         std::string label;
         for (const auto& f : doc_.front)
-          if (f.page_label) label += (label.empty() ? "" : "  \u00b7  ") + f.page_label(i + 1, total);
+          if (!f.page_label.pattern.empty())
+            label += (label.empty() ? "" : "  \u00b7  ") + doc::format_page_label(f.page_label, i + 1, total);
         auto lines = blocks_.plain(doc_.langs.front(), label, Face::Regular, style_.footer_size, style_.text_width());
         if (!lines.empty()) lines.resize(1);
         put_lines(p, lines, left, foot_y, 0, style_.footer_size, style_.muted, style_.text_width(), true);
-        if (!doc_.final_stage) {
+        if (!doc_.final_stage()) {
           auto stage = blocks_.plain(doc_.langs.front(), doc_.front.front().stage, Face::Bold, style_.footer_size,
                                      style_.text_width() / 2);
           if (!stage.empty()) stage.resize(1);
           put_lines(p, stage, left, foot_y, 0, style_.footer_size, style_.accent);
         }
       }
-      if (!doc_.final_stage) {
+      if (!doc_.final_stage()) {
         // The draft mark, centred on the page along its diagonal.
         const std::string& mark = doc_.front.front().draft_mark;
         const double w = measure_.width(Face::Bold, style_.draft_mark_size, mark);

@@ -174,27 +174,15 @@ std::string Locale::message(const std::string& key, const std::vector<MessageArg
     return "[" + key + "]";
   };
   if (!pattern) return fail(Code::F003, "the catalogue has no message '" + key + "'");
-  UErrorCode status = U_ZERO_ERROR;
-  UParseError perr;
-  icu::MessageFormat mf(ustr(*pattern), locale_, perr, status);
-  if (U_FAILURE(status))
-    return fail(Code::F004, "the message '" + key + "' does not parse (" + u_errorName(status) + ")");
-  std::vector<icu::UnicodeString> names;
-  std::vector<icu::Formattable> values;
-  for (const auto& a : args) {
-    names.push_back(ustr(a.name));
-    if (const auto* i = std::get_if<long long>(&a.value))
-      values.emplace_back(static_cast<int64_t>(*i));
-    else if (const auto* d = std::get_if<double>(&a.value))
-      values.emplace_back(*d);
-    else
-      values.emplace_back(ustr(std::get<std::string>(a.value)));
+  FormattedMessage m = format_message(*pattern, lang_, args);
+  switch (m.status) {
+    case FormattedMessage::Status::Ok: return m.text;
+    case FormattedMessage::Status::DoesNotParse:
+      return fail(Code::F004, "the message '" + key + "' does not parse (" + m.icu_error + ")");
+    case FormattedMessage::Status::CannotFormat:
+      return fail(Code::F004, "the message '" + key + "' cannot be formatted (" + m.icu_error + ")");
   }
-  icu::UnicodeString out;
-  mf.format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
-  if (U_FAILURE(status))
-    return fail(Code::F004, "the message '" + key + "' cannot be formatted (" + u_errorName(status) + ")");
-  return utf8(out);
+  return fail(Code::F004, "the message '" + key + "' cannot be formatted");
 }
 
 bool Locale::less(const std::string& a, const std::string& b) const {

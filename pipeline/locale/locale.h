@@ -21,14 +21,9 @@
 
 #include "diag/diagnostic.h"
 #include "locale/catalogue.h"
+#include "text/message_format.h"
 
 namespace renaksi {
-
-// A named argument of a catalogue message: a number (plurals, number formats) or a text.
-struct MessageArg {
-  std::string name;
-  std::variant<long long, double, std::string> value;
-};
 
 class Locale {
  public:
@@ -56,6 +51,8 @@ class Locale {
   // A catalogue message with its arguments. A missing key or a bad pattern is an F003/F004
   // error (once per key) and gives "[key]" so the output shows what is missing.
   std::string message(const std::string& key, const std::vector<MessageArg>& args = {}) const;
+  // The catalogue's pattern for `key`, unformatted (null when there is none).
+  const std::string* pattern(const std::string& key) const { return catalogue_.find(key); }
 
   // Thread safety: message() and less() may be called from several threads at once; the date
   // and number formatters may not (compose, which uses them, runs on one thread).

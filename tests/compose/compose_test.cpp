@@ -59,10 +59,13 @@ TEST_F(Composed, EveryBlockHasOnePartPerLanguageOfItsEdition) {
   for (const auto& d : state_->documents)
     for (const auto& c : d.chapters) {
       ASSERT_EQ(c.title.size(), d.langs.size());
-      for (const auto& b : c.blocks) {
-        ASSERT_EQ(b.parts.size(), d.langs.size()) << c.anchor;
-        for (size_t i = 0; i < b.parts.size(); ++i) EXPECT_EQ(b.parts[i].lang, d.langs[i]);
-      }
+      for (const auto& b : c.blocks)
+        std::visit(
+            [&](const auto& content) {
+              ASSERT_EQ(content.parts.size(), d.langs.size()) << c.anchor;
+              for (size_t i = 0; i < content.parts.size(); ++i) EXPECT_EQ(content.parts[i].lang, d.langs[i]);
+            },
+            b.content);
     }
 }
 
@@ -87,7 +90,7 @@ TEST_F(Composed, IndexIsSortedByTheEditionsCollation) {
     const auto& index = d.chapters.back();
     std::vector<std::string> names;
     for (const auto& b : index.blocks)
-      if (b.kind == doc::Block::Kind::Fields) names.push_back(prose::plain_text(b.parts.front().text));
+      if (const auto* f = std::get_if<doc::Fields>(&b.content)) names.push_back(prose::plain_text(f->parts.front().value.title));
     ASSERT_GT(names.size(), 20u);
     EXPECT_TRUE(std::is_sorted(names.begin(), names.end(), [&](const auto& a, const auto& b) { return l.less(a, b); }))
         << d.edition;
@@ -96,7 +99,7 @@ TEST_F(Composed, IndexIsSortedByTheEditionsCollation) {
 
 TEST_F(Composed, DraftEditionsCarryTheirStageMark) {
   for (const auto& d : draft_->documents) {
-    EXPECT_FALSE(d.final_stage);
+    EXPECT_FALSE(d.final_stage());
     for (const auto& f : d.front) EXPECT_EQ(f.draft_mark, f.lang == "id" ? "DRAF 2" : "DRAFT 2");
   }
   for (const auto& d : state_->documents) EXPECT_EQ(d.front.front().draft_mark, "");

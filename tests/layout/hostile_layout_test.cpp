@@ -32,17 +32,11 @@ doc::Document document_with(std::vector<doc::Block> blocks) {
 }
 
 doc::Block milestone_table(const std::string& activity) {
-  doc::Block b;
-  b.kind = doc::Block::Kind::Table;
-  b.anchor = "commitment-1-milestones";
-  doc::Part p;
-  p.lang = "en";
-  p.table.kind = "milestones";
-  p.table.header = {"No", "Activity", "Start", "End"};
-  p.table.rows.push_back({text("1"), text(activity), text("2018"), text("2020")});
-  p.table.rows.push_back({text("2"), text("after"), text("2019"), text("2020")});
-  b.parts.push_back(p);
-  return b;
+  doc::TableContent t;
+  t.header = {"No", "Activity", "Start", "End"};
+  t.rows.push_back({text("1"), text(activity), text("2018"), text("2020")});
+  t.rows.push_back({text("2"), text("after"), text("2019"), text("2020")});
+  return {"commitment-1-milestones", {"commitments/1-p.xml", 40, 5}, doc::Table{"milestones", {{"en", t, std::nullopt}}}};
 }
 
 // The body text of the pages, in order, as one string of words.
@@ -174,14 +168,8 @@ TEST(HostileLayout, MorePagesThanTheLimitIsE004AndTheEditionIsLeftOut) {
   FixedMeasure m;
   Diagnostics diags;
   std::vector<doc::Block> blocks;
-  doc::Block b;
-  b.kind = doc::Block::Kind::Paragraph;
-  b.anchor = "long";
-  doc::Part p;
-  p.lang = "en";
   // Lines of 8 words in a 467 pt column at 10 pt (5 pt a character): about limit + 100 lines.
-  p.text = text(words((limits::kMaxPagesPerEdition + 100) * 8, "abcdef"));
-  b.parts.push_back(p);
+  doc::Block b = renaksi::testing::paragraph(words((limits::kMaxPagesPerEdition + 100) * 8, "abcdef"), "long");
   const auto t0 = std::chrono::steady_clock::now();
   Pages pages = layout_document(document_with({b}), s, m, diags);
   EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(20));
@@ -189,7 +177,8 @@ TEST(HostileLayout, MorePagesThanTheLimitIsE004AndTheEditionIsLeftOut) {
   ASSERT_EQ(diags.error_count(), 1u);
   const Diagnostic& e = diags.all().back();
   EXPECT_EQ(e.code, Code::E004);
-  EXPECT_EQ(e.loc.file, "p.en.pdf#long");
+  EXPECT_EQ(e.loc.str(), "commitments/1-p.xml:2:3");  // the block being placed, in the content
+  EXPECT_NE(e.message.find("p.en.pdf needs more than"), std::string::npos) << e.message;
   EXPECT_NE(e.message.find(std::to_string(limits::kMaxPagesPerEdition)), std::string::npos) << e.message;
 }
 
@@ -200,14 +189,17 @@ TEST(HostileLayout, MissingGlyphsAreOneWarningPerLocationNamingTheCharacters) {
   Diagnostics diags;
   const std::string lack = "\xEF\xBF\xBF";
   Pages pages = layout_document(
-      document_with({renaksi::testing::paragraph("one " + lack + " two " + lack + lack, "a"), renaksi::testing::paragraph("three " + lack, "b")}), Style{},
-      m, diags);
+      document_with({renaksi::testing::paragraph("one " + lack + " two " + lack + lack, "a", 12),
+                     renaksi::testing::paragraph("three " + lack, "b", 17)}),
+      Style{}, m, diags);
   ASSERT_EQ(diags.warning_count(), 2u);
   EXPECT_EQ(diags.all()[0].code, Code::E002);
-  EXPECT_EQ(diags.all()[0].loc.file, "p.en.pdf#a");
+  // At the content the text came from, naming the edition.
+  EXPECT_EQ(diags.all()[0].loc.str(), "commitments/1-p.xml:12:3");
+  EXPECT_NE(diags.all()[0].message.find("the fonts of p.en.pdf cannot show"), std::string::npos) << diags.all()[0].message;
   EXPECT_NE(diags.all()[0].message.find("U+FFFF"), std::string::npos) << diags.all()[0].message;
   EXPECT_NE(diags.all()[0].message.find("3 times"), std::string::npos) << diags.all()[0].message;
-  EXPECT_EQ(diags.all()[1].loc.file, "p.en.pdf#b");
+  EXPECT_EQ(diags.all()[1].loc.str(), "commitments/1-p.xml:17:3");
 }
 
 // A Measure that covers only ASCII, to stand in for fonts without emoji.
@@ -224,7 +216,7 @@ TEST(HostileLayout, ATitleTheFontsCannotShowIsOneWarningAtTheEditionNotOnePerPag
   Pages pages = layout_document(d, Style{}, m, diags);
   ASSERT_GT(pages.pages.size(), 5u);
   ASSERT_EQ(diags.warning_count(), 1u);
-  EXPECT_EQ(diags.all()[0].loc.file, "p.en.pdf");
+  EXPECT_EQ(diags.all()[0].loc.str(), "plan.xml:1:1");  // the plan's title comes from plan.xml
   EXPECT_NE(diags.all()[0].message.find(std::to_string(pages.pages.size()) + " times"), std::string::npos)
       << diags.all()[0].message;
 }
@@ -238,7 +230,7 @@ TEST(HostileLayout, ADocumentFullOfEmojiGivesAHandfulOfWarnings) {
     icu::UnicodeString u(static_cast<UChar32>(c));
     u.toUTF8String(emoji);
   }
-  for (int i = 0; i < 50; ++i) blocks.push_back(renaksi::testing::paragraph("text " + emoji, "p" + std::to_string(i)));
+  for (int i = 0; i < 50; ++i) blocks.push_back(renaksi::testing::paragraph("text " + emoji, "p" + std::to_string(i), 10 + i));
   layout_document(document_with(blocks), Style{}, m, diags);
   EXPECT_EQ(diags.error_count(), 0u);
   ASSERT_LE(diags.warning_count(), limits::kMaxGlyphWarnings + 1);
@@ -246,7 +238,7 @@ TEST(HostileLayout, ADocumentFullOfEmojiGivesAHandfulOfWarnings) {
   for (const auto& w : diags.all()) EXPECT_EQ(w.code, Code::E002);
   // The first names its location, the characters as U+XXXX and themselves, and how many more.
   const auto& first = diags.all().front();
-  EXPECT_EQ(first.loc.file, "p.en.pdf#p0");
+  EXPECT_EQ(first.loc.str(), "commitments/1-p.xml:10:3");
   EXPECT_NE(first.message.find("U+1F600 \xF0\x9F\x98\x80"), std::string::npos) << first.message;
   EXPECT_NE(first.message.find("and 56 more"), std::string::npos) << first.message;
   // The last sums up the rest.

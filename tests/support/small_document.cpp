@@ -10,6 +10,7 @@ doc::Document one_chapter(const std::string& anchor, const std::string& title, s
   d.plan_id = "p";
   d.edition = "en";
   d.langs = {"en"};
+  d.facts.loc = {"plan.xml", 1, 1};
   doc::Front f;
   f.lang = "en";
   f.title = "Title";
@@ -17,24 +18,15 @@ doc::Document one_chapter(const std::string& anchor, const std::string& title, s
   d.front.push_back(f);
   doc::Chapter ch;
   ch.anchor = anchor;
-  doc::Part t;
-  t.lang = "en";
-  t.text = text_run(title);
-  ch.title.push_back(t);
+  ch.loc = {"commitments/1-p.xml", 1, 1};
+  ch.title.push_back({"en", text_run(title), std::nullopt});
   ch.blocks = std::move(blocks);
   d.chapters.push_back(std::move(ch));
   return d;
 }
 
-doc::Block paragraph(const std::string& body, const std::string& anchor) {
-  doc::Block b;
-  b.kind = doc::Block::Kind::Paragraph;
-  b.anchor = anchor;
-  doc::Part p;
-  p.lang = "en";
-  p.text = text_run(body);
-  b.parts.push_back(std::move(p));
-  return b;
+doc::Block paragraph(const std::string& body, const std::string& anchor, int line) {
+  return {anchor, {"commitments/1-p.xml", line, 3}, doc::Paragraph{{{"en", text_run(body), std::nullopt}}}};
 }
 
 }  // namespace renaksi::testing

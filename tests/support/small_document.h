@@ -14,7 +14,7 @@ prose::Inlines text_run(const std::string& s);
 // An English edition of plan "p" with one chapter (`anchor`, `title`) holding `blocks`.
 doc::Document one_chapter(const std::string& anchor, const std::string& title, std::vector<doc::Block> blocks);
 
-// A paragraph block in English.
-doc::Block paragraph(const std::string& body, const std::string& anchor = {});
+// A paragraph block in English, from commitments/1-p.xml at `line`, column 3.
+doc::Block paragraph(const std::string& body, const std::string& anchor = {}, int line = 2);
 
 }  // namespace renaksi::testing

@@ -28,10 +28,12 @@ class Writer {
   }
 
  private:
-  const doc::Part& part(const std::vector<doc::Part>& parts) const {
+  // The part of this document's language.
+  template <class T>
+  const T& part(const std::vector<doc::Localized<T>>& parts) const {
     for (const auto& p : parts)
-      if (p.lang == lang_) return p;
-    return parts.front();
+      if (p.lang == lang_) return p.value;
+    return parts.front().value;
   }
 
   // Pandoc's title block (title, subtitle, author, date) and the document properties.
@@ -69,15 +71,15 @@ class Writer {
     out.push_back(pandoc::div({}, styles::kContentsHeading, json::array({pandoc::para(pandoc::text(f.toc_title))})));
     json entries = json::array();
     for (const auto& c : d_.chapters)
-      entries.push_back(pandoc::para(json::array({pandoc::link(pandoc::to_pandoc(part(c.title).text), "#" + c.anchor)})));
+      entries.push_back(pandoc::para(json::array({pandoc::link(pandoc::to_pandoc(part(c.title)), "#" + c.anchor)})));
     out.push_back(pandoc::div({}, styles::kContentsEntry, std::move(entries)));
   }
 
   void chapter(const doc::Chapter& c, json& out) const {
-    out.push_back(pandoc::header(1, bookmark(c.anchor), pandoc::to_pandoc(part(c.title).text)));
+    out.push_back(pandoc::header(1, bookmark(c.anchor), pandoc::to_pandoc(part(c.title))));
     const doc::Block* previous = nullptr;
     for (const auto& b : c.blocks) {
-      block(b, previous && previous->kind == doc::Block::Kind::Table, out);
+      block(b, previous && std::holds_alternative<doc::Table>(previous->content), out);
       previous = &b;
     }
   }
@@ -94,33 +96,34 @@ class Writer {
   // `after_table`: Word sets no space below a table, so a paragraph there takes a style with
   // space above it.
   void block(const doc::Block& b, bool after_table, json& out) const {
-    const doc::Part& p = part(b.parts);
-    using K = doc::Block::Kind;
-    switch (b.kind) {
-      case K::Heading:
-        out.push_back(pandoc::header(b.level <= 2 ? 2 : 3, bookmark(b.anchor), pandoc::to_pandoc(p.text)));
-        break;
-      case K::Paragraph: {
-        json para = json::array({pandoc::para(pandoc::to_pandoc(p.text))});
-        if (after_table) para = json::array({pandoc::div({}, styles::kAfterTable, std::move(para))});
-        add(b.anchor, std::move(para), out);
-        break;
-      }
-      case K::Prose: add(b.anchor, pandoc::to_pandoc(p.prose), out); break;
-      case K::Fields:
-        if (p.text.empty())
-          add(b.anchor, json::array({fields_table(p)}), out);
-        else
-          index_entry(b.anchor, p, out);
-        break;
-      case K::Table: add(b.anchor, json::array({table(p.table)}), out); break;
-    }
+    std::visit(
+        [&](const auto& content) {
+          using T = std::decay_t<decltype(content)>;
+          const auto& p = part(content.parts);
+          if constexpr (std::is_same_v<T, doc::Heading>) {
+            out.push_back(pandoc::header(content.level <= 2 ? 2 : 3, bookmark(b.anchor), pandoc::to_pandoc(p)));
+          } else if constexpr (std::is_same_v<T, doc::Paragraph>) {
+            json para = json::array({pandoc::para(pandoc::to_pandoc(p))});
+            if (after_table) para = json::array({pandoc::div({}, styles::kAfterTable, std::move(para))});
+            add(b.anchor, std::move(para), out);
+          } else if constexpr (std::is_same_v<T, doc::Prose>) {
+            add(b.anchor, pandoc::to_pandoc(p), out);
+          } else if constexpr (std::is_same_v<T, doc::Fields>) {
+            if (p.title.empty())
+              add(b.anchor, json::array({fields_table(p)}), out);
+            else
+              index_entry(b.anchor, p, out);
+          } else {
+            add(b.anchor, json::array({table(p, content.kind)}), out);
+          }
+        },
+        b.content);
   }
 
   // A commitment's metadata: a two-column table of labels and values, without a header row.
-  json fields_table(const doc::Part& p) const {
+  json fields_table(const doc::FieldList& p) const {
     std::vector<std::vector<json>> rows;
-    for (const auto& f : p.fields)
+    for (const auto& f : p.rows)
       rows.push_back({json::array({pandoc::plain(json::array({pandoc::strong(pandoc::text(f.label))}))}),
                       json::array({pandoc::plain(pandoc::to_pandoc(f.value))})});
     const double share = options_.fields_label_share;
@@ -129,10 +132,10 @@ class Writer {
 
   // An organisation of the index: its name, then one line per field ("Leads: 3. …; 7. …"),
   // a field without a value (the sector) in italics.
-  void index_entry(const std::string& anchor, const doc::Part& p, json& out) const {
-    out.push_back(pandoc::div(bookmark(anchor), styles::kIndexEntry, json::array({pandoc::para(pandoc::to_pandoc(p.text))})));
+  void index_entry(const std::string& anchor, const doc::FieldList& p, json& out) const {
+    out.push_back(pandoc::div(bookmark(anchor), styles::kIndexEntry, json::array({pandoc::para(pandoc::to_pandoc(p.title))})));
     json lines = json::array();
-    for (const auto& f : p.fields) {
+    for (const auto& f : p.rows) {
       if (f.value.empty()) {
         lines.push_back(pandoc::para(json::array({pandoc::emph(pandoc::text(f.label))})));
         continue;
@@ -143,7 +146,7 @@ class Writer {
     out.push_back(pandoc::div({}, styles::kIndexDetail, std::move(lines)));
   }
 
-  json table(const doc::Table& t) const {
+  json table(const doc::TableContent& t, const std::string& kind) const {
     std::vector<json> header;
     for (const auto& h : t.header) header.push_back(json::array({pandoc::plain(pandoc::text(h))}));
     std::vector<std::vector<json>> rows;
@@ -152,7 +155,7 @@ class Writer {
       for (const auto& cell : r) cells.push_back(json::array({pandoc::plain(pandoc::to_pandoc(cell))}));
       rows.push_back(std::move(cells));
     }
-    auto shares = options_.column_shares.find(t.kind);
+    auto shares = options_.column_shares.find(kind);
     return pandoc::table(shares != options_.column_shares.end() ? shares->second : std::vector<double>{}, header, rows);
   }
 

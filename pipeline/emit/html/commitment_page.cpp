@@ -8,31 +8,21 @@ namespace renaksi::html {
 
 namespace {
 
-// The plain text of the prose that follows the heading `anchor` (the page's description).
-std::string section_text(const doc::Chapter& c, const std::string& anchor) {
-  for (size_t i = 0; i + 1 < c.blocks.size(); ++i)
-    if (c.blocks[i].anchor == anchor && c.blocks[i + 1].kind == doc::Block::Kind::Prose && !c.blocks[i + 1].parts.empty())
-      return prose::plain_text(c.blocks[i + 1].parts.front().prose);
-  return {};
-}
-
 }  // namespace
 
 void write_commitment_pages(Site& site, const SitePlan& p, const std::string& lang) {
   const doc::Document& d = *p.docs.at(lang);
-  const auto& commitments = p.plan->commitments;
+  const auto& commitments = d.facts.commitments;
   for (size_t k = 0; k < commitments.size(); ++k) {
-    const Commitment& c = commitments[k];
-    const doc::Chapter* ch = p.chapter(lang, doc::Chapter::Kind::Commitment, c.number);
+    const doc::CommitmentRef& c = commitments[k];
+    const doc::Chapter* ch = d.chapter(doc::Chapter::Kind::Commitment, c.number);
     if (!ch) continue;
-    const std::string title = site.text_in(p, c.title, lang);
-    const std::string heading = ch->title.empty() ? title : prose::plain_text(ch->title.front().text);
+    const std::string heading = ch->title.empty() ? c.title : prose::plain_text(ch->title.front().value);
     PageInfo info;
     info.path = urls::commitment(lang, p.slug, p.commitment_slugs.at(c.number));
     info.lang = lang;
     info.title = heading;
-    std::string summary = section_text(*ch, ch->anchor + "-c");
-    if (summary.empty()) summary = section_text(*ch, ch->anchor + "-b");
+    const std::string summary = chapter_summary(*ch);
     info.description = shorten(summary.empty() ? heading + ". " + d.front_for(lang).title : summary);
     info.section = Section::Plans;
     info.breadcrumb = {{site.msg(lang, "site.nav_plans"), urls::home(lang)},
@@ -55,8 +45,8 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     element_text(toc, "h2", site.msg(lang, "site.contents"), {{"id", "toc-title"}});
     xmlNode* toc_list = element(toc, "ul");
     for (const auto& b : ch->blocks)
-      if (b.kind == doc::Block::Kind::Heading && b.level == 2 && !b.anchor.empty() && !b.parts.empty())
-        element_text(element(toc_list, "li"), "a", prose::plain_text(b.parts.front().text), {{"href", "#" + b.anchor}});
+      if (const auto* h = std::get_if<doc::Heading>(&b.content); h && h->level == 2 && !b.anchor.empty() && !h->parts.empty())
+        element_text(element(toc_list, "li"), "a", prose::plain_text(h->parts.front().value), {{"href", "#" + b.anchor}});
 
     Notes notes;
     BlockContext ctx;
@@ -65,21 +55,22 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     ctx.heading_offset = 0;
     ctx.fallback_note = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
                                                          {"original", site.loc(lang).language_name(p.langs.front())}});
-    if (p.plan->stage != Stage::Final) ctx.empty_note = site.msg(lang, "site.section_empty");
+    ctx.stand_in_lang = p.langs.front();
+    if (!d.facts.final_stage) ctx.empty_note = site.msg(lang, "site.section_empty");
     xmlNode* body = element(grid, "div", {{"class", "page-content"}});
-    render_chapter_blocks(body, *ch, p.chapter(p.langs.front(), doc::Chapter::Kind::Commitment, c.number), ctx);
+    render_chapter_blocks(body, *ch, ctx);
     write_notes(body, notes, site.msg(lang, "site.notes"), site.msg(lang, "site.note_back"), ctx.prose);
 
     // Previous and next commitment of the plan.
     xmlNode* pager = element(main, "nav", {{"class", "pager"}, {"aria-label", site.msg(lang, "site.pager")}});
     auto link = [&](size_t at, const char* key, const char* cls) {
-      const Commitment& o = commitments[at];
+      const doc::CommitmentRef& o = commitments[at];
       xmlNode* a = element(pager, "a", {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(o.number)))},
                                         {"class", cls}});
       element_text(a, "span", site.msg(lang, key), {{"class", "pager-label"}});
       element_text(a, "span",
                    site.msg(lang, "index.commitment",
-                            {{"number", static_cast<long long>(o.number)}, {"title", site.text_in(p, o.title, lang)}}),
+                            {{"number", static_cast<long long>(o.number)}, {"title", o.title}}),
                    {{"class", "pager-title"}});
     };
     if (k > 0) link(k - 1, "site.previous", "pager-prev");

@@ -6,20 +6,20 @@
 namespace renaksi::html {
 
 void write_draft_notice(const Site& site, const SitePlan& p, const std::string& lang, xmlNode* parent, bool full) {
-  if (p.plan->stage == Stage::Final) return;
-  const std::string stage = site.msg(lang, "stage." + std::string(stage_id(p.plan->stage)));
+  const doc::Facts& facts = p.facts_in(lang);
+  if (facts.final_stage) return;
+  const std::string stage = site.msg(lang, "stage." + facts.stage);
   xmlNode* box = element(parent, "div", {{"class", "notice notice-draft"}, {"role", "note"}});
   xmlNode* title = element(box, "p", {{"class", "notice-title"}});
   element_text(title, "strong", stage);
   element_text(box, "p", site.msg(lang, "site.draft_text", {{"stage", stage}}));
   if (!full) return;
-  const Organisation* issuer = p.plan->organisation(p.plan->issuer);
-  const std::string name = issuer ? site.text_in(p, issuer->name, lang) : std::string();
-  const bool consultation = p.plan->stage == Stage::Draft4;
+  const std::string& name = facts.issuer_name;
   element_text(box, "p",
-               site.msg(lang, consultation ? "site.consultation_invite" : "site.comment_invite", {{"issuer", name}}));
-  if (issuer && !issuer->url.empty() && is_external_url(issuer->url) && issuer->url.rfind("mailto:", 0) != 0)
-    element_text(element(box, "p"), "a", site.msg(lang, "site.comment_link", {{"issuer", name}}), {{"href", issuer->url}});
+               site.msg(lang, facts.consultation ? "site.consultation_invite" : "site.comment_invite", {{"issuer", name}}));
+  const std::string& url = facts.issuer_url;
+  if (!url.empty() && is_external_url(url) && url.rfind("mailto:", 0) != 0)
+    element_text(element(box, "p"), "a", site.msg(lang, "site.comment_link", {{"issuer", name}}), {{"href", url}});
 }
 
 }  // namespace renaksi::html

@@ -11,7 +11,7 @@ void write_home_page(Site& site, const std::string& lang) {
   info.lang = lang;
   info.title = site.msg(lang, "site.home_title");
   std::string country;
-  if (!site.plans.empty()) country = site.loc(lang).country_name(site.plans.front().plan->country);
+  if (!site.plans.empty()) country = site.loc(lang).country_name(site.plans.front().facts->country);
   const std::string intro = site.msg(lang, "site.home_intro", {{"country", country}});
   info.description = intro;
   info.section = Section::Plans;
@@ -35,7 +35,7 @@ void write_home_page(Site& site, const std::string& lang) {
     xmlNode* facts = element(li, "ul", {{"class", "facts"}});
     element_text(facts, "li", f.period);
     xmlNode* stage = element_text(facts, "li", f.stage);
-    if (p.plan->stage != Stage::Final) add_class(stage, "stage-draft");
+    if (!p.facts->final_stage) add_class(stage, "stage-draft");
     element_text(facts, "li", f.commitments);
     if (!p.downloads.empty())
       element_text(facts, "li", site.msg(lang, "site.download_count", {{"count", static_cast<long long>(p.downloads.size())}}));

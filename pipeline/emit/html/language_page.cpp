@@ -12,7 +12,7 @@ void write_language_page(Site& site) {
   info.lang = first;
   info.title = site.msg(first, "site.choose_language");
   info.description = site.msg(first, "site.home_intro",
-                              {{"country", site.plans.empty() ? std::string() : site.loc(first).country_name(site.plans.front().plan->country)}});
+                              {{"country", site.plans.empty() ? std::string() : site.loc(first).country_name(site.plans.front().facts->country)}});
   info.site_nav = false;
   Page page = start_page(site, info);
   xmlNode* main = main_of(page);

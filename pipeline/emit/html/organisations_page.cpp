@@ -1,7 +1,8 @@
 // The index of organisations of the whole archive: every organisation a plan names, sorted by
 // the page language's collation, with the commitments it leads, supports or takes part in.
-// Built from each plan's composed index chapter (names, sector and role labels already
-// formatted); an organisation named by several plans (the same id) is one entry.
+// Built from each plan's composed facts (names, sector and role labels already formatted, and
+// the commitments each one is named by); an organisation named by several plans (the same id)
+// is one entry.
 #include <algorithm>
 #include <map>
 
@@ -28,45 +29,25 @@ struct Entry {
   std::vector<std::pair<std::string, std::vector<Mention>>> roles;  // role label -> mentions, in order met
 };
 
-// "#commitment-10" -> 10, or 0.
-int commitment_number(const std::string& url) {
-  const std::string prefix = "#commitment-";
-  if (!url.starts_with(prefix)) return 0;
-  try {
-    return std::stoi(url.substr(prefix.size()));
-  } catch (...) {
-    return 0;
-  }
-}
-
 }  // namespace
 
 void write_organisations_page(Site& site, const std::string& lang) {
   std::map<std::string, Entry> entries;
   for (const auto& p : site.plans) {  // newest first: its names win
     const std::string& l = p.lang_for(lang);
-    const doc::Chapter* index = p.chapter(l, doc::Chapter::Kind::Index);
-    if (!index) continue;
-    for (const auto& b : index->blocks) {
-      if (b.kind != doc::Block::Kind::Fields || !b.anchor.starts_with("org-") || b.parts.empty()) continue;
-      const doc::Part& part = b.parts.front();
-      Entry& e = entries[b.anchor];
+    for (const auto& o : p.facts_in(l).organisations) {
+      Entry& e = entries[o.anchor];
       if (e.id.empty()) {
-        e.id = b.anchor;
-        e.name = prose::plain_text(part.text);
+        e.id = o.anchor;
+        e.name = o.name;
         e.name_lang = l;
       }
-      for (const auto& row : part.fields) {
-        if (row.value.empty()) {  // the sector: a label without a value
-          if (e.sector.empty()) e.sector = row.label;
-          continue;
-        }
-        auto it = std::find_if(e.roles.begin(), e.roles.end(), [&](const auto& r) { return r.first == row.label; });
-        if (it == e.roles.end()) it = e.roles.insert(e.roles.end(), {row.label, {}});
-        for (const auto& i : row.value)
-          if (i.kind == prose::Inline::Kind::Link)
-            if (int n = commitment_number(i.url); n > 0 && p.commitment_slugs.count(n))
-              it->second.push_back({&p, l, n, prose::plain_text(i.children)});
+      if (e.sector.empty()) e.sector = o.sector;
+      for (const auto& r : o.roles) {
+        auto it = std::find_if(e.roles.begin(), e.roles.end(), [&](const auto& x) { return x.first == r.role; });
+        if (it == e.roles.end()) it = e.roles.insert(e.roles.end(), {r.role, {}});
+        for (const auto& m : r.commitments)
+          if (p.commitment_slugs.count(m.number)) it->second.push_back({&p, l, m.number, m.label});
       }
     }
   }

@@ -92,12 +92,12 @@ Page start_page(const Site& site, const PageInfo& info) {
     std::string issuer;
     if (!site.plans.empty()) {
       const SitePlan& newest = site.plans.front();
-      if (const Organisation* o = newest.plan->organisation(newest.plan->issuer)) issuer = site.text_in(newest, o->name, lang);
+      issuer = newest.facts_in(lang).issuer_name;
     }
     if (!issuer.empty())
       element_text(footer, "p",
                    site.msg(lang, "site.footer",
-                            {{"issuer", issuer}, {"country", site.loc(lang).country_name(site.plans.front().plan->country)}}));
+                            {{"issuer", issuer}, {"country", site.loc(lang).country_name(site.plans.front().facts->country)}}));
     element_text(footer, "p", site.msg(lang, "site.footer_generated"), {{"class", "generator"}});
   }
   if (xmlNode* m = page.slot("main")) set_attr(m, "tabindex", "-1");
@@ -108,6 +108,25 @@ void end_page(Site& site, Page& page) {
   finish_page(page);
   site.add_file(page.path, serialize(page.doc.get()));
   site.pages.push_back(page.path);
+}
+
+namespace {
+
+// The plain text of the prose that follows the heading `anchor`.
+std::string text_after(const doc::Chapter& c, const std::string& anchor) {
+  for (size_t i = 0; i + 1 < c.blocks.size(); ++i) {
+    if (c.blocks[i].anchor != anchor) continue;
+    const auto* p = std::get_if<doc::Prose>(&c.blocks[i + 1].content);
+    if (p && !p->parts.empty()) return prose::plain_text(p->parts.front().value);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string chapter_summary(const doc::Chapter& commitment) {
+  std::string s = text_after(commitment, commitment.anchor + "-c");
+  return s.empty() ? text_after(commitment, commitment.anchor + "-b") : s;
 }
 
 }  // namespace renaksi::html

@@ -51,4 +51,8 @@ std::vector<Alternate> alternates_of(const Site& site, const SitePlan* plan, con
 // A plain-text description at most `max` characters long, cut at a word, with "…".
 std::string shorten(const std::string& text, size_t max = 160);
 
+// What a commitment is about, for its page's description and its search entry: the plain text
+// of its section C (the commitment's description), else of section B (the problem).
+std::string chapter_summary(const doc::Chapter& commitment);
+
 }  // namespace renaksi::html

@@ -1,4 +1,5 @@
 // A plan's page: its facts, downloads, foreword, co-creation record and commitments by theme.
+#include <algorithm>
 #include <set>
 
 #include "emit/html/document_html.h"
@@ -11,9 +12,9 @@ namespace renaksi::html {
 namespace {
 
 std::string download_label(const Site& site, const Download& d, const std::string& lang) {
-  if (d.kind == "ogp") return site.msg(lang, "site.download_ogp");
-  if (d.kind == "bilingual") return site.msg(lang, "edition.bilingual");
-  return site.msg(lang, "edition.single", {{"language", site.loc(lang).language_name(d.kind)}});
+  if (d.artifact.kind == ArtifactKind::OgpSubmission) return site.msg(lang, "site.download_ogp");
+  if (d.artifact.edition == "bilingual") return site.msg(lang, "edition.bilingual");
+  return site.msg(lang, "edition.single", {{"language", site.loc(lang).language_name(d.artifact.edition)}});
 }
 
 // A section with a heading (h2, `id`) that labels it.
@@ -23,7 +24,7 @@ xmlNode* section(xmlNode* parent, const std::string& id, const std::string& titl
   return s;
 }
 
-std::string chapter_title(const doc::Chapter& c) { return c.title.empty() ? std::string() : prose::plain_text(c.title.front().text); }
+std::string chapter_title(const doc::Chapter& c) { return c.title.empty() ? std::string() : prose::plain_text(c.title.front().value); }
 
 }  // namespace
 
@@ -70,12 +71,14 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
     xmlNode* s = section(content, "downloads", site.msg(lang, "site.downloads"));
     xmlNode* ul = element(s, "ul", {{"class", "downloads"}});
     for (const auto& dl : p.downloads) {
-      xmlNode* a = element_text(
-          element(ul, "li"), "a",
-          site.msg(lang, "site.download_item",
-                   {{"name", download_label(site, dl, lang)}, {"format", dl.format}, {"size", site.loc(lang).file_size(dl.bytes)}}),
-          {{"href", rel(dl.site_path)}, {"type", dl.format == "PDF" ? "application/pdf" : "application/xml"}});
-      if (p.has_lang(dl.kind)) set_attr(a, "hreflang", dl.kind);
+      const ArtifactType& type = dl.artifact.type();
+      xmlNode* a = element_text(element(ul, "li"), "a",
+                                site.msg(lang, "site.download_item",
+                                         {{"name", download_label(site, dl, lang)},
+                                          {"format", std::string(type.format)},
+                                          {"size", site.loc(lang).file_size(dl.bytes)}}),
+                                {{"href", rel(dl.site_path)}, {"type", std::string(type.media_type)}});
+      if (p.has_lang(dl.artifact.edition)) set_attr(a, "hreflang", dl.artifact.edition);
     }
   }
 
@@ -86,61 +89,53 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   ctx.heading_offset = 1;  // chapters are h2 here: their sections h3
   ctx.fallback_note = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
                                                        {"original", site.loc(lang).language_name(p.langs.front())}});
+  ctx.stand_in_lang = p.langs.front();
   for (const doc::Chapter* c : {foreword, cocreation}) {
     if (!c) continue;
     xmlNode* s = section(content, c->anchor, chapter_title(*c));
-    render_chapter_blocks(s, *c, p.chapter(p.langs.front(), c->kind), ctx);
+    render_chapter_blocks(s, *c, ctx);
   }
 
   // Commitments by theme: each theme of the plan in its order, then those without a theme.
+  const doc::Facts& plan = d.facts;
   xmlNode* s = section(content, "commitments", site.msg(lang, "site.commitments_by_theme"));
-  auto commitment_item = [&](xmlNode* ul, const Commitment& c) {
+  auto commitment_item = [&](xmlNode* ul, const doc::CommitmentRef& c) {
     xmlNode* li = element(ul, "li");
     element_text(li, "a",
-                 site.msg(lang, "index.commitment",
-                          {{"number", static_cast<long long>(c.number)}, {"title", site.text_in(p, c.title, lang)}}),
+                 site.msg(lang, "index.commitment", {{"number", static_cast<long long>(c.number)}, {"title", c.title}}),
                  {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(c.number)))}});
     std::string leads;
-    for (const auto* o : c.with_role(Role::Lead))
-      if (const Organisation* org = p.plan->organisation(o->ref)) {
-        std::string abbr = site.text_in(p, org->abbreviation, lang);
-        leads += (leads.empty() ? "" : ", ") + (abbr.empty() ? site.text_in(p, org->name, lang) : abbr);
-      }
+    for (const auto& l : c.leads) leads += (leads.empty() ? "" : ", ") + l;
     std::vector<std::string> meta;
     if (!leads.empty()) meta.push_back(site.msg(lang, "site.lead_by", {{"names", leads}}));
-    if (c.period && c.period->valid())
-      meta.push_back(site.loc(lang).date_range(*c.period->start.day(), *c.period->end.day()));
+    if (!c.period.empty()) meta.push_back(c.period);
     std::string line;
     for (const auto& m : meta) line += (line.empty() ? "" : " \u00b7 ") + m;
     if (!line.empty()) element_text(li, "p", line, {{"class", "meta"}});
   };
   std::set<int> themed;
-  for (const auto& t : p.plan->themes) {
-    std::vector<const Commitment*> in;
-    for (const auto& c : p.plan->commitments)
-      for (const auto& r : c.themes)
-        if (r.ref == t.id) {
-          in.push_back(&c);
-          break;
-        }
+  for (const auto& t : plan.themes) {
+    std::vector<const doc::CommitmentRef*> in;
+    for (const auto& c : plan.commitments)
+      if (std::find(c.themes.begin(), c.themes.end(), t.id) != c.themes.end()) in.push_back(&c);
     if (in.empty()) continue;
     const std::string id = "theme-" + t.id;
     xmlNode* ts = element(s, "section", {{"aria-labelledby", id}});
-    element_text(ts, "h3", site.text_in(p, t.name, lang), {{"id", id}});
+    element_text(ts, "h3", t.name, {{"id", id}});
     xmlNode* ul = element(ts, "ul", {{"class", "commitment-list"}});
-    for (const Commitment* c : in) {
+    for (const auto* c : in) {
       commitment_item(ul, *c);
       themed.insert(c->number);
     }
   }
-  std::vector<const Commitment*> rest;
-  for (const auto& c : p.plan->commitments)
+  std::vector<const doc::CommitmentRef*> rest;
+  for (const auto& c : plan.commitments)
     if (!themed.count(c.number)) rest.push_back(&c);
   if (!rest.empty()) {
     xmlNode* ts = element(s, "section", {{"aria-labelledby", "theme-none"}});
     element_text(ts, "h3", site.msg(lang, themed.empty() ? "chapter.commitments" : "site.no_theme"), {{"id", "theme-none"}});
     xmlNode* ul = element(ts, "ul", {{"class", "commitment-list"}});
-    for (const Commitment* c : rest) commitment_item(ul, *c);
+    for (const auto* c : rest) commitment_item(ul, *c);
   }
   write_notes(content, notes, site.msg(lang, "site.notes"), site.msg(lang, "site.note_back"), ctx.prose);
   end_page(site, page);

@@ -8,40 +8,27 @@
 
 namespace renaksi::html {
 
-namespace {
-
-// The plain text of the prose after the heading `anchor`.
-std::string after_heading(const doc::Chapter& c, const std::string& anchor) {
-  for (size_t i = 0; i + 1 < c.blocks.size(); ++i)
-    if (c.blocks[i].anchor == anchor && c.blocks[i + 1].kind == doc::Block::Kind::Prose && !c.blocks[i + 1].parts.empty())
-      return prose::plain_text(c.blocks[i + 1].parts.front().prose);
-  return {};
-}
-
-}  // namespace
-
 std::string search_index_js(const Site& site) {
   nlohmann::ordered_json index = nlohmann::ordered_json::object();
   for (const auto& lang : site.langs) {
     nlohmann::ordered_json entries = nlohmann::ordered_json::array();
     for (const auto& p : site.plans) {
       const std::string& l = p.lang_for(lang);
-      for (const auto& c : p.plan->commitments) {
+      for (const auto& c : p.facts_in(l).commitments) {
         const doc::Chapter* ch = p.chapter(l, doc::Chapter::Kind::Commitment, c.number);
         if (!ch) continue;
         std::string words;
-        for (const auto& t : c.title.texts) words += t.value + " ";
+        for (const auto& t : c.titles) words += t + " ";
         for (const auto& b : ch->blocks)  // the metadata's values: organisations, themes, areas...
-          if (b.kind == doc::Block::Kind::Fields && !b.parts.empty())
-            for (const auto& f : b.parts.front().fields) words += prose::plain_text(f.value) + " ";
+          if (const auto* f = std::get_if<doc::Fields>(&b.content); f && !f->parts.empty())
+            for (const auto& row : f->parts.front().value.rows) words += prose::plain_text(row.value) + " ";
         words += c.ogp_id;
-        std::string snippet = after_heading(*ch, ch->anchor + "-c");
-        if (snippet.empty()) snippet = after_heading(*ch, ch->anchor + "-b");
+        const std::string snippet = chapter_summary(*ch);
         nlohmann::ordered_json e;
         e["u"] = urls::commitment(l, p.slug, p.commitment_slugs.at(c.number));
         e["l"] = l;
         e["n"] = c.number;
-        e["t"] = site.text_in(p, c.title, l);
+        e["t"] = c.title;
         e["p"] = site.plan_short(p, lang);
         e["s"] = shorten(snippet, 200);
         e["w"] = words;

@@ -24,28 +24,18 @@ namespace {
 // The site's own files (CSS, scripts) are read like content: bounded, never from a FIFO.
 bool read_file(const fs::path& file, std::string& out) { return static_cast<bool>(renaksi::read_file(file, out)); }
 
-std::string year_of(const IsoDate& d) { return d.text.substr(0, 4); }
+std::string year_of(const std::string& iso_date) { return iso_date.substr(0, 4); }
 
 }  // namespace
 
 const doc::Chapter* SitePlan::chapter(const std::string& lang, doc::Chapter::Kind kind, int number) const {
   auto it = docs.find(lang);
-  if (it == docs.end()) return nullptr;
-  for (const auto& c : it->second->chapters)
-    if (c.kind == kind && (kind != doc::Chapter::Kind::Commitment || c.commitment_number == number)) return &c;
-  return nullptr;
-}
-
-std::string Site::text_in(const SitePlan& p, const LocalizedText& t, const std::string& lang) const {
-  std::string_view v = t.in(lang);
-  if (v.empty()) v = t.in(p.langs.front());
-  if (v.empty() && !t.texts.empty()) v = t.texts.front().value;
-  return std::string(v);
+  return it == docs.end() ? nullptr : it->second->chapter(kind, number);
 }
 
 std::string Site::plan_short(const SitePlan& p, const std::string& lang) const {
-  if (p.plan->number > 0) return msg(lang, "site.plan_short", {{"number", static_cast<long long>(p.plan->number)}});
-  return msg(lang, "site.plan_short_period", {{"from", year_of(p.plan->period.start)}, {"to", year_of(p.plan->period.end)}});
+  if (p.facts->number > 0) return msg(lang, "site.plan_short", {{"number", static_cast<long long>(p.facts->number)}});
+  return msg(lang, "site.plan_short_period", {{"from", year_of(p.facts->start)}, {"to", year_of(p.facts->end)}});
 }
 
 void Site::add_file(const std::string& path, std::string bytes) const { out->add("site/" + path, std::move(bytes)); }
@@ -55,11 +45,14 @@ std::vector<std::string> site_languages(const std::vector<SitePlanSource>& plans
   auto add = [&](const std::string& l) {
     if (std::find(out.begin(), out.end(), l) == out.end()) out.push_back(l);
   };
+  auto languages = [](const SitePlanSource& p) {
+    return p.documents->empty() ? std::vector<doc::Language>{} : p.documents->front().facts.languages;
+  };
   for (const auto& p : plans)
-    for (const auto& l : p.plan->languages)
+    for (const auto& l : languages(p))
       if (l.administrative) add(l.code);
   for (const auto& p : plans)
-    for (const auto& l : p.plan->languages) add(l.code);
+    for (const auto& l : languages(p)) add(l.code);
   return out;
 }
 
@@ -85,11 +78,14 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
 
   const Slugger slugger;
   std::vector<const SitePlanSource*> order;
-  for (const auto& s : sources) order.push_back(&s);
+  for (const auto& s : sources)
+    if (!s.documents->empty()) order.push_back(&s);
+  auto facts = [](const SitePlanSource* s) -> const doc::Facts& { return s->documents->front().facts; };
+  auto id = [](const SitePlanSource* s) -> const std::string& { return s->documents->front().plan_id; };
   // Newest first: by start date (ISO text sorts as dates do), then by id.
-  std::stable_sort(order.begin(), order.end(), [](const SitePlanSource* a, const SitePlanSource* b) {
-    if (a->plan->period.start.text != b->plan->period.start.text) return a->plan->period.start.text > b->plan->period.start.text;
-    return a->plan->id < b->plan->id;
+  std::stable_sort(order.begin(), order.end(), [&](const SitePlanSource* a, const SitePlanSource* b) {
+    if (facts(a).start != facts(b).start) return facts(a).start > facts(b).start;
+    return id(a) < id(b);
   });
   // A plan's folder is its id (already [a-z0-9-] by the schema), kept clear of the site's
   // own folders beside it. Two plans with one id never get here (B001 in driver/archive.cpp);
@@ -97,7 +93,7 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
   // then meets another plan's.
   std::vector<std::string> plan_slugs;
   for (const auto* s : order) {
-    std::string slug = slugger.slug(s->plan->id);
+    std::string slug = slugger.slug(id(s));
     if (slug.empty() || slug == "search" || slug == "organisations") slug = "plan-" + slug;
     plan_slugs.push_back(slug);
   }
@@ -106,15 +102,14 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
   for (size_t i = 0; i < order.size(); ++i) {
     const SitePlanSource& src = *order[i];
     SitePlan p;
-    p.plan = src.plan;
+    p.facts = &facts(&src);
+    p.id = id(&src);
     p.slug = unique_slugs[i];
-    if (p.slug != src.plan->id)
-      diags.warning(Code::H003, src.plan->loc,
-                    "plan '" + src.plan->id + "' cannot have the address " + src.plan->id + "/ on the site; its pages are under " +
-                        p.slug + "/");
-    std::vector<std::string> editions;
+    if (p.slug != p.id)
+      diags.warning(Code::H003, p.facts->loc,
+                    "plan '" + p.id + "' cannot have the address " + p.id + "/ on the site; its pages are under " + p.slug +
+                        "/");
     for (const auto& d : *src.documents) {
-      editions.push_back(d.edition);
       if (d.langs.size() == 1 && d.langs.front() == d.edition) {
         p.docs[d.edition] = &d;
         p.langs.push_back(d.edition);
@@ -122,11 +117,12 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
     }
     if (p.langs.empty()) continue;
     std::vector<std::string> slugs;
-    for (const auto& c : p.plan->commitments) slugs.push_back(commitment_slug(slugger, c.number, c.id));
+    const auto& commitments = p.facts->commitments;
+    for (const auto& c : commitments) slugs.push_back(commitment_slug(slugger, c.number, c.id));
     make_unique(slugs);
-    for (size_t k = 0; k < slugs.size(); ++k) p.commitment_slugs[p.plan->commitments[k].number] = slugs[k];
+    for (size_t k = 0; k < slugs.size(); ++k) p.commitment_slugs[commitments[k].number] = slugs[k];
     static const Outputs kNone;
-    p.downloads = collect_downloads(site, p, editions, src.outputs ? *src.outputs : kNone);
+    p.downloads = collect_downloads(site, p, src.outputs ? *src.outputs : kNone);
     site.plans.push_back(std::move(p));
   }
 

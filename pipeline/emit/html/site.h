@@ -10,16 +10,15 @@
 #include "doc/document.h"
 #include "locale/locale.h"
 #include "diag/diagnostic.h"
-#include "model/plan.h"
 #include "output/outputs.h"
 
 namespace renaksi::html {
 
-// One plan as the site takes it.
+// One plan as the site takes it: its composed editions (the site reads nothing else of the
+// plan) and the files its build offers.
 struct SitePlanSource {
-  const Plan* plan = nullptr;
   const std::vector<doc::Document>* documents = nullptr;  // its editions (compose)
-  const Outputs* outputs = nullptr;  // the plan's own files (PDFs, OGP XML); may be empty
+  const Outputs* outputs = nullptr;  // the plan's own files (PDFs, DOCX, OGP XML); may be empty
 };
 
 struct SiteOptions {

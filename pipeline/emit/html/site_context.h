@@ -11,21 +11,20 @@
 #include "doc/document.h"
 #include "emit/html/page_template.h"
 #include "emit/html/slug.h"
-#include "model/plan.h"
 #include "output/outputs.h"
 
 namespace renaksi::html {
 
 // A file of a plan offered for download, copied into the site.
 struct Download {
-  std::string kind;       // an edition ("id", "en", "bilingual") or "ogp"
-  std::string format;     // "PDF", "XML"
+  Artifact artifact;      // what it is: kind, edition, format, media type
   std::string site_path;  // "files/nap-2018-2020/nap-2018-2020.id.pdf"
   size_t bytes = 0;
 };
 
 struct SitePlan {
-  const Plan* plan = nullptr;
+  const doc::Facts* facts = nullptr;                  // the plan's facts (its first edition's)
+  std::string id;
   std::string slug;                                   // the plan's folder on the site
   std::vector<std::string> langs;                     // the plan's languages, administrative first
   std::map<std::string, const doc::Document*> docs;   // the single-language edition of each
@@ -36,6 +35,8 @@ struct SitePlan {
   // The language to link to from a page in `lang`: `lang` itself when the plan has it.
   const std::string& lang_for(const std::string& lang) const { return has_lang(lang) ? lang : langs.front(); }
   const doc::Chapter* chapter(const std::string& lang, doc::Chapter::Kind kind, int number = 0) const;
+  // The plan's facts in `lang` (its administrative language's when the plan has no `lang`).
+  const doc::Facts& facts_in(const std::string& lang) const { return docs.at(lang_for(lang))->facts; }
 };
 
 struct Site {
@@ -51,8 +52,6 @@ struct Site {
   std::string msg(const std::string& lang, const std::string& key, const std::vector<MessageArg>& args = {}) const {
     return loc(lang).message(key, args);
   }
-  // A text of the content in `lang`, or in the plan's administrative language when missing.
-  std::string text_in(const SitePlan& p, const LocalizedText& t, const std::string& lang) const;
   // "5th action plan": a plan's short name in `lang` (its years when it has no number).
   std::string plan_short(const SitePlan& p, const std::string& lang) const;
   // Adds a file of the site ("site/" + path).

@@ -63,15 +63,15 @@ TEST(ProseToPandoc, EveryProseBlockOfThePlansSurvivesTheRoundTrip) {
     for (const auto& d : plan->documents)
       for (const auto& c : d.chapters)
         for (const auto& b : c.blocks)
-          for (const auto& part : b.parts) {
-            if (b.kind != doc::Block::Kind::Prose) continue;
-            json back = through_pandoc(pandoc::document(json::object(), pandoc::to_pandoc(part.prose, 1)));
+          for (const auto& part : std::holds_alternative<doc::Prose>(b.content) ? std::get<doc::Prose>(b.content).parts
+                                                                                 : std::vector<doc::Localized<prose::Blocks>>{}) {
+            json back = through_pandoc(pandoc::document(json::object(), pandoc::to_pandoc(part.value, 1)));
             prose::FromPandoc read = prose::from_pandoc(back.at("blocks"), [](const std::string& what, const std::string&, bool) {
               ADD_FAILURE() << "unexpected " << what;
             });
             ASSERT_EQ(read.status, prose::FromPandoc::Status::Ok) << read.message;
             std::string want, got;
-            prose::dump(part.prose, want, 0);
+            prose::dump(part.value, want, 0);
             prose::dump(read.blocks, got, 0);
             ASSERT_EQ(got, want) << d.plan_id << " " << c.anchor;
             ++blocks;

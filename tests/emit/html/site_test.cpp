@@ -49,7 +49,7 @@ Outputs emit(const std::vector<html::SitePlanSource>& sources, Diagnostics& diag
 
 std::vector<html::SitePlanSource> sources_of(const std::vector<const BuildState*>& states) {
   std::vector<html::SitePlanSource> out;
-  for (const auto* s : states) out.push_back({&s->loaded.plan, &s->documents, &s->outputs});
+  for (const auto* s : states) out.push_back({&s->documents, &s->outputs});
   return out;
 }
 
@@ -329,10 +329,12 @@ TEST_F(Site, SitemapHasTheAbsoluteAddressOfEveryPage) {
 
 TEST_F(Site, DownloadsAreCopiedIntoTheSiteAndListedWithLocaleSizes) {
   Outputs files;
-  files.add("nap-2018-2020/nap-2018-2020.id.pdf", std::string(1234567, 'x'));
-  files.add("nap-2018-2020/nap-2018-2020.bilingual.pdf", std::string(345678, 'y'));
-  files.add("nap-2018-2020/nap-2018-2020.ogp.xml", std::string(8900, 'z'));
-  std::vector<html::SitePlanSource> sources = {{&final_->loaded.plan, &final_->documents, &files}};
+  files.add(Artifact{ArtifactKind::Pdf, "nap-2018-2020", "id"}, std::string(1234567, 'x'));
+  files.add(Artifact{ArtifactKind::Pdf, "nap-2018-2020", "bilingual"}, std::string(345678, 'y'));
+  files.add(Artifact{ArtifactKind::Docx, "nap-2018-2020", "en"}, std::string(56789, 'w'));
+  files.add(Artifact{ArtifactKind::OgpSubmission, "nap-2018-2020", ""}, std::string(8900, 'z'));
+  files.add("nap-2018-2020/notes.txt", "a file of the plan's that is not one of its artifacts");
+  std::vector<html::SitePlanSource> sources = {{&final_->documents, &files}};
   Diagnostics d;
   Outputs out = emit(sources, d);
   for (const auto& x : d.all()) ADD_FAILURE() << x.str();
@@ -344,6 +346,12 @@ TEST_F(Site, DownloadsAreCopiedIntoTheSiteAndListedWithLocaleSizes) {
   EXPECT_TRUE(contains(id, "(PDF, 1,2 MB)"));
   EXPECT_TRUE(contains(id, "Edisi dwibahasa (PDF, 346 kB)"));
   EXPECT_TRUE(contains(id, "(XML, 8,9 kB)"));
+  // Each download carries its media type, from output/artifact.h.
+  EXPECT_TRUE(contains(id, "nap-2018-2020.id.pdf\" type=\"application/pdf\"")) << id;
+  EXPECT_TRUE(contains(id, "nap-2018-2020.en.docx\" type=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document\""))
+      << id;
+  EXPECT_TRUE(contains(id, "nap-2018-2020.ogp.xml\" type=\"application/xml\"")) << id;
+  EXPECT_FALSE(out.has("site/files/nap-2018-2020/notes.txt"));
   const std::string& en = *out.find("site/en/nap-2018-2020/index.html");
   EXPECT_TRUE(contains(en, "Indonesian edition (PDF, 1.2 MB)")) << en.substr(0, 4000);
   EXPECT_FALSE(contains(en, "English edition (PDF"));
@@ -354,12 +362,11 @@ TEST_F(Site, TwoIdsWithOneAddressGetTwoAddressesAndAWarning) {
   // Two plans with one id are B001 before the site (tests/load/archive_folders_test.cpp); two
   // ids can still meet at one address: `search` is the site's own folder, so that plan's pages
   // move to plan-search/, which is another plan's id.
-  Plan first = final_->loaded.plan;
-  first.id = "plan-search";
-  Plan second = final_->loaded.plan;
-  second.id = "search";
+  std::vector<doc::Document> first = final_->documents, second = final_->documents;
+  for (auto& doc : first) doc.plan_id = "plan-search";
+  for (auto& doc : second) doc.plan_id = "search";
   Diagnostics d;
-  Outputs out = emit({{&first, &final_->documents, nullptr}, {&second, &final_->documents, nullptr}}, d);
+  Outputs out = emit({{&first, nullptr}, {&second, nullptr}}, d);
   ASSERT_EQ(d.all().size(), 1u) << d.all().front().str();
   EXPECT_EQ(d.all().front().code, Code::H003);
   EXPECT_EQ(d.all().front().severity, Severity::Warning);

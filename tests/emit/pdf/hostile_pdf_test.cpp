@@ -169,7 +169,8 @@ TEST(HostilePdf, MorePagesThanTheLimitIsE004AndNoFile) {
   EXPECT_TRUE(bytes.empty());
   ASSERT_EQ(diags.error_count(), 1u);
   EXPECT_EQ(diags.all()[0].code, Code::E004);
-  EXPECT_EQ(diags.all()[0].loc.file, "p.en.pdf#para");
+  EXPECT_EQ(diags.all()[0].loc.str(), "commitments/1-p.xml:2:3");  // the paragraph that did not fit
+  EXPECT_NE(diags.all()[0].message.find("p.en.pdf needs more than"), std::string::npos) << diags.all()[0].message;
 }
 
 TEST(HostilePdf, ADocumentFullOfEmojiAndCjkGivesAHandfulOfWarnings) {
@@ -179,7 +180,8 @@ TEST(HostilePdf, ADocumentFullOfEmojiAndCjkGivesAHandfulOfWarnings) {
   for (int i = 0; i < 40; ++i) {
     doc::Block b = d.chapters[0].blocks[0];
     b.anchor = "b" + std::to_string(i);
-    b.parts[0].text = text("text " + mixed + " " + mixed);
+    b.loc.line = 10 + i;
+    std::get<doc::Paragraph>(b.content).parts[0].value = text("text " + mixed + " " + mixed);
     d.chapters[0].blocks.push_back(b);
   }
   Diagnostics diags;
@@ -188,7 +190,7 @@ TEST(HostilePdf, ADocumentFullOfEmojiAndCjkGivesAHandfulOfWarnings) {
   EXPECT_EQ(diags.error_count(), 0u);
   EXPECT_EQ(diags.warning_count(), limits::kMaxGlyphWarnings + 1);
   for (const auto& w : diags.all()) EXPECT_EQ(w.code, Code::E002);
-  EXPECT_EQ(diags.all()[0].loc.file, "p.en.pdf#b0");
+  EXPECT_EQ(diags.all()[0].loc.str(), "commitments/1-p.xml:10:3");
   EXPECT_NE(diags.all()[0].message.find("U+1F600 \xF0\x9F\x98\x80"), std::string::npos) << diags.all()[0].message;
   EXPECT_NE(diags.all()[0].message.find("U+6F22 \xE6\xBC\xA2"), std::string::npos) << diags.all()[0].message;
   EXPECT_NE(diags.all().back().message.find("and " + std::to_string(40 - limits::kMaxGlyphWarnings) + " more"),

@@ -211,7 +211,7 @@ TEST_F(PdfEditions, ADraftCarriesItsMarkAndStageOnEveryPage) {
   size_t stage = 0;
   for (size_t pos = r.out.find("Stage: Draft 2"); pos != std::string::npos; pos = r.out.find("Stage: Draft 2", pos + 1)) ++stage;
   EXPECT_EQ(stage, pages);  // the cover and every footer
-  for (const auto& d : plan("nap-2018-2020").documents) EXPECT_TRUE(d.final_stage);
+  for (const auto& d : plan("nap-2018-2020").documents) EXPECT_TRUE(d.final_stage());
 }
 
 TEST_F(PdfEditions, ASecondLayoutRestylesWithoutCode) {
@@ -250,7 +250,8 @@ TEST(PdfCoverage, ACharacterTheFontsLackIsReportedNotBoxed) {
   const auto& w = diags.all()[0];
   EXPECT_EQ(w.code, Code::E002);
   EXPECT_NE(w.message.find("Kanji 漢字 here"), std::string::npos) << w.message;
-  EXPECT_EQ(w.loc.file, "p.en.pdf#foreword");
+  EXPECT_EQ(w.loc.str(), "commitments/1-p.xml:2:3");
+  EXPECT_NE(w.message.find("the fonts of p.en.pdf cannot show"), std::string::npos) << w.message;
   EXPECT_NE(w.message.find("U+6F22 漢, U+5B57 字"), std::string::npos) << w.message;
 }
 
