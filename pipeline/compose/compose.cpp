@@ -88,7 +88,7 @@ class Composer {
   auto parts(F&& make) const {
     using T = std::decay_t<decltype(make(std::string()))>;
     std::vector<Localized<T>> out;
-    for (const auto& lang : edition_.langs) out.push_back({lang, make(lang), std::nullopt});
+    for (const auto& lang : edition_.langs) out.push_back({lang, make(lang), std::nullopt, {}});
     return out;
   }
 
@@ -103,8 +103,12 @@ class Composer {
     return {anchor, at, doc::Heading{level, parts([&](const std::string& lang) { return text(msg(lang, key)); })}};
   }
 
+  // A prose field: each part at its own <text> element.
   Block prose_block(const LocalizedText& field) const {
-    return {{}, where(field), doc::Prose{parts([&](const std::string& lang) { return prose_.get(std::string(field.in(lang))); })}};
+    doc::Prose p{parts([&](const std::string& lang) { return prose_.get(std::string(field.in(lang))); })};
+    for (auto& part : p.parts)
+      if (const Text* t = field.find(part.lang)) part.loc = t->loc;
+    return {{}, where(field), std::move(p)};
   }
 
   Block paragraph(const SourceLoc& at, const std::function<std::string(const std::string&)>& make) const {

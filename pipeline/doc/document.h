@@ -28,6 +28,7 @@ struct Localized {
   std::string lang;
   T value{};
   std::optional<T> stand_in;
+  SourceLoc loc;  // this language's text in the content, where it has one of its own; else empty
 };
 
 // A label and its value, as in a commitment's metadata block.

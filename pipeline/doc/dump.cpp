@@ -65,10 +65,11 @@ struct PartDumper {
 };
 
 template <class T>
-void parts(std::string& out, const std::vector<Localized<T>>& ps) {
+void parts(std::string& out, const std::vector<Localized<T>>& ps, const SourceLoc& block) {
   const PartDumper d{out, 3};
   for (const auto& p : ps) {
-    d(p.value, "[" + p.lang + "]");
+    const bool own = !p.loc.file.empty() && p.loc.str() != block.str();
+    d(p.value, "[" + p.lang + (own ? where(p.loc) : "") + "]");
     if (p.stand_in) d(*p.stand_in, "[" + p.lang + " stand-in]");
   }
 }
@@ -89,7 +90,7 @@ void block(std::string& out, const Block& b) {
         } else {
           line(out, 2, "table " + c.kind + anchor + where(b.loc));
         }
-        parts(out, c.parts);
+        parts(out, c.parts, b.loc);
       },
       b.content);
 }

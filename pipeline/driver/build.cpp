@@ -49,16 +49,16 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
     a.plans.back()->folder = folder;
   }
   for (const Step& step : steps()) {
+    // An archive step needs every plan, whole, unless it only looks for more problems.
+    if (step.scope == Scope::Archive && !step.even_after_errors && !clean(a)) return a;
     const auto start = std::chrono::steady_clock::now();
     bool go_on = true;
     if (step.scope == Scope::Plan) {
       for (auto& p : a.plans)
         if (p->going) p->going = step.run(a, p.get());
       go_on = std::any_of(a.plans.begin(), a.plans.end(), [](const auto& p) { return p->going; });
-    } else if (step.even_after_errors || clean(a)) {
-      go_on = step.run(a, nullptr);
     } else {
-      go_on = false;  // an archive step needs every plan, whole
+      go_on = step.run(a, nullptr);
     }
     add_timing(a.timings, step.name, std::chrono::steady_clock::now() - start);
     if (!go_on || step.name == request.stop_after) return a;

@@ -490,7 +490,7 @@ Column BlockLayout::part(const doc::Block& block, size_t index, double width) {
       [&](const auto& content) {
         using T = std::decay_t<decltype(content)>;
         const auto& part = content.parts[index];
-        Ctx ctx{part.lang, block.loc, style_.body.size, style_.body.leading, style_.text};
+        Ctx ctx{part.lang, part.loc.file.empty() ? block.loc : part.loc, style_.body.size, style_.body.leading, style_.text};
         if constexpr (std::is_same_v<T, doc::Heading>) {
           col = heading(content, index, ctx, width, block.anchor);
         } else if constexpr (std::is_same_v<T, doc::Paragraph>) {

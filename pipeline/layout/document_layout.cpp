@@ -118,7 +118,7 @@ class DocumentLayout {
     const doc::Front& first = doc_.front.front();
     const std::string heading_text =
         doc_.front.size() > 1 ? first.toc_title + " \u00b7 " + doc_.front[1].toc_title : first.toc_title;
-    contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}}}, std::nullopt});
+    contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}}}, std::nullopt, {}});
     std::vector<Column> heading{blocks_.chapter_title(contents, 0, style_.text_width())};
     if (!toc.place(std::move(heading))) return too_many_pages(doc_.facts.loc);
     const size_t toc_pages_before = 1;  // the cover
