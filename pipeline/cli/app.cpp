@@ -41,11 +41,7 @@ int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
   int status = kExitOk;
   for (const auto& folder : opt.folders) {
     ArchiveBuild a = build_plans({folder}, Env::from_environment(), {.stop_after = "check"});
-    Diagnostics diags;
-    for (const auto& d : a.diags.all()) diags.add(d);
-    for (const auto& p : a.plans)
-      for (const auto& d : p->diags.all()) diags.add(d);
-    diags.sort();
+    const Diagnostics diags = a.all_diagnostics();
     for (const auto& d : diags.all()) err << d.str() << '\n';
     if (!opt.quiet) {
       out << printable(folder) << ": ";
@@ -229,11 +225,7 @@ bool write_submission_file(const std::filesystem::path& path, const std::filesys
 
 int run_submission(const SubmissionOptions& opt, std::ostream& out, std::ostream& err) {
   ArchiveBuild a = build_plans({opt.folder}, Env::from_environment(), {.stop_after = "check"});
-  Diagnostics diags;
-  for (const auto& d : a.diags.all()) diags.add(d);
-  for (const auto& p : a.plans)
-    for (const auto& d : p->diags.all()) diags.add(d);
-  diags.sort();
+  const Diagnostics diags = a.all_diagnostics();
   for (const auto& d : diags.all()) err << d.str() << '\n';
   if (diags.has_errors() || !a.plans.front()->loaded.plan_file_ok) {
     err << printable(opt.folder) << ": the plan has errors; no submission written\n";

@@ -35,6 +35,15 @@ size_t ArchiveBuild::warning_count() const {
   return n;
 }
 
+Diagnostics ArchiveBuild::all_diagnostics() const {
+  Diagnostics all;
+  for (const auto& d : diags.all()) all.add(d);
+  for (const auto& p : plans)
+    for (const auto& d : p->diags.all()) all.add(d);
+  all.sort();
+  return all;
+}
+
 const Step* find_step(std::string_view name) {
   for (const auto& s : steps())
     if (s.name == name) return &s;

@@ -56,6 +56,8 @@ struct ArchiveBuild {
 
   size_t error_count() const;
   size_t warning_count() const;
+  // Every problem of the build, the archive's and each plan's, sorted by place.
+  Diagnostics all_diagnostics() const;
 };
 
 enum class Scope { Plan, Archive };

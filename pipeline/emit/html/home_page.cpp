@@ -6,16 +6,10 @@
 namespace renaksi::html {
 
 void write_home_page(Site& site, const std::string& lang) {
-  PageInfo info;
-  info.path = urls::home(lang);
-  info.lang = lang;
-  info.title = site.msg(lang, "site.home_title");
   std::string country;
   if (!site.plans.empty()) country = site.loc(lang).country_name(site.plans.front().facts->country);
   const std::string intro = site.msg(lang, "site.home_intro", {{"country", country}});
-  info.description = intro;
-  info.section = Section::Plans;
-  info.alternates = alternates_of(site, nullptr, lang, [](const std::string& l) { return urls::home(l); });
+  const PageInfo info = archive_page(site, lang, &urls::home, site.msg(lang, "site.home_title"), intro, Section::Plans);
   Page page = start_page(site, info);
   xmlNode* main = main_of(page);
   auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };

@@ -56,13 +56,8 @@ void write_organisations_page(Site& site, const std::string& lang) {
   const Locale& loc = site.loc(lang);
   std::stable_sort(sorted.begin(), sorted.end(), [&](const Entry* a, const Entry* b) { return loc.less(a->name, b->name); });
 
-  PageInfo info;
-  info.path = urls::organisations(lang);
-  info.lang = lang;
-  info.title = site.msg(lang, "chapter.index");
-  info.description = site.msg(lang, "site.organisations_intro");
-  info.section = Section::Organisations;
-  info.alternates = alternates_of(site, nullptr, lang, [](const std::string& l) { return urls::organisations(l); });
+  const PageInfo info = archive_page(site, lang, &urls::organisations, site.msg(lang, "chapter.index"),
+                                     site.msg(lang, "site.organisations_intro"), Section::Organisations);
   Page page = start_page(site, info);
   xmlNode* main = main_of(page);
   auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };

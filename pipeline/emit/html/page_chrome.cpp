@@ -36,6 +36,18 @@ std::string shorten(const std::string& text, size_t max) {
   return s + "\u2026";
 }
 
+PageInfo archive_page(const Site& site, const std::string& lang, std::string (*url)(const std::string&), std::string title,
+                      std::string description, Section section) {
+  PageInfo info;
+  info.path = url(lang);
+  info.lang = lang;
+  info.title = std::move(title);
+  info.description = std::move(description);
+  info.section = section;
+  info.alternates = alternates_of(site, nullptr, lang, [url](const std::string& l) { return url(l); });
+  return info;
+}
+
 Page start_page(const Site& site, const PageInfo& info) {
   const std::string& lang = info.lang;
   Page page = site.tpl->instantiate(info.path, lang);

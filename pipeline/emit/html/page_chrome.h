@@ -36,6 +36,11 @@ struct PageInfo {
   bool site_nav = true;               // false: no navigation (the language page)
 };
 
+// A page of the whole archive in `lang` (home, organisations, search), at `url(lang)`, with
+// its alternates in every language of the site.
+PageInfo archive_page(const Site& site, const std::string& lang, std::string (*url)(const std::string&), std::string title,
+                      std::string description, Section section);
+
 // A page from the template with its chrome filled; content goes into the returned page's
 // main slot (`main_of`).
 Page start_page(const Site& site, const PageInfo& info);

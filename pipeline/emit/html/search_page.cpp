@@ -7,13 +7,8 @@
 namespace renaksi::html {
 
 void write_search_page(Site& site, const std::string& lang) {
-  PageInfo info;
-  info.path = urls::search(lang);
-  info.lang = lang;
-  info.title = site.msg(lang, "site.search_title");
-  info.description = site.msg(lang, "site.search_hint");
-  info.section = Section::Search;
-  info.alternates = alternates_of(site, nullptr, lang, [](const std::string& l) { return urls::search(l); });
+  PageInfo info = archive_page(site, lang, &urls::search, site.msg(lang, "site.search_title"),
+                               site.msg(lang, "site.search_hint"), Section::Search);
   info.scripts = {urls::asset("search-index.js"), urls::asset("search.js")};
   Page page = start_page(site, info);
   xmlNode* main = main_of(page);
