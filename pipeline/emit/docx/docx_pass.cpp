@@ -3,14 +3,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string_view>
-#include <thread>
 
 #include "env/content_hash.h"
 #include "env/limits.h"
+#include "env/parallel.h"
 #include "env/process.h"
 #include "env/read_file.h"
 
@@ -143,24 +142,12 @@ DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Op
   struct Result {
     std::string bytes;
     Diagnostics diags;
-    std::exception_ptr failure;
   };
-  std::vector<Result> results(documents.size());
-  {
-    std::vector<std::jthread> threads;
-    for (size_t i = 0; i < documents.size(); ++i)
-      if (has_docx(documents[i]))
-        threads.emplace_back([&, i] {
-          // An exception may not leave a thread (that aborts): it is handed to this thread.
-          try {
-            results[i].bytes = docx_of(documents[i], options, env, results[i].diags);
-          } catch (...) {
-            results[i].failure = std::current_exception();
-          }
-        });
-  }
-  for (const auto& r : results)
-    if (r.failure) std::rethrow_exception(r.failure);
+  std::vector<Result> results = run_each_on_a_thread(documents.size(), [&](size_t i) {
+    Result r;
+    if (has_docx(documents[i])) r.bytes = docx_of(documents[i], options, env, r.diags);
+    return r;
+  });
   DocxStats stats;
   for (size_t i = 0; i < documents.size(); ++i) {
     for (const auto& d : results[i].diags.all()) diags.add(d);
