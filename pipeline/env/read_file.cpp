@@ -40,7 +40,7 @@ ReadResult open_failure(const std::filesystem::path& path, int err) {
   }
 }
 
-// The reason for a file of type `mode` that is not a regular file; empty for a regular one.
+// Why a file of type `mode` is not read; a success for a regular file.
 ReadResult refuse_type(mode_t mode, std::size_t max_bytes) {
   if (S_ISREG(mode)) return {};
   if (S_ISDIR(mode)) return fail(ReadFailure::Folder, "is a folder, not a file");
