@@ -6,15 +6,15 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <unistd.h>
 #include <string>
 #include <vector>
 
 #include "check/stage_rules.h"
 #include "diag/diagnostic.h"
 #include "driver/pipeline.h"
+#include "env/file_io.h"
+#include "env/read_file.h"
 #include "publish/output_folder.h"
 #include "emit/ogp/validator.h"
 #include "model/date.h"
@@ -186,41 +186,29 @@ struct SubmissionOptions {
 // submission, and anything inside the plan folder.
 bool write_submission_file(const std::filesystem::path& path, const std::filesystem::path& plan_folder,
                            const std::string& bytes, std::string& why) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
   if (path_within(path, plan_folder)) {
     why = "lies inside the plan folder " + plan_folder.generic_string() + "; write the submission elsewhere";
     return false;
   }
-  const fs::file_status st = fs::status(path, ec);
-  if (fs::exists(st)) {
-    if (!fs::is_regular_file(st)) {
-      why = "exists and is not a file";
-      return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::string head(4096, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
-    if (head.find("urn:renaksi:ogp-submission") == std::string::npos) {
-      why = "exists and is not an OGP submission; renaksi replaces only a submission it wrote";
-      return false;
-    }
+  // Only the head is read: a submission names its namespace in its first element.
+  std::string head;
+  const ReadResult read = read_file_head(path, head, 4096);
+  switch (read.failure) {
+    case ReadFailure::None:
+      if (head.find("urn:renaksi:ogp-submission") == std::string::npos) {
+        why = "exists and is not an OGP submission; renaksi replaces only a submission it wrote";
+        return false;
+      }
+      break;
+    case ReadFailure::Missing:
+    case ReadFailure::DanglingLink: break;  // nothing to replace (a dangling link is replaced)
+    case ReadFailure::Folder:
+    case ReadFailure::Fifo:
+    case ReadFailure::Socket:
+    case ReadFailure::Device: why = "exists and is not a file"; return false;
+    default: why = "exists and " + read.reason; return false;
   }
-  fs::path tmp = path;
-  tmp += ".tmp-" + std::to_string(::getpid());
-  if (!write_new_file(tmp, bytes, why)) {
-    why = "cannot write " + tmp.generic_string() + ": " + why;
-    fs::remove(tmp, ec);
-    return false;
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    why = "cannot move the submission into place: " + ec.message();
-    fs::remove(tmp, ec);
-    return false;
-  }
-  return true;
+  return replace_file(path, bytes, why);
 }
 
 int run_submission(const SubmissionOptions& opt, std::ostream& out, std::ostream& err) {

@@ -2,16 +2,12 @@
 #include "env/content_hash.h"
 
 #include "env/file_io.h"
+#include "env/read_file.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <cerrno>
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 
 namespace renaksi {
 
@@ -48,25 +44,11 @@ std::string header_of(std::string_view payload) {
 }  // namespace
 
 std::optional<std::string> read_cache_entry(const fs::path& file, std::size_t max_payload) {
-  // The type first, without following a symlink: a FIFO is never opened (it would block), a
-  // symlink to /dev/zero never read.
-  struct stat st {};
-  if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  if (static_cast<std::uint64_t>(st.st_size) > max_payload + kMaxHeader) return std::nullopt;
-  // O_NOFOLLOW and O_NONBLOCK: if it was swapped for a symlink or a FIFO since, the open fails or
-  // does not wait, and fstat below refuses it.
-  UniqueFd in(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-  if (!in || ::fstat(in.get(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  const auto size = static_cast<std::uint64_t>(st.st_size);
-  if (size > max_payload + kMaxHeader) return std::nullopt;
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  std::size_t got = 0;
-  while (got < bytes.size()) {  // bounded: each pass reads at least one byte or ends
-    ssize_t n = ::read(in.get(), bytes.data() + got, bytes.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return std::nullopt;  // an error, or the file shrank under us
-    got += static_cast<std::size_t>(n);
-  }
+  // Never through a symlink (to /dev/zero, say), never a FIFO or a device: the type is checked
+  // before anything is opened.
+  std::string bytes;
+  if (!read_file(file, bytes, max_payload + kMaxHeader, Links::Refuse)) return std::nullopt;
+  const std::uint64_t size = bytes.size();
   // The header, then the payload of exactly the size and hash it names.
   const std::size_t eol = std::string_view(bytes).substr(0, kMaxHeader).find('\n');
   if (eol == std::string::npos || !bytes.starts_with(kMagic)) return std::nullopt;
@@ -94,15 +76,10 @@ std::string write_cache_entry(const fs::path& file, std::string_view payload) {
       return file.generic_string() + " is a folder that is not renaksi's to delete (" +
              (ec ? ec.message() : std::string("not empty")) + ")";
   }
-  static std::atomic<unsigned> counter{0};
-  const fs::path temp = file.string() + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
-  std::string error, why;
-  if (!write_new_file(temp, header_of(payload) + std::string(payload), why))
-    error = "cannot write " + temp.generic_string() + ": " + why;
-  if (error.empty() && ::rename(temp.c_str(), file.c_str()) != 0)
-    error = "cannot rename " + temp.generic_string() + ": " + std::strerror(errno);
-  if (!error.empty()) fs::remove(temp, ec);
-  return error;
+  std::string why;
+  // Not flushed to disk: an entry torn by a crash fails its hash and is a miss.
+  if (!replace_file(file, header_of(payload) + std::string(payload), why, Flush::Skip)) return why;
+  return {};
 }
 
 }  // namespace renaksi

@@ -4,7 +4,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 namespace renaksi {
@@ -51,6 +53,34 @@ bool write_new_file(const std::filesystem::path& path, std::string_view bytes, s
     return false;
   }
   return write_all(fd.get(), bytes, why) && fd.close(why);
+}
+
+bool replace_file(const std::filesystem::path& target, std::string_view bytes, std::string& why, Flush flush) {
+  // Unique within the process (the counter) and across processes (the pid); O_EXCL refuses a
+  // leftover of the same name rather than writing through it.
+  static std::atomic<unsigned> counter{0};
+  std::filesystem::path temp = target;
+  temp += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  const auto failed = [&](const std::string& what, const std::string& reason) {
+    why = what + ": " + reason;
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    return false;
+  };
+  UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+  if (!fd) return failed("cannot create " + temp.generic_string(), std::strerror(errno));
+  std::string reason;
+  if (!write_all(fd.get(), bytes, reason)) return failed("cannot write " + temp.generic_string(), reason);
+  int rc = 0;
+  if (flush == Flush::ToDisk) {
+    do rc = ::fsync(fd.get());
+    while (rc != 0 && errno == EINTR);
+  }
+  if (rc != 0) return failed("cannot flush " + temp.generic_string() + " to disk", std::strerror(errno));
+  if (!fd.close(reason)) return failed("cannot write " + temp.generic_string(), reason);
+  if (::rename(temp.c_str(), target.c_str()) != 0)
+    return failed("cannot rename " + temp.generic_string() + " to " + target.generic_string(), std::strerror(errno));
+  return true;
 }
 
 }  // namespace renaksi

@@ -40,39 +40,54 @@ ReadResult open_failure(const std::filesystem::path& path, int err) {
   }
 }
 
-}  // namespace
-
-std::string describe_size(std::size_t bytes) {
-  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
-  return std::to_string(bytes) + " bytes";
+// Why a file of type `mode` is not read; a success for a regular file.
+ReadResult refuse_type(mode_t mode, std::size_t max_bytes) {
+  if (S_ISREG(mode)) return {};
+  if (S_ISDIR(mode)) return fail(ReadFailure::Folder, "is a folder, not a file");
+  if (S_ISFIFO(mode)) return fail(ReadFailure::Fifo, "is a FIFO (named pipe), not a file");
+  if (S_ISSOCK(mode)) return fail(ReadFailure::Socket, "is a socket, not a file");
+  if (S_ISCHR(mode) || S_ISBLK(mode))
+    return fail(ReadFailure::Device, "is a device, not a file (renaksi reads only regular files, at most " +
+                                         describe_size(max_bytes) + ")");
+  if (S_ISLNK(mode)) return fail(ReadFailure::Link, "is a symbolic link, which renaksi does not follow here");
+  return fail(ReadFailure::Other, "is not a regular file");
 }
 
-ReadResult read_file(const std::filesystem::path& path, std::string& out, std::size_t max_bytes) {
+// Reads at most `max_bytes` of `path`; past the bound, a failure (whole) or the end of the
+// read (head).
+ReadResult read_bounded(const std::filesystem::path& path, std::string& out, std::size_t max_bytes, Links links,
+                        bool whole) {
   out.clear();
+  if (links == Links::Refuse) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return open_failure(path, errno);
+    if (ReadResult refused = refuse_type(st.st_mode, max_bytes); !refused) return refused;
+  }
   int raw = -1;
-  do raw = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  const int nofollow = links == Links::Refuse ? O_NOFOLLOW : 0;
+  do raw = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | nofollow);
   while (raw < 0 && errno == EINTR);
-  if (raw < 0) return open_failure(path, errno);
+  if (raw < 0) {
+    // Swapped for a link since the lstat above.
+    if (errno == ELOOP && links == Links::Refuse) return refuse_type(S_IFLNK, max_bytes);
+    return open_failure(path, errno);
+  }
   UniqueFd fd(raw);
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) return fail(ReadFailure::Other, "cannot be examined: " + std::string(std::strerror(errno)));
-  if (S_ISDIR(st.st_mode)) return fail(ReadFailure::Folder, "is a folder, not a file");
-  if (S_ISFIFO(st.st_mode)) return fail(ReadFailure::Fifo, "is a FIFO (named pipe), not a file");
-  if (S_ISSOCK(st.st_mode)) return fail(ReadFailure::Socket, "is a socket, not a file");
-  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
-    return fail(ReadFailure::Device, "is a device, not a file (renaksi reads only regular files, at most " +
-                                         describe_size(max_bytes) + ")");
-  if (!S_ISREG(st.st_mode)) return fail(ReadFailure::Other, "is not a regular file");
+  if (ReadResult refused = refuse_type(st.st_mode, max_bytes); !refused) return refused;
   const std::string too_large = "is larger than " + describe_size(max_bytes) + ", more than renaksi reads";
-  if (st.st_size > 0 && static_cast<unsigned long long>(st.st_size) > max_bytes) return fail(ReadFailure::TooLarge, too_large);
+  if (whole && st.st_size > 0 && static_cast<unsigned long long>(st.st_size) > max_bytes)
+    return fail(ReadFailure::TooLarge, too_large);
   // The size may change while the file is read: read up to one byte past the bound to know.
-  out.resize(st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : std::min<std::size_t>(4096, max_bytes + 1));
+  const std::size_t limit = whole ? max_bytes + 1 : max_bytes;
+  out.resize(st.st_size > 0 ? std::min(static_cast<std::size_t>(st.st_size) + 1, limit)
+                            : std::min<std::size_t>(4096, limit));
   std::size_t got = 0;
-  for (;;) {
+  for (;;) {  // bounded: each pass reads at least one byte, up to `limit`, or ends
     if (got == out.size()) {
-      if (got > max_bytes) break;
-      out.resize(std::min(max_bytes + 1, out.size() * 2));
+      if (got >= limit) break;
+      out.resize(std::min(limit, out.size() * 2));
     }
     ssize_t n = ::read(fd.get(), out.data() + got, out.size() - got);
     if (n < 0) {
@@ -91,6 +106,22 @@ ReadResult read_file(const std::filesystem::path& path, std::string& out, std::s
   }
   out.resize(got);
   return {};
+}
+
+}  // namespace
+
+std::string describe_size(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+ReadResult read_file(const std::filesystem::path& path, std::string& out, std::size_t max_bytes, Links links) {
+  return read_bounded(path, out, max_bytes, links, true);
+}
+
+ReadResult read_file_head(const std::filesystem::path& path, std::string& out, std::size_t max_bytes, Links links) {
+  return read_bounded(path, out, max_bytes, links, false);
 }
 
 }  // namespace renaksi

@@ -1,4 +1,5 @@
-// Reads a whole file into memory: the one way content, submissions and catalogues are read.
+// Reads a whole file into memory: the one way content, submissions, catalogues, templates, cache
+// entries and the head of a file to be replaced are read.
 // Only a regular file (after following symbolic links) is read, never more than a bound, and
 // never by blocking: a FIFO, a device, a folder or a socket is refused, with the reason.
 #pragma once
@@ -17,6 +18,7 @@ enum class ReadFailure {
   Missing,       // nothing at that path
   DanglingLink,  // a symbolic link to nothing
   LinkLoop,      // symbolic links that lead to each other
+  Link,          // a symbolic link where links are not followed (Links::Refuse)
   Folder,
   Fifo,
   Socket,
@@ -38,10 +40,20 @@ struct ReadResult {
   bool too_large() const { return failure == ReadFailure::TooLarge || failure == ReadFailure::Device; }
 };
 
+// Whether a symbolic link at the path itself is followed. Refused, the path's type is checked
+// with lstat before anything is opened (a FIFO or a device is never opened), and the open
+// does not follow a link put there since: for files renaksi writes itself (cache entries).
+enum class Links { Follow, Refuse };
+
 // Reads `path` into `out` (cleared first): at most `max_bytes` bytes. The file is opened with
 // O_NONBLOCK and judged by fstat of the opened descriptor (no race between a check and the open).
 ReadResult read_file(const std::filesystem::path& path, std::string& out,
-                     std::size_t max_bytes = limits::kMaxInputFileBytes);
+                     std::size_t max_bytes = limits::kMaxInputFileBytes, Links links = Links::Follow);
+
+// Reads the first `max_bytes` bytes of `path` (fewer if it is shorter) into `out`, as read_file
+// does, but a longer file is not a failure: only its head is read.
+ReadResult read_file_head(const std::filesystem::path& path, std::string& out, std::size_t max_bytes,
+                          Links links = Links::Follow);
 
 // "16 MiB", "512 KiB", "100 bytes": a bound for a message.
 std::string describe_size(std::size_t bytes);

@@ -13,7 +13,7 @@ std::string_view ContentSchema::source() { return embedded::content_schema; }
 
 ContentSchema::ContentSchema() {
   XmlErrorCollector collector;
-  std::unique_ptr<xmlRelaxNGParserCtxt, RelaxNGParserCtxtDeleter> ctxt(
+  RelaxNGParserCtxtPtr ctxt(
       xmlRelaxNGNewMemParserCtxt(embedded::content_schema.data(), static_cast<int>(embedded::content_schema.size())));
   if (ctxt) schema_.reset(xmlRelaxNGParse(ctxt.get()));
   if (!schema_) {
@@ -25,7 +25,7 @@ ContentSchema::ContentSchema() {
 bool ContentSchema::validate(xmlDoc* doc, const std::string& file, const SourceLocator& locator,
                              Diagnostics& diags) const {
   XmlErrorCollector collector;
-  std::unique_ptr<xmlRelaxNGValidCtxt, RelaxNGValidCtxtDeleter> ctxt(xmlRelaxNGNewValidCtxt(schema_.get()));
+  RelaxNGValidCtxtPtr ctxt(xmlRelaxNGNewValidCtxt(schema_.get()));
   if (!ctxt) {
     diags.error(Code::L003, {file, 0, 0}, "out of memory creating the schema validator");
     return false;

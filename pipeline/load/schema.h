@@ -1,27 +1,15 @@
 // The content schema (RELAX NG, compiled into the binary) and validation against it.
 #pragma once
 
-#include <libxml/relaxng.h>
-
-#include <memory>
 #include <string>
 #include <string_view>
 
 #include "diag/diagnostic.h"
+#include "xml/handles.h"
 #include "xml/source_locator.h"
 #include "xml/xml_document.h"
 
 namespace renaksi {
-
-struct RelaxNGDeleter {
-  void operator()(xmlRelaxNG* s) const { xmlRelaxNGFree(s); }
-};
-struct RelaxNGParserCtxtDeleter {
-  void operator()(xmlRelaxNGParserCtxt* c) const { xmlRelaxNGFreeParserCtxt(c); }
-};
-struct RelaxNGValidCtxtDeleter {
-  void operator()(xmlRelaxNGValidCtxt* c) const { xmlRelaxNGFreeValidCtxt(c); }
-};
 
 class ContentSchema {
  public:
@@ -35,7 +23,7 @@ class ContentSchema {
   static std::string_view source();  // the schema text, as shipped
 
  private:
-  std::unique_ptr<xmlRelaxNG, RelaxNGDeleter> schema_;
+  RelaxNGPtr schema_;
 };
 
 }  // namespace renaksi

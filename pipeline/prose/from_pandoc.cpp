@@ -2,8 +2,8 @@
 #include "prose/from_pandoc.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "doc/link_policy.h"
 #include "env/limits.h"
 
 namespace renaksi::prose {
@@ -244,12 +244,6 @@ class Reader {
 };
 
 }  // namespace
-
-bool allowed_link(const std::string& url) {
-  std::string lower = url.substr(0, 8);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  return lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:");
-}
 
 FromPandoc from_pandoc(const json& blocks, const Unsupported& report) {
   FromPandoc r;

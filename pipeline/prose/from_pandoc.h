@@ -45,7 +45,4 @@ struct ParsedJson {
 };
 bool parse_pandoc_json(std::string_view text, ParsedJson& out, const std::function<void(long)>& on_too_deep = {});
 
-// True for the URL schemes a link may keep: http, https, mailto.
-bool allowed_link(const std::string& url);
-
 }  // namespace renaksi::prose

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "doc/link_policy.h"
 #include "env/content_hash.h"
 #include "env/limits.h"
 #include "env/process.h"
@@ -51,7 +52,7 @@ const prose::FromPandoc& read_blocks(Fragment& f) {
   if (!f.read) {
     auto report = [&](const std::string& what, const std::string& kept, bool is_link) {
       if (is_link)
-        f.warnings.warning(Code::P007, f.loc, "dropped the " + what + " (only http, https and mailto links are kept); kept " + kept);
+        f.warnings.warning(Code::P007, f.loc, "dropped the " + what + " (only " + prose::kept_link_schemes() + " links are kept); kept " + kept);
       else
         f.warnings.warning(Code::P006, f.loc, "Markdown " + what + " is not rendered; kept " + kept);
     };

@@ -9,27 +9,12 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "xml/handles.h"
 
 namespace renaksi {
 
-struct XmlDocDeleter {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
-
-// A string libxml2 allocated (xmlGetProp, xmlNodeGetContent, …), freed with xmlFree.
-struct XmlCharDeleter {
-  void operator()(xmlChar* p) const { xmlFree(p); }
-};
-using XmlCharPtr = std::unique_ptr<xmlChar, XmlCharDeleter>;
-
 // Takes ownership of a libxml2 string and returns its text ("" for null).
 std::string take_xml_string(xmlChar* p);
-
-struct XmlParserCtxtDeleter {
-  void operator()(xmlParserCtxt* c) const { xmlFreeParserCtxt(c); }
-};
-using XmlParserCtxtPtr = std::unique_ptr<xmlParserCtxt, XmlParserCtxtDeleter>;
 
 // One problem libxml2 reported, with where it was.
 struct XmlIssue {

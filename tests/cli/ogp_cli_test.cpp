@@ -62,7 +62,8 @@ TEST(OgpCli, SubmissionWritesAValidFileForAFinalPlan) {
   EXPECT_EQ(r.err, "");
   EXPECT_NE(r.out.find("content/nap-2018-2020: 14 commitments, wrote " + out.string()), std::string::npos) << r.out;
   ASSERT_TRUE(fs::exists(out));
-  EXPECT_FALSE(fs::exists(out.string() + ".tmp"));
+  // Nothing beside it: the temporary file it was written through is renamed into place.
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);
   const std::string xml = testing::read_file(out);
   EXPECT_NE(xml.find("generated=\"2024-05-01\" generator=\"renaksi "), std::string::npos);
   EXPECT_EQ(testing::xmllint_schema(out).exit_code, 0);
@@ -80,7 +81,7 @@ TEST(OgpCli, SubmissionOfAnInvalidPlanWritesNothing) {
   testing::CommandResult r = run_renaksi("submission content/nap-2020-2022 -o " + shell_quote(out.string()));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_FALSE(fs::exists(out));
-  EXPECT_FALSE(fs::exists(out.string() + ".tmp"));
+  EXPECT_TRUE(fs::is_empty(dir.path()));  // no temporary file either
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("warning[C012]"), std::string::npos) << r.err;  // the check's warnings come first
   EXPECT_NE(r.err.find(out.string() + ":"), std::string::npos) << r.err;

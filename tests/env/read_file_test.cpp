@@ -80,5 +80,60 @@ TEST(ReadFile, EndlessInputThroughProcIsCutAtTheBound) {
   EXPECT_TRUE(out.empty());
 }
 
+TEST(ReadFileHead, ReadsOnlyTheHeadOfALongerFile) {
+  TempDir dir("read-head");
+  testing::write_text(dir.path() / "ten", "0123456789");
+  std::string out = "stale";
+  EXPECT_TRUE(read_file_head(dir.path() / "ten", out, 4));
+  EXPECT_EQ(out, "0123");
+  EXPECT_TRUE(read_file_head(dir.path() / "ten", out, 10));
+  EXPECT_EQ(out, "0123456789");
+  EXPECT_TRUE(read_file_head(dir.path() / "ten", out, 4096));
+  EXPECT_EQ(out, "0123456789");
+  EXPECT_TRUE(read_file_head(dir.path() / "ten", out, 0));
+  EXPECT_EQ(out, "");
+  // Endless input is cut at the bound without failing.
+  ReadResult r = read_file_head("/proc/self/status", out, 5);
+  EXPECT_TRUE(r);
+  EXPECT_EQ(out, "Name:");
+}
+
+TEST(ReadFileHead, RefusesWhatIsNotARegularFileAsReadFileDoes) {
+  TempDir dir("read-head-refuse");
+  fs::create_directory(dir.path() / "folder");
+  fs::create_symlink("/dev/zero", dir.path() / "zero");
+  ASSERT_EQ(::mkfifo((dir.path() / "fifo").c_str(), 0600), 0);
+  std::string out;
+  EXPECT_EQ(read_file_head(dir.path() / "folder", out, 16).failure, ReadFailure::Folder);
+  EXPECT_EQ(read_file_head(dir.path() / "zero", out, 16).failure, ReadFailure::Device);
+  ReadResult r = testing::bounded([&] { return read_file_head(dir.path() / "fifo", out, 16); }, {dir.path() / "fifo"},
+                                  std::chrono::seconds(10));
+  EXPECT_EQ(r.failure, ReadFailure::Fifo);
+  EXPECT_EQ(read_file_head(dir.path() / "missing", out, 16).failure, ReadFailure::Missing);
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(ReadFile, RefusingLinksNeverOpensThemNorWhatIsNotAFile) {
+  TempDir dir("read-nofollow");
+  testing::write_text(dir.path() / "a", "bytes");
+  fs::create_symlink("a", dir.path() / "link");
+  fs::create_symlink("/dev/zero", dir.path() / "zero");
+  ASSERT_EQ(::mkfifo((dir.path() / "fifo").c_str(), 0600), 0);
+  std::string out;
+  EXPECT_TRUE(read_file(dir.path() / "a", out, 100, Links::Refuse));
+  EXPECT_EQ(out, "bytes");
+  for (const char* link : {"link", "zero"}) {
+    ReadResult r = read_file(dir.path() / link, out, 100, Links::Refuse);
+    EXPECT_EQ(r.failure, ReadFailure::Link) << link;
+    EXPECT_EQ(r.reason, "is a symbolic link, which renaksi does not follow here") << link;
+    EXPECT_TRUE(out.empty());
+  }
+  ReadResult r = testing::bounded([&] { return read_file(dir.path() / "fifo", out, 100, Links::Refuse); },
+                                  {dir.path() / "fifo"}, std::chrono::seconds(10));
+  EXPECT_EQ(r.failure, ReadFailure::Fifo);
+  EXPECT_EQ(read_file(dir.path() / "missing", out, 100, Links::Refuse).failure, ReadFailure::Missing);
+  EXPECT_EQ(read_file_head(dir.path() / "link", out, 100, Links::Refuse).failure, ReadFailure::Link);
+}
+
 }  // namespace
 }  // namespace renaksi

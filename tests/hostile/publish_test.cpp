@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -271,7 +272,20 @@ TEST(HostilePublish, TheSubmissionNeverReplacesAnotherFileOrWritesIntoTheContent
   testing::write_text(dir.path() / "thesis.xml", "<thesis/>");
   r = testing::run_shell(bin + " -o " + testing::shell_quote((dir.path() / "thesis.xml").string()));
   EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(has(r.err, (dir.path() / "thesis.xml").string() +
+                             ": error[X002]: exists and is not an OGP submission; renaksi replaces only a submission it wrote"))
+      << r.err;
   EXPECT_EQ(testing::read_text(dir.path() / "thesis.xml"), "<thesis/>");
+  // A folder or a FIFO in its place is refused, the FIFO without waiting for a writer.
+  fs::create_directory(dir.path() / "folder.xml");
+  ASSERT_EQ(::mkfifo((dir.path() / "fifo.xml").c_str(), 0600), 0);
+  for (const char* name : {"folder.xml", "fifo.xml"}) {
+    r = testing::run_shell("timeout 60 " + bin + " -o " + testing::shell_quote((dir.path() / name).string()));
+    EXPECT_EQ(r.exit_code, 1) << name << r.err;
+    EXPECT_TRUE(has(r.err, (dir.path() / name).string() + ": error[X002]: exists and is not a file")) << r.err;
+  }
+  EXPECT_TRUE(fs::is_directory(dir.path() / "folder.xml"));
+  EXPECT_TRUE(fs::is_fifo(dir.path() / "fifo.xml"));
   // Its own earlier submission it does replace.
   r = testing::run_shell(bin + " -o " + testing::shell_quote((dir.path() / "sub.xml").string()));
   ASSERT_EQ(r.exit_code, 0) << r.err;

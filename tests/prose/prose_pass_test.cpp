@@ -435,15 +435,5 @@ TEST_F(ProsePass, AnUnwritableCacheWarnsAndStillParses) {
   EXPECT_EQ(r.diags.all()[0].code, Code::P008);
 }
 
-TEST(AllowedLink, OnlyWebAndMail) {
-  EXPECT_TRUE(prose::allowed_link("https://x"));
-  EXPECT_TRUE(prose::allowed_link("HTTP://x"));
-  EXPECT_TRUE(prose::allowed_link("mailto:a@b"));
-  EXPECT_FALSE(prose::allowed_link("javascript:x"));
-  EXPECT_FALSE(prose::allowed_link(" javascript:x"));
-  EXPECT_FALSE(prose::allowed_link("file:///etc/passwd"));
-  EXPECT_FALSE(prose::allowed_link("/relative"));
-}
-
 }  // namespace
 }  // namespace renaksi

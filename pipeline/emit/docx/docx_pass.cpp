@@ -3,14 +3,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string_view>
-#include <thread>
 
 #include "env/content_hash.h"
 #include "env/limits.h"
+#include "env/parallel.h"
 #include "env/process.h"
 #include "env/read_file.h"
 
@@ -76,11 +75,15 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
                     std::size_t max_output) {
   const SourceLoc where{docx_path(d), 0, 0};
   const std::filesystem::path reference = env.reference_docx();
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(reference, ec)) {
+  // Read once: its bytes are part of the cache key, and a reference that cannot be read stops
+  // the edition here rather than in Pandoc.
+  std::string reference_bytes;
+  if (const ReadResult read = read_file(reference, reference_bytes); !read) {
+    const bool missing = read.failure != ReadFailure::Permission && read.failure != ReadFailure::TooLarge &&
+                         read.failure != ReadFailure::Other;
     diags.error(Code::D004, where,
-                "the Word reference document " + reference.generic_string() +
-                    " is missing; it is kept in layouts/ (scripts/make-reference-docx regenerates it)");
+                "the Word reference document " + reference.generic_string() + (missing ? " is missing" : " " + read.reason) +
+                    "; it is kept in layouts/ (scripts/make-reference-docx regenerates it)");
     return {};
   }
   // No --sandbox: Pandoc 2.17's DOCX writer then cannot read its own data files. The input is
@@ -90,8 +93,6 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
 
   // A build whose edition, reference document and date did not change takes the DOCX from the
   // cache and starts no Pandoc.
-  std::string reference_bytes;
-  read_file(reference, reference_bytes);
   const std::filesystem::path cached =
       env.cache_dir / "docx" / (content_hash({"pandoc -f json -t docx", input, reference_bytes, epoch}) + ".docx");
   // The entry is verified (size and hash in its header) and must still be a DOCX; anything
@@ -141,24 +142,12 @@ DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Op
   struct Result {
     std::string bytes;
     Diagnostics diags;
-    std::exception_ptr failure;
   };
-  std::vector<Result> results(documents.size());
-  {
-    std::vector<std::jthread> threads;
-    for (size_t i = 0; i < documents.size(); ++i)
-      if (has_docx(documents[i]))
-        threads.emplace_back([&, i] {
-          // An exception may not leave a thread (that aborts): it is handed to this thread.
-          try {
-            results[i].bytes = docx_of(documents[i], options, env, results[i].diags);
-          } catch (...) {
-            results[i].failure = std::current_exception();
-          }
-        });
-  }
-  for (const auto& r : results)
-    if (r.failure) std::rethrow_exception(r.failure);
+  std::vector<Result> results = run_each_on_a_thread(documents.size(), [&](size_t i) {
+    Result r;
+    if (has_docx(documents[i])) r.bytes = docx_of(documents[i], options, env, r.diags);
+    return r;
+  });
   DocxStats stats;
   for (size_t i = 0; i < documents.size(); ++i) {
     for (const auto& d : results[i].diags.all()) diags.add(d);

@@ -1,5 +1,6 @@
 // The notice on every page of a plan that is not Final: its stage, and an invitation to
 // comment (at Draft 4, to the public consultation this page serves).
+#include "doc/link_policy.h"
 #include "emit/html/pages.h"
 #include "emit/html/prose_html.h"
 
@@ -18,7 +19,7 @@ void write_draft_notice(const Site& site, const SitePlan& p, const std::string& 
   element_text(box, "p",
                site.msg(lang, facts.consultation ? "site.consultation_invite" : "site.comment_invite", {{"issuer", name}}));
   const std::string& url = facts.issuer_url;
-  if (!url.empty() && is_external_url(url) && url.rfind("mailto:", 0) != 0)
+  if (!url.empty() && prose::allowed_link(url) && url.rfind("mailto:", 0) != 0)
     element_text(element(box, "p"), "a", site.msg(lang, "site.comment_link", {{"issuer", name}}), {{"href", url}});
 }
 

@@ -12,23 +12,6 @@ namespace {
 
 const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 
-struct XmlBufferDeleter {
-  void operator()(xmlBuffer* b) const { xmlBufferFree(b); }
-};
-using XmlBufferPtr = std::unique_ptr<xmlBuffer, XmlBufferDeleter>;
-
-struct XmlNodeDeleter {
-  void operator()(xmlNode* n) const { xmlFreeNode(n); }
-};
-using XmlNodePtr = std::unique_ptr<xmlNode, XmlNodeDeleter>;
-
-
-// Closes the save context (flushing it) when it goes out of scope.
-struct XmlSaveCloser {
-  void operator()(xmlSaveCtxt* c) const { xmlSaveClose(c); }
-};
-using XmlSavePtr = std::unique_ptr<xmlSaveCtxt, XmlSaveCloser>;
-
 }  // namespace
 
 xmlNode* element(xmlNode* parent, const char* name, std::initializer_list<Attr> attrs) {

@@ -3,19 +3,14 @@
 
 #include <algorithm>
 
+#include "doc/link_policy.h"
+
 namespace renaksi::html {
 
 using prose::Block;
 using prose::Inline;
 
 namespace {
-
-std::string lower_prefix(const std::string& s, size_t n) {
-  std::string out = s.substr(0, n);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string heading_name(int level) { return "h" + std::to_string(std::clamp(level, 1, 6)); }
 
@@ -31,9 +26,6 @@ void render_cell_blocks(xmlNode* parent, const prose::Blocks& blocks, const Pros
 
 }  // namespace
 
-bool is_external_url(const std::string& url) {
-  return lower_prefix(url, 7) == "http://" || lower_prefix(url, 8) == "https://" || lower_prefix(url, 7) == "mailto:";
-}
 
 void render_inlines(xmlNode* parent, const prose::Inlines& inlines, const ProseContext& ctx) {
   for (const auto& i : inlines) {
@@ -53,7 +45,7 @@ void render_inlines(xmlNode* parent, const prose::Inlines& inlines, const ProseC
         break;
       case Inline::Kind::Link: {
         std::string href;
-        if (is_external_url(i.url))
+        if (prose::allowed_link(i.url))
           href = i.url;
         else if (ctx.internal_link)
           href = ctx.internal_link(i.url);

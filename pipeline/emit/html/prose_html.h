@@ -25,9 +25,6 @@ struct ProseContext {
   std::function<std::string(const std::string&)> internal_link;
 };
 
-// True for the external addresses the site links to: http:, https: and mailto:.
-bool is_external_url(const std::string& url);
-
 void render_inlines(xmlNode* parent, const prose::Inlines& inlines, const ProseContext& ctx);
 void render_blocks(xmlNode* parent, const prose::Blocks& blocks, const ProseContext& ctx);
 

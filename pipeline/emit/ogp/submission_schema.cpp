@@ -27,16 +27,12 @@ namespace {
 
 constexpr std::string_view kXmlSchemaLocation = "xml.xsd";
 
-struct ParserInputBufferDeleter {
-  void operator()(xmlParserInputBuffer* b) const { xmlFreeParserInputBuffer(b); }
-};
-
 xmlParserInputPtr serve_embedded(const char* url, const char* /*id*/, xmlParserCtxtPtr ctxt) {
   if (!url || std::string_view(url) != kXmlSchemaLocation) return nullptr;  // refuse: offline only
   const std::string_view data = embedded::xml_namespace_schema;
   // A copy, not xmlParserInputBufferCreateStatic: libxml2 2.9.14 reads a static buffer twice
   // over once the encoding declaration switches the input to UTF-8, and the import fails.
-  std::unique_ptr<xmlParserInputBuffer, ParserInputBufferDeleter> buffer(
+  XmlParserInputBufferPtr buffer(
       xmlParserInputBufferCreateMem(data.data(), static_cast<int>(data.size()), XML_CHAR_ENCODING_NONE));
   if (!buffer) return nullptr;
   xmlParserInputPtr input = xmlNewIOInputStream(ctxt, buffer.get(), XML_CHAR_ENCODING_NONE);
@@ -70,7 +66,7 @@ SubmissionSchema::SubmissionSchema() {
   XmlErrorCollector collector;
   ScopedEmbeddedLoader loader;
   const std::string_view xsd = embedded::ogp_submission_schema;
-  std::unique_ptr<xmlSchemaParserCtxt, XmlSchemaParserCtxtDeleter> ctxt(
+  XmlSchemaParserCtxtPtr ctxt(
       xmlSchemaNewMemParserCtxt(xsd.data(), static_cast<int>(xsd.size())));
   if (ctxt) {
     xmlSchemaSetParserStructuredErrors(ctxt.get(), &XmlErrorCollector::handler, &collector);
@@ -86,7 +82,7 @@ SubmissionSchema::SubmissionSchema() {
 
 bool SubmissionSchema::validate(xmlDoc* doc, std::vector<XmlIssue>& issues) const {
   XmlErrorCollector collector;
-  std::unique_ptr<xmlSchemaValidCtxt, XmlSchemaValidCtxtDeleter> ctxt(xmlSchemaNewValidCtxt(schema_.get()));
+  XmlSchemaValidCtxtPtr ctxt(xmlSchemaNewValidCtxt(schema_.get()));
   if (!ctxt) throw std::bad_alloc();
   xmlSchemaSetValidStructuredErrors(ctxt.get(), &XmlErrorCollector::handler, &collector);
   int rc = xmlSchemaValidateDoc(ctxt.get(), doc);

@@ -1,25 +1,13 @@
 // The OGP-submission XSD, compiled into the binary with its xml.xsd import served offline.
 #pragma once
 
-#include <libxml/xmlschemas.h>
-
-#include <memory>
 #include <string_view>
 #include <vector>
 
+#include "xml/handles.h"
 #include "xml/xml_document.h"
 
 namespace renaksi::ogp {
-
-struct XmlSchemaDeleter {
-  void operator()(xmlSchema* s) const { xmlSchemaFree(s); }
-};
-struct XmlSchemaParserCtxtDeleter {
-  void operator()(xmlSchemaParserCtxt* c) const { xmlSchemaFreeParserCtxt(c); }
-};
-struct XmlSchemaValidCtxtDeleter {
-  void operator()(xmlSchemaValidCtxt* c) const { xmlSchemaFreeValidCtxt(c); }
-};
 
 class SubmissionSchema {
  public:
@@ -36,7 +24,7 @@ class SubmissionSchema {
 
  private:
   SubmissionSchema();
-  std::unique_ptr<xmlSchema, XmlSchemaDeleter> schema_;
+  XmlSchemaPtr schema_;
 };
 
 }  // namespace renaksi::ogp

@@ -1,10 +1,8 @@
 // The PDF pass.
 #include "emit/pdf/pdf_pass.h"
 
-#include <exception>
-#include <thread>
-
 #include "emit/pdf/pdf_document.h"
+#include "env/parallel.h"
 #include "layout/document_layout.h"
 
 namespace renaksi {
@@ -29,23 +27,12 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
     std::string bytes;
     size_t pages = 0;
     Diagnostics diags;
-    std::exception_ptr failure;
   };
-  std::vector<Result> results(documents.size());
-  {
-    std::vector<std::jthread> threads;
-    for (size_t i = 0; i < documents.size(); ++i)
-      threads.emplace_back([&, i] {
-        // An exception may not leave a thread (that aborts): it is handed to this thread.
-        try {
-          results[i].bytes = pdf_of(documents[i], style, env, results[i].diags, &results[i].pages);
-        } catch (...) {
-          results[i].failure = std::current_exception();
-        }
-      });
-  }
-  for (const auto& r : results)
-    if (r.failure) std::rethrow_exception(r.failure);
+  std::vector<Result> results = run_each_on_a_thread(documents.size(), [&](size_t i) {
+    Result r;
+    r.bytes = pdf_of(documents[i], style, env, r.diags, &r.pages);
+    return r;
+  });
   PdfStats stats;
   for (size_t i = 0; i < documents.size(); ++i) {
     for (const auto& d : results[i].diags.all()) diags.add(d);

@@ -146,6 +146,30 @@ TEST(DocxErrors, AMissingReferenceDocumentIsD004) {
   expect_error(run(env), Code::D004, "layouts/reference.docx");
 }
 
+TEST(DocxErrors, AReferenceDocumentThatIsNotAFileOrTooLargeIsD004AndRunsNoPandoc) {
+  testing::TempDir dir("docx-badref");
+  Env env = testing::docx_env();
+  env.cache_dir = dir.path() / "cache";
+  env.data_dir = dir.path();
+  env.pandoc = fake_pandoc(dir, "echo run >>'" + (dir.path() / "runs").string() + "'; exit 1");
+  const std::string reference = (dir.path() / "layouts" / "reference.docx").generic_string();
+  // A folder in its place reads as missing, as it always has.
+  fs::create_directories(env.reference_docx());
+  Outcome r = run(env);
+  expect_error(r, Code::D004,
+               "the Word reference document " + reference +
+                   " is missing; it is kept in layouts/ (scripts/make-reference-docx regenerates it)");
+  // One over the bound every file read has (a sparse file: no disk used) names the bound.
+  fs::remove(env.reference_docx());
+  { std::ofstream(env.reference_docx()) << ""; }
+  fs::resize_file(env.reference_docx(), limits::kMaxInputFileBytes + 1);
+  r = run(env);
+  expect_error(r, Code::D004,
+               "the Word reference document " + reference +
+                   " is larger than 16 MiB, more than renaksi reads; it is kept in layouts/");
+  EXPECT_FALSE(fs::exists(dir.path() / "runs"));
+}
+
 TEST(DocxErrors, PandocGetsTheBuildDateAndTheReferenceDocument) {
   testing::TempDir dir("docx-env");
   Env env = testing::docx_env();

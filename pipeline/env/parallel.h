@@ -1,0 +1,38 @@
+// Runs independent jobs on threads of their own and hands their results back in order.
+#pragma once
+
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+namespace renaksi {
+
+// Calls `job(i)` for every i in [0, count), each on a thread of its own, and returns the results
+// in the order of i, once every job has finished. An exception may not leave a thread (that
+// aborts): it is handed back, and the first job's in order is rethrown here, after all have
+// finished. A job shares nothing with another but what it was given.
+template <class Job>
+auto run_each_on_a_thread(std::size_t count, Job job) -> std::vector<std::invoke_result_t<Job&, std::size_t>> {
+  using Result = std::invoke_result_t<Job&, std::size_t>;
+  std::vector<Result> results(count);
+  std::vector<std::exception_ptr> failures(count);
+  {
+    std::vector<std::jthread> threads;
+    threads.reserve(count);
+    for (std::size_t i = 0; i < count; ++i)
+      threads.emplace_back([&, i] {
+        try {
+          results[i] = job(i);
+        } catch (...) {
+          failures[i] = std::current_exception();
+        }
+      });
+  }  // joins every thread
+  for (const std::exception_ptr& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  return results;
+}
+
+}  // namespace renaksi
