@@ -61,14 +61,16 @@ bool replace_file(const std::filesystem::path& target, std::string_view bytes, s
   static std::atomic<unsigned> counter{0};
   std::filesystem::path temp = target;
   temp += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  bool created = false;  // only a temporary file this call made is removed: never what was there
   const auto failed = [&](const std::string& what, const std::string& reason) {
     why = what + ": " + reason;
     std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
+    if (created) std::filesystem::remove(temp, ignored);
     return false;
   };
   UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
   if (!fd) return failed("cannot create " + temp.generic_string(), std::strerror(errno));
+  created = true;
   std::string reason;
   if (!write_all(fd.get(), bytes, reason)) return failed("cannot write " + temp.generic_string(), reason);
   int rc = 0;
