@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "env/limits.h"
+#include "output/artifact.h"
 #include "layout/block_layout.h"
 #include "layout/paginate.h"
 
@@ -46,7 +47,7 @@ class DocumentLayout {
  public:
   DocumentLayout(const doc::Document& d, const Style& s, const Measure& m, Diagnostics& diags)
       : doc_(d), style_(s), measure_(m), diags_(diags), blocks_(s, m, diags), geo_(columns(s, d.langs.size())) {
-    blocks_.set_edition(doc_.plan_id + "." + doc_.edition + ".pdf", doc_.facts.loc);
+    blocks_.set_edition(file_, doc_.facts.loc);
   }
 
   // The pages, or none after an E004 error (too many pages).
@@ -59,7 +60,7 @@ class DocumentLayout {
  private:
   Pages too_many_pages(const SourceLoc& at) {
     diags_.error(Code::E004, at,
-                 doc_.plan_id + "." + doc_.edition + ".pdf needs more than " + std::to_string(limits::kMaxPagesPerEdition) +
+                 file_ + " needs more than " + std::to_string(limits::kMaxPagesPerEdition) +
                      " pages (the most renaksi writes); the layout stopped here and the edition is not written");
     return {};
   }
@@ -277,6 +278,7 @@ class DocumentLayout {
   }
 
   const doc::Document& doc_;
+  const std::string file_ = Artifact{ArtifactKind::Pdf, doc_.plan_id, doc_.edition}.file_name();  // named in messages
   const Style& style_;
   const Measure& measure_;
   Diagnostics& diags_;
