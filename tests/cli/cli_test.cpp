@@ -260,7 +260,7 @@ TEST(Cli, BuildOutPublishesTheSiteWithTheSiteUrlInItsSitemap) {
   EXPECT_NE(sitemap.str().find("<loc>https://archive.example/nap/id/nap-2018-2020/</loc>"), std::string::npos);
 
   testing::TempDir dir("cli-site");
-  CommandResult e = run_with_env("RENAKSI_SITE_URL=https://env.example/ ", "build content/nap-2018-2020 --out '" +
+  CommandResult e = run_with_env("RENAKSI_SITE_URL=https://env.example/ ", "build tests/fixtures/check/base --out '" +
                                      (dir.path() / "dist2").string() + "' --cache-dir '" + (dir.path() / "cache").string() + "'");
   EXPECT_EQ(e.exit_code, 0) << e.err;
   std::stringstream sitemap2;
