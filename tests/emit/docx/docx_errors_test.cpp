@@ -34,9 +34,10 @@ struct Outcome {
   Diagnostics diags;
 };
 
+// The small English edition (the check base plan's) through docx_of with `env`.
 Outcome run(const Env& env, size_t max_output = limits::kMaxPandocOutputBytes) {
   Outcome r;
-  r.bytes = docx_of(testing::edition("nap-2018-2020", "en"), {}, env, r.diags, max_output);
+  r.bytes = docx_of(testing::small_edition(), {}, env, r.diags, max_output);
   return r;
 }
 
@@ -75,7 +76,7 @@ void expect_error(const Outcome& r, Code code, const std::string& says) {
   const Diagnostic& d = r.diags.all().front();
   EXPECT_EQ(d.code, code) << d.str();
   EXPECT_EQ(d.severity, Severity::Error);
-  EXPECT_EQ(d.loc.file, "nap-2018-2020/nap-2018-2020.en.docx");
+  EXPECT_EQ(d.loc.file, "fixture-plan/fixture-plan.en.docx");
   EXPECT_NE(d.message.find(says), std::string::npos) << d.str();
 }
 
@@ -145,7 +146,7 @@ TEST(DocxErrors, PandocTooSlowIsD003) {
   env.cache_dir = dir.path() / "cache";  // nothing cached: each test runs its Pandoc
   env.pandoc = fake_pandoc(dir, "sleep 20");
   env.pandoc_timeout = 300ms;
-  testing::edition("nap-2018-2020", "en");  // composed before the clock starts
+  testing::small_edition();  // composed before the clock starts
   auto start = std::chrono::steady_clock::now();
   expect_error(run(env), Code::D003, "did not finish");
   EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
