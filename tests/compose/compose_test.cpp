@@ -50,11 +50,6 @@ TEST_F(Composed, BuildsWithoutDiagnostics) {
   EXPECT_EQ(state_->documents[2].edition, "bilingual");
 }
 
-TEST_F(Composed, GoldenDumpOfEachEdition) {
-  for (const auto& d : state_->documents) testing::expect_golden("compose/nap-2018-2020." + d.edition + ".txt", doc::dump(d));
-  testing::expect_golden("compose/nap-2020-2022.bilingual.txt", doc::dump(edition(*draft_, "bilingual")));
-}
-
 TEST_F(Composed, EveryBlockHasOnePartPerLanguageOfItsEdition) {
   for (const auto& d : state_->documents)
     for (const auto& c : d.chapters) {

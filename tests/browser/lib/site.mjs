@@ -14,8 +14,12 @@ export function renaksiBinary() {
   return process.env.RENAKSI_BINARY || join(sourceDir, "build", "renaksi");
 }
 
-// Runs `renaksi build content --out <tmp>/dist` and returns { root, siteDir, cleanup }.
+// The site of content/: the one CTest built for every browser test (its browser.site fixture
+// names the folder in RENAKSI_TEST_SITE; read only), else built by `renaksi build content --out
+// <tmp>/dist`. Returns { root, siteDir, cleanup }.
 export function buildSite() {
+  const shared = process.env.RENAKSI_TEST_SITE;
+  if (shared) return { root: null, siteDir: shared, cleanup: () => {} };
   const root = mkdtempSync(join(tmpdir(), "renaksi-site-"));
   const out = join(root, "dist");
   const result = spawnSync(

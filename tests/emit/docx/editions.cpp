@@ -41,6 +41,19 @@ const ArchiveBuild& composed_archive() {
   return *archive;
 }
 
+const doc::Document& small_edition() {
+  static const TempDir cache("docx-small-cache");
+  static const std::unique_ptr<ArchiveBuild> archive = [] {
+    Env env = docx_env();
+    env.cache_dir = cache.path();
+    return std::make_unique<ArchiveBuild>(build_archive(fixtures_dir() / "check" / "base", env, {.stop_after = "compose"}));
+  }();
+  if (archive->plans.size() != 1) throw std::runtime_error("the check base plan does not build");
+  for (const auto& d : archive->plans.front()->documents)
+    if (d.edition == "en") return d;
+  throw std::runtime_error("the check base plan has no English edition");
+}
+
 const BuildState& composed_plan(const std::string& id) {
   for (const auto& p : composed_archive().plans)
     if (p->loaded.plan.id == id) return *p;

@@ -20,6 +20,11 @@ const ArchiveBuild& composed_archive();
 const BuildState& composed_plan(const std::string& id);
 const doc::Document& edition(const std::string& plan_id, const std::string& edition);
 
+// The English edition of the small check base plan (tests/fixtures/check/base), composed once
+// per process: for the tests of what happens around Pandoc, where the document's size is not
+// the point.
+const doc::Document& small_edition();
+
 // The Env of the composed archive: the source tree's data folder, the fixed date.
 Env docx_env();
 

@@ -56,27 +56,39 @@ TEST(PandocNodes, PandocReadsEveryNodeShapeBackUnchanged) {
 }
 
 // Every prose block of both plans' editions: out to Pandoc's AST and back through the reader
-// the prose pass uses, it is the same prose (headings written at their own level).
+// the prose pass uses, it is the same prose (headings written at their own level). All the
+// blocks go through one Pandoc run, each in a Div of its own numbered id.
 TEST(ProseToPandoc, EveryProseBlockOfThePlansSurvivesTheRoundTrip) {
-  int blocks = 0;
+  struct Sent {
+    const prose::Blocks* prose;
+    std::string where;
+  };
+  std::vector<Sent> sent;
+  json divs = json::array();
   for (const auto& plan : testing::composed_archive().plans)
     for (const auto& d : plan->documents)
       for (const auto& c : d.chapters)
         for (const auto& b : c.blocks)
-          for (const auto& part : std::holds_alternative<doc::Prose>(b.content) ? std::get<doc::Prose>(b.content).parts
-                                                                                 : std::vector<doc::Localized<prose::Blocks>>{}) {
-            json back = through_pandoc(pandoc::document(json::object(), pandoc::to_pandoc(part.value, 1)));
-            prose::FromPandoc read = prose::from_pandoc(back.at("blocks"), [](const std::string& what, const std::string&, bool) {
-              ADD_FAILURE() << "unexpected " << what;
-            });
-            ASSERT_EQ(read.status, prose::FromPandoc::Status::Ok) << read.message;
-            std::string want, got;
-            prose::dump(part.value, want, 0);
-            prose::dump(read.blocks, got, 0);
-            ASSERT_EQ(got, want) << d.plan_id << " " << c.anchor;
-            ++blocks;
-          }
-  EXPECT_GT(blocks, 300);
+          if (const auto* p = std::get_if<doc::Prose>(&b.content))
+            for (const auto& part : p->parts) {
+              divs.push_back(pandoc::div("b" + std::to_string(sent.size()), "", pandoc::to_pandoc(part.value, 1)));
+              sent.push_back({&part.value, d.plan_id + " " + d.edition + " " + c.anchor});
+            }
+  ASSERT_GT(sent.size(), 300u);
+  const json back = through_pandoc(pandoc::document(json::object(), divs)).at("blocks");
+  ASSERT_EQ(back.size(), sent.size());
+  for (size_t i = 0; i < sent.size(); ++i) {
+    ASSERT_EQ(back[i].at("t"), "Div") << i;
+    ASSERT_EQ(back[i].at("c").at(0).at(0), "b" + std::to_string(i));
+    prose::FromPandoc read = prose::from_pandoc(back[i].at("c").at(1), [&](const std::string& what, const std::string&, bool) {
+      ADD_FAILURE() << "unexpected " << what << " in " << sent[i].where;
+    });
+    ASSERT_EQ(read.status, prose::FromPandoc::Status::Ok) << read.message << " in " << sent[i].where;
+    std::string want, got;
+    prose::dump(*sent[i].prose, want, 0);
+    prose::dump(read.blocks, got, 0);
+    EXPECT_EQ(got, want) << sent[i].where;
+  }
 }
 
 TEST(ProseToPandoc, HeadingsSitBelowTheDocumentsAndListsAreTight) {

@@ -17,6 +17,7 @@
 #include "emit/html/urls.h"
 #include "support/build.h"
 #include "support/paths.h"
+#include "support/shared_archive.h"
 
 namespace renaksi {
 namespace {
@@ -158,12 +159,8 @@ TEST_F(Site, ByteIdenticalFromBuildToBuild) {
   EXPECT_EQ(differing(again, *out_), std::vector<std::string>{});
 
   // Two whole archive builds, from fresh states, on one build date.
-  Env env = Env::from_environment();
-  env.cache_dir = dir_->path() / "cache";
-  env.data_dir = testing::source_dir();
-  env.source_date_epoch = 1543536000;
-  ArchiveBuild a = build_archive(testing::content_dir(), env);
-  ArchiveBuild b = build_archive(testing::content_dir(), env);
+  const ArchiveBuild& a = testing::shared_archive();
+  ArchiveBuild b = build_archive(testing::content_dir(), a.env);
   EXPECT_EQ(a.error_count(), 0u);
   ASSERT_FALSE(a.outputs.paths("site/").empty());
   EXPECT_EQ(differing(a.outputs, b.outputs), std::vector<std::string>{});

@@ -60,4 +60,17 @@ std::string ogp_fixture_test_name(const std::string& file_name) {
   return n;
 }
 
+std::string first_difference(const std::string& expected, const std::string& actual) {
+  if (expected == actual) return "";
+  std::istringstream e(expected), a(actual);
+  std::string el, al;
+  for (int line = 1;; ++line) {
+    const bool more_e = static_cast<bool>(std::getline(e, el)), more_a = static_cast<bool>(std::getline(a, al));
+    if (!more_e && !more_a) return "the same lines, but not the same bytes (a final newline?)";
+    if (more_e != more_a || el != al)
+      return "line " + std::to_string(line) + ": expected '" + (more_e ? el : "<end>") + "' vs actual '" +
+             (more_a ? al : "<end>") + "'";
+  }
+}
+
 }  // namespace renaksi::testing

@@ -31,6 +31,10 @@ std::vector<std::string> ogp_fixture_names();
 // "line CODE" for each `<!-- expect: error V002 -->` marker in a fixture.
 std::set<std::string> ogp_fixture_expectations(const std::filesystem::path& file);
 
+// Where two texts first differ: "" when they are equal, else "line N: expected '...' vs
+// actual '...'" (a missing line shown as <end>).
+std::string first_difference(const std::string& expected, const std::string& actual);
+
 // The test name for a fixture file: "v002-unknown-element.xml" -> "v002_unknown_element".
 std::string ogp_fixture_test_name(const std::string& file_name);
 

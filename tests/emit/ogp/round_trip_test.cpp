@@ -1,8 +1,11 @@
-// Round trip: a plan written as a submission and read back is the same plan, field by field.
+// Round trip: a plan written as a submission, read back and written again gives the same bytes
+// (whatever the writer puts in a submission, the reader reads back), and that comparison fails
+// when a field of the plan read back changes.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "emit/ogp/helpers.h"
-#include "emit/ogp/plan_diff.h"
 #include "emit/ogp/reader.h"
 #include "emit/ogp/writer.h"
 #include "support/paths.h"
@@ -12,16 +15,26 @@ namespace {
 
 using testing::checked_plan;
 
-// Writes `plan`, reads it back and reports every field that changed.
+// Writes `plan`, reads the submission back and writes the plan read: the same bytes, for every
+// field the writer writes, whatever fields the model gains. One field is knowingly not carried:
+// a budget's currency given without an amount (the submission has the currency only as the
+// attribute of <amount>). Both writes leave it out alike, so the bytes cannot show it: it is
+// checked here to come back empty, so that any change to how it is carried shows.
 void expect_round_trip(const Plan& plan, bool require_valid = true) {
   const std::string xml = ogp::write_ogp_submission(plan);
   Diagnostics diags;
   auto back = ogp::read_ogp_submission(xml, "round-trip.xml", diags, {.require_valid = require_valid});
   for (const auto& d : diags.all()) ADD_FAILURE() << d.str();
   ASSERT_TRUE(back.has_value());
-  for (const auto& diff : testing::plan_differences(plan, *back)) ADD_FAILURE() << diff;
-  // And the plan read back writes the same bytes.
-  EXPECT_TRUE(ogp::write_ogp_submission(*back) == xml);
+  EXPECT_EQ(testing::first_difference(xml, ogp::write_ogp_submission(*back)), "");
+  ASSERT_EQ(back->commitments.size(), plan.commitments.size());
+  for (size_t i = 0; i < plan.commitments.size(); ++i) {
+    const auto& sent = plan.commitments[i].budget;
+    const auto& read = back->commitments[i].budget;
+    if (!sent || sent->amount) continue;
+    ASSERT_TRUE(read.has_value()) << plan.commitments[i].id;
+    EXPECT_EQ(read->currency, "") << plan.commitments[i].id << ": a currency without an amount came back";
+  }
 }
 
 class ContentRoundTrip : public ::testing::TestWithParam<std::string> {};
@@ -62,25 +75,38 @@ TEST(RoundTrip, EveryOptionalPartSurvives) {
   c.budget = Budget{"1500000000.50", "IDR", both("APBN 2019", "State budget 2019"), {}};
   c.organisations[0].unit = both("Direktorat Data", "Data Directorate");
   c.sdgs.push_back({5, "5.b", {}});
+  plan.commitments[1].budget = Budget{{}, "IDR", both("Dana hibah", "A grant"), {}};  // a currency, no amount
+  // Each of them is in the submission (else the round trip would not see it).
+  const std::string xml = ogp::write_ogp_submission(plan);
+  for (const char* s : {"Theme **description** 🌏.", "Including 5 online", "ID0199", "1500000000.50", "State budget 2019",
+                        "Data Directorate", "5.b", "A grant"})
+    EXPECT_NE(xml.find(s), std::string::npos) << s;
   expect_round_trip(plan);
 }
 
-TEST(PlanDiff, NamesEachFieldThatDiffers) {
+// The comparison fails when a field of the plan read back changes, one field of each kind: a
+// date, a text, an enumeration, a number, an optional part.
+TEST(RoundTrip, TheComparisonCatchesAChangedField) {
   const Plan plan = checked_plan(testing::fixtures_dir() / "check" / "base").loaded.plan;
-  Plan other = plan;
-  other.commitments[0].milestones[0].period->end.text = "2019-07-01";
-  other.commitments[0].problem.texts[1].value = "Another problem.";
-  other.organisations[2].sector = Sector::Private;
-  other.events[0].participants->women = 5;
-  const auto diffs = testing::plan_differences(plan, other);
-  const std::vector<std::string> expected = {
-      "events[0].participants.women: 4 vs 5",
-      "organisations[2].sector: 1 vs 2",
-      "commitments[0].problem[1].value(en): 'The problem.' vs 'Another problem.'",
-      "commitments[0].milestones[0].period.end: '2019-06-30' vs '2019-07-01'",
+  const std::string xml = ogp::write_ogp_submission(plan);
+  Diagnostics diags;
+  const auto back = ogp::read_ogp_submission(xml, "round-trip.xml", diags);
+  ASSERT_TRUE(back.has_value());
+  ASSERT_EQ(testing::first_difference(xml, ogp::write_ogp_submission(*back)), "");
+  const std::vector<std::pair<std::function<void(Plan&)>, std::string>> changes = {
+      {[](Plan& p) { p.commitments[0].milestones[0].period->end.text = "2019-07-01"; }, "2019-07-01"},
+      {[](Plan& p) { p.commitments[0].problem.texts[1].value = "Another problem."; }, "Another problem."},
+      {[](Plan& p) { p.organisations[2].sector = Sector::Private; }, "private"},
+      {[](Plan& p) { p.events[0].participants->women = 5; }, "5"},
+      {[](Plan& p) { p.commitments[0].budget.reset(); }, "budget"},
   };
-  EXPECT_EQ(diffs, expected);
-  EXPECT_TRUE(testing::plan_differences(plan, plan).empty());
+  for (const auto& [change, shown] : changes) {
+    Plan changed = *back;
+    change(changed);
+    const std::string diff = testing::first_difference(xml, ogp::write_ogp_submission(changed));
+    EXPECT_NE(diff, "") << shown;
+    EXPECT_NE(diff.find(shown), std::string::npos) << diff;
+  }
 }
 
 TEST(OgpReader, RefusesAnInvalidSubmissionAndSaysWhy) {

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include "emit/ogp/helpers.h"
-#include "emit/ogp/plan_diff.h"
 #include "emit/ogp/reader.h"
 #include "emit/ogp/validator.h"
 #include "support/paths.h"
@@ -68,7 +67,10 @@ TEST(OgpWriter, EscapesMarkupInTextsAndAttributes) {
   auto back = ogp::read_ogp_submission(xml, "tricky.xml", diags);
   for (const auto& d : diags.all()) ADD_FAILURE() << d.str();
   ASSERT_TRUE(back);
-  for (const auto& diff : testing::plan_differences(plan, *back)) ADD_FAILURE() << diff;
+  EXPECT_EQ(testing::first_difference(xml, ogp::write_ogp_submission(*back)), "");
+  EXPECT_EQ(back->title.texts[0].value, tricky);
+  EXPECT_EQ(back->organisations[0].url, plan.organisations[0].url);
+  EXPECT_EQ(back->commitments[0].problem.texts[1].value, plan.commitments[0].problem.texts[1].value);
 }
 
 TEST(OgpWriter, TheFixtureBaseIsTheWritersOutputForTheCheckBasePlan) {

@@ -14,6 +14,7 @@
 #include "emit/pdf/pdf_document.h"
 #include "support/command.h"
 #include "support/paths.h"
+#include "support/shared_archive.h"
 #include "support/small_document.h"
 #include "support/text.h"
 
@@ -29,20 +30,14 @@ class PdfEditions : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir("pdf");
-    Env env = Env::from_environment();
-    env.cache_dir = dir_->path() / "cache";
-    env.source_date_epoch = 1543536000;  // 30 November 2018
-    archive_ = new ArchiveBuild(build_archive(testing::content_dir(), env));
+    archive_ = &testing::shared_archive();  // built on 30 November 2018
     for (const auto& [path, bytes] : archive_->outputs.files())
       if (path.ends_with(".pdf")) {
         fs::create_directories((dir_->path() / path).parent_path());
         std::ofstream(dir_->path() / path, std::ios::binary) << bytes;
       }
   }
-  static void TearDownTestSuite() {
-    delete archive_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete dir_; }
   static std::string file(const std::string& plan, const std::string& edition) {
     return (dir_->path() / plan / (plan + "." + edition + ".pdf")).string();
   }
@@ -52,7 +47,7 @@ class PdfEditions : public ::testing::Test {
     throw std::runtime_error(id);
   }
   static inline testing::TempDir* dir_ = nullptr;
-  static inline ArchiveBuild* archive_ = nullptr;
+  static inline const ArchiveBuild* archive_ = nullptr;
 };
 
 TEST_F(PdfEditions, OnePdfPerLanguageAndABilingualOne) {
