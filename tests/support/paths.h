@@ -11,6 +11,9 @@ inline std::filesystem::path fixtures_dir() { return source_dir() / "tests" / "f
 inline std::filesystem::path content_dir() { return source_dir() / "content"; }
 inline std::string binary() { return RENAKSI_BINARY; }
 
+// The whole of a file (empty when it cannot be read): for tests comparing bytes.
+std::string file_bytes(const std::filesystem::path& file);
+
 // A fresh, empty folder under the system's temp folder, removed when the object goes.
 class TempDir {
  public:

@@ -41,10 +41,7 @@ Outcome run(const Env& env, size_t max_output = limits::kMaxPandocOutputBytes) {
   return r;
 }
 
-std::string bytes_of(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+std::string bytes_of(const fs::path& p) { return testing::file_bytes(p); }
 
 // A stand-in that writes a real DOCX (the reference document) and counts its runs in `runs`.
 std::string docx_writing_pandoc(const testing::TempDir& dir, const Env& env) {
