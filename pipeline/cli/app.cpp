@@ -96,8 +96,9 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   if (!opt.layout.empty()) env.layout = opt.layout;
   if (opt.pandoc_timeout > 0) env.pandoc_timeout = std::chrono::seconds(opt.pandoc_timeout);
   if (!opt.site_url.empty()) env.site_url = opt.site_url;
-  if (!opt.out_dir.empty() && !opt.stop_after.empty()) {
-    err << "renaksi: --out publishes a whole build; it does not go with --stop-after\n";
+  if (!opt.out_dir.empty() && (!opt.stop_after.empty() || !opt.dump.empty())) {
+    err << "renaksi: --out publishes a whole build; it does not go with " << (opt.dump.empty() ? "--stop-after" : "--dump")
+        << '\n';
     return kExitUsage;
   }
   // The output folder is claimed (checked and locked) before the build, so a folder that may not
@@ -111,7 +112,9 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
         opt.out_dir, {opt.folder, env.cache_dir, env.data_dir / "layouts", env.data_dir / "locales"}, out_diags);
   // A refused output folder: nothing will be written, so the build goes only as far as its
   // content problems show (load, check, prose), not through the PDF, Word and site work.
-  const std::string stop_after = opt.out_dir.empty() || out_folder ? opt.stop_after : std::string("prose");
+  // --dump=document prints what compose made: the build goes no further than it needs to.
+  std::string stop_after = opt.out_dir.empty() || out_folder ? opt.stop_after : std::string("prose");
+  if (opt.dump == "document" && stop_after.empty()) stop_after = "compose";
   ArchiveBuild a = build_archive(opt.folder, env,
                                  {.stop_after = stop_after,
                                   .out_folder = out_folder ? &*out_folder : nullptr,
@@ -277,7 +280,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::ExistingDirectory);
   build_cmd->add_option("-o,--out", build.out_dir,
                         "Publish the outputs into this folder, replacing it whole (only when there is no error)");
-  build_cmd->add_option("--dump", build.dump, "Print an intermediate product: 'document' (the composed editions)")
+  build_cmd->add_option("--dump", build.dump,
+                        "Print an intermediate product instead of building on: 'document' (the composed editions)")
       ->check(CLI::IsMember({"document"}));
   build_cmd->add_option("--edition", build.editions, "With --dump: only these editions (a language code, or 'bilingual')");
   std::string step_names;

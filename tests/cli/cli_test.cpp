@@ -142,6 +142,12 @@ TEST(Cli, BuildDumpsTheComposedEdition) {
   CommandResult bad = run("build content/nap-2018-2020 --dump=document --edition=fr --cache-dir '" + dir.path().string() + "'");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("editions: id en bilingual"), std::string::npos) << bad.err;
+  // A dump is not a build to publish: with --out it is refused, and nothing is made.
+  const auto out = dir.path() / "out";
+  CommandResult both = run("build content/nap-2018-2020 --dump=document --out '" + out.string() + "'");
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("does not go with --dump"), std::string::npos) << both.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 TEST(Cli, ASecondBuildOfUnchangedContentStartsNoPandoc) {
