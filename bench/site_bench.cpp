@@ -123,7 +123,7 @@ void report(const std::string& what, const fs::path& content, const Env& env, in
   const double written = ms(Clock::now() - start);
   fs::remove_all(scratch / "dist");
   std::printf("%s: %zu plan%s, %zu commitments\n", what.c_str(), a.plans.size(), a.plans.size() == 1 ? "" : "s", commitments);
-  std::printf("  plan passes (load to compose): %9.1f ms\n", passes);
+  std::printf("  plan steps (load to compose): %9.1f ms\n", passes);
   std::printf("  site step, best of %d:          %9.1f ms (median %.1f ms)\n", runs, times.front(), times[times.size() / 2]);
   std::printf("  site: %zu pages, %zu files, %.1f MB (%.1f ms per page)\n", last.pages, last.files, last.bytes / 1e6,
               times.front() / static_cast<double>(last.pages));
