@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "check/stage_rules.h"
+#include "cli/path_checks.h"
+#include "cli/suggest.h"
 #include "diag/diagnostic.h"
 #include "driver/pipeline.h"
 #include "env/file_io.h"
@@ -268,7 +270,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App* check_cmd = app.add_subcommand("check", "Check plan folders against the schema and the drafting-stage rules");
   check_cmd->add_option("plan-folder", check.folders, "A plan folder (plan.xml, organisations.xml, commitments/)")
       ->required()
-      ->check(CLI::ExistingDirectory);
+      ->check(CLI::Validator(must_be_folder, "FOLDER"));
   check_cmd->add_flag("--fail-on-warnings", check.fail_on_warnings, "Exit 1 when there are warnings too");
   check_cmd->add_flag("-q,--quiet", check.quiet, "Print only the diagnostics, not the summary line");
 
@@ -277,7 +279,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       app.add_subcommand("build", "Build plans: check, parse the prose, compose and write every edition and the site");
   build_cmd->add_option("folder", build.folder, "A plan folder, or a folder of plan folders (content/)")
       ->required()
-      ->check(CLI::ExistingDirectory);
+      ->check(CLI::Validator(must_be_folder, "FOLDER"));
   build_cmd->add_option("-o,--out", build.out_dir,
                         "Publish the outputs into this folder, replacing it whole (only when there is no error)");
   build_cmd->add_option("--dump", build.dump,
@@ -288,7 +290,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   for (const auto& step : steps()) step_names += (step_names.empty() ? "" : ", ") + std::string(step.name);
   build_cmd->add_option("--stop-after", build.stop_after, "Stop after this step: " + step_names)
       ->check([step_names](const std::string& v) {
-        return find_step(v) ? std::string() : "no step is called '" + v + "' (steps: " + step_names + ")";
+        if (find_step(v)) return std::string();
+        std::vector<std::string_view> names;
+        for (const auto& step : steps()) names.push_back(step.name);
+        const std::string near = nearest(v, names);
+        return "no step is called '" + printable(v) + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
+               " (steps: " + step_names + ")";
       });
   build_cmd->add_option("--cache-dir", build.cache_dir, "Where the prose cache lives (default build/cache)");
   build_cmd->add_option("--layout", build.layout, "The PDF page style: a name in layouts/ (default a4) or a .json file");
@@ -302,7 +309,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   ValidateOptions validate;
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Validate OGP-submission XML files against schemas/ogp-submission.xsd and its rules");
-  validate_cmd->add_option("file", validate.files, "An OGP-submission XML file")->required()->check(CLI::ExistingFile);
+  validate_cmd->add_option("file", validate.files, "An OGP-submission XML file")->required()->check(CLI::Validator(must_be_file, "FILE"));
   validate_cmd->add_flag("-q,--quiet", validate.quiet, "Print only the diagnostics, not the summary line");
 
   SubmissionOptions submission;
@@ -310,7 +317,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       "submission", "Check a plan and write its OGP-submission XML, validated before it is written");
   submission_cmd->add_option("plan-folder", submission.folder, "A plan folder (plan.xml, organisations.xml, commitments/)")
       ->required()
-      ->check(CLI::ExistingDirectory);
+      ->check(CLI::Validator(must_be_folder, "FOLDER"));
   submission_cmd->add_option("-o,--output", submission.output, "Write to FILE (default: standard output)")
       ->option_text("FILE");
   submission_cmd->add_option("--date", submission.date, "Record YYYY-MM-DD as the generation date (default: none)")
@@ -319,6 +326,23 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
           "DATE"));
 
   app.add_subcommand("codes", "List the diagnostic codes and what each means");
+
+  // A command that is not one: say which it may have been, in renaksi's words.
+  std::vector<std::string_view> commands;
+  for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+  std::string command_list;
+  for (std::string_view c : commands) command_list += (command_list.empty() ? "" : ", ") + std::string(c);
+  if (argc < 2) {
+    err << "renaksi: which command? " << command_list << " ('renaksi --help' says what each does)\n";
+    return kExitUsage;
+  }
+  const std::string first = argv[1];
+  if (!first.starts_with("-") && std::find(commands.begin(), commands.end(), first) == commands.end()) {
+    const std::string near = nearest(first, commands);
+    err << "renaksi: '" << printable(first) << "' is not a command"
+        << (near.empty() ? "" : "; did you mean '" + near + "'?") << " (commands: " << command_list << ")\n";
+    return kExitUsage;
+  }
 
   try {
     app.parse(argc, argv);
