@@ -4,7 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <exception>
+#include <iostream>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -12,6 +14,7 @@
 
 #include "check/stage_rules.h"
 #include "cli/path_checks.h"
+#include "cli/progress_line.h"
 #include "cli/suggest.h"
 #include "diag/diagnostic.h"
 #include "driver/pipeline.h"
@@ -72,24 +75,32 @@ struct BuildOptions {
   bool fail_on_warnings = false;
 };
 
+// A duration in milliseconds to about three significant digits: "1287 ms", "42.5 ms", "0.35 ms".
+std::string milliseconds(std::chrono::nanoseconds d) {
+  const double ms = std::chrono::duration<double, std::milli>(d).count();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, ms >= 100 ? "%.0f ms" : ms >= 10 ? "%.1f ms" : "%.2f ms", ms);
+  return buf;
+}
+
 // Every row of the pipeline table, with the time it took (summed over the plans for a plan
-// step), or "-" when the build did not get to it.
+// step), or "-" when the build did not get to it; the times right-aligned.
 void print_timings(const ArchiveBuild& a, std::ostream& out) {
   std::chrono::nanoseconds total{0};
   const int fragments = a.prose_stats.fragments, cached = a.prose_stats.cache_hits, runs = a.prose_stats.pandoc_runs;
+  auto row = [&](std::string_view name, const std::string& value) {
+    out << "  " << name << std::string(10 - std::min<size_t>(name.size(), 9), ' ')
+        << std::string(10 - std::min<size_t>(value.size(), 10), ' ') << value;
+  };
   for (const Step& step : steps()) {
-    out << "  " << step.name << std::string(10 - std::min<size_t>(step.name.size(), 9), ' ');
     auto t = std::find_if(a.timings.begin(), a.timings.end(), [&](const StepTiming& x) { return x.name == step.name; });
-    if (t == a.timings.end()) {
-      out << "-\n";
-      continue;
-    }
-    out << std::chrono::duration<double, std::milli>(t->elapsed).count() << " ms\n";
-    total += t->elapsed;
+    row(step.name, t == a.timings.end() ? "-" : milliseconds(t->elapsed));
+    out << '\n';
+    if (t != a.timings.end()) total += t->elapsed;
   }
-  out << "  total     " << std::chrono::duration<double, std::milli>(total).count() << " ms (" << a.plans.size()
-      << (a.plans.size() == 1 ? " plan" : " plans") << "; prose: " << fragments << " fragments, " << cached
-      << " cached, " << runs << " Pandoc run" << (runs == 1 ? "" : "s") << ")\n";
+  row("total", milliseconds(total));
+  out << " (" << a.plans.size() << (a.plans.size() == 1 ? " plan" : " plans") << "; prose: " << fragments
+      << " fragments, " << cached << " cached, " << runs << " Pandoc run" << (runs == 1 ? "" : "s") << ")\n";
 }
 
 int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
@@ -117,10 +128,16 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   // --dump=document prints what compose made: the build goes no further than it needs to.
   std::string stop_after = opt.out_dir.empty() || out_folder ? opt.stop_after : std::string("prose");
   if (opt.dump == "document" && stop_after.empty()) stop_after = "compose";
+  // On a terminal, a build that runs long says where it is; a log gets nothing of the kind.
+  ProgressLine progress(err);
+  const bool terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
   ArchiveBuild a = build_archive(opt.folder, env,
                                  {.stop_after = stop_after,
                                   .out_folder = out_folder ? &*out_folder : nullptr,
-                                  .fail_on_warnings = opt.fail_on_warnings});
+                                  .fail_on_warnings = opt.fail_on_warnings,
+                                  .progress = terminal ? [&](const Progress& at) { progress.report(at); }
+                                                       : std::function<void(const Progress&)>()});
+  progress.finish();
   for (const auto& d : out_diags.all()) err << d.str() << '\n';
   for (auto& p : a.plans) {
     p->diags.sort();

@@ -57,16 +57,28 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
     a.plans.push_back(std::make_unique<BuildState>());
     a.plans.back()->folder = folder;
   }
-  for (const Step& step : steps()) {
+  const auto all = steps();
+  for (size_t k = 0; k < all.size(); ++k) {
+    const Step& step = all[k];
     // An archive step needs every plan, whole, unless it only looks for more problems.
     if (step.scope == Scope::Archive && !step.even_after_errors && !clean(a)) return a;
+    Progress at{step.name, k + 1, all.size(), {}, 0, a.plans.size()};
     const auto start = std::chrono::steady_clock::now();
     bool go_on = true;
     if (step.scope == Scope::Plan) {
-      for (auto& p : a.plans)
-        if (p->going) p->going = step.run(a, p.get());
+      for (size_t i = 0; i < a.plans.size(); ++i) {
+        BuildState& p = *a.plans[i];
+        if (!p.going) continue;
+        if (request.progress) {
+          at.plan = p.folder.filename().empty() ? p.folder.parent_path().filename().string() : p.folder.filename().string();
+          at.plan_number = i + 1;
+          request.progress(at);
+        }
+        p.going = step.run(a, &p);
+      }
       go_on = std::any_of(a.plans.begin(), a.plans.end(), [](const auto& p) { return p->going; });
     } else {
+      if (request.progress) request.progress(at);
       go_on = step.run(a, nullptr);
     }
     add_timing(a.timings, step.name, std::chrono::steady_clock::now() - start);

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -81,10 +82,21 @@ std::span<const Step> steps();
 // The step called `name`, or null.
 const Step* find_step(std::string_view name);
 
+// Where a build is, told as it goes: for a progress line on long builds.
+struct Progress {
+  std::string_view step;
+  size_t step_number = 0;      // 1-based, of `steps`
+  size_t steps = 0;
+  std::string plan;            // a plan step's plan (its folder's name); empty for an archive step
+  size_t plan_number = 0;      // 1-based, of `plans`
+  size_t plans = 0;
+};
+
 struct BuildRequest {
   std::string_view stop_after;          // the last step to run; empty: every step
   OutputFolder* out_folder = nullptr;   // where publish writes (claimed); none: nothing is written
   bool fail_on_warnings = false;        // a warning keeps the build from being published
+  std::function<void(const Progress&)> progress = nullptr;  // called before each step, and each plan of a plan step
 };
 
 // Builds `root` (a plan folder, or a folder of plan folders) through every step, or up to and
