@@ -30,22 +30,19 @@ std::string what_is(const std::string& path, fs::file_status& st) {
 
 std::string quoted(const std::string& path) { return "'" + printable(path) + "'"; }
 
+// Empty when `path` is of `type`; otherwise what it is instead of `noun`.
+std::string must_be(const std::string& path, fs::file_type type, const char* noun) {
+  fs::file_status st;
+  const std::string what = what_is(path, st);
+  if (what.empty()) return quoted(path) + " does not exist";
+  if (st.type() == type) return {};
+  return quoted(path) + " is " + what + ", not " + noun;
+}
+
 }  // namespace
 
-std::string must_be_folder(const std::string& path) {
-  fs::file_status st;
-  const std::string what = what_is(path, st);
-  if (what.empty()) return quoted(path) + " does not exist";
-  if (st.type() == fs::file_type::directory) return {};
-  return quoted(path) + " is " + what + ", not a folder";
-}
+std::string must_be_folder(const std::string& path) { return must_be(path, fs::file_type::directory, "a folder"); }
 
-std::string must_be_file(const std::string& path) {
-  fs::file_status st;
-  const std::string what = what_is(path, st);
-  if (what.empty()) return quoted(path) + " does not exist";
-  if (st.type() == fs::file_type::regular) return {};
-  return quoted(path) + " is " + what + ", not a file";
-}
+std::string must_be_file(const std::string& path) { return must_be(path, fs::file_type::regular, "a file"); }
 
 }  // namespace renaksi
