@@ -1,6 +1,7 @@
 // The content model: a plan, its commitments and organisations, as loaded from content/.
 // Every node carries the SourceLoc it was read from. This header is the contract between
-// load/check and every later pass.
+// load/check and the steps that read the plan itself: prose, compose and the OGP submission (the
+// PDF, Word and site outputs read the composed doc::Document instead).
 #pragma once
 
 #include <optional>

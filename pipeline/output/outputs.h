@@ -1,5 +1,5 @@
-// The files a build produces, held in memory until the publish pass writes them all at once.
-// Not synchronised: passes that work in parallel add their files after joining.
+// The files a build produces, held in memory until the publish step writes them all at once.
+// Not synchronised: steps that work in parallel add their files after joining.
 #pragma once
 
 #include <map>
