@@ -52,12 +52,14 @@ class Composer {
     d.langs = edition_.langs;
     if (const Organisation* issuer = plan_.organisation(plan_.issuer))
       d.issuer_name = std::string(issuer->name.in(edition_.langs.front()));
-    d.facts = facts(edition_.langs.front());
+    // The organisations of the index, sorted once: the index chapter and the facts list them alike.
+    const std::vector<const Organisation*> orgs = indexed_organisations();
+    d.facts = facts(edition_.langs.front(), orgs);
     for (const auto& lang : edition_.langs) d.front.push_back(front(lang));
     if (plan_.foreword.present()) d.chapters.push_back(foreword());
     if (plan_.has_cocreation) d.chapters.push_back(cocreation());
     for (const auto& c : plan_.commitments) d.chapters.push_back(commitment(c));
-    d.chapters.push_back(index());
+    d.chapters.push_back(index(orgs));
     return d;
   }
 
@@ -376,10 +378,10 @@ class Composer {
     if (field.present()) b.push_back(prose_block(field));
   }
 
-  Chapter index() const {
+  Chapter index(const std::vector<const Organisation*>& orgs) const {
     Chapter ch{Chapter::Kind::Index, "index", 0, plan_.loc, title("chapter.index"), {}};
     ch.blocks.push_back(paragraph(plan_.loc, [&](const std::string& lang) { return msg(lang, "index.intro"); }));
-    for (const Organisation* o : indexed_organisations()) {
+    for (const Organisation* o : orgs) {
       ch.blocks.push_back({"org-" + o->id, o->loc, doc::Fields{parts([&](const std::string& lang) {
                              doc::FieldList f{text(org_name(lang, o->id)), {}};
                              f.rows.push_back({msg(lang, "sector." + std::string(sector_id(o->sector))), {}});
@@ -426,7 +428,7 @@ class Composer {
 
   // What the site lists about the plan, in `lang` (the administrative language's text where
   // `lang` has none).
-  doc::Facts facts(const std::string& lang) const {
+  doc::Facts facts(const std::string& lang, const std::vector<const Organisation*>& orgs) const {
     doc::Facts f;
     f.loc = plan_.loc;
     f.stage = std::string(stage_id(plan_.stage));
@@ -464,7 +466,7 @@ class Composer {
       for (const auto& t : c.themes) r.themes.push_back(t.ref);
       f.commitments.push_back(std::move(r));
     }
-    for (const Organisation* o : indexed_organisations())
+    for (const Organisation* o : orgs)
       f.organisations.push_back({"org-" + o->id, org_name(lang, o->id), msg(lang, "sector." + std::string(sector_id(o->sector))),
                                  role_mentions(lang, o->id)});
     return f;
