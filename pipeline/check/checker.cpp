@@ -1,6 +1,7 @@
 // The check pass: content rules over a loaded plan.
 #include "check/checker.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -8,6 +9,7 @@
 #include "check/stage_rules.h"
 #include "env/limits.h"
 #include "model/visit.h"
+#include "text/suggest.h"
 
 namespace renaksi {
 
@@ -32,7 +34,7 @@ class Checker {
     check_commitment_set();
     for (const auto& c : plan_.commitments) check_commitment(c);
     visit_texts(plan_, [&](const LocalizedText& t, const std::string& what) { check_texts(t, what); });
-    check_stage_requirements(plan_, diags_);
+    if (scope_.profile) check_stage_requirements(plan_, *scope_.profile, diags_);
   }
 
  private:
@@ -137,6 +139,60 @@ class Checker {
     }
   }
 
+  // The commitment against its template: only the profile's sections, each once; only the
+  // value and alignment kinds the profile asks for; no more milestones than it allows.
+  void check_template(const Commitment& c, const TemplateProfile& profile, const std::string& who) {
+    const std::vector<std::string_view> ids = profile.prose_ids();
+    std::set<std::string> seen;
+    for (const auto& s : c.sections) {
+      if (!profile.prose_section(s.id)) {
+        const std::string near = nearest(s.id, ids);
+        std::string known;
+        for (auto id : ids) known += (known.empty() ? "" : ", ") + std::string(id);
+        diags_.error(Code::C024, s.loc,
+                     who + " has the section <" + s.id + ">, which the template '" + profile.id + "' does not have" +
+                         (near.empty() ? " (its sections: " + known + ")" : "; did you mean <" + near + ">?"));
+      } else if (!seen.insert(s.id).second) {
+        diags_.error(Code::C024, s.loc, who + " gives the section <" + s.id + "> twice");
+      }
+    }
+    auto kinds_of = [](const ProfileSection* ps) {
+      std::vector<std::string_view> out;
+      if (ps)
+        for (const auto& k : ps->choices) out.push_back(k.kind);
+      return out;
+    };
+    auto unasked = [&](const std::string& kind, const SourceLoc& at, const ProfileSection* ps, const char* what) {
+      const auto kinds = kinds_of(ps);
+      if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
+      std::string known;
+      for (auto k : kinds) known += (known.empty() ? "" : ", ") + std::string(k);
+      const std::string near = nearest(kind, kinds);
+      diags_.error(Code::C025, at,
+                   who + " gives " + what + " " + quoted(kind) + ", which the template '" + profile.id + "' does not ask for" +
+                       (kinds.empty() ? " (it has no such section)"
+                                      : near.empty() ? " (it asks for " + known + ")" : "; did you mean " + quoted(near) + "?"));
+    };
+    const ProfileSection* values = profile.of_kind(SectionKind::Values);
+    for (const auto& v : c.values) unasked(std::string(ogp_value_id(v.kind)), v.loc, values, "the OGP value");
+    const ProfileSection* alignment = profile.of_kind(SectionKind::Alignment);
+    for (const auto& a : c.alignment) unasked(a.kind, a.loc, alignment, "an alignment with");
+    const ProfileSection* milestones = profile.of_kind(SectionKind::Milestones);
+    if (!milestones && !c.milestones.empty())
+      diags_.error(Code::C024, c.milestones_loc, who + " has milestones, which the template '" + profile.id + "' does not have");
+    if (milestones && milestones->max_rows && c.milestones.size() > static_cast<size_t>(*milestones->max_rows))
+      diags_.error(Code::C005, c.milestones[static_cast<size_t>(*milestones->max_rows)].loc,
+                   who + " has " + std::to_string(c.milestones.size()) + " milestones; the template '" + profile.id +
+                       "' allows at most " + std::to_string(*milestones->max_rows));
+    auto unused = [&](bool given, SectionKind k, const SourceLoc& at, const char* what) {
+      if (given && !profile.of_kind(k))
+        diags_.error(Code::C024, at, who + " has " + what + ", which the template '" + profile.id + "' does not have");
+    };
+    unused(!c.contacts.empty(), SectionKind::Contacts, c.contacts.empty() ? c.loc : c.contacts.front().loc, "contacts");
+    unused(c.budget || !c.sdgs.empty() || c.notes.present(), SectionKind::Additional,
+           c.budget ? c.budget->loc : !c.sdgs.empty() ? c.sdgs.front().loc : c.notes.loc, "additional information");
+  }
+
   void check_commitment(const Commitment& c) {
     const std::string who = "commitment " + std::to_string(c.number);
     bool period_ok = false;
@@ -152,9 +208,7 @@ class Checker {
         diags_.error(Code::C009, t.loc, who + " refers to the theme " + quoted(t.ref) + ", which plan.xml does not declare");
     for (const auto& o : c.organisations) check_org_ref(o.ref, o.loc, who);
 
-    if (c.milestones.size() > 5)
-      diags_.error(Code::C005, c.milestones[5].loc,
-                   who + " has " + std::to_string(c.milestones.size()) + " milestones; the template allows at most 5");
+    if (scope_.profile) check_template(c, *scope_.profile, who);
     unique_ids(c.milestones, "milestone");
     for (const auto& m : c.milestones) {
       const std::string mwho = who + " milestone " + quoted(m.id);

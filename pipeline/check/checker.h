@@ -4,6 +4,7 @@
 
 #include "diag/diagnostic.h"
 #include "model/plan.h"
+#include "profile/template_profile.h"
 
 namespace renaksi {
 
@@ -13,6 +14,9 @@ namespace renaksi {
 struct CheckScope {
   bool organisations_loaded = true;
   bool all_commitments_loaded = true;
+  // The plan's template profile: its sections, kinds, milestone limit and stage requirements.
+  // None (the profile could not be read, T001/T002, already reported): those rules are skipped.
+  const TemplateProfile* profile = nullptr;
 };
 
 void check_plan(const Plan& plan, Diagnostics& diags, CheckScope scope = {});

@@ -1,16 +1,12 @@
-// What each drafting stage requires, as one declared table.
+// What each drafting stage requires, as the plan's template profile declares it.
 //
-// Draft 1 (CSO + Secretariat): the problem, the idea that solves it, the implementation method.
-// Draft 2: milestones sharpened against the RKP; the actors involved.
-// Draft 3 (+ K/L/D/I): implementation sharpened with the responsible agencies: a lead agency,
-//          the commitment's period, and every milestone's period, output and actors.
-// Draft 4 (+ the public, for consultation): the full template: themes, OGP values,
-//          alignment, contacts.
-// Final: ready to implement: the plan's foreword and co-creation record as well; and every
-//          field in every language of the plan (checked with the language rules, C012).
+// The profile's "requires" list names, for each field, the stage from which it must be there
+// and how a message names it (templates/ogi-2018.json: Draft 1 the problem, the idea and the
+// method; Draft 2 milestones and actors; Draft 3 the lead agency and every date, output and
+// actor; Draft 4 themes, OGP values, alignment, contacts; Final the foreword and co-creation
+// record). This file knows only how to tell whether each kind of field is present.
 #include "check/stage_rules.h"
 
-#include <functional>
 #include <string>
 
 namespace renaksi {
@@ -28,66 +24,44 @@ std::string_view stage_display(Stage s) {
 
 namespace {
 
-struct CommitmentRule {
-  Stage from;
-  std::string_view what;  // the field, as a reader of the template names it
-  std::function<bool(const Commitment&)> present;
-};
+enum class Scope { Plan, Commitment, Milestone };
 
-struct MilestoneRule {
-  Stage from;
-  std::string_view what;
-  std::function<bool(const Milestone&)> present;
-};
-
-struct PlanRule {
-  Stage from;
-  std::string_view what;
-  std::function<bool(const Plan&)> present;
-};
-
-const std::vector<CommitmentRule>& commitment_rules() {
-  static const std::vector<CommitmentRule> rules = {
-      {Stage::Draft1, "a title", [](const Commitment& c) { return c.title.present(); }},
-      {Stage::Draft1, "section B, the public problem", [](const Commitment& c) { return c.problem.present(); }},
-      {Stage::Draft1, "section C, what the commitment is", [](const Commitment& c) { return c.description.present(); }},
-      {Stage::Draft1, "section D, how it contributes (the method)",
-       [](const Commitment& c) { return c.contribution.present(); }},
-      {Stage::Draft2, "milestones", [](const Commitment& c) { return !c.milestones.empty(); }},
-      {Stage::Draft2, "the actors involved (organisations)",
-       [](const Commitment& c) { return !c.organisations.empty(); }},
-      {Stage::Draft3, "a lead implementing organisation (section A)",
-       [](const Commitment& c) { return !c.with_role(Role::Lead).empty(); }},
-      {Stage::Draft3, "a start and end date", [](const Commitment& c) { return c.period.has_value(); }},
-      {Stage::Draft4, "at least one theme", [](const Commitment& c) { return !c.themes.empty(); }},
-      {Stage::Draft4, "section E, relevance to OGP values (one relevant value with its text)",
-       [](const Commitment& c) {
-         for (const auto& v : c.values)
-           if (v.relevant && v.text.present()) return true;
-         return false;
-       }},
-      {Stage::Draft4, "section F, alignment with RKP, RPJMN or Stranas PK",
-       [](const Commitment& c) { return !c.alignment.empty(); }},
-      {Stage::Draft4, "contacts", [](const Commitment& c) { return !c.contacts.empty(); }},
-  };
-  return rules;
+Scope scope_of(std::string_view field) {
+  if (field.starts_with("plan.")) return Scope::Plan;
+  if (field.starts_with("milestone.")) return Scope::Milestone;
+  return Scope::Commitment;
 }
 
-const std::vector<MilestoneRule>& milestone_rules() {
-  static const std::vector<MilestoneRule> rules = {
-      {Stage::Draft3, "a start and end date", [](const Milestone& m) { return m.period.has_value(); }},
-      {Stage::Draft3, "an expected output", [](const Milestone& m) { return m.output.present(); }},
-      {Stage::Draft3, "the actors involved", [](const Milestone& m) { return !m.actors.empty(); }},
-  };
-  return rules;
+bool plan_has(const Plan& p, std::string_view field) {
+  if (field == "plan.foreword") return p.foreword.present();
+  if (field == "plan.cocreation") return !p.events.empty();
+  return true;
 }
 
-const std::vector<PlanRule>& plan_rules() {
-  static const std::vector<PlanRule> rules = {
-      {Stage::Final, "a foreword", [](const Plan& p) { return p.foreword.present(); }},
-      {Stage::Final, "a co-creation record with at least one event", [](const Plan& p) { return !p.events.empty(); }},
-  };
-  return rules;
+bool milestone_has(const Milestone& m, std::string_view field) {
+  if (field == "milestone.period") return m.period.has_value();
+  if (field == "milestone.output") return m.output.present();
+  if (field == "milestone.actors") return !m.actors.empty();
+  return true;
+}
+
+bool commitment_has(const Commitment& c, std::string_view field) {
+  if (field == "title") return c.title.present();
+  if (field == "organisations") return !c.organisations.empty();
+  if (field == "lead") return !c.with_role(Role::Lead).empty();
+  if (field == "period") return c.period.has_value();
+  if (field == "themes") return !c.themes.empty();
+  if (field == "milestones") return !c.milestones.empty();
+  if (field == "contacts") return !c.contacts.empty();
+  if (field == "alignment") return !c.alignment.empty();
+  if (field == "values") {
+    for (const auto& v : c.values)
+      if (v.relevant && v.text.present()) return true;
+    return false;
+  }
+  // A prose section of the profile.
+  const Section* s = c.section(field);
+  return s && s->text.present();
 }
 
 std::string required(Stage from, const Plan& plan) {
@@ -101,20 +75,20 @@ std::string required(Stage from, const Plan& plan) {
 
 }  // namespace
 
-void check_stage_requirements(const Plan& plan, Diagnostics& diags) {
-  for (const auto& rule : plan_rules())
-    if (plan.stage >= rule.from && !rule.present(plan))
-      diags.error(Code::C013, plan.loc, "the plan lacks " + std::string(rule.what) + required(rule.from, plan));
+void check_stage_requirements(const Plan& plan, const TemplateProfile& profile, Diagnostics& diags) {
+  auto due = [&](const Requirement& r) { return plan.stage >= r.from; };
+  for (const auto& r : profile.requires_)
+    if (scope_of(r.field) == Scope::Plan && due(r) && !plan_has(plan, r.field))
+      diags.error(Code::C013, plan.loc, "the plan lacks " + r.what + required(r.from, plan));
   for (const auto& c : plan.commitments) {
     const std::string who = "commitment " + std::to_string(c.number);
-    for (const auto& rule : commitment_rules())
-      if (plan.stage >= rule.from && !rule.present(c))
-        diags.error(Code::C013, c.loc, who + " lacks " + std::string(rule.what) + required(rule.from, plan));
+    for (const auto& r : profile.requires_)
+      if (scope_of(r.field) == Scope::Commitment && due(r) && !commitment_has(c, r.field))
+        diags.error(Code::C013, c.loc, who + " lacks " + r.what + required(r.from, plan));
     for (const auto& m : c.milestones)
-      for (const auto& rule : milestone_rules())
-        if (plan.stage >= rule.from && !rule.present(m))
-          diags.error(Code::C013, m.loc,
-                      who + " milestone '" + m.id + "' lacks " + std::string(rule.what) + required(rule.from, plan));
+      for (const auto& r : profile.requires_)
+        if (scope_of(r.field) == Scope::Milestone && due(r) && !milestone_has(m, r.field))
+          diags.error(Code::C013, m.loc, who + " milestone '" + m.id + "' lacks " + r.what + required(r.from, plan));
   }
 }
 

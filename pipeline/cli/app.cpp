@@ -15,7 +15,7 @@
 #include "check/stage_rules.h"
 #include "cli/path_checks.h"
 #include "cli/progress_line.h"
-#include "cli/suggest.h"
+#include "text/suggest.h"
 #include "diag/diagnostic.h"
 #include "driver/pipeline.h"
 #include "env/file_io.h"
@@ -122,7 +122,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   // (the data folder itself is the source tree, which holds dist/ by default).
   if (!opt.out_dir.empty())
     out_folder = OutputFolder::claim(
-        opt.out_dir, {opt.folder, env.cache_dir, env.data_dir / "layouts", env.data_dir / "locales"}, out_diags);
+        opt.out_dir, {opt.folder, env.cache_dir, env.data_dir / "layouts", env.data_dir / "locales", env.data_dir / "templates"}, out_diags);
   // A refused output folder: nothing will be written, so the build goes only as far as its
   // content problems show (load, check, prose), not through the PDF, Word and site work.
   // --dump=document prints what compose made: the build goes no further than it needs to.

@@ -42,8 +42,9 @@ prose::Block bullets(std::vector<Inlines> items) {
 // One commitment-independent formatter per edition: the plan, the edition, its locales.
 class Composer {
  public:
-  Composer(const Plan& plan, const ProseStore& prose, const Edition& edition, const Locales& locales)
-      : plan_(plan), prose_(prose), edition_(edition), locales_(locales) {}
+  Composer(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
+           const Locales& locales)
+      : plan_(plan), profile_(profile), prose_(prose), edition_(edition), locales_(locales) {}
 
   doc::Document run() {
     doc::Document d;
@@ -214,6 +215,8 @@ class Composer {
             text(std::string(e.place.in(lang))), text(people.empty() ? "–" : people)};
   }
 
+  // A commitment's chapter: its summary box, then its template's sections in the profile's
+  // order, each as the profile labels it.
   Chapter commitment(const Commitment& c) const {
     const std::string a = "commitment-" + std::to_string(c.number);
     Chapter ch{Chapter::Kind::Commitment, a, c.number, c.loc,
@@ -226,11 +229,55 @@ class Composer {
     b.push_back({a + "-summary", c.loc, doc::Fields{parts([&](const std::string& lang) {
                                            return doc::FieldList{{}, metadata(lang, c)};
                                          })}});
+    for (const auto& s : profile_.sections) {
+      const std::string anchor = a + "-" + s.anchor;
+      switch (s.kind) {
+        case SectionKind::Prose: {
+          static const LocalizedText kAbsent;
+          const Section* given = c.section(s.id);
+          const LocalizedText& field = given ? given->text : kAbsent;
+          const SourceLoc at = given ? given->loc : c.loc;
+          if (!field.present() && !s.always) break;
+          b.push_back(heading(s.level, anchor, s.heading, field.present() ? where(field) : at));
+          if (field.present()) b.push_back(prose_block(field));
+          break;
+        }
+        case SectionKind::Group:
+          b.push_back(heading(2, anchor, s.heading, c.loc));
+          break;
+        case SectionKind::Lead: lead_section(b, anchor, s, c); break;
+        case SectionKind::Values:
+          b.push_back(heading(s.level, anchor, s.heading, c.values_loc.file.empty() ? c.loc : c.values_loc));
+          for (const auto& v : c.values)
+            if (v.relevant || (s.always && v.text.present()))
+              subsection(b, a + "-value-" + std::string(ogp_value_id(v.kind)), choice_heading(s, ogp_value_id(v.kind)), v.text,
+                         true, v.loc);
+          break;
+        case SectionKind::Alignment:
+          b.push_back(heading(s.level, anchor, s.heading, c.alignment_loc.file.empty() ? c.loc : c.alignment_loc));
+          for (const auto& al : c.alignment)
+            subsection(b, a + "-alignment-" + al.kind, choice_heading(s, al.kind), al.text, true, al.loc);
+          break;
+        case SectionKind::Additional: additional_section(b, a, anchor, s, c); break;
+        case SectionKind::Milestones: milestone_table(b, anchor, s, c); break;
+        case SectionKind::Contacts: contact_table(b, anchor, s, c); break;
+      }
+    }
+    return ch;
+  }
 
-    // A. The lead implementing agency, with its unit.
+  // The heading key of a value or alignment kind, as the profile labels it.
+  static std::string choice_heading(const ProfileSection& s, std::string_view kind) {
+    for (const auto& k : s.choices)
+      if (k.kind == kind) return k.heading;
+    return s.heading;  // check reports a kind the profile does not ask for (C025)
+  }
+
+  // The lead implementing agencies, each with its unit.
+  void lead_section(std::vector<Block>& b, const std::string& anchor, const ProfileSection& s, const Commitment& c) const {
     const auto leads = c.with_role(Role::Lead);
     const SourceLoc lead_loc = leads.empty() ? c.loc : leads.front()->loc;
-    b.push_back(heading(2, a + "-a", "section.a", lead_loc));
+    b.push_back(heading(s.level, anchor, s.heading, lead_loc));
     b.push_back({{}, lead_loc, doc::Prose{parts([&](const std::string& lang) {
                    std::vector<Inlines> items;
                    for (const auto* o : leads) {
@@ -244,86 +291,94 @@ class Composer {
                    if (items.empty()) items.push_back(text(msg(lang, "meta.none")));
                    return prose::Blocks{bullets(std::move(items))};
                  })}});
+  }
 
-    section(b, a + "-b", "section.b", c.problem);
-    subsection(b, a + "-causes", "section.causes", c.causes);
-    section(b, a + "-c", "section.c", c.description);
-    subsection(b, a + "-status-quo", "section.status_quo", c.status_quo);
-    subsection(b, a + "-expected-results", "section.expected_results", c.expected_results);
-    section(b, a + "-d", "section.d", c.contribution);
-
-    // E. One subsection per relevant value.
-    b.push_back(heading(2, a + "-e", "section.e", c.values_loc.file.empty() ? c.loc : c.values_loc));
-    for (const auto& v : c.values)
-      if (v.relevant)
-        subsection(b, a + "-value-" + std::string(ogp_value_id(v.kind)), "value." + std::string(ogp_value_id(v.kind)), v.text,
-                   true, v.loc);
-
-    b.push_back(heading(2, a + "-f", "section.f", c.alignment_loc.file.empty() ? c.loc : c.alignment_loc));
-    for (const auto& al : c.alignment)
-      subsection(b, a + "-alignment-" + std::string(alignment_kind_id(al.kind)),
-                 "alignment." + std::string(alignment_kind_id(al.kind)), al.text, true, al.loc);
-
-    if (c.budget || !c.sdgs.empty() || c.notes.present()) {
-      const SourceLoc g_loc = c.budget ? c.budget->loc : !c.sdgs.empty() ? c.sdgs.front().loc : where(c.notes);
-      b.push_back(heading(2, a + "-g", "section.g", g_loc));
-      if (c.budget) {
-        b.push_back(heading(3, {}, "section.budget", c.budget->loc));
+  // Budget, SDG links and other information, when the commitment gives any.
+  void additional_section(std::vector<Block>& b, const std::string& a, const std::string& anchor, const ProfileSection& s,
+                          const Commitment& c) const {
+    if (!c.budget && c.sdgs.empty() && !c.notes.present()) return;
+    const SourceLoc g_loc = c.budget ? c.budget->loc : !c.sdgs.empty() ? c.sdgs.front().loc : where(c.notes);
+    b.push_back(heading(s.level, anchor, s.heading, g_loc));
+    for (const auto& part : s.parts) {
+      if (part.kind == "budget" && c.budget) {
+        b.push_back(heading(3, {}, part.heading, c.budget->loc));
         b.push_back(paragraph(c.budget->loc, [&](const std::string& lang) {
-          std::string s = c.budget->amount ? loc(lang).currency(*c.budget->amount, c.budget->currency) : "";
+          std::string v = c.budget->amount ? loc(lang).currency(*c.budget->amount, c.budget->currency) : "";
           std::string note(c.budget->text.in(lang));
-          if (!note.empty()) s += s.empty() ? note : " — " + note;
-          return s;
+          if (!note.empty()) v += v.empty() ? note : " — " + note;
+          return v;
         }));
-      }
-      if (!c.sdgs.empty()) {
-        b.push_back(heading(3, {}, "section.sdgs", c.sdgs.front().loc));
+      } else if (part.kind == "sdgs" && !c.sdgs.empty()) {
+        b.push_back(heading(3, {}, part.heading, c.sdgs.front().loc));
         b.push_back({{}, c.sdgs.front().loc, doc::Prose{parts([&](const std::string& lang) {
                        std::vector<Inlines> items;
-                       for (const auto& s : c.sdgs)
-                         items.push_back(text(s.target.empty() ? msg(lang, "sdg.goal", {{"goal", static_cast<long long>(s.goal)}})
-                                                               : msg(lang, "sdg.target", {{"target", s.target}})));
+                       for (const auto& sdg : c.sdgs)
+                         items.push_back(text(sdg.target.empty() ? msg(lang, "sdg.goal", {{"goal", static_cast<long long>(sdg.goal)}})
+                                                                 : msg(lang, "sdg.target", {{"target", sdg.target}})));
                        return prose::Blocks{bullets(std::move(items))};
                      })}});
+      } else if (part.kind == "notes") {
+        subsection(b, a + "-notes", part.heading, c.notes);
       }
-      subsection(b, a + "-notes", "section.notes", c.notes);
     }
+  }
 
-    if (!c.milestones.empty()) {
-      const SourceLoc m_loc = c.milestones_loc.file.empty() ? c.milestones.front().loc : c.milestones_loc;
-      b.push_back(heading(2, a + "-milestones", "milestones.title", m_loc));
-      b.push_back({{}, m_loc, doc::Table{"milestones", parts([&](const std::string& lang) {
-                     doc::TableContent t;
-                     t.header = {msg(lang, "milestones.activity"), msg(lang, "milestones.period"),
-                                 msg(lang, "milestones.output"), msg(lang, "milestones.actors")};
-                     for (const auto& m : c.milestones) {
-                       std::string actors;
-                       for (const auto& id : m.actors) actors += (actors.empty() ? "" : ", ") + short_name(lang, id);
-                       t.rows.push_back({text(std::string(m.activity.in(lang))),
-                                         text(m.period ? period(lang, *m.period) : msg(lang, "milestones.undated")),
-                                         text(std::string(m.output.in(lang))), text(actors)});
-                     }
-                     return t;
-                   })}});
+  // One milestone's cell for a column of the profile's table.
+  Inlines milestone_cell(const std::string& lang, const Commitment& c, size_t i, MilestoneField f) const {
+    const Milestone& m = c.milestones[i];
+    switch (f) {
+      case MilestoneField::Number: return text(std::to_string(c.number) + "." + std::to_string(i + 1));
+      case MilestoneField::Activity: return text(std::string(m.activity.in(lang)));
+      case MilestoneField::Period: return text(m.period ? period(lang, *m.period) : msg(lang, "milestones.undated"));
+      case MilestoneField::Start:
+      case MilestoneField::End: {
+        if (!m.period) return text(msg(lang, "milestones.undated"));
+        const IsoDate& d = f == MilestoneField::Start ? m.period->start : m.period->end;
+        return text(d.day() ? loc(lang).date(*d.day()) : d.text);
+      }
+      case MilestoneField::Output: return text(std::string(m.output.in(lang)));
+      case MilestoneField::Actors: {
+        std::string actors;
+        for (const auto& id : m.actors) actors += (actors.empty() ? "" : ", ") + short_name(lang, id);
+        return text(actors);
+      }
     }
-    if (!c.contacts.empty()) {
-      b.push_back(heading(2, a + "-contacts", "contacts.title", c.contacts.front().loc));
-      b.push_back({{}, c.contacts.front().loc, doc::Table{"contacts", parts([&](const std::string& lang) {
-                     doc::TableContent t;
-                     t.header = {msg(lang, "contacts.organisation"), msg(lang, "contacts.name"),
-                                 msg(lang, "contacts.position"), msg(lang, "contacts.email") + " / " + msg(lang, "contacts.phone")};
-                     for (const auto& k : c.contacts) {
-                       Inlines reach;
-                       if (!k.email.empty()) reach.push_back({Inline::Kind::Link, {}, "mailto:" + k.email, true, text(k.email), {}});
-                       if (!k.email.empty() && !k.phone.empty()) reach.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
-                       if (!k.phone.empty()) reach.push_back({Inline::Kind::Text, k.phone, {}, true, {}, {}});
-                       t.rows.push_back({text(short_name(lang, k.org)), text(k.name), text(std::string(k.position.in(lang))),
-                                         std::move(reach)});
-                     }
-                     return t;
-                   })}});
-    }
-    return ch;
+    return {};
+  }
+
+  void milestone_table(std::vector<Block>& b, const std::string& anchor, const ProfileSection& s, const Commitment& c) const {
+    if (c.milestones.empty()) return;
+    const SourceLoc m_loc = c.milestones_loc.file.empty() ? c.milestones.front().loc : c.milestones_loc;
+    b.push_back(heading(s.level, anchor, s.heading, m_loc));
+    b.push_back({{}, m_loc, doc::Table{"milestones", parts([&](const std::string& lang) {
+                   doc::TableContent t;
+                   for (const auto& col : s.columns) t.header.push_back(msg(lang, col.label));
+                   for (size_t i = 0; i < c.milestones.size(); ++i) {
+                     std::vector<Inlines> row;
+                     for (const auto& col : s.columns) row.push_back(milestone_cell(lang, c, i, col.field));
+                     t.rows.push_back(std::move(row));
+                   }
+                   return t;
+                 })}});
+  }
+
+  void contact_table(std::vector<Block>& b, const std::string& anchor, const ProfileSection& s, const Commitment& c) const {
+    if (c.contacts.empty()) return;
+    b.push_back(heading(s.level, anchor, s.heading, c.contacts.front().loc));
+    b.push_back({{}, c.contacts.front().loc, doc::Table{"contacts", parts([&](const std::string& lang) {
+                   doc::TableContent t;
+                   t.header = {msg(lang, "contacts.organisation"), msg(lang, "contacts.name"), msg(lang, "contacts.position"),
+                               msg(lang, "contacts.email") + " / " + msg(lang, "contacts.phone")};
+                   for (const auto& k : c.contacts) {
+                     Inlines reach;
+                     if (!k.email.empty()) reach.push_back({Inline::Kind::Link, {}, "mailto:" + k.email, true, text(k.email), {}});
+                     if (!k.email.empty() && !k.phone.empty()) reach.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
+                     if (!k.phone.empty()) reach.push_back({Inline::Kind::Text, k.phone, {}, true, {}, {}});
+                     t.rows.push_back(
+                         {text(short_name(lang, k.org)), text(k.name), text(std::string(k.position.in(lang))), std::move(reach)});
+                   }
+                   return t;
+                 })}});
   }
 
   // The abbreviation where there is one (tables are narrow), else the name.
@@ -334,6 +389,7 @@ class Composer {
     return abbr.empty() ? std::string(o->name.in(lang)) : abbr;
   }
 
+  // The summary box: the rows the profile lists, under its labels.
   std::vector<doc::FieldRow> metadata(const std::string& lang, const Commitment& c) const {
     std::vector<doc::FieldRow> rows;
     auto row = [&](const std::string& key, const std::string& value) {
@@ -344,30 +400,37 @@ class Composer {
       for (const auto& x : v) s += (s.empty() ? "" : "; ") + x;
       return s;
     };
-    row("meta.number", std::to_string(c.number));
-    if (!c.ogp_id.empty()) row("meta.ogp_id", c.ogp_id);
-    row("meta.period", c.period ? period(lang, *c.period) : std::string());
-    for (Role r : {Role::Lead, Role::Support, Role::Other}) {
-      std::vector<std::string> names;
-      for (const auto* o : c.with_role(r)) names.push_back(org_name(lang, o->ref));
-      if (r == Role::Lead || !names.empty())
-        row(r == Role::Lead ? "meta.lead" : r == Role::Support ? "meta.support" : "meta.other", join(names));
+    auto names = [&](Role r) {
+      std::vector<std::string> out;
+      for (const auto* o : c.with_role(r)) out.push_back(org_name(lang, o->ref));
+      return out;
+    };
+    for (const auto& [id, label] : profile_.summary) {
+      if (id == "number") row(label, std::to_string(c.number));
+      else if (id == "ogp-id") {
+        if (!c.ogp_id.empty()) row(label, c.ogp_id);
+      } else if (id == "period") row(label, c.period ? period(lang, *c.period) : std::string());
+      else if (id == "lead") row(label, join(names(Role::Lead)));
+      else if (id == "support" || id == "other") {
+        const auto v = names(id == "support" ? Role::Support : Role::Other);
+        if (!v.empty()) row(label, join(v));
+      } else if (id == "themes") {
+        std::vector<std::string> themes;
+        for (const auto& t : c.themes)
+          if (const Theme* th = plan_.theme(t.ref)) themes.emplace_back(th->name.in(lang));
+        row(label, join(themes));
+      } else if (id == "policy-areas") {
+        std::vector<std::string> areas;
+        for (const auto& a : c.policy_areas) areas.emplace_back(a.in(lang));
+        if (!areas.empty()) row(label, join(areas));
+      } else if (id == "values") {
+        std::vector<std::string> values;
+        for (const auto& v : c.values)
+          if (v.relevant) values.push_back(msg(lang, "value." + std::string(ogp_value_id(v.kind))));
+        row(label, join(values));
+      }
     }
-    std::vector<std::string> themes, areas, values;
-    for (const auto& t : c.themes)
-      if (const Theme* th = plan_.theme(t.ref)) themes.emplace_back(th->name.in(lang));
-    for (const auto& a : c.policy_areas) areas.emplace_back(a.in(lang));
-    for (const auto& v : c.values)
-      if (v.relevant) values.push_back(msg(lang, "value." + std::string(ogp_value_id(v.kind))));
-    row("meta.themes", join(themes));
-    if (!areas.empty()) row("meta.policy_areas", join(areas));
-    row("meta.values", join(values));
     return rows;
-  }
-
-  void section(std::vector<Block>& b, const std::string& anchor, const std::string& key, const LocalizedText& field) const {
-    b.push_back(heading(2, anchor, key, where(field)));
-    if (field.present()) b.push_back(prose_block(field));
   }
 
   // `at`: where the subsection comes from when its field is absent (a value's element).
@@ -497,6 +560,7 @@ class Composer {
   }
 
   const Plan& plan_;
+  const TemplateProfile& profile_;
   const ProseStore& prose_;
   const Edition& edition_;
   const Locales& locales_;
@@ -516,13 +580,15 @@ std::vector<Edition> editions_of(const Plan& plan) {
   return out;
 }
 
-doc::Document compose(const Plan& plan, const ProseStore& prose, const Edition& edition, const Locales& locales) {
-  return Composer(plan, prose, edition, locales).run();
+doc::Document compose(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
+                      const Locales& locales) {
+  return Composer(plan, profile, prose, edition, locales).run();
 }
 
-std::vector<doc::Document> compose_editions(const Plan& plan, const ProseStore& prose, const Locales& locales) {
+std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose,
+                                            const Locales& locales) {
   std::vector<doc::Document> out;
-  for (const auto& edition : editions_of(plan)) out.push_back(compose(plan, prose, edition, locales));
+  for (const auto& edition : editions_of(plan)) out.push_back(compose(plan, profile, prose, edition, locales));
   // The first edition is the administrative language's: its texts stand in for the missing
   // ones of the other single-language editions.
   for (size_t i = 1; i < out.size(); ++i)

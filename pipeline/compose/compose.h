@@ -9,6 +9,7 @@
 #include "doc/document.h"
 #include "locale/locale.h"
 #include "model/plan.h"
+#include "profile/template_profile.h"
 #include "prose/prose_pass.h"
 
 namespace renaksi {
@@ -22,9 +23,11 @@ struct Edition {
 // bilingual edition of the administrative language beside the first other one.
 std::vector<Edition> editions_of(const Plan& plan);
 
-doc::Document compose(const Plan& plan, const ProseStore& prose, const Edition& edition, const Locales& locales);
+doc::Document compose(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
+                      const Locales& locales);
 
 // Every edition of the plan (editions_of), composed.
-std::vector<doc::Document> compose_editions(const Plan& plan, const ProseStore& prose, const Locales& locales);
+std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose,
+                                            const Locales& locales);
 
 }  // namespace renaksi

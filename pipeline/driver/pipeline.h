@@ -18,6 +18,7 @@
 #include "load/loader.h"
 #include "locale/locale.h"
 #include "output/outputs.h"
+#include "profile/template_profile.h"
 #include "prose/prose_pass.h"
 #include "publish/output_folder.h"
 #include "style/style.h"
@@ -28,6 +29,7 @@ namespace renaksi {
 struct BuildState {
   std::filesystem::path folder;
   LoadResult loaded;
+  std::optional<TemplateProfile> profile;  // the plan's template profile, read by the load step
   Diagnostics diags;
   ProseStore prose;
   Locales locales;                       // one per language of the plan

@@ -14,15 +14,19 @@ namespace renaksi {
 
 namespace {
 
-bool load_step(ArchiveBuild&, BuildState* s) {
+bool load_step(ArchiveBuild& a, BuildState* s) {
   s->loaded = load_plan(s->folder, s->diags);
-  return s->loaded.plan_file_ok;  // without plan.xml no rule can be checked
+  if (!s->loaded.plan_file_ok) return false;  // without plan.xml no rule can be checked
+  const Plan& plan = s->loaded.plan;
+  s->profile = load_template_profile(a.env.data_dir, plan.template_id, plan.template_loc, s->diags);
+  return true;
 }
 
 bool check_step(ArchiveBuild&, BuildState* s) {
   check_plan(s->loaded.plan, s->diags,
              CheckScope{.organisations_loaded = s->loaded.organisations_ok,
-                        .all_commitments_loaded = s->loaded.all_commitments_ok});
+                        .all_commitments_loaded = s->loaded.all_commitments_ok,
+                        .profile = s->profile ? &*s->profile : nullptr});
   return !s->diags.has_errors();
 }
 
@@ -60,7 +64,8 @@ bool locale_step(ArchiveBuild& a, BuildState* s) {
 }
 
 bool compose_step(ArchiveBuild&, BuildState* s) {
-  s->documents = compose_editions(s->loaded.plan, s->prose, s->locales);
+  if (!s->profile) return false;  // T001/T002 reported by the load step
+  s->documents = compose_editions(s->loaded.plan, *s->profile, s->prose, s->locales);
   report_locale_problems(s->locales, s->diags);
   return !s->diags.has_errors();
 }

@@ -48,6 +48,8 @@ inline constexpr std::size_t kMaxLineBytes = 4096;
 inline constexpr std::size_t kMaxGlyphWarnings = 5;
 inline constexpr std::size_t kMaxGlyphsNamed = 8;
 
+// Entries of a template profile's lists (sections, requirements, columns, kinds).
+inline constexpr std::size_t kMaxProfileSections = 200;
 // Commitment numbers: 1 … kMaxCommitmentNumber (C023 outside).
 inline constexpr std::int64_t kMaxCommitmentNumber = 9999;
 // A plan's number (the country's 1st, 2nd, … action plan): 1 … kMaxPlanNumber (C023 outside).

@@ -211,6 +211,14 @@ Milestone read_milestone(FileReader& r, const xmlNode* n) {
   return m;
 }
 
+// The elements of a commitment that are not prose sections (schemas/content.rng lists the same).
+bool is_structural(const xmlNode* n) {
+  for (const char* name : {"title", "period", "themes", "policy-areas", "organisations", "values", "alignment", "additional",
+                           "milestones", "contacts"})
+    if (is(n, name)) return true;
+  return false;
+}
+
 Commitment read_commitment(FileReader& r, const xmlNode* n) {
   Commitment c;
   c.loc = r.loc(n);
@@ -231,12 +239,16 @@ Commitment read_commitment(FileReader& r, const xmlNode* n) {
     ref.unit = r.texts(FileReader::child(o, "unit"), TextKind::Short);
     c.organisations.push_back(std::move(ref));
   }
-  c.problem = r.field(n, c.loc, "problem", TextKind::Prose);
-  c.causes = r.field(n, c.loc, "causes", TextKind::Prose);
-  c.description = r.field(n, c.loc, "description", TextKind::Prose);
-  c.status_quo = r.field(n, c.loc, "status-quo", TextKind::Prose);
-  c.expected_results = r.field(n, c.loc, "expected-results", TextKind::Prose);
-  c.contribution = r.field(n, c.loc, "contribution", TextKind::Prose);
+  // Every other element of a commitment is a prose section named by its element: which names
+  // a commitment may use is its template profile's, checked by the check pass, not the schema.
+  for (const xmlNode* s = n->children; s; s = s->next) {
+    if (s->type != XML_ELEMENT_NODE || is_structural(s)) continue;
+    Section section;
+    section.loc = r.loc(s);
+    section.id = reinterpret_cast<const char*>(s->name);
+    section.text = r.texts(s, TextKind::Prose, &section.loc);
+    c.sections.push_back(std::move(section));
+  }
   if (const xmlNode* values = FileReader::child(n, "values")) {
     c.values_loc = r.loc(values);
     for (const xmlNode* v : FileReader::children(values, "value")) {
@@ -253,7 +265,7 @@ Commitment read_commitment(FileReader& r, const xmlNode* n) {
     for (const xmlNode* w : FileReader::children(alignment, "with")) {
       Alignment a;
       a.loc = r.loc(w);
-      a.kind = parse_alignment_kind(FileReader::attr_or(w, "kind")).value_or(AlignmentKind::Other);
+      a.kind = FileReader::attr_or(w, "kind");
       a.text = r.texts(w, TextKind::Prose, &a.loc);
       c.alignment.push_back(std::move(a));
     }
@@ -338,6 +350,9 @@ void read_plan(FileReader& r, const xmlNode* n, Plan& plan) {
   plan.number = static_cast<int>(r.number(n, plan.loc, "number", 1, limits::kMaxPlanNumber, "the plan number").value_or(0));
   plan.stage = parse_stage(FileReader::attr_or(n, "stage")).value_or(Stage::Draft1);
   plan.stage_loc = r.attr_loc(plan.loc, "stage");
+  // A plan that names no template was written for the one renaksi started with (seed 004).
+  plan.template_id = FileReader::attr_or(n, "template", std::string(kDefaultTemplate));
+  plan.template_loc = FileReader::attr(n, "template") ? r.attr_loc(plan.loc, "template") : plan.loc;
   for (const xmlNode* l : FileReader::children(FileReader::child(n, "languages"), "language")) {
     Language lang;
     lang.loc = r.loc(l);

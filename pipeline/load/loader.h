@@ -11,6 +11,9 @@
 
 namespace renaksi {
 
+// The template profile of a plan.xml that names none: OGI's 2018 commitment template (seed 004).
+inline constexpr std::string_view kDefaultTemplate = "ogi-2018";
+
 struct LoadResult {
   Plan plan;
   bool plan_file_ok = false;  // plan.xml parsed and valid: the plan-level model can be trusted

@@ -47,9 +47,6 @@ constexpr std::array<std::pair<OgpValue, std::string_view>, 5> kValues{{
     {OgpValue::PublicAccountability, "public-accountability"},
     {OgpValue::TechnologyAndInnovation, "technology-and-innovation"},
     {OgpValue::Inclusion, "inclusion"}}};
-constexpr std::array<std::pair<AlignmentKind, std::string_view>, 4> kAlignments{{
-    {AlignmentKind::Rkp, "rkp"}, {AlignmentKind::Rpjmn, "rpjmn"},
-    {AlignmentKind::StranasPk, "stranas-pk"}, {AlignmentKind::Other, "other"}}};
 constexpr std::array<std::pair<Method, std::string_view>, 5> kMethods{{
     {Method::FD, "FD"}, {Method::IW, "IW"}, {Method::TC, "TC"}, {Method::PC, "PC"}, {Method::PCD, "PCD"}}};
 }  // namespace
@@ -62,8 +59,6 @@ std::string_view role_id(Role r) { return name_of(kRoles, r); }
 std::optional<Role> parse_role(std::string_view id) { return parse_of(kRoles, id); }
 std::string_view ogp_value_id(OgpValue v) { return name_of(kValues, v); }
 std::optional<OgpValue> parse_ogp_value(std::string_view id) { return parse_of(kValues, id); }
-std::string_view alignment_kind_id(AlignmentKind k) { return name_of(kAlignments, k); }
-std::optional<AlignmentKind> parse_alignment_kind(std::string_view id) { return parse_of(kAlignments, id); }
 std::string_view method_id(Method m) { return name_of(kMethods, m); }
 std::optional<Method> parse_method(std::string_view id) { return parse_of(kMethods, id); }
 
@@ -72,6 +67,11 @@ std::vector<const OrganisationRef*> Commitment::with_role(Role r) const {
   for (const auto& o : organisations)
     if (o.role == r) out.push_back(&o);
   return out;
+}
+
+const Section* Commitment::section(std::string_view id) const {
+  auto it = std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.id == id; });
+  return it == sections.end() ? nullptr : &*it;
 }
 
 std::vector<std::string> Plan::language_codes() const {

@@ -56,11 +56,6 @@ inline constexpr OgpValue kAllOgpValues[] = {OgpValue::AccessToInformation, OgpV
                                              OgpValue::PublicAccountability, OgpValue::TechnologyAndInnovation,
                                              OgpValue::Inclusion};
 
-// Section F: which plan a commitment aligns with.
-enum class AlignmentKind { Rkp, Rpjmn, StranasPk, Other };
-std::string_view alignment_kind_id(AlignmentKind k);
-std::optional<AlignmentKind> parse_alignment_kind(std::string_view id);
-
 // Co-creation methods (seed 004).
 enum class Method { FD, IW, TC, PC, PCD };
 std::string_view method_id(Method m);
@@ -89,8 +84,10 @@ struct ValueRelevance {
   SourceLoc loc;
 };
 
+// A plan the commitment aligns with (Indonesia's section F: "rkp", "rpjmn"…). Which kinds there
+// are is the template profile's, not the model's.
 struct Alignment {
-  AlignmentKind kind = AlignmentKind::Other;
+  std::string kind;
   LocalizedText text;
   SourceLoc loc;
 };
@@ -132,6 +129,15 @@ struct ThemeRef {
   SourceLoc loc;
 };
 
+// One prose section of a commitment, named by its content element ("problem", "causes",
+// "brief-description"…). Which sections a commitment may have, in what order and under which
+// labels, is its plan's template profile's (templates/<id>.json), not the model's.
+struct Section {
+  std::string id;
+  LocalizedText text;
+  SourceLoc loc;
+};
+
 struct Commitment {
   std::string id;
   int number = 0;
@@ -141,22 +147,14 @@ struct Commitment {
   std::vector<ThemeRef> themes;
   std::vector<LocalizedText> policy_areas;
   std::vector<OrganisationRef> organisations;
-  // Section B
-  LocalizedText problem;
-  LocalizedText causes;
-  // Section C
-  LocalizedText description;
-  LocalizedText status_quo;
-  LocalizedText expected_results;
-  // Section D
-  LocalizedText contribution;
-  // Section E
+  std::vector<Section> sections;  // in the order the content gives them
+  // Relevance to OGP's values (OGI's section E, OGP 2022's commitment analysis)
   std::vector<ValueRelevance> values;
   SourceLoc values_loc;
-  // Section F
+  // Alignment with other plans (OGI's section F)
   std::vector<Alignment> alignment;
   SourceLoc alignment_loc;
-  // Section G
+  // Additional information (OGI's section G)
   std::optional<Budget> budget;
   std::vector<SdgLink> sdgs;
   LocalizedText notes;
@@ -167,6 +165,8 @@ struct Commitment {
 
   // The organisations with a given role, in the order the content lists them.
   std::vector<const OrganisationRef*> with_role(Role r) const;
+  // The section with this id (the first, if the content gives it twice), or nullptr.
+  const Section* section(std::string_view id) const;
 };
 
 struct Participants {
@@ -212,6 +212,8 @@ struct Plan {
   int number = 0;      // 0 = not given
   Stage stage = Stage::Draft1;
   SourceLoc stage_loc;
+  std::string template_id;  // the template profile the commitments follow (templates/<id>.json)
+  SourceLoc template_loc;   // the template attribute, or the <plan> element when it is absent
   std::vector<Language> languages;
   LocalizedText title;
   LocalizedText subtitle;

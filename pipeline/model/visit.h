@@ -35,14 +35,9 @@ void visit_texts(const Plan& plan, F&& f) {
     f(c.title, p + "title");
     for (const auto& a : c.policy_areas) f(a, p + "policy area");
     for (const auto& o : c.organisations) f(o.unit, p + "unit of '" + o.ref + "'");
-    f(c.problem, p + "problem");
-    f(c.causes, p + "causes");
-    f(c.description, p + "description");
-    f(c.status_quo, p + "status quo");
-    f(c.expected_results, p + "expected results");
-    f(c.contribution, p + "contribution");
+    for (const auto& s : c.sections) f(s.text, p + s.id);
     for (const auto& v : c.values) f(v.text, p + "value '" + std::string(ogp_value_id(v.kind)) + "'");
-    for (const auto& a : c.alignment) f(a.text, p + "alignment with " + std::string(alignment_kind_id(a.kind)));
+    for (const auto& a : c.alignment) f(a.text, p + "alignment with " + a.kind);
     if (c.budget) f(c.budget->text, p + "budget");
     f(c.notes, p + "notes");
     for (const auto& m : c.milestones) {

@@ -23,9 +23,11 @@ TEST(Content, DefaultPlanHasEveryFieldInEveryLanguage) {
   BuildState s = checked("nap-2018-2020");
   const Plan& p = s.loaded.plan;
   for (const auto& c : p.commitments) {
-    for (const auto* field : {&c.title, &c.problem, &c.description, &c.contribution}) {
-      for (const auto& lang : p.language_codes()) EXPECT_FALSE(field->in(lang).empty()) << c.loc.str() << " " << lang;
+    for (const char* id : {"problem", "description", "contribution"}) {
+      ASSERT_TRUE(c.section(id)) << c.loc.str() << " " << id;
+      for (const auto& lang : p.language_codes()) EXPECT_FALSE(c.section(id)->text.in(lang).empty()) << c.loc.str() << " " << lang;
     }
+    for (const auto& lang : p.language_codes()) EXPECT_FALSE(c.title.in(lang).empty()) << c.loc.str() << " " << lang;
     EXPECT_FALSE(c.contacts.empty()) << c.loc.str();
     EXPECT_GE(c.milestones.size(), 1u);
     EXPECT_LE(c.milestones.size(), 5u);
@@ -50,7 +52,8 @@ TEST(Content, TheSameDraftAtFinalWouldFail) {
   Plan at_final = s.loaded.plan;
   at_final.stage = Stage::Final;
   Diagnostics diags;
-  check_plan(at_final, diags);
+  ASSERT_TRUE(s.profile);
+  check_plan(at_final, diags, {.profile = &*s.profile});
   size_t c012 = 0, c013 = 0;
   for (const auto& d : diags.all()) {
     c012 += d.code == Code::C012 && d.severity == Severity::Error;

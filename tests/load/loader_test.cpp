@@ -67,7 +67,8 @@ TEST(Loader, EveryNodeCarriesItsFileAndLine) {
     EXPECT_NE(c.loc.file.find("commitments/"), std::string::npos);
     EXPECT_GT(c.loc.line, 0);
     EXPECT_GT(c.loc.col, 0);
-    for (const auto& t : c.problem.texts) {
+    ASSERT_TRUE(c.section("problem")) << c.loc.str();
+    for (const auto& t : c.section("problem")->text.texts) {
       EXPECT_EQ(t.loc.file, c.loc.file);
       EXPECT_GT(t.loc.line, c.loc.line);
       EXPECT_GE(t.body_line, t.loc.line);
@@ -86,7 +87,8 @@ TEST(Loader, ProseIsDedentedSoIndentationIsNeverACodeBlock) {
   LoadResult r = load_plan(content_dir() / "nap-2018-2020", diags);
   int prose = 0;
   for (const auto& c : r.plan.commitments)
-    for (const auto& t : c.problem.texts) {
+    for (const auto& s : c.sections)
+    for (const auto& t : s.text.texts) {
       ++prose;
       ASSERT_FALSE(t.value.empty());
       EXPECT_NE(t.value.front(), ' ') << c.loc.str();

@@ -1,5 +1,6 @@
 // Reads OGP-submission XML back into a Plan.
 #include "emit/ogp/reader.h"
+#include "emit/ogp/vocabulary.h"
 
 #include "env/read_file.h"
 
@@ -124,6 +125,9 @@ void SubmissionReader::plan(const xmlNode* n, Plan& plan) const {
   plan.number = static_cast<int>(number(n, "number").value_or(0));
   plan.stage = parse_stage(attr_or(n, "stage")).value_or(Stage::Draft1);
   plan.stage_loc = attr_loc(plan.loc, "stage");
+  plan.template_id = attr_or(n, "template");
+  if (plan.template_id.empty()) plan.template_id = "ogi-2018";  // the schema's default
+  plan.template_loc = plan.loc;
   for (const xmlNode* l = child(n, "languages") ? child(n, "languages")->children : nullptr; l; l = l->next) {
     if (!is(l, "language") && !is(l, "englishLanguage")) continue;
     Language lang;
@@ -224,12 +228,15 @@ Commitment SubmissionReader::commitment(const xmlNode* n) const {
     ref.unit = field(i, "unit", TextKind::Short, ref.loc);
     c.organisations.push_back(std::move(ref));
   }
-  c.problem = field(n, "problem", TextKind::Prose, c.loc);
-  c.causes = field(n, "causes", TextKind::Prose, c.loc);
-  c.description = field(n, "description", TextKind::Prose, c.loc);
-  c.status_quo = field(n, "statusQuo", TextKind::Prose, c.loc);
-  c.expected_results = field(n, "expectedResults", TextKind::Prose, c.loc);
-  c.contribution = field(n, "contribution", TextKind::Prose, c.loc);
+  for (const auto& [id, element] : kSectionElements)
+    if (const xmlNode* s = child(n, std::string(element).c_str())) {
+      const SourceLoc at = loc(s);
+      c.sections.push_back({std::string(id), texts(s, TextKind::Prose, at), at});
+    }
+  for (const xmlNode* s : children(child(n, "otherSections"), "section")) {
+    const SourceLoc at = loc(s);
+    c.sections.push_back({attr_or(s, "id"), texts(s, TextKind::Prose, at), at});
+  }
   c.values_loc = c.loc;
   if (const xmlNode* values = child(n, "values")) {
     c.values_loc = loc(values);
@@ -248,7 +255,7 @@ Commitment SubmissionReader::commitment(const xmlNode* n) const {
     for (const xmlNode* w : children(alignment, "alignedWith")) {
       Alignment a;
       a.loc = loc(w);
-      a.kind = parse_alignment_kind(attr_or(w, "kind")).value_or(AlignmentKind::Other);
+      a.kind = attr_or(w, "kind");
       a.text = texts(w, TextKind::Prose, a.loc);
       c.alignment.push_back(std::move(a));
     }

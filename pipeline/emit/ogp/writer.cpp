@@ -1,6 +1,8 @@
 // Writes a Plan as OGP-submission XML.
 #include "emit/ogp/writer.h"
 
+#include <algorithm>
+
 #include <libxml/tree.h>
 
 #include <new>
@@ -129,6 +131,7 @@ void write_plan(TreeBuilder& b, xmlNode* root, const Plan& plan) {
   b.attr(node, "country", plan.country);
   if (plan.number > 0) b.attr(node, "number", std::to_string(plan.number));
   b.attr(node, "stage", std::string(stage_id(plan.stage)));
+  if (!plan.template_id.empty()) b.attr(node, "template", plan.template_id);
   write_languages(b, node, plan);
   b.field(node, "title", plan.title);
   b.field(node, "subtitle", plan.subtitle);
@@ -218,12 +221,19 @@ void write_commitment(TreeBuilder& b, xmlNode* parent, const Commitment& c) {
       b.field(inst, "unit", o.unit);
     }
   }
-  b.field(node, "problem", c.problem);
-  b.field(node, "causes", c.causes);
-  b.field(node, "description", c.description);
-  b.field(node, "statusQuo", c.status_quo);
-  b.field(node, "expectedResults", c.expected_results);
-  b.field(node, "contribution", c.contribution);
+  auto own_element = [](const std::string& id) {
+    return std::any_of(kSectionElements.begin(), kSectionElements.end(), [&](const auto& e) { return e.first == id; });
+  };
+  for (const auto& [id, element] : kSectionElements)
+    if (const Section* s = c.section(id)) b.field(node, std::string(element).c_str(), s->text);
+  xmlNode* others = nullptr;
+  for (const auto& s : c.sections) {
+    if (own_element(s.id) || !s.text.present()) continue;
+    if (!others) others = b.child(node, "otherSections");
+    xmlNode* section = b.child(others, "section");
+    b.attr(section, "id", s.id);
+    b.texts(section, s.text);
+  }
   if (!c.values.empty()) {
     xmlNode* values = b.child(node, "values");
     for (const auto& v : c.values) {
@@ -237,7 +247,7 @@ void write_commitment(TreeBuilder& b, xmlNode* parent, const Commitment& c) {
     xmlNode* alignment = b.child(node, "alignment");
     for (const auto& a : c.alignment) {
       xmlNode* with = b.child(alignment, "alignedWith");
-      b.attr(with, "kind", std::string(alignment_kind_id(a.kind)));
+      b.attr(with, "kind", a.kind);
       b.texts(with, a.text);
     }
   }

@@ -95,7 +95,7 @@ TEST(RoundTrip, TheComparisonCatchesAChangedField) {
   ASSERT_EQ(testing::first_difference(xml, ogp::write_ogp_submission(*back)), "");
   const std::vector<std::pair<std::function<void(Plan&)>, std::string>> changes = {
       {[](Plan& p) { p.commitments[0].milestones[0].period->end.text = "2019-07-01"; }, "2019-07-01"},
-      {[](Plan& p) { p.commitments[0].problem.texts[1].value = "Another problem."; }, "Another problem."},
+      {[](Plan& p) { p.commitments[0].sections.at(0).text.texts[1].value = "Another problem."; }, "Another problem."},
       {[](Plan& p) { p.organisations[2].sector = Sector::Private; }, "private"},
       {[](Plan& p) { p.events[0].participants->women = 5; }, "5"},
       {[](Plan& p) { p.commitments[0].budget.reset(); }, "budget"},

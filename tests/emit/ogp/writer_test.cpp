@@ -28,7 +28,7 @@ TEST(OgpWriter, WritesUtf8WithTheNamespaceAndIndents) {
   const std::string xml = ogp::write_ogp_submission(checked_plan(testing::content_dir() / "nap-2018-2020").loaded.plan);
   EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                       "<submission xmlns=\"urn:renaksi:ogp-submission:1\" schemaVersion=\"1\">\n"
-                      "  <plan id=\"nap-2018-2020\" country=\"ID\" number=\"5\" stage=\"final\">\n",
+                      "  <plan id=\"nap-2018-2020\" country=\"ID\" number=\"5\" stage=\"final\" template=\"ogi-2018\">\n",
                       0),
             0u)
       << xml.substr(0, 300);
@@ -56,7 +56,7 @@ TEST(OgpWriter, EscapesMarkupInTextsAndAttributes) {
   const std::string tricky = "A <b>bold</b> & \"quoted\" 'plan' ]]> <!-- not a comment -->";
   for (auto& t : plan.title.texts) t.value = tricky;
   plan.organisations[0].url = "https://example.org/?a=1&b=\"2\"";
-  plan.commitments[0].problem.texts[1].value = "Line one.\n\n    code & <tags>\n\nLine three.";
+  plan.commitments[0].sections.at(0).text.texts[1].value = "Line one.\n\n    code & <tags>\n\nLine three.";
   const std::string xml = ogp::write_ogp_submission(plan);
   EXPECT_NE(xml.find("A &lt;b&gt;bold&lt;/b&gt; &amp; \"quoted\" 'plan' ]]&gt; &lt;!-- not a comment --&gt;"),
             std::string::npos)
@@ -70,7 +70,9 @@ TEST(OgpWriter, EscapesMarkupInTextsAndAttributes) {
   EXPECT_EQ(testing::first_difference(xml, ogp::write_ogp_submission(*back)), "");
   EXPECT_EQ(back->title.texts[0].value, tricky);
   EXPECT_EQ(back->organisations[0].url, plan.organisations[0].url);
-  EXPECT_EQ(back->commitments[0].problem.texts[1].value, plan.commitments[0].problem.texts[1].value);
+  ASSERT_TRUE(back->commitments[0].section(plan.commitments[0].sections.at(0).id));
+  EXPECT_EQ(back->commitments[0].section(plan.commitments[0].sections.at(0).id)->text.texts[1].value,
+            plan.commitments[0].sections.at(0).text.texts[1].value);
 }
 
 TEST(OgpWriter, TheFixtureBaseIsTheWritersOutputForTheCheckBasePlan) {

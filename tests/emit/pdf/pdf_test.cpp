@@ -115,8 +115,8 @@ TEST_F(PdfEditions, EveryWordOfAChosenCommitment) {
     const std::string text = collapse(r.out);
     const ProseStore& prose = plan("nap-2018-2020").prose;
     int words = 0;
-    for (const auto* field : {&c.problem, &c.causes, &c.description, &c.contribution, &c.status_quo, &c.expected_results}) {
-      std::istringstream in(prose::plain_text(prose.get(std::string(field->in(lang)))));
+    for (const auto& section : c.sections) {
+      std::istringstream in(prose::plain_text(prose.get(std::string(section.text.in(lang)))));
       for (std::string w; in >> w; ++words) EXPECT_NE(text.find(w), std::string::npos) << lang << ": '" << w << "'";
     }
     EXPECT_GT(words, 300);

@@ -1,7 +1,7 @@
 // "Did you mean …?". Written here because no library the project uses offers it (CLI11 does
 // not suggest, ICU has no edit distance): the optimal-string-alignment distance over a few
 // short ASCII words, bounded by the longest word it is given.
-#include "cli/suggest.h"
+#include "text/suggest.h"
 
 #include <algorithm>
 #include <cctype>

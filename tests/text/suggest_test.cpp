@@ -1,5 +1,5 @@
 // "Did you mean …?" and the command line's own words for paths and commands.
-#include "cli/suggest.h"
+#include "text/suggest.h"
 
 #include <gtest/gtest.h>
 
