@@ -46,10 +46,15 @@ class Checker {
         diags_.error(Code::C016, l.loc, "the language " + quoted(l.code) + " is declared twice");
       administrative = administrative || l.administrative;
     }
-    if (plan_.languages.size() > 1 && !administrative)
+    if (!plan_.languages.empty() && !administrative)
       diags_.error(Code::C016, plan_.languages.front().loc,
                    "no language is marked administrative=\"true\"; OGP needs the plan in the country's "
                    "administrative language and in English");
+    // The OGP submission, made for a Final plan, carries every text in English as well.
+    if (plan_.stage == Stage::Final && !plan_.languages.empty() && !seen.contains("en"))
+      diags_.error(Code::C026, plan_.languages.front().loc,
+                   "a Final plan needs English among its languages: OGP takes every plan in English as well as the "
+                   "administrative language (add <language code=\"en\"/> and the English texts)");
   }
 
   // A real date (C001) in a year renaksi handles (C023).

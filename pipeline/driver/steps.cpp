@@ -22,11 +22,32 @@ bool load_step(ArchiveBuild& a, BuildState* s) {
   return true;
 }
 
+// The OGP submission of a Final plan, written and validated in memory. A problem of the
+// submission is the content's: each is reported at plan.xml (the generated file exists only in
+// memory, and a message naming it would send the reader nowhere), so `renaksi check` finds
+// everything the build's ogp step would reject, and says so in the same words.
+std::optional<std::string> submission_of(const Plan& plan, Diagnostics& diags) {
+  const Artifact submission{ArtifactKind::OgpSubmission, plan.id, {}};
+  Diagnostics found;
+  auto xml = ogp::write_valid_submission(plan, {}, submission.path(), found);
+  for (const auto& d : found.all()) {
+    Diagnostic at_content = d;
+    at_content.loc = plan.loc;
+    at_content.message = "the plan's OGP submission would not be valid: " + d.message;
+    diags.add(std::move(at_content));
+  }
+  return xml;
+}
+
 bool check_step(ArchiveBuild&, BuildState* s) {
-  check_plan(s->loaded.plan, s->diags,
+  const Plan& plan = s->loaded.plan;
+  check_plan(plan, s->diags,
              CheckScope{.organisations_loaded = s->loaded.organisations_ok,
                         .all_commitments_loaded = s->loaded.all_commitments_ok,
                         .profile = s->profile ? &*s->profile : nullptr});
+  // What the content rules passed, the submission must take too: a Final plan's, checked here.
+  if (!s->diags.has_errors() && plan.stage == Stage::Final && s->loaded.organisations_ok && s->loaded.all_commitments_ok)
+    submission_of(plan, s->diags);
   return !s->diags.has_errors();
 }
 
@@ -92,10 +113,9 @@ bool docx_step(ArchiveBuild& a, BuildState* s) {
 bool ogp_step(ArchiveBuild&, BuildState* s) {
   const Plan& plan = s->loaded.plan;
   if (plan.stage != Stage::Final) return true;
-  const Artifact submission{ArtifactKind::OgpSubmission, plan.id, {}};
-  auto xml = ogp::write_valid_submission(plan, {}, submission.path(), s->diags);
+  auto xml = submission_of(plan, s->diags);
   if (!xml) return false;
-  s->outputs.add(submission, std::move(*xml));
+  s->outputs.add(Artifact{ArtifactKind::OgpSubmission, plan.id, {}}, std::move(*xml));
   return true;
 }
 

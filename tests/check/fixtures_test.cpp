@@ -35,7 +35,7 @@ using Expectation = std::string;
 
 std::set<Expectation> expectations(const fs::path& fixture) {
   std::set<Expectation> out;
-  const std::regex marker(R"(expect:\s*(error|warning)\s+([LCT][0-9]{3}))");
+  const std::regex marker(R"(expect:\s*(error|warning)\s+([LCTV][0-9]{3}))");
   for (const auto& e : fs::recursive_directory_iterator(fixture)) {
     if (!e.is_regular_file() || e.path().extension() != ".xml") continue;
     std::ifstream in(e.path());

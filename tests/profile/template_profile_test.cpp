@@ -131,11 +131,13 @@ class OwnProfile : public ::testing::Test {
     env_.data_dir = data_.path();
   }
 
-  void commitment(const std::string& body) {
+  // A commitment with `body` after its organisations; dated unless `dated` is false.
+  void commitment(const std::string& body, bool dated = true) {
     std::ofstream(plan_ / "commitments" / "01.xml")
         << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<commitment version=\"1\" id=\"first\" number=\"1\">\n"
-           "  <title><text xml:lang=\"id\">Komitmen</text><text xml:lang=\"en\">Commitment</text></title>\n"
-           "  <organisations><organisation ref=\"agency\" role=\"lead\"/></organisations>\n" +
+           "  <title><text xml:lang=\"id\">Komitmen</text><text xml:lang=\"en\">Commitment</text></title>\n" +
+               std::string(dated ? "  <period start=\"2019-01-01\" end=\"2019-12-31\"/>\n" : "") +
+               "  <organisations><organisation ref=\"agency\" role=\"lead\"/></organisations>\n" +
                body + "</commitment>\n";
   }
 
@@ -164,6 +166,10 @@ TEST_F(OwnProfile, ItsStageRulesAndSectionsAreTheProfilesAlone) {
 }
 
 TEST_F(OwnProfile, ComposesItsSectionsInItsOrderUnderItsLabels) {
+  // At Draft 4: a Final plan would also need what OGP's submission does (milestones).
+  std::string xml = testing::file_bytes(plan_ / "plan.xml");
+  xml.replace(xml.find("stage=\"final\""), 13, "stage=\"draft-4\"");
+  std::ofstream(plan_ / "plan.xml") << xml;
   commitment(
       "  <problem><text xml:lang=\"id\">Masalahnya.</text><text xml:lang=\"en\">The problem.</text></problem>\n"
       "  <story><text xml:lang=\"id\">Kisahnya.</text><text xml:lang=\"en\">The story.</text></story>\n");
@@ -184,6 +190,27 @@ TEST_F(OwnProfile, ComposesItsSectionsInItsOrderUnderItsLabels) {
   const auto* summary = std::get_if<doc::Fields>(&chapter->blocks.front().content);
   ASSERT_TRUE(summary);
   EXPECT_EQ(summary->parts.at(0).value.rows.size(), 2u);  // number and lead only
+}
+
+// A plan whose content rules pass (its profile asks for no dates) but whose OGP submission
+// the schema refuses (OGP's needs a commitment's dates) is refused by `check` as by `build`, in the
+// same words, at plan.xml: never at a generated file that does not exist.
+TEST_F(OwnProfile, CheckFindsWhatTheSubmissionWouldRejectAtTheContent) {
+  commitment("  <story><text xml:lang=\"id\">Kisahnya.</text><text xml:lang=\"en\">The story.</text></story>\n",
+             false);
+  ArchiveBuild checked = build_plans({plan_}, env_, {.stop_after = "check"});
+  const Diagnostics found = checked.all_diagnostics();
+  ASSERT_TRUE(found.has_errors());
+  for (const auto& d : found.all()) {
+    EXPECT_EQ(fs::path(d.loc.file).filename(), "plan.xml") << d.str();
+    EXPECT_NE(d.message.find("OGP submission would not be valid"), std::string::npos) << d.str();
+  }
+  ArchiveBuild built = build_plans({plan_}, env_, {.stop_after = "ogp"});
+  std::vector<std::string> a, b;
+  for (const auto& d : found.all()) a.push_back(d.str());
+  const Diagnostics from_build = built.all_diagnostics();
+  for (const auto& d : from_build.all()) b.push_back(d.str());
+  EXPECT_EQ(a, b);
 }
 
 }  // namespace

@@ -96,9 +96,9 @@ TEST(OgpFixtures, AnAttributeErrorPointsAtTheAttribute) {
 }
 
 TEST(OgpFixtures, TheBrokenSubmissionsTheIssueNamesAreThere) {
-  // Missing English text of a title, a milestone without a date, an unknown element, not
+  // Missing English text of a title, a milestone period without its end, an unknown element, not
   // well-formed: each must be a schema-level error that xmllint rejects as well.
-  for (const char* name : {"v002-title-without-english.xml", "v002-milestone-without-date.xml",
+  for (const char* name : {"v002-title-without-english.xml", "v002-milestone-period-without-end.xml",
                            "v002-unknown-element.xml", "v001-not-well-formed.xml"}) {
     const auto expected = expectations(ogp_fixtures() / name);
     ASSERT_EQ(expected.size(), 1u) << name;

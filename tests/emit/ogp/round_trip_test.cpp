@@ -111,7 +111,7 @@ TEST(RoundTrip, TheComparisonCatchesAChangedField) {
 
 TEST(OgpReader, RefusesAnInvalidSubmissionAndSaysWhy) {
   Diagnostics diags;
-  auto plan = ogp::read_ogp_submission_file(testing::fixtures_dir() / "ogp" / "v002-milestone-without-date.xml", diags);
+  auto plan = ogp::read_ogp_submission_file(testing::fixtures_dir() / "ogp" / "v002-milestone-period-without-end.xml", diags);
   EXPECT_FALSE(plan.has_value());
   ASSERT_EQ(diags.error_count(), 1u);
   EXPECT_EQ(diags.all()[0].code, Code::V002);
