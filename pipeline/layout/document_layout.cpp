@@ -119,7 +119,7 @@ class DocumentLayout {
     const doc::Front& first = doc_.front.front();
     const std::string heading_text =
         doc_.front.size() > 1 ? first.toc_title + " \u00b7 " + doc_.front[1].toc_title : first.toc_title;
-    contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}}}, std::nullopt, {}});
+    contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}}}, std::nullopt, {}, {}});
     std::vector<Column> heading{blocks_.chapter_title(contents, 0, style_.text_width())};
     if (!toc.place(std::move(heading))) return too_many_pages(doc_.facts.loc);
     const size_t toc_pages_before = 1;  // the cover
@@ -190,6 +190,11 @@ class DocumentLayout {
     return b;
   }
 
+  // A cover line followed by the mark when it is another language's text.
+  static std::string with_mark(const std::string& text, const std::string& lang, const doc::Front& f) {
+    return lang.empty() || text.empty() ? text : text + " " + f.untranslated;
+  }
+
   Page cover_page() {
     Page page;
     const double w = style_.text_width(), left = style_.margin_left;
@@ -202,20 +207,25 @@ class DocumentLayout {
     for (const auto& f : doc_.front) {
       const double size = first ? style_.cover_title_size : style_.cover_subtitle_size + 2;
       const double leading = first ? style_.cover_title_leading : (style_.cover_subtitle_size + 2) * 1.3;
-      auto t = blocks_.plain(f.lang, f.title, first ? Face::Bold : Face::Italic, size, w);
+      auto t = blocks_.plain(f.title_lang.empty() ? f.lang : f.title_lang, f.title, first ? Face::Bold : Face::Italic, size, w);
       put_lines(page, t, left, y, leading, size, white);
       y -= leading * static_cast<double>(t.size()) + 10;
+      if (!f.title_lang.empty()) {  // another language's title: the mark under it
+        auto m = blocks_.plain(f.lang, f.untranslated, Face::Italic, style_.cover_line_size, w);
+        put_lines(page, m, left, y + 4, style_.cover_line_size * 1.4, style_.cover_line_size, white);
+        y -= style_.cover_line_size * 1.4 * static_cast<double>(m.size()) + 4;
+      }
       first = false;
     }
     double below = band_bottom - 40;
     for (const auto& f : doc_.front) {
       for (const auto& [text, face, size] : std::initializer_list<std::tuple<std::string, Face, double>>{
-               {f.subtitle, Face::Bold, style_.cover_subtitle_size},
+               {with_mark(f.subtitle, f.subtitle_lang, f), Face::Bold, style_.cover_subtitle_size},
                {f.plan_line, Face::Regular, style_.cover_line_size},
                {f.period, Face::Regular, style_.cover_line_size},
                {f.commitments, Face::Regular, style_.cover_line_size},
                {f.stage, Face::Bold, style_.cover_line_size},
-               {f.issuer, Face::Regular, style_.cover_line_size},
+               {with_mark(f.issuer, f.issuer_lang, f), Face::Regular, style_.cover_line_size},
                {f.edition, Face::Italic, style_.cover_line_size}}) {
         if (text.empty()) continue;
         auto lines = blocks_.plain(f.lang, text, face, size, w);
@@ -289,7 +299,8 @@ class DocumentLayout {
 }  // namespace
 
 Pages layout_document(const doc::Document& doc, const Style& style, const Measure& measure, Diagnostics& diags) {
-  return DocumentLayout(doc, style, measure, diags).run();
+  const doc::Document shown = doc::with_stand_ins_shown(doc);
+  return DocumentLayout(shown, style, measure, diags).run();
 }
 
 }  // namespace renaksi::layout

@@ -53,9 +53,11 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     ctx.prose.notes = &notes;
     ctx.page_lang = lang;
     ctx.heading_offset = 0;
-    ctx.fallback_note = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
-                                                         {"original", site.loc(lang).language_name(p.langs.front())}});
-    ctx.stand_in_lang = p.langs.front();
+    for (const auto& l : p.langs)
+      if (l != lang)
+        ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
+                                                                {"original", site.loc(lang).language_name(l)}});
+    ctx.mark = d.front_for(lang).untranslated;
     if (!d.facts.final_stage) ctx.empty_note = site.msg(lang, "site.section_empty");
     xmlNode* body = element(grid, "div", {{"class", "page-content"}});
     render_chapter_blocks(body, *ch, ctx);

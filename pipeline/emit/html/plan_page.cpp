@@ -43,8 +43,15 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   xmlNode* main = main_of(page);
   auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };
 
-  element_text(main, "h1", f.title);
-  if (!f.subtitle.empty()) element_text(main, "p", f.subtitle, {{"class", "lead"}});
+  // Another language's title or subtitle (a draft not yet translated): in its language, marked.
+  auto marked = [&](xmlNode* e, const std::string& text, const std::string& text_lang) {
+    if (text_lang.empty()) return void(html::text(e, text));
+    element_text(e, "span", text, {{"class", "stand-in"}, {"lang", text_lang}});
+    html::text(e, " ");
+    element_text(e, "span", f.untranslated, {{"class", "stand-in-mark"}});
+  };
+  marked(element(main, "h1"), f.title, f.title_lang);
+  if (!f.subtitle.empty()) marked(element(main, "p", {{"class", "lead"}}), f.subtitle, f.subtitle_lang);
   xmlNode* facts = element(main, "ul", {{"class", "facts"}});
   for (const auto* s : {&f.plan_line, &f.period, &f.stage, &f.issuer, &f.commitments})
     if (!s->empty()) element_text(facts, "li", *s);
@@ -87,9 +94,11 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   ctx.prose.notes = &notes;
   ctx.page_lang = lang;
   ctx.heading_offset = 1;  // chapters are h2 here: their sections h3
-  ctx.fallback_note = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
-                                                       {"original", site.loc(lang).language_name(p.langs.front())}});
-  ctx.stand_in_lang = p.langs.front();
+  for (const auto& l : p.langs)
+    if (l != lang)
+      ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
+                                                              {"original", site.loc(lang).language_name(l)}});
+  ctx.mark = d.front_for(lang).untranslated;
   for (const doc::Chapter* c : {foreword, cocreation}) {
     if (!c) continue;
     xmlNode* s = section(content, c->anchor, chapter_title(*c));

@@ -16,7 +16,8 @@ std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env
   const doc::Front& f = d.front.front();
   std::string title = f.title;
   if (d.front.size() > 1) title += " / " + d.front[1].title;
-  pdf::DocumentInfo info{title, d.issuer_name, f.subtitle + " \u2014 " + f.edition, f.keywords, env.now(),
+  pdf::DocumentInfo info{title, d.issuer_name, f.subtitle.empty() ? f.edition : f.subtitle + " \u2014 " + f.edition,
+                         f.keywords, env.now(),
                          Artifact{ArtifactKind::Pdf, d.plan_id, d.edition}.file_name()};
   return pdf.render(laid, info);
 }
