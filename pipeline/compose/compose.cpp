@@ -50,7 +50,7 @@ class Composer {
     d.edition = edition_.name;
     d.langs = edition_.langs;
     if (const Organisation* issuer = plan_.organisation(plan_.issuer))
-      d.issuer_name = std::string(issuer->name.in(edition_.langs.front()));
+      d.issuer_name = fb_.pick(issuer->name, edition_.langs.front()).text;
     // The organisations of the index, sorted once: the index chapter and the facts list them alike.
     const std::vector<const Organisation*> orgs = indexed_organisations();
     d.facts = facts(edition_.langs.front(), orgs);

@@ -200,6 +200,10 @@ bool is_empty(const prose::Blocks& blocks);
 bool is_empty(const FieldList& fields);
 bool is_empty(const TableContent& table);
 
+// Plain text of inlines (prose::plain_text) with the mark of each stand-in after its text: a
+// contents entry or a bookmark, where a stand-in is still to be seen for what it is.
+std::string plain_text_marked(const prose::Inlines& inlines);
+
 // A stable text form of the document, for golden tests and `renaksi build --dump=document`.
 std::string dump(const Document& doc);
 

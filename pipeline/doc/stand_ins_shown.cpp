@@ -98,6 +98,26 @@ class Shower {
 
 }  // namespace
 
+std::string plain_text_marked(const prose::Inlines& inlines) {
+  std::string out;
+  prose::Inlines run;  // the inlines since the last stand-in
+  auto flush = [&] {
+    out += prose::plain_text(run);
+    run.clear();
+  };
+  for (const auto& i : inlines) {
+    if (i.kind != Inline::Kind::StandIn) {
+      run.push_back(i);
+      continue;
+    }
+    flush();
+    const std::string text = prose::plain_text(i.children);
+    out += text + (text.empty() || i.text.empty() ? "" : " ") + i.text;
+  }
+  flush();
+  return out;
+}
+
 Document with_stand_ins_shown(const Document& d) {
   Document out = d;
   const Shower shower(out);

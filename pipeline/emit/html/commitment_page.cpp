@@ -36,7 +36,10 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };
 
     element_text(main, "p", d.front_for(lang).title, {{"class", "eyebrow"}});
-    element_text(main, "h1", heading, {{"id", ch->anchor}});
+    // The chapter's title as compose made it: a title that stands in is marked, in its language.
+    xmlNode* h1 = element(main, "h1", {{"id", ch->anchor}});
+    if (ch->title.empty()) text(h1, heading);
+    else render_inlines(h1, ch->title.front().value, ProseContext{});
     write_draft_notice(site, p, lang, main, false);
 
     // On this page: the sections (A–G, milestones, contacts).
