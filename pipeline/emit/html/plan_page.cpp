@@ -113,6 +113,12 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
     element_text(li, "a",
                  site.msg(lang, "index.commitment", {{"number", static_cast<long long>(c.number)}, {"title", c.title}}),
                  {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(c.number)))}});
+    // A title that stands in for a missing one (compose marked it in the chapter's title): the mark.
+    if (const doc::Chapter* ch = d.chapter(doc::Chapter::Kind::Commitment, c.number); ch && !ch->title.empty())
+      if (doc::plain_text_marked(ch->title.front().value) != prose::plain_text(ch->title.front().value)) {
+        text(li, " ");
+        element_text(li, "span", ctx.mark, {{"class", "stand-in-mark"}});
+      }
     std::string leads;
     for (const auto& l : c.leads) leads += (leads.empty() ? "" : ", ") + l;
     std::vector<std::string> meta;
