@@ -5,6 +5,7 @@
 #include <functional>
 #include <numeric>
 
+#include "compose/fallback.h"
 #include "compose/stand_ins.h"
 
 namespace renaksi {
@@ -22,8 +23,6 @@ Inlines text(const std::string& s) {
   if (!s.empty()) out.push_back({Inline::Kind::Text, s, {}, true, {}, {}});
   return out;
 }
-
-Inlines strong(const std::string& s) { return {{Inline::Kind::Strong, {}, {}, true, text(s), {}}}; }
 
 prose::Block para(Inlines inlines) {
   prose::Block b;
@@ -44,7 +43,12 @@ class Composer {
  public:
   Composer(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
            const Locales& locales)
-      : plan_(plan), profile_(profile), prose_(prose), edition_(edition), locales_(locales) {}
+      : plan_(plan),
+        profile_(profile),
+        prose_(prose),
+        edition_(edition),
+        locales_(locales),
+        fb_(plan, edition.langs, locales) {}
 
   doc::Document run() {
     doc::Document d;
@@ -52,7 +56,7 @@ class Composer {
     d.edition = edition_.name;
     d.langs = edition_.langs;
     if (const Organisation* issuer = plan_.organisation(plan_.issuer))
-      d.issuer_name = std::string(issuer->name.in(edition_.langs.front()));
+      d.issuer_name = fb_.pick(issuer->name, edition_.langs.front()).text;
     // The organisations of the index, sorted once: the index chapter and the facts list them alike.
     const std::vector<const Organisation*> orgs = indexed_organisations();
     d.facts = facts(edition_.langs.front(), orgs);
@@ -76,14 +80,34 @@ class Composer {
     return loc(lang).date_range(*p.start.day(), *p.end.day());
   }
 
-  // The organisation's name in `lang`, with its abbreviation when that differs.
+  // The organisation's name in `lang` (another language's where it has none), with its
+  // abbreviation when that differs.
   std::string org_name(const std::string& lang, const std::string& id) const {
     const Organisation* o = plan_.organisation(id);
     if (!o) return id;
-    std::string name(o->name.in(lang));
-    std::string abbr(o->abbreviation.in(lang));
+    std::string name = fb_.pick(o->name, lang).text;
+    std::string abbr = fb_.pick(o->abbreviation, lang).text;
     if (!abbr.empty() && abbr != name) name += " (" + abbr + ")";
     return name;
+  }
+
+  // The same as inlines: another language's name marked as standing in.
+  Inlines org_inlines(const std::string& lang, const std::string& id) const {
+    const Organisation* o = plan_.organisation(id);
+    if (!o) return text(id);
+    const Fallback::Shown name = fb_.pick(o->name, lang);
+    if (!name.missing) return text(org_name(lang, id));
+    return fb_.marked(text(org_name(lang, id)), name.lang, lang);
+  }
+
+  // Names joined by `sep`, each marked where it stands in.
+  static Inlines joined(std::vector<Inlines> items, const std::string& sep) {
+    Inlines out;
+    for (auto& i : items) {
+      if (!out.empty()) out.push_back({Inline::Kind::Text, sep, {}, true, {}, {}});
+      out.insert(out.end(), i.begin(), i.end());
+    }
+    return out;
   }
 
   // One part per language of the edition, each made by `make(lang)`.
@@ -91,7 +115,7 @@ class Composer {
   auto parts(F&& make) const {
     using T = std::decay_t<decltype(make(std::string()))>;
     std::vector<Localized<T>> out;
-    for (const auto& lang : edition_.langs) out.push_back({lang, make(lang), std::nullopt, {}});
+    for (const auto& lang : edition_.langs) out.push_back({lang, make(lang), std::nullopt, {}, {}});
     return out;
   }
 
@@ -121,15 +145,22 @@ class Composer {
   doc::Front front(const std::string& lang) const {
     doc::Front f;
     f.lang = lang;
-    f.title = std::string(plan_.title.in(lang));
-    f.subtitle = std::string(plan_.subtitle.in(lang));
+    f.untranslated = fb_.mark(lang);
+    const Fallback::Shown title = fb_.pick(plan_.title, lang), subtitle = fb_.pick(plan_.subtitle, lang);
+    f.title = title.text;
+    f.title_lang = title.lang;
+    f.subtitle = subtitle.text;
+    f.subtitle_lang = subtitle.lang;
     if (plan_.number > 0)
       f.plan_line = msg(lang, "cover.plan_number",
                         {{"number", static_cast<long long>(plan_.number)}, {"country", loc(lang).country_name(plan_.country)}});
     f.period = msg(lang, "cover.period", {{"range", period(lang, plan_.period)}});
     f.stage = msg(lang, "stage.label", {{"stage", msg(lang, "stage." + std::string(stage_id(plan_.stage)))}});
-    if (const Organisation* issuer = plan_.organisation(plan_.issuer))
-      f.issuer = msg(lang, "cover.issued_by", {{"issuer", std::string(issuer->name.in(lang))}});
+    if (const Organisation* issuer = plan_.organisation(plan_.issuer)) {
+      const Fallback::Shown name = fb_.pick(issuer->name, lang);
+      if (!name.text.empty()) f.issuer = msg(lang, "cover.issued_by", {{"issuer", name.text}});
+      f.issuer_lang = name.lang;
+    }
     f.commitments = msg(lang, "cover.commitments", {{"count", static_cast<long long>(plan_.commitments.size())}});
     f.edition = edition_.langs.size() > 1 ? msg(lang, "edition.bilingual")
                                           : msg(lang, "edition.single", {{"language", loc(lang).language_name(lang)}});
@@ -137,8 +168,9 @@ class Composer {
     if (plan_.stage != Stage::Final)
       f.draft_mark = msg(lang, "stage.mark", {{"number", static_cast<long long>(static_cast<int>(plan_.stage) + 1)}});
     std::vector<std::string> words;
-    for (const auto& t : plan_.themes) words.emplace_back(t.name.in(lang));
-    f.keywords = "OGP, " + std::accumulate(words.begin(), words.end(), std::string(), [](std::string a, const std::string& b) {
+    for (const auto& t : plan_.themes)
+      if (std::string w = fb_.pick(t.name, lang).text; !w.empty()) words.push_back(std::move(w));
+    f.keywords = words.empty() ? "OGP" : "OGP, " + std::accumulate(words.begin(), words.end(), std::string(), [](std::string a, const std::string& b) {
                    return a.empty() ? b : a + ", " + b;
                  });
     // The label is formatted per page by the layout (doc::format_page_label); formatting it
@@ -221,8 +253,7 @@ class Composer {
     const std::string a = "commitment-" + std::to_string(c.number);
     Chapter ch{Chapter::Kind::Commitment, a, c.number, c.loc,
                parts([&](const std::string& lang) {
-                 return text(msg(lang, "commitment.heading",
-                                 {{"number", static_cast<long long>(c.number)}, {"title", std::string(c.title.in(lang))}}));
+                 return fb_.message(lang, "commitment.heading", {{"number", static_cast<long long>(c.number)}}, "title", c.title);
                }),
                {}};
     auto& b = ch.blocks;
@@ -281,9 +312,10 @@ class Composer {
     b.push_back({{}, lead_loc, doc::Prose{parts([&](const std::string& lang) {
                    std::vector<Inlines> items;
                    for (const auto* o : leads) {
-                     Inlines item = strong(org_name(lang, o->ref));
+                     Inlines item = {{Inline::Kind::Strong, {}, {}, true, org_inlines(lang, o->ref), {}}};
                      if (o->unit.present()) {
-                       Inlines unit = text(" — " + std::string(o->unit.in(lang)));
+                       Inlines unit = text(" — ");
+                       for (auto& i : fb_.inlines(o->unit, lang)) unit.push_back(std::move(i));
                        item.insert(item.end(), unit.begin(), unit.end());
                      }
                      items.push_back(std::move(item));
@@ -367,26 +399,36 @@ class Composer {
     b.push_back(heading(s.level, anchor, s.heading, c.contacts.front().loc));
     b.push_back({{}, c.contacts.front().loc, doc::Table{"contacts", parts([&](const std::string& lang) {
                    doc::TableContent t;
-                   t.header = {msg(lang, "contacts.organisation"), msg(lang, "contacts.name"), msg(lang, "contacts.position"),
-                               msg(lang, "contacts.email") + " / " + msg(lang, "contacts.phone")};
+                   t.header = {msg(lang, "contacts.organisation"), msg(lang, "contacts.name"), msg(lang, "contacts.position")};
+                   // "Email / Phone" names only what some contact has; no column when none has either.
+                   if (std::string reach = reach_label(lang, c.contacts); !reach.empty()) t.header.push_back(reach);
                    for (const auto& k : c.contacts) {
                      Inlines reach;
                      if (!k.email.empty()) reach.push_back({Inline::Kind::Link, {}, "mailto:" + k.email, true, text(k.email), {}});
                      if (!k.email.empty() && !k.phone.empty()) reach.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
                      if (!k.phone.empty()) reach.push_back({Inline::Kind::Text, k.phone, {}, true, {}, {}});
-                     t.rows.push_back(
-                         {text(short_name(lang, k.org)), text(k.name), text(std::string(k.position.in(lang))), std::move(reach)});
+                     t.rows.push_back({text(short_name(lang, k.org)), text(k.name), text(std::string(k.position.in(lang)))});
+                     if (t.header.size() > 3) t.rows.back().push_back(std::move(reach));
                    }
                    return t;
                  })}});
+  }
+
+  // The header of the contacts' email and phone column: "Email / Telepon", or only the one some
+  // contact has; empty when none has either.
+  std::string reach_label(const std::string& lang, const std::vector<Contact>& contacts) const {
+    const bool email = std::any_of(contacts.begin(), contacts.end(), [](const Contact& k) { return !k.email.empty(); });
+    const bool phone = std::any_of(contacts.begin(), contacts.end(), [](const Contact& k) { return !k.phone.empty(); });
+    if (email && phone) return msg(lang, "contacts.email") + " / " + msg(lang, "contacts.phone");
+    return email ? msg(lang, "contacts.email") : phone ? msg(lang, "contacts.phone") : std::string();
   }
 
   // The abbreviation where there is one (tables are narrow), else the name.
   std::string short_name(const std::string& lang, const std::string& id) const {
     const Organisation* o = plan_.organisation(id);
     if (!o) return id;
-    std::string abbr(o->abbreviation.in(lang));
-    return abbr.empty() ? std::string(o->name.in(lang)) : abbr;
+    std::string abbr = fb_.pick(o->abbreviation, lang).text;
+    return abbr.empty() ? fb_.pick(o->name, lang).text : abbr;
   }
 
   // The summary box: the rows the profile lists, under its labels.
@@ -400,9 +442,14 @@ class Composer {
       for (const auto& x : v) s += (s.empty() ? "" : "; ") + x;
       return s;
     };
+    // Names and themes: another language's where this one has none, marked.
+    auto names_row = [&](const std::string& key, std::vector<Inlines> names) {
+      if (names.empty()) return row(key, {});
+      rows.push_back({msg(lang, key), joined(std::move(names), "; ")});
+    };
     auto names = [&](Role r) {
-      std::vector<std::string> out;
-      for (const auto* o : c.with_role(r)) out.push_back(org_name(lang, o->ref));
+      std::vector<Inlines> out;
+      for (const auto* o : c.with_role(r)) out.push_back(org_inlines(lang, o->ref));
       return out;
     };
     for (const auto& [id, label] : profile_.summary) {
@@ -410,19 +457,19 @@ class Composer {
       else if (id == "ogp-id") {
         if (!c.ogp_id.empty()) row(label, c.ogp_id);
       } else if (id == "period") row(label, c.period ? period(lang, *c.period) : std::string());
-      else if (id == "lead") row(label, join(names(Role::Lead)));
+      else if (id == "lead") names_row(label, names(Role::Lead));
       else if (id == "support" || id == "other") {
-        const auto v = names(id == "support" ? Role::Support : Role::Other);
-        if (!v.empty()) row(label, join(v));
+        auto v = names(id == "support" ? Role::Support : Role::Other);
+        if (!v.empty()) names_row(label, std::move(v));
       } else if (id == "themes") {
-        std::vector<std::string> themes;
+        std::vector<Inlines> themes;
         for (const auto& t : c.themes)
-          if (const Theme* th = plan_.theme(t.ref)) themes.emplace_back(th->name.in(lang));
-        row(label, join(themes));
+          if (const Theme* th = plan_.theme(t.ref)) themes.push_back(fb_.inlines(th->name, lang));
+        names_row(label, std::move(themes));
       } else if (id == "policy-areas") {
-        std::vector<std::string> areas;
-        for (const auto& a : c.policy_areas) areas.emplace_back(a.in(lang));
-        if (!areas.empty()) row(label, join(areas));
+        std::vector<Inlines> areas;
+        for (const auto& a : c.policy_areas) areas.push_back(fb_.inlines(a, lang));
+        if (!areas.empty()) names_row(label, std::move(areas));
       } else if (id == "values") {
         std::vector<std::string> values;
         for (const auto& v : c.values)
@@ -446,14 +493,14 @@ class Composer {
     ch.blocks.push_back(paragraph(plan_.loc, [&](const std::string& lang) { return msg(lang, "index.intro"); }));
     for (const Organisation* o : orgs) {
       ch.blocks.push_back({"org-" + o->id, o->loc, doc::Fields{parts([&](const std::string& lang) {
-                             doc::FieldList f{text(org_name(lang, o->id)), {}};
+                             doc::FieldList f{org_inlines(lang, o->id), {}};
                              f.rows.push_back({msg(lang, "sector." + std::string(sector_id(o->sector))), {}});
                              for (const auto& r : role_mentions(lang, o->id)) {
                                Inlines list;
                                for (const auto& m : r.commitments) {
                                  if (!list.empty()) list.push_back({Inline::Kind::Text, "; ", {}, true, {}, {}});
                                  list.push_back({Inline::Kind::Link, {}, "#commitment-" + std::to_string(m.number), true,
-                                                 text(m.label), {}});
+                                                 mention(lang, m), {}});
                                }
                                f.rows.push_back({r.role, list});
                              }
@@ -461,6 +508,14 @@ class Composer {
                            })}});
     }
     return ch;
+  }
+
+  // "10. <title>", the title marked where it stands in.
+  Inlines mention(const std::string& lang, const doc::Mention& m) const {
+    for (const auto& c : plan_.commitments)
+      if (c.number == m.number)
+        return fb_.message(lang, "index.commitment", {{"number", static_cast<long long>(c.number)}}, "title", c.title);
+    return text(m.label);
   }
 
   // The organisations some commitment names, sorted by the first language's collation.
@@ -483,7 +538,7 @@ class Composer {
       for (const auto& [c, role] : roles_of(org))
         if (role == r)
           m.commitments.push_back({c->number, msg(lang, "index.commitment", {{"number", static_cast<long long>(c->number)},
-                                                                           {"title", std::string(c->title.in(lang))}})});
+                                                                           {"title", fb_.pick(c->title, lang).text}})});
       if (!m.commitments.empty()) out.push_back(std::move(m));
     }
     return out;
@@ -564,6 +619,7 @@ class Composer {
   const ProseStore& prose_;
   const Edition& edition_;
   const Locales& locales_;
+  Fallback fb_;
 };
 
 }  // namespace
@@ -590,9 +646,10 @@ std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProf
   std::vector<doc::Document> out;
   for (const auto& edition : editions_of(plan)) out.push_back(compose(plan, profile, prose, edition, locales));
   // The first edition is the administrative language's: its texts stand in for the missing
-  // ones of the other single-language editions.
-  for (size_t i = 1; i < out.size(); ++i)
-    if (out[i].langs.size() == 1) attach_stand_ins(out[i], out.front());
+  // ones of the other single-language editions, and the next editions' for its own missing ones.
+  for (size_t i = 0; i < out.size(); ++i)
+    for (size_t j = 0; j < out.size() && out[i].langs.size() == 1; ++j)
+      if (j != i && out[j].langs.size() == 1) attach_stand_ins(out[i], out[j]);
   return out;
 }
 

@@ -32,12 +32,13 @@ void stand_in_parts(std::vector<Localized<T>>& parts, const std::vector<Localize
   for (size_t i = 0; i < parts.size() && i < admin.size(); ++i) {
     Localized<T>& part = parts[i];
     const Localized<T>& other = admin[i];
-    if (other.lang == part.lang) continue;
+    if (other.lang == part.lang || part.stand_in) continue;  // an earlier edition stands in already
     if (doc::is_empty(part.value)) {
       if (!doc::is_empty(other.value)) part.stand_in = other.value;
     } else if constexpr (std::is_same_v<T, TableContent>) {
       part.stand_in = cell_stand_ins(part.value, other.value);
     }
+    if (part.stand_in) part.stand_in_lang = other.lang;
   }
 }
 

@@ -16,11 +16,14 @@ namespace renaksi::doc {
 
 // The version of this contract. Bumped whenever a field is added, removed or changes meaning, so
 // an emitter knows which document it was written for (Document::version).
-inline constexpr int kDocumentVersion = 2;
+inline constexpr int kDocumentVersion = 3;
 
 // One language's version of something. In a single-language edition of a draft whose text is
-// missing in this language, compose sets `stand_in` to the administrative language's
-// (Facts::admin_lang) where that has one: the translation-fallback decision is made once, here.
+// missing in this language, compose sets `stand_in` to another language's (the administrative
+// language's, or for the administrative edition the next language's) where that has one, and
+// `stand_in_lang` to that language: the translation-fallback decision is made once, here.
+// A text that compose writes into a sentence or a name (a title in a heading, an organisation's
+// name) stands in inline instead: a prose::Inline::Kind::StandIn.
 // For a table, `stand_in` is the whole administrative table when this language has no rows,
 // else the same shape with only the cells that stand in for an empty cell filled.
 template <class T>
@@ -29,6 +32,7 @@ struct Localized {
   T value{};
   std::optional<T> stand_in;
   SourceLoc loc;  // this language's text in the content, where it has one of its own; else empty
+  std::string stand_in_lang;  // the language of `stand_in`
 };
 
 // A label and its value, as in a commitment's metadata block.
@@ -105,6 +109,10 @@ struct Front {
   std::string edition;        // "Edisi bahasa Indonesia", "Bilingual edition"
   std::string toc_title;      // "Daftar Isi"
   std::string draft_mark;     // "DRAF 2"; empty at Final
+  std::string untranslated;   // "[belum diterjemahkan]": the mark beside a stand-in, in this language
+  // The language of the title, subtitle and issuer line when that text stands in for a missing
+  // one (another language's); empty when it is this language's own.
+  std::string title_lang, subtitle_lang, issuer_lang;
   std::string keywords;       // for document information
   PageLabel page_label;
 };
@@ -192,7 +200,17 @@ bool is_empty(const prose::Blocks& blocks);
 bool is_empty(const FieldList& fields);
 bool is_empty(const TableContent& table);
 
+// Plain text of inlines (prose::plain_text) with the mark of each stand-in after its text: a
+// contents entry or a bookmark, where a stand-in is still to be seen for what it is.
+std::string plain_text_marked(const prose::Inlines& inlines);
+
 // A stable text form of the document, for golden tests and `renaksi build --dump=document`.
 std::string dump(const Document& doc);
+
+// The document as presentations without markup of their own for stand-ins (PDF, Word) show it:
+// every part with a stand-in holds it, marked (Front::untranslated of the part's language); in an
+// edition of several languages an empty part, or an empty table cell, beside a filled one holds
+// the mark alone (the text is beside it; a copy would be read as a translation).
+Document with_stand_ins_shown(const Document& doc);
 
 }  // namespace renaksi::doc

@@ -44,6 +44,7 @@ const char* inline_name(Inline::Kind k) {
     case Inline::Kind::Quoted: return "quoted";
     case Inline::Kind::Link: return "link";
     case Inline::Kind::Note: return "note";
+    case Inline::Kind::StandIn: return "stand-in";
     default: return "";
   }
 }
@@ -83,6 +84,7 @@ void dump(const Inlines& inlines, std::string& out) {
         out += inline_name(i.kind);
         if (i.kind == Inline::Kind::Link) out += " <" + i.url + ">";
         if (i.kind == Inline::Kind::Quoted) out += i.double_quote ? " double" : " single";
+        if (i.kind == Inline::Kind::StandIn) out += " " + i.url + " \"" + i.text + "\"";
         out += " ";
         dump(i.children, out);
         out += "]";

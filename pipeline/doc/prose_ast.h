@@ -23,6 +23,9 @@ struct Inline {
     Link,        // `url`, children
     Quoted,      // children; `double_quote` says which marks
     Note,        // a footnote: `note` blocks
+    StandIn,     // another language's text standing in for a missing translation: children (none
+                 // when the text is beside it, as in a bilingual edition), `url` the children's
+                 // language, `text` the mark to show ("[belum diterjemahkan]")
   };
   Kind kind = Kind::Text;
   std::string text;

@@ -106,6 +106,13 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
         if (i.kind == K::Quoted) add(i.double_quote ? "\u201d" : "\u2019", f, target);
         break;
       }
+      case K::StandIn: {
+        // Another language's text, then the mark, in italics and the muted colour.
+        for (auto& r : runs(i.children, ctx, base, link, notes)) out.push_back(std::move(r));
+        const std::string mark = (i.children.empty() ? "" : " ") + i.text;
+        out.push_back({mark, with_italic(base), link.empty() ? style_.muted : style_.link, link});
+        break;
+      }
       case K::Note:
         if (notes) {
           notes->push_back(i.note);

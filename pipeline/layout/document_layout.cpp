@@ -119,7 +119,7 @@ class DocumentLayout {
     const doc::Front& first = doc_.front.front();
     const std::string heading_text =
         doc_.front.size() > 1 ? first.toc_title + " \u00b7 " + doc_.front[1].toc_title : first.toc_title;
-    contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}}}, std::nullopt, {}});
+    contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}}}, std::nullopt, {}, {}});
     std::vector<Column> heading{blocks_.chapter_title(contents, 0, style_.text_width())};
     if (!toc.place(std::move(heading))) return too_many_pages(doc_.facts.loc);
     const size_t toc_pages_before = 1;  // the cover
@@ -168,7 +168,7 @@ class DocumentLayout {
     for (const auto& t : ch.title) {
       Face face = first ? (commitment ? Face::Regular : Face::Bold) : Face::Italic;
       Colour colour = first ? style_.text : style_.muted;
-      auto lines = blocks_.plain(t.lang, prose::plain_text(t.value), face, size, w - 12 - 14);
+      auto lines = blocks_.plain(t.lang, doc::plain_text_marked(t.value), face, size, w - 12 - 14);
       bool wrapped = false;
       for (const auto& line : lines) {
         const double indent = wrapped ? 14 : 0;  // a wrapped title hangs under its first line
@@ -190,6 +190,20 @@ class DocumentLayout {
     return b;
   }
 
+  // The plan's title in `f`'s language; in a bilingual edition without it (a draft not yet
+  // translated), the mark instead of an empty line.
+  std::string title_of(const doc::Front& f) const {
+    if (!f.title.empty()) return f.title;
+    for (const auto& other : doc_.front)
+      if (!other.title.empty()) return f.untranslated;
+    return {};
+  }
+
+  // A cover line followed by the mark when it is another language's text.
+  static std::string with_mark(const std::string& text, const std::string& lang, const doc::Front& f) {
+    return lang.empty() || text.empty() ? text : text + " " + f.untranslated;
+  }
+
   Page cover_page() {
     Page page;
     const double w = style_.text_width(), left = style_.margin_left;
@@ -202,20 +216,25 @@ class DocumentLayout {
     for (const auto& f : doc_.front) {
       const double size = first ? style_.cover_title_size : style_.cover_subtitle_size + 2;
       const double leading = first ? style_.cover_title_leading : (style_.cover_subtitle_size + 2) * 1.3;
-      auto t = blocks_.plain(f.lang, f.title, first ? Face::Bold : Face::Italic, size, w);
+      auto t = blocks_.plain(f.title_lang.empty() ? f.lang : f.title_lang, title_of(f), first ? Face::Bold : Face::Italic, size, w);
       put_lines(page, t, left, y, leading, size, white);
       y -= leading * static_cast<double>(t.size()) + 10;
+      if (!f.title_lang.empty()) {  // another language's title: the mark under it
+        auto m = blocks_.plain(f.lang, f.untranslated, Face::Italic, style_.cover_line_size, w);
+        put_lines(page, m, left, y + 4, style_.cover_line_size * 1.4, style_.cover_line_size, white);
+        y -= style_.cover_line_size * 1.4 * static_cast<double>(m.size()) + 4;
+      }
       first = false;
     }
     double below = band_bottom - 40;
     for (const auto& f : doc_.front) {
       for (const auto& [text, face, size] : std::initializer_list<std::tuple<std::string, Face, double>>{
-               {f.subtitle, Face::Bold, style_.cover_subtitle_size},
+               {with_mark(f.subtitle, f.subtitle_lang, f), Face::Bold, style_.cover_subtitle_size},
                {f.plan_line, Face::Regular, style_.cover_line_size},
                {f.period, Face::Regular, style_.cover_line_size},
                {f.commitments, Face::Regular, style_.cover_line_size},
                {f.stage, Face::Bold, style_.cover_line_size},
-               {f.issuer, Face::Regular, style_.cover_line_size},
+               {with_mark(f.issuer, f.issuer_lang, f), Face::Regular, style_.cover_line_size},
                {f.edition, Face::Italic, style_.cover_line_size}}) {
         if (text.empty()) continue;
         auto lines = blocks_.plain(f.lang, text, face, size, w);
@@ -243,7 +262,7 @@ class DocumentLayout {
         for (size_t k = 0; k < doc_.front.size() && k < 2; ++k) {
           const auto& f = doc_.front[k];
           double w = doc_.front.size() > 1 ? style_.text_width() / 2 - 6 : style_.text_width();
-          auto lines = blocks_.plain(f.lang, f.title, Face::Regular, style_.header_size, w);
+          auto lines = blocks_.plain(f.lang, title_of(f), Face::Regular, style_.header_size, w);
           if (lines.empty()) continue;
           lines.resize(1);
           put_lines(p, lines, k == 0 ? left : right - w, head_y, 0, style_.header_size, style_.muted, w, k == 1);
@@ -289,7 +308,8 @@ class DocumentLayout {
 }  // namespace
 
 Pages layout_document(const doc::Document& doc, const Style& style, const Measure& measure, Diagnostics& diags) {
-  return DocumentLayout(doc, style, measure, diags).run();
+  const doc::Document shown = doc::with_stand_ins_shown(doc);
+  return DocumentLayout(shown, style, measure, diags).run();
 }
 
 }  // namespace renaksi::layout

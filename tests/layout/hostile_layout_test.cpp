@@ -36,7 +36,7 @@ doc::Block milestone_table(const std::string& activity) {
   t.header = {"No", "Activity", "Start", "End"};
   t.rows.push_back({text("1"), text(activity), text("2018"), text("2020")});
   t.rows.push_back({text("2"), text("after"), text("2019"), text("2020")});
-  return {"commitment-1-milestones", {"commitments/1-p.xml", 40, 5}, doc::Table{"milestones", {{"en", t, std::nullopt, {}}}}};
+  return {"commitment-1-milestones", {"commitments/1-p.xml", 40, 5}, doc::Table{"milestones", {{"en", t, std::nullopt, {}, {}}}}};
 }
 
 // The body text of the pages, in order, as one string of words.

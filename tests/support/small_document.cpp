@@ -19,14 +19,14 @@ doc::Document one_chapter(const std::string& anchor, const std::string& title, s
   doc::Chapter ch;
   ch.anchor = anchor;
   ch.loc = {"commitments/1-p.xml", 1, 1};
-  ch.title.push_back({"en", text_run(title), std::nullopt, {}});
+  ch.title.push_back({"en", text_run(title), std::nullopt, {}, {}});
   ch.blocks = std::move(blocks);
   d.chapters.push_back(std::move(ch));
   return d;
 }
 
 doc::Block paragraph(const std::string& body, const std::string& anchor, int line) {
-  return {anchor, {"commitments/1-p.xml", line, 3}, doc::Paragraph{{{"en", text_run(body), std::nullopt, {}}}}};
+  return {anchor, {"commitments/1-p.xml", line, 3}, doc::Paragraph{{{"en", text_run(body), std::nullopt, {}, {}}}}};
 }
 
 }  // namespace renaksi::testing

@@ -59,6 +59,9 @@ class Writer {
   // The cover's lines after the title block, and the draft mark of a draft.
   void cover(const doc::Front& f, json& out) const {
     json lines = json::array();
+    // Another language's title or subtitle (Pandoc's title block has no room for a mark): the mark.
+    if (!f.title_lang.empty() || !f.subtitle_lang.empty())
+      lines.push_back(pandoc::para(json::array({pandoc::emph(pandoc::text(f.untranslated))})));
     for (const std::string* s : {&f.plan_line, &f.stage, &f.commitments, &f.edition})
       if (!s->empty()) lines.push_back(pandoc::para(pandoc::text(*s)));
     out.push_back(pandoc::div({}, styles::kCoverLine, std::move(lines)));
@@ -166,6 +169,9 @@ class Writer {
 
 }  // namespace
 
-json to_pandoc(const doc::Document& document, const Options& options) { return Writer(document, options).run(); }
+json to_pandoc(const doc::Document& document, const Options& options) {
+  const doc::Document shown = doc::with_stand_ins_shown(document);
+  return Writer(shown, options).run();
+}
 
 }  // namespace renaksi::docx

@@ -9,6 +9,18 @@ namespace renaksi::pandoc {
 
 namespace {
 
+// Another language's text in a Span that carries its language (Word's w:lang), then the mark in
+// italics; the mark alone where there is no text (a bilingual edition).
+json stand_in(const prose::Inline& i) {
+  json out = json::array();
+  if (!i.children.empty()) {
+    out.push_back(node("Span", json::array({attr({}, {{"lang", i.url}}), to_pandoc(i.children)})));
+    out.push_back(node("Space"));
+  }
+  out.push_back(emph(text(i.text)));
+  return out;
+}
+
 json inline_node(const prose::Inline& i) {
   using K = prose::Inline::Kind;
   switch (i.kind) {
@@ -24,6 +36,7 @@ json inline_node(const prose::Inline& i) {
     case K::Quoted:
       return json::array({node("Quoted", json::array({node(i.double_quote ? "DoubleQuote" : "SingleQuote"), to_pandoc(i.children)}))});
     case K::Note: return json::array({node("Note", to_pandoc(i.note))});
+    case K::StandIn: return stand_in(i);
   }
   return json::array();
 }

@@ -36,7 +36,10 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };
 
     element_text(main, "p", d.front_for(lang).title, {{"class", "eyebrow"}});
-    element_text(main, "h1", heading, {{"id", ch->anchor}});
+    // The chapter's title as compose made it: a title that stands in is marked, in its language.
+    xmlNode* h1 = element(main, "h1", {{"id", ch->anchor}});
+    if (ch->title.empty()) text(h1, heading);
+    else render_inlines(h1, ch->title.front().value, ProseContext{});
     write_draft_notice(site, p, lang, main, false);
 
     // On this page: the sections (A–G, milestones, contacts).
@@ -53,9 +56,11 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     ctx.prose.notes = &notes;
     ctx.page_lang = lang;
     ctx.heading_offset = 0;
-    ctx.fallback_note = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
-                                                         {"original", site.loc(lang).language_name(p.langs.front())}});
-    ctx.stand_in_lang = p.langs.front();
+    for (const auto& l : p.langs)
+      if (l != lang)
+        ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
+                                                                {"original", site.loc(lang).language_name(l)}});
+    ctx.mark = d.front_for(lang).untranslated;
     if (!d.facts.final_stage) ctx.empty_note = site.msg(lang, "site.section_empty");
     xmlNode* body = element(grid, "div", {{"class", "page-content"}});
     render_chapter_blocks(body, *ch, ctx);

@@ -12,11 +12,16 @@ void mark_lang(xmlNode* n, const std::string& lang, const BlockContext& ctx) {
 }
 
 // A wrapper for a stand-in: the note in the page's language, then the stand-in in its own.
-xmlNode* fallback_box(xmlNode* parent, const BlockContext& ctx) {
+std::string note_for(const std::string& lang, const BlockContext& ctx) {
+  auto it = ctx.fallback_notes.find(lang);
+  return it == ctx.fallback_notes.end() ? ctx.mark : it->second;
+}
+
+xmlNode* fallback_box(xmlNode* parent, const std::string& lang, const BlockContext& ctx) {
   xmlNode* box = element(parent, "div", {{"class", "fallback"}});
-  element_text(box, "p", ctx.fallback_note, {{"class", "fallback-note"}});
+  element_text(box, "p", note_for(lang, ctx), {{"class", "fallback-note"}});
   xmlNode* inner = element(box, "div");
-  set_attr(inner, "lang", ctx.stand_in_lang);
+  set_attr(inner, "lang", lang);
   return inner;
 }
 
@@ -27,7 +32,7 @@ const T* whole_stand_in(const doc::Localized<T>& part) {
 }
 
 void render_table(xmlNode* parent, const doc::TableContent& t, const std::string& kind, const std::string& lang,
-                  const doc::TableContent* cell_stand_ins, const BlockContext& ctx) {
+                  const doc::TableContent* cell_stand_ins, const std::string& stand_in_lang, const BlockContext& ctx) {
   xmlNode* wrap = element(parent, "div", {{"class", "table-wrap"}});
   xmlNode* table = element(wrap, "table", {{"class", "table-" + kind}});
   mark_lang(table, lang, ctx);
@@ -45,9 +50,13 @@ void render_table(xmlNode* parent, const doc::TableContent& t, const std::string
           !doc::is_empty(cell_stand_ins->rows[r][c]))
         other = &cell_stand_ins->rows[r][c];
       if (other) {
-        xmlNode* span = element(td, "span", {{"class", "fallback-cell"}, {"title", ctx.fallback_note}});
-        set_attr(span, "lang", ctx.stand_in_lang);
+        xmlNode* span = element(td, "span", {{"class", "fallback-cell"}, {"title", note_for(stand_in_lang, ctx)}});
+        set_attr(span, "lang", stand_in_lang);
         render_inlines(span, *other, ctx.prose);
+        if (!ctx.mark.empty()) {  // visible, not only the tooltip
+          text(td, " ");
+          element_text(td, "span", ctx.mark, {{"class", "stand-in-mark"}});
+        }
       } else {
         render_inlines(td, cells[c], ctx.prose);
       }
@@ -79,14 +88,14 @@ struct BlockRenderer {
       const std::string name = "h" + std::to_string(std::clamp(h.level + ctx.heading_offset, 1, 6));
       xmlNode* e = element(parent, name.c_str());
       if (!block.anchor.empty() && i == 0) set_attr(e, "id", block.anchor);
-      mark_lang(e, other ? ctx.stand_in_lang : part.lang, ctx);
+      mark_lang(e, other ? part.stand_in_lang : part.lang, ctx);
       render_inlines(e, other ? *other : part.value, ctx.prose);
     }
   }
   void operator()(const doc::Paragraph& p) const {
     for (const auto& part : p.parts) {
       if (const prose::Inlines* other = whole_stand_in(part)) {
-        render_inlines(element(fallback_box(parent, ctx), "p"), *other, ctx.prose);
+        render_inlines(element(fallback_box(parent, part.stand_in_lang, ctx), "p"), *other, ctx.prose);
       } else if (!doc::is_empty(part.value)) {
         xmlNode* e = element(parent, "p");
         mark_lang(e, part.lang, ctx);
@@ -97,7 +106,7 @@ struct BlockRenderer {
   void operator()(const doc::Prose& p) const {
     for (const auto& part : p.parts) {
       if (const prose::Blocks* other = whole_stand_in(part)) {
-        render_blocks(fallback_box(parent, ctx), *other, ctx.prose);
+        render_blocks(fallback_box(parent, part.stand_in_lang, ctx), *other, ctx.prose);
       } else if (part.lang != ctx.page_lang) {
         xmlNode* div = element(parent, "div");
         mark_lang(div, part.lang, ctx);
@@ -113,9 +122,9 @@ struct BlockRenderer {
   void operator()(const doc::Table& t) const {
     for (const auto& part : t.parts) {
       if (const doc::TableContent* other = whole_stand_in(part))
-        render_table(parent, *other, t.kind, ctx.stand_in_lang, nullptr, ctx);
+        render_table(parent, *other, t.kind, part.stand_in_lang, nullptr, part.stand_in_lang, ctx);
       else
-        render_table(parent, part.value, t.kind, part.lang, part.stand_in ? &*part.stand_in : nullptr, ctx);
+        render_table(parent, part.value, t.kind, part.lang, part.stand_in ? &*part.stand_in : nullptr, part.stand_in_lang, ctx);
     }
   }
 };

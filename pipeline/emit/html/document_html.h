@@ -3,6 +3,7 @@
 // language's text is still missing in a draft), the stand-in is shown, marked with its `lang`.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "doc/document.h"
@@ -14,8 +15,9 @@ struct BlockContext {
   ProseContext prose;
   std::string page_lang;      // the page's language
   int heading_offset = 0;     // a block heading of level n becomes h(n + offset)
-  std::string fallback_note;  // "Not yet available in English; shown in Indonesian."
-  std::string stand_in_lang;  // the language stand-ins are in (the administrative one)
+  // "Not yet available in English; shown in Indonesian.", by the language of the stand-in.
+  std::map<std::string, std::string> fallback_notes;
+  std::string mark;           // "[not yet translated]": beside a stand-in cell
   std::string empty_note;     // under a section heading with nothing in it (a draft); "" for none
 };
 

@@ -16,6 +16,8 @@ void write_draft_notice(const Site& site, const SitePlan& p, const std::string& 
   element_text(box, "p", site.msg(lang, "site.draft_text", {{"stage", stage}}));
   if (!full) return;
   const std::string& name = facts.issuer_name;
+  // Without an issuer there is no one to send comments to: no invitation ("Send them to .").
+  if (name.empty()) return;
   element_text(box, "p",
                site.msg(lang, facts.consultation ? "site.consultation_invite" : "site.comment_invite", {{"issuer", name}}));
   const std::string& url = facts.issuer_url;

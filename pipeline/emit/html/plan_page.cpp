@@ -43,8 +43,15 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   xmlNode* main = main_of(page);
   auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };
 
-  element_text(main, "h1", f.title);
-  if (!f.subtitle.empty()) element_text(main, "p", f.subtitle, {{"class", "lead"}});
+  // Another language's title or subtitle (a draft not yet translated): in its language, marked.
+  auto marked = [&](xmlNode* e, const std::string& text, const std::string& text_lang) {
+    if (text_lang.empty()) return void(html::text(e, text));
+    element_text(e, "span", text, {{"class", "stand-in"}, {"lang", text_lang}});
+    html::text(e, " ");
+    element_text(e, "span", f.untranslated, {{"class", "stand-in-mark"}});
+  };
+  marked(element(main, "h1"), f.title, f.title_lang);
+  if (!f.subtitle.empty()) marked(element(main, "p", {{"class", "lead"}}), f.subtitle, f.subtitle_lang);
   xmlNode* facts = element(main, "ul", {{"class", "facts"}});
   for (const auto* s : {&f.plan_line, &f.period, &f.stage, &f.issuer, &f.commitments})
     if (!s->empty()) element_text(facts, "li", *s);
@@ -87,9 +94,11 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   ctx.prose.notes = &notes;
   ctx.page_lang = lang;
   ctx.heading_offset = 1;  // chapters are h2 here: their sections h3
-  ctx.fallback_note = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
-                                                       {"original", site.loc(lang).language_name(p.langs.front())}});
-  ctx.stand_in_lang = p.langs.front();
+  for (const auto& l : p.langs)
+    if (l != lang)
+      ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
+                                                              {"original", site.loc(lang).language_name(l)}});
+  ctx.mark = d.front_for(lang).untranslated;
   for (const doc::Chapter* c : {foreword, cocreation}) {
     if (!c) continue;
     xmlNode* s = section(content, c->anchor, chapter_title(*c));
@@ -104,6 +113,12 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
     element_text(li, "a",
                  site.msg(lang, "index.commitment", {{"number", static_cast<long long>(c.number)}, {"title", c.title}}),
                  {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(c.number)))}});
+    // A title that stands in for a missing one (compose marked it in the chapter's title): the mark.
+    if (const doc::Chapter* ch = d.chapter(doc::Chapter::Kind::Commitment, c.number); ch && !ch->title.empty())
+      if (doc::plain_text_marked(ch->title.front().value) != prose::plain_text(ch->title.front().value)) {
+        text(li, " ");
+        element_text(li, "span", ctx.mark, {{"class", "stand-in-mark"}});
+      }
     std::string leads;
     for (const auto& l : c.leads) leads += (leads.empty() ? "" : ", ") + l;
     std::vector<std::string> meta;

@@ -58,6 +58,17 @@ void render_inlines(xmlNode* parent, const prose::Inlines& inlines, const ProseC
         }
         break;
       }
+      case Inline::Kind::StandIn: {
+        // Another language's text, in its language, then the visible mark.
+        if (!i.children.empty()) {
+          xmlNode* span = element(parent, "span", {{"class", "stand-in"}});
+          if (!i.url.empty()) set_attr(span, "lang", i.url);
+          render_inlines(span, i.children, ctx);
+          text(parent, " ");
+        }
+        element_text(parent, "span", i.text, {{"class", "stand-in-mark"}});
+        break;
+      }
       case Inline::Kind::Note: {
         if (!ctx.notes) break;
         ctx.notes->items.push_back(i.note);

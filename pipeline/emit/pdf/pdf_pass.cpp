@@ -15,8 +15,9 @@ std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env
   if (laid.pages.empty()) return {};  // E004: too many pages
   const doc::Front& f = d.front.front();
   std::string title = f.title;
-  if (d.front.size() > 1) title += " / " + d.front[1].title;
-  pdf::DocumentInfo info{title, d.issuer_name, f.subtitle + " \u2014 " + f.edition, f.keywords, env.now(),
+  if (d.front.size() > 1 && !d.front[1].title.empty()) title += (title.empty() ? "" : " / ") + d.front[1].title;
+  pdf::DocumentInfo info{title, d.issuer_name, f.subtitle.empty() ? f.edition : f.subtitle + " \u2014 " + f.edition,
+                         f.keywords, env.now(),
                          Artifact{ArtifactKind::Pdf, d.plan_id, d.edition}.file_name()};
   return pdf.render(laid, info);
 }

@@ -1,0 +1,131 @@
+// Stand-ins as PDF and Word show them: in the part's value, marked.
+#include "doc/document.h"
+
+#include <type_traits>
+
+namespace renaksi::doc {
+
+namespace {
+
+using prose::Inline;
+using prose::Inlines;
+
+// `text` in `lang`, followed by `mark`; the mark alone when `text` is empty.
+Inlines marked(Inlines text, const std::string& lang, const std::string& mark) {
+  Inline i;
+  i.kind = Inline::Kind::StandIn;
+  i.text = mark;
+  i.url = text.empty() ? std::string() : lang;
+  i.children = std::move(text);
+  return {std::move(i)};
+}
+
+prose::Blocks marked(prose::Blocks blocks, const std::string& lang, const std::string& mark) {
+  // The mark on a line of its own above the text (a mark inside its first paragraph would not
+  // say that the whole text is the other language's).
+  prose::Block note;
+  note.kind = prose::Block::Kind::Para;
+  note.inlines = marked(Inlines{}, lang, mark);
+  blocks.insert(blocks.begin(), std::move(note));
+  return blocks;
+}
+
+FieldList marked(FieldList fields, const std::string& lang, const std::string& mark) {
+  if (!is_empty(fields.title)) fields.title = marked(std::move(fields.title), lang, mark);
+  for (auto& row : fields.rows)
+    if (!is_empty(row.value)) row.value = marked(std::move(row.value), lang, mark);
+  return fields;
+}
+
+// The cells of `stand_in` that are filled, marked, in the empty cells of `table`.
+void fill_cells(TableContent& table, const TableContent& stand_in, const std::string& lang, const std::string& mark) {
+  for (size_t r = 0; r < table.rows.size() && r < stand_in.rows.size(); ++r)
+    for (size_t c = 0; c < table.rows[r].size() && c < stand_in.rows[r].size(); ++c)
+      if (is_empty(table.rows[r][c]) && !is_empty(stand_in.rows[r][c]))
+        table.rows[r][c] = marked(stand_in.rows[r][c], lang, mark);
+}
+
+TableContent marked(const TableContent& stand_in, const std::string& lang, const std::string& mark) {
+  TableContent t;
+  t.header = stand_in.header;
+  for (const auto& row : stand_in.rows) t.rows.emplace_back(row.size());
+  fill_cells(t, stand_in, lang, mark);
+  return t;
+}
+
+class Shower {
+ public:
+  explicit Shower(const Document& d) : doc_(d) {}
+
+  template <class T>
+  void parts(std::vector<Localized<T>>& ps) const {
+    for (auto& p : ps) {
+      if (!p.stand_in) continue;
+      const std::string& mark = doc_.front_for(p.lang).untranslated;
+      if constexpr (std::is_same_v<T, TableContent>) {
+        if (is_empty(p.value))
+          p.value = marked(*p.stand_in, p.stand_in_lang, mark);
+        else
+          fill_cells(p.value, *p.stand_in, p.stand_in_lang, mark);
+      } else if (is_empty(p.value)) {
+        p.value = marked(std::move(*p.stand_in), p.stand_in_lang, mark);
+      }
+      p.stand_in.reset();
+    }
+    if (ps.size() < 2) return;
+    // Several languages side by side: an empty part beside a filled one gets the mark alone.
+    for (auto& p : ps) {
+      const std::string& mark = doc_.front_for(p.lang).untranslated;
+      for (const auto& other : ps) {
+        if (&other == &p || is_empty(other.value)) continue;
+        if constexpr (std::is_same_v<T, TableContent>) {
+          for (size_t r = 0; r < p.value.rows.size() && r < other.value.rows.size(); ++r)
+            for (size_t c = 0; c < p.value.rows[r].size() && c < other.value.rows[r].size(); ++c)
+              if (is_empty(p.value.rows[r][c]) && !is_empty(other.value.rows[r][c]))
+                p.value.rows[r][c] = marked(Inlines{}, {}, mark);
+        } else if constexpr (std::is_same_v<T, FieldList>) {
+          if (is_empty(p.value)) p.value.title = marked(Inlines{}, {}, mark);
+        } else if (is_empty(p.value)) {
+          p.value = marked(T{}, {}, mark);
+        }
+      }
+    }
+  }
+
+ private:
+  const Document& doc_;
+};
+
+}  // namespace
+
+std::string plain_text_marked(const prose::Inlines& inlines) {
+  std::string out;
+  prose::Inlines run;  // the inlines since the last stand-in
+  auto flush = [&] {
+    out += prose::plain_text(run);
+    run.clear();
+  };
+  for (const auto& i : inlines) {
+    if (i.kind != Inline::Kind::StandIn) {
+      run.push_back(i);
+      continue;
+    }
+    flush();
+    const std::string text = prose::plain_text(i.children);
+    out += text + (text.empty() || i.text.empty() ? "" : " ") + i.text;
+  }
+  flush();
+  return out;
+}
+
+Document with_stand_ins_shown(const Document& d) {
+  Document out = d;
+  const Shower shower(out);
+  for (auto& ch : out.chapters) {
+    shower.parts(ch.title);
+    for (auto& b : ch.blocks) std::visit([&](auto& content) { shower.parts(content.parts); }, b.content);
+  }
+  return out;
+}
+
+}  // namespace renaksi::doc
