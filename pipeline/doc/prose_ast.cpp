@@ -44,6 +44,8 @@ const char* inline_name(Inline::Kind k) {
     case Inline::Kind::Quoted: return "quoted";
     case Inline::Kind::Link: return "link";
     case Inline::Kind::Note: return "note";
+    case Inline::Kind::Superscript: return "sup";
+    case Inline::Kind::Subscript: return "sub";
     default: return "";
   }
 }

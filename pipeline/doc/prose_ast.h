@@ -1,6 +1,6 @@
 // The project's own prose types: what a Markdown fragment becomes after Pandoc, limited to the
 // constructs the outputs render (paragraphs, headings, lists, emphasis, links, code, quotes,
-// footnotes, simple tables).
+// footnotes, simple tables, super- and subscripts).
 #pragma once
 
 #include <string>
@@ -23,6 +23,8 @@ struct Inline {
     Link,        // `url`, children
     Quoted,      // children; `double_quote` says which marks
     Note,        // a footnote: `note` blocks
+    Superscript, // children (from <sup> in prose)
+    Subscript,   // children (from <sub> in prose)
   };
   Kind kind = Kind::Text;
   std::string text;

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "env/limits.h"
+#include "layout/script_chars.h"
 
 namespace renaksi::layout {
 
@@ -104,6 +105,17 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
             out.push_back(std::move(r));
         }
         if (i.kind == K::Quoted) add(i.double_quote ? "\u201d" : "\u2019", f, target);
+        break;
+      }
+      case K::Superscript:
+      case K::Subscript: {
+        // Unicode super/subscript characters where the font has them all; else the plain text.
+        const std::string plain = prose::plain_text(i.children);
+        auto shown = script_chars(plain, i.kind == K::Superscript, [&](char32_t c) { return measure_.covers(base, c); });
+        if (shown)
+          add(*shown, base, link);
+        else
+          for (auto& r : runs(i.children, ctx, base, link, notes)) add(r.text, r.face, r.link);
         break;
       }
       case K::Note:
