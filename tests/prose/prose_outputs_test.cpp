@@ -77,7 +77,7 @@ class ProseOutputs : public ::testing::Test {
 TEST_F(ProseOutputs, TheHtmlSubsetIsRealContentInEveryOutput) {
   const auto r = build_with(
       "Read <a href=\"https://example.org/a?x=1&amp;y=2\">the report</a>: 40 m<sup>2</sup>, CO<sub>2</sub>,<br>"
-      "then www.example.net.\nSteps:\n* one\n* two");
+      "then www.example.net.\nSteps:\n* one\n* two\n\n| Year | Target |\n|---|---|\n| 2021 | 40% |");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(has(r.err, "warning[P0")) << r.err;
 
@@ -88,6 +88,7 @@ TEST_F(ProseOutputs, TheHtmlSubsetIsRealContentInEveryOutput) {
   EXPECT_TRUE(has(html, ",<br>then") || has(html, ",<br/>then") || has(html, ",<br />then")) << "a line break";
   EXPECT_TRUE(has(html, "<a href=\"https://www.example.net\">www.example.net</a>"));
   EXPECT_TRUE(has(html, "<li>one</li>"));
+  EXPECT_TRUE(has(html, "<td>2021</td>") || has(html, "<td>2021\n")) << "a pipe table";
   EXPECT_FALSE(has(html, "&lt;a href")) << "no literal tag";
   EXPECT_FALSE(has(html, "&lt;br")) << "no literal tag";
 
@@ -101,6 +102,7 @@ TEST_F(ProseOutputs, TheHtmlSubsetIsRealContentInEveryOutput) {
   EXPECT_TRUE(has(rels, "https://example.org/a?x=1&amp;y=2"));
   EXPECT_TRUE(has(document, "w:val=\"superscript\""));
   EXPECT_TRUE(has(document, "w:val=\"subscript\""));
+  EXPECT_TRUE(has(document, "<w:tbl>")) << "a pipe table";
   EXPECT_FALSE(has(document, "&lt;a href"));
 }
 
