@@ -45,6 +45,8 @@ const char* inline_name(Inline::Kind k) {
     case Inline::Kind::Link: return "link";
     case Inline::Kind::Note: return "note";
     case Inline::Kind::StandIn: return "stand-in";
+    case Inline::Kind::Superscript: return "sup";
+    case Inline::Kind::Subscript: return "sub";
     default: return "";
   }
 }

@@ -1,6 +1,6 @@
 // The project's own prose types: what a Markdown fragment becomes after Pandoc, limited to the
 // constructs the outputs render (paragraphs, headings, lists, emphasis, links, code, quotes,
-// footnotes, simple tables).
+// footnotes, simple tables, super- and subscripts).
 #pragma once
 
 #include <string>
@@ -26,6 +26,8 @@ struct Inline {
     StandIn,     // another language's text standing in for a missing translation: children (none
                  // when the text is beside it, as in a bilingual edition), `url` the children's
                  // language, `text` the mark to show ("[belum diterjemahkan]")
+    Superscript, // children (from <sup> in prose)
+    Subscript,   // children (from <sub> in prose)
   };
   Kind kind = Kind::Text;
   std::string text;

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "env/limits.h"
+#include "layout/script_chars.h"
 
 namespace renaksi::layout {
 
@@ -111,6 +112,17 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
         for (auto& r : runs(i.children, ctx, base, link, notes)) out.push_back(std::move(r));
         const std::string mark = (i.children.empty() ? "" : " ") + i.text;
         out.push_back({mark, with_italic(base), link.empty() ? style_.muted : style_.link, link});
+        break;
+      }
+      case K::Superscript:
+      case K::Subscript: {
+        // Unicode super/subscript characters where the font has them all; else the plain text.
+        const std::string plain = prose::plain_text(i.children);
+        auto shown = script_chars(plain, i.kind == K::Superscript, [&](char32_t c) { return measure_.covers(base, c); });
+        if (shown)
+          add(*shown, base, link);
+        else
+          for (auto& r : runs(i.children, ctx, base, link, notes)) add(r.text, r.face, r.link);
         break;
       }
       case K::Note:

@@ -53,6 +53,7 @@ Dedented dedent(std::string_view raw) {
       prefix = prefix.substr(0, k);
     }
   }
+  out.indent = static_cast<int>(prefix.size());
   for (size_t i = first; i < last; ++i) {
     std::string_view line = lines[i];
     if (blank(line))
@@ -70,6 +71,7 @@ void set_text_value(Text& text, const std::string& raw, TextKind kind) {
     Dedented d = dedent(raw);
     text.value = std::move(d.text);
     text.body_line = text.loc.line + d.leading_blank;
+    text.body_indent = d.indent;
   } else {
     text.value = collapse_whitespace(raw);
     text.body_line = text.loc.line;

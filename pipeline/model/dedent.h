@@ -9,6 +9,7 @@ namespace renaksi {
 struct Dedented {
   std::string text;        // without leading/trailing blank lines and the common indentation
   int leading_blank = 0;   // how many lines were dropped before the first non-blank one
+  int indent = 0;          // bytes of common indentation removed from each line
 };
 
 // Removes the indentation common to all non-blank lines, so that XML indentation is never read

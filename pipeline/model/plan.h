@@ -20,6 +20,7 @@ struct Text {
   std::string value;  // prose: dedented Markdown; short fields: whitespace collapsed
   SourceLoc loc;      // the <text> element
   int body_line = 0;  // line of the first non-blank line of the value (for prose diagnostics)
+  int body_indent = 0;  // bytes of indentation dedenting removed from each line (prose)
 };
 
 enum class TextKind { Short, Prose };

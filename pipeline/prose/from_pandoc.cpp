@@ -2,9 +2,12 @@
 #include "prose/from_pandoc.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 #include "doc/link_policy.h"
 #include "env/limits.h"
+#include "prose/html_subset.h"
 
 namespace renaksi::prose {
 
@@ -39,9 +42,40 @@ int integer(const json& v, const char* what) {
   return static_cast<int>(n);
 }
 
+constexpr std::size_t kNowhere = static_cast<std::size_t>(-1);
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// `url` with its scheme written twice ("https:https://…", "http://https://…") without the
+// first, or "" when it is not so.
+std::string undoubled(const std::string& url) {
+  for (std::string_view prefix : kKeptLinkPrefixes) {
+    const std::string_view scheme = prefix.substr(0, prefix.find(':') + 1);
+    if (url.size() <= scheme.size() || !allowed_link(std::string(scheme) + "//")) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < scheme.size() && same; ++k)
+      same = std::tolower(static_cast<unsigned char>(url[k])) == scheme[k];
+    if (!same) continue;
+    std::string rest = url.substr(scheme.size());
+    if (rest.rfind("//", 0) == 0 && !allowed_link(rest)) rest.erase(0, 2);
+    if (allowed_link(rest)) return rest;
+  }
+  return "";
+}
+
+// Elements of the safe subset that stand for blocks (and split a paragraph in a RawBlock),
+// and other block elements that are dropped but whose content is kept as blocks.
+bool block_element(std::string_view name) {
+  static constexpr std::string_view kBlocks[] = {"p", "ul", "ol", "li", "div", "table", "tr", "td", "th", "thead",
+                                                 "tbody", "tfoot", "blockquote", "pre", "h1", "h2", "h3", "h4",
+                                                 "h5", "h6", "section", "article", "header", "footer", "dl", "dt",
+                                                 "dd", "hr", "form", "center", "nav", "aside", "main", "figure"};
+  return std::find(std::begin(kBlocks), std::end(kBlocks), name) != std::end(kBlocks);
+}
+
 class Reader {
  public:
-  explicit Reader(const Unsupported& report) : report_(report) {}
+  Reader(const Warn& warn, std::string_view source) : warn_(warn), source_(source) {}
 
   Blocks blocks(const json& arr) {
     Blocks out;
@@ -121,7 +155,7 @@ class Reader {
       }
     } else if (t == "Div") {
       Blocks inner = blocks(at(c(node, t), 1, "a Div"));
-      report_("Div", "its content", false);
+      note(ProseWarning::Kind::Unrendered, "Div", "its content");
       out.insert(out.end(), inner.begin(), inner.end());
       return;
     } else if (t == "DefinitionList") {
@@ -138,11 +172,17 @@ class Reader {
         }
         b.items.push_back(std::move(item));
       }
-      report_("DefinitionList", "a bullet list", false);
+      note(ProseWarning::Kind::Unrendered, "DefinitionList", "a bullet list");
     } else if (t == "Null") {
       return;
+    } else if (t == "RawBlock" && raw_format(node, t) == "html") {
+      const std::string& raw = raw_text(node, t);
+      const std::vector<html::Node> nodes =
+          html::build({html::Piece{true, raw, locate(raw), 0}}, limits::kMaxProseDepth);
+      html_blocks(nodes, nullptr, out);
+      return;
     } else {
-      report_(t, "nothing", false);  // RawBlock and anything newer than API 1.22
+      note(ProseWarning::Kind::Unrendered, t, "nothing");  // RawBlock and anything newer than API 1.22
       return;
     }
     out.push_back(std::move(b));
@@ -169,8 +209,268 @@ class Reader {
 
   Inlines inlines(const json& arr) {
     Inlines out;
-    for (const auto& i : array(arr, "an inline list")) inline_node(i, out);
+    bool has_html = false;
+    for (const auto& i : array(arr, "an inline list")) has_html = has_html || is_raw_html_inline(i);
+    if (!has_html) {
+      for (const auto& i : arr) inline_node(i, out);
+      return out;
+    }
+    // Raw HTML tags among Pandoc's inlines: nested by the tags, the inlines between them
+    // read as usual.
+    std::vector<html::Piece> pieces;
+    for (std::size_t k = 0; k < arr.size(); ++k) {
+      if (is_raw_html_inline(arr[k])) {
+        const std::string& raw = raw_text(arr[k], "RawInline");
+        pieces.push_back({true, raw, locate(raw), 0});
+      } else {
+        pieces.push_back({false, {}, kNowhere, k});
+      }
+    }
+    for (const auto& n : html::build(pieces, limits::kMaxProseDepth)) html_inline(n, &arr, out);
     return out;
+  }
+
+  static bool is_raw_html_inline(const json& node) {
+    if (!node.is_object()) return false;
+    auto t = node.find("t");
+    if (t == node.end() || !t->is_string() || *t != "RawInline") return false;
+    auto content = node.find("c");
+    return content != node.end() && content->is_array() && content->size() == 2 && (*content)[0].is_string() &&
+           (*content)[0] == "html" && (*content)[1].is_string();
+  }
+
+  static std::string raw_format(const json& node, const std::string& t) {
+    return string(at(c(node, t), 0, t == "RawBlock" ? "a RawBlock" : "a RawInline"), "a raw format");
+  }
+  static const std::string& raw_text(const json& node, const std::string& t) {
+    const json& v = at(c(node, t), 1, t == "RawBlock" ? "a RawBlock" : "a RawInline");
+    if (!v.is_string()) throw BadShape{"a raw node's text is not a string"};
+    return v.get_ref<const std::string&>();
+  }
+
+  // Where `needle` is in the source, searched from after the last thing found (then from the
+  // start), so that repeated text is placed at its occurrence in reading order.
+  std::size_t locate(std::string_view needle) {
+    if (needle.empty() || source_.empty()) return kNowhere;
+    std::size_t p = source_.find(needle, cursor_);
+    if (p == std::string_view::npos) p = source_.find(needle);
+    if (p == std::string_view::npos) return kNowhere;
+    cursor_ = p + needle.size();
+    return p;
+  }
+
+  void note(ProseWarning::Kind kind, std::string what, std::string kept, std::size_t offset = kNowhere) {
+    warn_(ProseWarning{kind, std::move(what), std::move(kept), offset});
+  }
+
+  // The URL a link keeps: as written, or repaired (a doubled scheme, P012); nothing when its
+  // scheme is not kept (P007).
+  std::optional<std::string> link_target(const std::string& url, std::size_t offset) {
+    if (std::string fixed = undoubled(url); !fixed.empty()) {
+      note(ProseWarning::Kind::RepairedLink, "link to " + url + " has its scheme twice", "a link to " + fixed, offset);
+      return fixed;
+    }
+    if (allowed_link(url)) return url;
+    note(ProseWarning::Kind::Link, "link to " + url, "its text", offset);
+    return std::nullopt;
+  }
+
+  // Text of a Str: a bare http(s):// or "www." address in it becomes a link (outside links),
+  // done here rather than by Pandoc's autolink_bare_uris, which costs Pandoc half its time
+  // again and knows no "www.". A doubled scheme ("https:https://…") is repaired (P012).
+  void str_text(const std::string& text, Inlines& out) {
+    auto add_text = [&](std::string t) {
+      if (t.empty()) return;
+      if (!out.empty() && out.back().kind == Inline::Kind::Text)
+        out.back().text += t;
+      else
+        out.push_back({Inline::Kind::Text, std::move(t), {}, true, {}, {}});
+    };
+    std::size_t from = 0;
+    while (in_link_ == 0 && from < text.size()) {
+      std::size_t w = std::min({text.find("www.", from), text.find("http://", from), text.find("https://", from)});
+      if (w == std::string::npos) break;
+      const bool www = text.compare(w, 4, "www.") == 0;
+      // "https:" or "http:" just before: the scheme written twice.
+      for (std::string_view twice : {"https:", "http:"})
+        if (!www && w >= from + twice.size() && text.compare(w - twice.size(), twice.size(), twice) == 0) {
+          w -= twice.size();
+          break;
+        }
+      const bool starts_word = w == 0 || !(std::isalnum(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '/' ||
+                                           text[w - 1] == '.' || text[w - 1] == '@' || text[w - 1] == ':');
+      std::size_t end = text.size();
+      const bool has_open = text.find('(', w) != std::string::npos;
+      while (end > w && (std::string_view(".,;:!?]}'\"").find(text[end - 1]) != std::string_view::npos ||
+                         (text[end - 1] == ')' && !has_open)))
+        --end;
+      const std::string address = text.substr(w, end - w);
+      const std::size_t host = www ? 4 : address.find("://") + 3;
+      const bool fine = starts_word && host < address.size() && std::isalnum(static_cast<unsigned char>(address[host])) &&
+                        (!www || address.find('.', host) + 1 < address.size());
+      if (!fine) {
+        add_text(text.substr(from, w + 4 - from));
+        from = w + 4;
+        continue;
+      }
+      add_text(text.substr(from, w - from));
+      std::optional<std::string> target = link_target(www ? "https://" + address : address, www ? kNowhere : locate(address));
+      if (target) {
+        Inline link{Inline::Kind::Link, {}, *target, true, {}, {}};
+        link.children.push_back({Inline::Kind::Text, address, {}, true, {}, {}});
+        out.push_back(std::move(link));
+      } else {
+        add_text(address);
+      }
+      from = end;
+    }
+    if (from < text.size()) add_text(text.substr(from));
+  }
+
+  // Text from raw HTML: words and spaces, as Pandoc would have given them.
+  static void html_text(const std::string& text, Inlines& out) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+      if (is_ascii_space(text[i])) {
+        while (i < text.size() && is_ascii_space(text[i])) ++i;
+        if (!out.empty() && out.back().kind != Inline::Kind::Space) out.push_back({Inline::Kind::Space, {}, {}, true, {}, {}});
+        continue;
+      }
+      std::size_t e = i;
+      while (e < text.size() && !is_ascii_space(text[e])) ++e;
+      if (!out.empty() && out.back().kind == Inline::Kind::Text)
+        out.back().text += text.substr(i, e - i);
+      else
+        out.push_back({Inline::Kind::Text, text.substr(i, e - i), {}, true, {}, {}});
+      i = e;
+    }
+  }
+
+  // Warns once about an element's attributes other than `kept`.
+  void check_attrs(const html::Node& n, std::string_view kept) {
+    std::string dropped;
+    for (const auto& a : n.attrs)
+      if (a.name != kept) dropped += (dropped.empty() ? "" : ", ") + a.name;
+    if (!dropped.empty())
+      note(ProseWarning::Kind::Html, "HTML attribute" + std::string(n.attrs.size() > 1 ? "s " : " ") + dropped + " of <" + n.name + ">",
+           "the element without " + std::string(n.attrs.size() > 1 ? "them" : "it"), n.offset);
+  }
+
+  void html_inline(const html::Node& n, const json* arr, Inlines& out) {
+    switch (n.kind) {
+      case html::Node::Kind::Text: html_text(n.text, out); return;
+      case html::Node::Kind::Opaque:
+        if (arr) inline_node((*arr)[n.opaque], out);
+        return;
+      case html::Node::Kind::Element: break;
+    }
+    Nest nest(depth_);
+    const std::string& name = n.name;
+    auto children_into = [&](Inlines& into) {
+      for (const auto& child : n.children) html_inline(child, arr, into);
+    };
+    if (name == "br") {
+      check_attrs(n, "");
+      out.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
+    } else if (name == "em" || name == "i" || name == "strong" || name == "b" || name == "sup" || name == "sub") {
+      check_attrs(n, "");
+      Inline i{name == "em" || name == "i"       ? Inline::Kind::Emph
+               : name == "strong" || name == "b" ? Inline::Kind::Strong
+               : name == "sup"                   ? Inline::Kind::Superscript
+                                                 : Inline::Kind::Subscript,
+               {}, {}, true, {}, {}};
+      children_into(i.children);
+      out.push_back(std::move(i));
+    } else if (name == "a") {
+      check_attrs(n, "href");
+      auto href = std::find_if(n.attrs.begin(), n.attrs.end(), [](const html::Attr& a) { return a.name == "href"; });
+      std::optional<std::string> target;
+      if (href != n.attrs.end() && in_link_ == 0) {
+        std::string url = href->value;
+        while (!url.empty() && is_ascii_space(url.back())) url.pop_back();
+        const std::size_t lead = url.find_first_not_of(" \t\n\r\f");
+        url.erase(0, lead == std::string::npos ? url.size() : lead);
+        target = link_target(url, n.offset);
+      }
+      if (!target) {
+        children_into(out);
+        return;
+      }
+      Inline i{Inline::Kind::Link, {}, *target, true, {}, {}};
+      ++in_link_;
+      children_into(i.children);
+      --in_link_;
+      if (i.children.empty()) i.children.push_back({Inline::Kind::Text, *target, {}, true, {}, {}});
+      out.push_back(std::move(i));
+    } else if (html::drops_content(name)) {
+      note(ProseWarning::Kind::Html, "HTML element <" + name + ">", "nothing of it", n.offset);
+    } else if (name == "p" || name == "ul" || name == "ol" || name == "li" || block_element(name)) {
+      // A block tag amid a paragraph's text: its content on a line of its own.
+      if (name != "p" && name != "ul" && name != "ol" && name != "li")
+        note(ProseWarning::Kind::Html, "HTML element <" + name + ">", "its text", n.offset);
+      else
+        check_attrs(n, "");
+      if (!out.empty() && out.back().kind != Inline::Kind::LineBreak) out.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
+      if (name == "li") out.push_back({Inline::Kind::Text, "\u2022 ", {}, true, {}, {}});
+      children_into(out);
+    } else {
+      note(ProseWarning::Kind::Html, "HTML element <" + name + ">", n.children.empty() ? "nothing" : "its text", n.offset);
+      children_into(out);
+    }
+  }
+
+  // A RawBlock's HTML as blocks: p, ul/ol/li become paragraphs and lists, inline content
+  // between them paragraphs of its own.
+  void html_blocks(const std::vector<html::Node>& nodes, const json* arr, Blocks& out) {
+    Inlines pending;
+    auto flush = [&] {
+      while (!pending.empty() && pending.back().kind == Inline::Kind::Space) pending.pop_back();
+      std::size_t lead = 0;
+      while (lead < pending.size() && pending[lead].kind == Inline::Kind::Space) ++lead;
+      pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(lead));
+      if (!pending.empty()) {
+        Block b;
+        b.inlines = std::move(pending);
+        out.push_back(std::move(b));
+      }
+      pending.clear();
+    };
+    for (const auto& n : nodes) {
+      if (n.kind != html::Node::Kind::Element || !block_element(n.name)) {
+        html_inline(n, arr, pending);
+        continue;
+      }
+      flush();
+      Nest nest(depth_);
+      if (n.name == "p") {
+        check_attrs(n, "");
+        html_blocks(n.children, arr, out);
+      } else if (n.name == "ul" || n.name == "ol" || n.name == "li") {
+        check_attrs(n, "");
+        Block b;
+        b.kind = n.name == "ol" ? Block::Kind::OrderedList : Block::Kind::BulletList;
+        if (n.name == "li") {
+          b.items.push_back({});
+          html_blocks(n.children, arr, b.items.back().blocks);
+        } else {
+          for (const auto& child : n.children) {
+            if (child.kind == html::Node::Kind::Text && child.text.find_first_not_of(" \t\n\r\f") == std::string::npos) continue;
+            b.items.push_back({});
+            if (child.kind == html::Node::Kind::Element && child.name == "li") {
+              check_attrs(child, "");
+              html_blocks(child.children, arr, b.items.back().blocks);
+            } else {
+              html_blocks({child}, arr, b.items.back().blocks);
+            }
+          }
+        }
+        if (!b.items.empty()) out.push_back(std::move(b));
+      } else {
+        note(ProseWarning::Kind::Html, "HTML element <" + n.name + ">", n.children.empty() ? "nothing" : "its content", n.offset);
+        html_blocks(n.children, arr, out);
+      }
+    }
+    flush();
   }
 
   void inline_node(const json& node, Inlines& out) {
@@ -178,12 +478,8 @@ class Reader {
     const std::string t = tag(node);
     Inline i;
     if (t == "Str") {
-      i.kind = Inline::Kind::Text;
-      i.text = string(c(node, t), "a Str");
-      if (!out.empty() && out.back().kind == Inline::Kind::Text) {
-        out.back().text += i.text;
-        return;
-      }
+      str_text(string(c(node, t), "a Str"), out);
+      return;
     } else if (t == "Space") {
       i.kind = Inline::Kind::Space;
     } else if (t == "SoftBreak") {
@@ -204,57 +500,69 @@ class Reader {
     } else if (t == "Link") {
       const json& content = c(node, t);
       std::string url = string(at(at(content, 2, "a Link"), 0, "a Link's target"), "a Link's URL");
+      const std::size_t offset = locate(url);
+      ++in_link_;
       Inlines text = inlines(at(content, 1, "a Link"));
-      if (!allowed_link(url)) {
-        report_("link to " + url, "its text", true);
+      --in_link_;
+      std::optional<std::string> target = link_target(url, offset);
+      if (!target) {
         out.insert(out.end(), text.begin(), text.end());
         return;
       }
       i.kind = Inline::Kind::Link;
-      i.url = std::move(url);
+      i.url = std::move(*target);
       i.children = std::move(text);
     } else if (t == "Note") {
       i.kind = Inline::Kind::Note;
+      const std::size_t cursor = cursor_;  // a note's text is written elsewhere in the source
       i.note = blocks(c(node, t));
+      cursor_ = cursor;
     } else if (t == "Span" || t == "SmallCaps" || t == "Underline" || t == "Superscript" || t == "Subscript" ||
                t == "Cite") {
       const json& children = t == "Span" || t == "Cite" ? at(c(node, t), 1, t == "Span" ? "a Span" : "a Cite") : c(node, t);
       Inlines inner = inlines(children);
-      report_(t, "its text", false);
+      note(ProseWarning::Kind::Unrendered, t, "its text");
       out.insert(out.end(), inner.begin(), inner.end());
       return;
     } else if (t == "Image") {
       Inlines alt = inlines(at(c(node, t), 1, "an Image"));
-      report_("Image", "its description", false);
+      note(ProseWarning::Kind::Unrendered, "Image", "its description");
       out.insert(out.end(), alt.begin(), alt.end());
       return;
     } else if (t == "Math") {
       i.kind = Inline::Kind::Code;
       i.text = string(at(c(node, t), 1, "a Math"), "a Math's text");
-      report_("Math", "its source text", false);
+      note(ProseWarning::Kind::Unrendered, "Math", "its source text");
     } else {
-      report_(t, "nothing", false);  // RawInline and anything newer than API 1.22
+      note(ProseWarning::Kind::Unrendered, t, "nothing");  // RawInline and anything newer than API 1.22
       return;
     }
     out.push_back(std::move(i));
   }
 
-  const Unsupported& report_;
+  const Warn& warn_;
+  std::string_view source_;
+  std::size_t cursor_ = 0;
+  int in_link_ = 0;  // inside a link: no link in it
   int depth_ = 0;
 };
 
 }  // namespace
 
 FromPandoc from_pandoc(const json& blocks, const Unsupported& report) {
+  return from_pandoc(blocks, {}, [&](const ProseWarning& w) {
+    report(w.what, w.kept, w.kind == ProseWarning::Kind::Link);
+  });
+}
+
+FromPandoc from_pandoc(const json& blocks, std::string_view source, const Warn& warn) {
   FromPandoc r;
   // Warnings are held back until the whole tree has been read: a tree refused half-way warns
   // about nothing.
-  std::vector<std::tuple<std::string, std::string, bool>> warnings;
-  const Unsupported hold = [&](const std::string& what, const std::string& kept, bool is_link) {
-    warnings.emplace_back(what, kept, is_link);
-  };
+  std::vector<ProseWarning> warnings;
+  const Warn hold = [&](const ProseWarning& w) { warnings.push_back(w); };
   try {
-    r.blocks = Reader(hold).blocks(blocks);
+    r.blocks = Reader(hold, source).blocks(blocks);
   } catch (const BadShape& e) {
     r.status = FromPandoc::Status::BadShape;
     r.message = e.what;
@@ -266,7 +574,7 @@ FromPandoc from_pandoc(const json& blocks, const Unsupported& report) {
     r.blocks.clear();
     return r;
   }
-  for (const auto& [what, kept, is_link] : warnings) report(what, kept, is_link);
+  for (const auto& w : warnings) warn(w);
   return r;
 }
 

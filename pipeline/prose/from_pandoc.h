@@ -18,6 +18,23 @@ namespace renaksi::prose {
 // ("Image", "RawInline", "link to javascript:…") and `kept` says what was kept instead.
 using Unsupported = std::function<void(const std::string& what, const std::string& kept, bool is_link)>;
 
+// A warning with its place: `offset` is the byte offset in the prose source of the tag or link
+// it is about, found by searching the source for what Pandoc kept of it (raw HTML is kept
+// verbatim, a link's URL nearly always), or npos when it cannot be placed.
+struct ProseWarning {
+  enum class Kind {
+    Unrendered,     // a Markdown construct not rendered (P006)
+    Link,           // a link dropped for its scheme (P007)
+    Html,           // an HTML tag or attribute outside the safe subset (P011)
+    RepairedLink,   // a link with a doubled scheme, repaired (P012)
+  };
+  Kind kind = Kind::Unrendered;
+  std::string what;
+  std::string kept;
+  std::size_t offset = static_cast<std::size_t>(-1);
+};
+using Warn = std::function<void(const ProseWarning&)>;
+
 struct FromPandoc {
   enum class Status {
     Ok,
@@ -32,6 +49,13 @@ struct FromPandoc {
 // `blocks` is a JSON array of Pandoc blocks. Recursion is bounded by limits::kMaxProseDepth;
 // the value itself must come from parse_pandoc_json (or be otherwise bounded in depth).
 FromPandoc from_pandoc(const nlohmann::json& blocks, const Unsupported& report);
+
+// The same, with `source` (the Markdown Pandoc read) to place each warning in it. Raw HTML
+// (Pandoc's RawInline/RawBlock "html") is read here: the safe subset (a with an http, https or
+// mailto href, br, em/i, strong/b, ul/ol/li, p, sup/sub) becomes prose, anything else is
+// dropped with a warning (script, style, iframe and the like with their content). Bare
+// "www." addresses in text become https links.
+FromPandoc from_pandoc(const nlohmann::json& blocks, std::string_view source, const Warn& warn);
 
 // Parses JSON text without ever building a value nested deeper than limits::kMaxPandocJsonDepth.
 // The parse itself is not recursive; a container deeper than the limit is left out of the value

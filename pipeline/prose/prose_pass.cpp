@@ -21,9 +21,9 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 const char* const kPandocFrom =
-    "markdown-raw_html-raw_attribute-raw_tex-native_divs-native_spans-bracketed_spans-link_attributes"
+    "markdown-raw_attribute-raw_tex-native_divs-native_spans-bracketed_spans-link_attributes"
     "-tex_math_dollars-tex_math_single_backslash-yaml_metadata_block-pandoc_title_block-citations"
-    "-implicit_figures-subscript-superscript";
+    "-implicit_figures-subscript-superscript-markdown_in_html_blocks";
 
 const prose::Blocks& ProseStore::get(const std::string& markdown) const {
   static const prose::Blocks empty;
@@ -36,6 +36,8 @@ namespace {
 struct Fragment {
   std::string source;
   SourceLoc loc;  // where the prose starts
+  int indent = 0;         // the indentation dedenting removed (columns of later lines)
+  bool first_col = true;  // the first line starts a line of the file (its columns are known)
   std::string key;
   json blocks;    // Pandoc's blocks for it
   bool have = false;
@@ -47,16 +49,46 @@ struct Fragment {
   Diagnostics warnings;
 };
 
-// Reads a fragment's Pandoc blocks (once), keeping its P006/P007 warnings aside.
+// Where byte `offset` of a fragment's source is in its file: lines below the first are
+// indented by what dedenting removed; the first line's column is known only when the prose
+// starts a line of the file. An unknown offset is the fragment's first line.
+SourceLoc place(const Fragment& f, std::size_t offset) {
+  if (offset == static_cast<std::size_t>(-1) || offset > f.source.size()) return f.loc;
+  SourceLoc at = f.loc;
+  std::size_t line_start = 0;
+  for (std::size_t k = 0; k < offset; ++k)
+    if (f.source[k] == '\n') {
+      ++at.line;
+      line_start = k + 1;
+    }
+  int col = 1;  // in characters: UTF-8 continuation bytes are not counted
+  for (std::size_t k = line_start; k < offset; ++k)
+    if ((static_cast<unsigned char>(f.source[k]) & 0xC0) != 0x80) ++col;
+  at.col = line_start == 0 && !f.first_col ? 0 : col + f.indent;
+  return at;
+}
+
+// Reads a fragment's Pandoc blocks (once), keeping its warnings aside, each at its place.
 const prose::FromPandoc& read_blocks(Fragment& f) {
   if (!f.read) {
-    auto report = [&](const std::string& what, const std::string& kept, bool is_link) {
-      if (is_link)
-        f.warnings.warning(Code::P007, f.loc, "dropped the " + what + " (only " + prose::kept_link_schemes() + " links are kept); kept " + kept);
-      else
-        f.warnings.warning(Code::P006, f.loc, "Markdown " + what + " is not rendered; kept " + kept);
+    auto report = [&](const prose::ProseWarning& w) {
+      const SourceLoc at = place(f, w.offset);
+      using K = prose::ProseWarning::Kind;
+      switch (w.kind) {
+        case K::Link:
+          f.warnings.warning(Code::P007, at,
+                             "dropped the " + w.what + " (only " + prose::kept_link_schemes() +
+                                 " links are kept); kept " + w.kept);
+          break;
+        case K::Unrendered: f.warnings.warning(Code::P006, at, "Markdown " + w.what + " is not rendered; kept " + w.kept); break;
+        case K::Html:
+          f.warnings.warning(Code::P011, at,
+                             "dropped the " + w.what + " (prose keeps only a, br, em, i, strong, b, ul, ol, li, p, sup and sub); kept " + w.kept);
+          break;
+        case K::RepairedLink: f.warnings.warning(Code::P012, at, "the " + w.what + "; kept " + w.kept); break;
+      }
     };
-    f.read = prose::from_pandoc(f.blocks, report);
+    f.read = prose::from_pandoc(f.blocks, f.source, report);
   }
   return *f.read;
 }
@@ -139,6 +171,57 @@ std::string escape_fences(const std::string& source) {
   return out;
 }
 
+// A list item line as CommonMark lets it interrupt a paragraph: a bullet (-, +, *) or the
+// number 1 (1. or 1)), indented less than four spaces, then a space and text.
+bool interrupting_list_line(const std::string& line) {
+  size_t i = 0;
+  while (i < line.size() && i < 4 && line[i] == ' ') ++i;
+  if (i >= 4 || i >= line.size()) return false;
+  size_t m = i;
+  if (line[m] == '-' || line[m] == '+' || line[m] == '*')
+    ++m;
+  else if (line[m] == '1' && m + 1 < line.size() && (line[m + 1] == '.' || line[m + 1] == ')'))
+    m += 2;
+  else
+    return false;
+  return m + 1 < line.size() && (line[m] == ' ' || line[m] == '\t') && line.find_first_not_of(" \t", m) != std::string::npos;
+}
+
+// A blank line before a list that follows a paragraph line directly, as people write lists
+// (and as CommonMark reads them): Pandoc's Markdown needs the blank line, and its own
+// lists_without_preceding_blankline would also start a list at any number, so that "Tahun\n
+// 2018) untuk" became a list from 2018. Lines inside a list (since its last blank line) and
+// inside fenced code are left alone. Warnings are placed by searching the original text, so
+// the added lines move nothing.
+std::string blank_before_lists(const std::string& source) {
+  std::string out;
+  std::istringstream lines(source);
+  bool previous_text = false;  // the line before is a non-blank line outside a list
+  bool in_list = false;
+  std::string fence;
+  for (std::string line; std::getline(lines, line);) {
+    const size_t first = line.find_first_not_of(' ');
+    const bool blank = first == std::string::npos;
+    if (!fence.empty()) {
+      if (!blank && line.compare(first, fence.size(), fence) == 0) fence.clear();
+    } else if (!blank && first < 4 && (line.compare(first, 3, "```") == 0 || line.compare(first, 3, "~~~") == 0)) {
+      fence = line.substr(first, 3);
+      previous_text = false;
+    } else if (blank) {
+      in_list = previous_text = false;
+    } else if (interrupting_list_line(line)) {
+      if (previous_text && !in_list) out += '\n';
+      in_list = true;
+      previous_text = false;
+    } else {
+      previous_text = !in_list && first < 4;
+    }
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
 // The id of a fragment's wrapper, `{"t":"Div","c":[["f17",[],[]],[blocks]]}`, or "" when the
 // node is not one.
 std::string wrapper_id(const json& node) {
@@ -156,7 +239,7 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
   const SourceLoc where{folder, 0, 0};
   std::string input;
   for (size_t i = 0; i < todo.size(); ++i)
-    input += "::: {#f" + std::to_string(i) + "}\n" + escape_fences(todo[i]->source) + "\n:::\n\n";
+    input += "::: {#f" + std::to_string(i) + "}\n" + escape_fences(blank_before_lists(todo[i]->source)) + "\n:::\n\n";
 
   ProcessResult r = run_process({env.pandoc, "--sandbox", "-f", kPandocFrom, "-t", "json"}, input, env.pandoc_timeout, {}, max_output);
   if (!r.started) {
@@ -266,7 +349,8 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
         if (t.value.empty()) continue;
         auto [it, inserted] = seen.emplace(t.value, fragments.size());
         if (inserted) {
-          fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, content_key(t.value), {}, false, false, false, {}, {}});
+          fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, t.body_indent, t.body_line != t.loc.line,
+                               content_key(t.value), {}, false, false, false, {}, {}});
           users.emplace_back();
         }
         if (users[it->second].empty() || users[it->second].back() != j) users[it->second].push_back(j);

@@ -33,8 +33,10 @@ struct ProseStats {
   int pandoc_runs = 0;   // Pandoc processes started (0 or 1)
 };
 
-// The Pandoc reader options: Markdown with every raw and native extension off, so untrusted
-// prose leaves no raw HTML, TeX or attributes in the AST.
+// The Pandoc reader options: Markdown with every raw and native extension off but raw HTML
+// (which the prose reader filters to a safe subset, prose/html_subset.h), so untrusted prose
+// leaves no TeX or attributes in the AST. Bare URLs become links in the prose reader, and a
+// list may follow a line without a blank line (the pass adds the blank line), as people write.
 extern const char* const kPandocFrom;
 
 // One plan's part in a build's prose: where its parsed prose and its warnings go.

@@ -10,6 +10,7 @@ TEST(Dedent, RemovesCommonIndentationAndBlankEdges) {
   Dedented d = dedent("\n      First paragraph\n      goes on.\n\n      - a list\n        continued\n    ");
   EXPECT_EQ(d.text, "First paragraph\ngoes on.\n\n- a list\n  continued");
   EXPECT_EQ(d.leading_blank, 1);
+  EXPECT_EQ(d.indent, 6);  // where prose diagnostics find their columns
 }
 
 TEST(Dedent, KeepsRelativeIndentationSoCodeBlocksStayCodeBlocks) {
