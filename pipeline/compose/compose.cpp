@@ -5,6 +5,8 @@
 #include <functional>
 #include <numeric>
 
+#include "compose/date_text.h"
+#include "compose/org_names.h"
 #include "compose/stand_ins.h"
 
 namespace renaksi {
@@ -70,10 +72,7 @@ class Composer {
     return loc(lang).message(key, args);
   }
 
-  std::string period(const std::string& lang, const Period& p) const {
-    if (!p.valid()) return p.start.text + " – " + p.end.text;
-    return loc(lang).date_range(*p.start.day(), *p.end.day());
-  }
+  std::string period(const std::string& lang, const Period& p) const { return period_text(loc(lang), p); }
 
   // The organisation's name in `lang`, with its abbreviation when that differs.
   std::string org_name(const std::string& lang, const std::string& id) const {
@@ -83,6 +82,14 @@ class Composer {
     std::string abbr(o->abbreviation.in(lang));
     if (!abbr.empty() && abbr != name) name += " (" + abbr + ")";
     return name;
+  }
+
+  // The organisation's name with its units: "Executive Office of the President (Office of
+  // Science and Technology Policy; Office of Management and Budget)".
+  std::string org_name(const std::string& lang, const OrgWithUnits& o) const {
+    std::string units = units_in(o, lang);
+    if (units.empty()) return org_name(lang, o.ref);
+    return msg(lang, "org.units", {{"name", org_name(lang, o.ref)}, {"units", units}});
   }
 
   // One part per language of the edition, each made by `make(lang)`.
@@ -196,8 +203,7 @@ class Composer {
   }
 
   std::vector<Inlines> event_row(const std::string& lang, const Event& e) const {
-    std::string when = e.single_day ? (e.when.start.day() ? loc(lang).date(*e.when.start.day()) : e.when.start.text)
-                                    : period(lang, e.when);
+    std::string when = e.single_day ? date_text(loc(lang), e.when.start) : period(lang, e.when);
     std::vector<std::string> counts;
     if (e.participants) {
       const auto& p = *e.participants;
@@ -233,10 +239,10 @@ class Composer {
     b.push_back(heading(2, a + "-a", "section.a", lead_loc));
     b.push_back({{}, lead_loc, doc::Prose{parts([&](const std::string& lang) {
                    std::vector<Inlines> items;
-                   for (const auto* o : leads) {
-                     Inlines item = strong(org_name(lang, o->ref));
-                     if (o->unit.present()) {
-                       Inlines unit = text(" — " + std::string(o->unit.in(lang)));
+                   for (const auto& o : group_by_organisation(leads)) {
+                     Inlines item = strong(org_name(lang, o.ref));
+                     if (std::string units = units_in(o, lang); !units.empty()) {
+                       Inlines unit = text(" — " + units);
                        item.insert(item.end(), unit.begin(), unit.end());
                      }
                      items.push_back(std::move(item));
@@ -349,7 +355,7 @@ class Composer {
     row("meta.period", c.period ? period(lang, *c.period) : std::string());
     for (Role r : {Role::Lead, Role::Support, Role::Other}) {
       std::vector<std::string> names;
-      for (const auto* o : c.with_role(r)) names.push_back(org_name(lang, o->ref));
+      for (const auto& o : group_by_organisation(c.with_role(r))) names.push_back(org_name(lang, o));
       if (r == Role::Lead || !names.empty())
         row(r == Role::Lead ? "meta.lead" : r == Role::Support ? "meta.support" : "meta.other", join(names));
     }
@@ -418,9 +424,15 @@ class Composer {
     for (Role r : {Role::Lead, Role::Support, Role::Other}) {
       doc::RoleMentions m{msg(lang, "role." + std::string(role_id(r))), {}};
       for (const auto& [c, role] : roles_of(org))
-        if (role == r)
-          m.commitments.push_back({c->number, msg(lang, "index.commitment", {{"number", static_cast<long long>(c->number)},
-                                                                           {"title", std::string(c->title.in(lang))}})});
+        if (role == r) {
+          std::string label = msg(lang, "index.commitment", {{"number", static_cast<long long>(c->number)},
+                                                             {"title", std::string(c->title.in(lang))}});
+          // The units the organisation has there: "3. Title (Unit A; Unit B)".
+          for (const auto& o : group_by_organisation(c->with_role(r)))
+            if (std::string units = units_in(o, lang); o.ref == org && !units.empty())
+              label = msg(lang, "org.units", {{"name", label}, {"units", units}});
+          m.commitments.push_back({c->number, std::move(label)});
+        }
       if (!m.commitments.empty()) out.push_back(std::move(m));
     }
     return out;
@@ -462,7 +474,7 @@ class Composer {
           std::string abbr = in(org->abbreviation);
           r.leads.push_back(abbr.empty() ? in(org->name) : abbr);
         }
-      if (c.period && c.period->valid()) r.period = loc(lang).date_range(*c.period->start.day(), *c.period->end.day());
+      if (c.period && c.period->valid()) r.period = period(lang, *c.period);
       for (const auto& t : c.themes) r.themes.push_back(t.ref);
       f.commitments.push_back(std::move(r));
     }
