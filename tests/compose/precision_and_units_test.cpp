@@ -8,7 +8,7 @@
 #include "compose/compose.h"
 #include "compose/date_text.h"
 #include "compose/org_names.h"
-#include "doc/dump.h"
+#include "doc/document.h"
 #include "driver/pipeline.h"
 #include "support/build.h"
 #include "support/paths.h"
