@@ -51,7 +51,7 @@ class Checker {
                    "administrative language and in English");
   }
 
-  // A language's date style is a locale of that language (C024): "en-GB" for English, never
+  // A language's date style is a locale of that language (C027): "en-GB" for English, never
   // "id-ID", whose month names would be Indonesian in the English edition.
   void check_date_style(const Language& l) {
     if (l.date_style.empty()) return;
@@ -61,7 +61,7 @@ class Checker {
       return p;
     };
     if (primary(l.date_style) != primary(l.code))
-      diags_.error(Code::C024, l.date_style_loc,
+      diags_.error(Code::C027, l.date_style_loc,
                    "the date style " + quoted(l.date_style) + " of the language " + quoted(l.code) +
                        " is a locale of another language; its month names would not be in " + quoted(l.code) +
                        " (write e.g. date-style=\"" + primary(l.code) + "-GB\" or leave it out)");
@@ -207,7 +207,7 @@ class Checker {
   }
 
   // An organisation may be listed once per unit in a role; listing it again with the same unit
-  // (or again without one) says nothing new (C025, a warning): the outputs name it once.
+  // (or again without one) says nothing new (C028, a warning): the outputs name it once.
   void check_repeated_organisations(const Commitment& c, const std::string& who) {
     auto same_unit = [](const LocalizedText& a, const LocalizedText& b) {
       if (a.texts.size() != b.texts.size()) return false;
@@ -220,7 +220,7 @@ class Checker {
         const auto& a = c.organisations[j];
         const auto& b = c.organisations[i];
         if (a.ref != b.ref || a.role != b.role || !same_unit(a.unit, b.unit)) continue;
-        diags_.warning(Code::C025, b.loc,
+        diags_.warning(Code::C028, b.loc,
                        who + " lists the organisation " + quoted(b.ref) + " as " + std::string(role_id(b.role)) +
                            (b.unit.present() ? " with the same unit" : " without a unit") + " again (first at " +
                            a.loc.str() + "); list it once per unit");
