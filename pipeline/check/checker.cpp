@@ -46,6 +46,7 @@ class Checker {
         diags_.error(Code::C016, l.loc, "the language " + quoted(l.code) + " is declared twice");
       administrative = administrative || l.administrative;
     }
+    for (const auto& l : plan_.languages) check_date_style(l);
     if (!plan_.languages.empty() && !administrative)
       diags_.error(Code::C016, plan_.languages.front().loc,
                    "no language is marked administrative=\"true\"; OGP needs the plan in the country's "
@@ -57,10 +58,27 @@ class Checker {
                    "administrative language (add <language code=\"en\"/> and the English texts)");
   }
 
+  // A language's date style is a locale of that language (C027): "en-GB" for English, never
+  // "id-ID", whose month names would be Indonesian in the English edition.
+  void check_date_style(const Language& l) {
+    if (l.date_style.empty()) return;
+    auto primary = [](const std::string& tag) {
+      std::string p = tag.substr(0, tag.find_first_of("-_"));
+      for (auto& ch : p) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+      return p;
+    };
+    if (primary(l.date_style) != primary(l.code))
+      diags_.error(Code::C027, l.date_style_loc,
+                   "the date style " + quoted(l.date_style) + " of the language " + quoted(l.code) +
+                       " is a locale of another language; its month names would not be in " + quoted(l.code) +
+                       " (write e.g. date-style=\"" + primary(l.code) + "-GB\" or leave it out)");
+  }
+
   // A real date (C001) in a year renaksi handles (C023).
   bool check_date(const IsoDate& d, const std::string& whose) {
-    if (!d.day()) {
-      diags_.error(Code::C001, d.loc, quoted(d.text) + " is not a real calendar date (" + whose + ")");
+    if (!d.date()) {
+      diags_.error(Code::C001, d.loc,
+                   quoted(d.text) + " is not a real calendar date, year (YYYY) or month (YYYY-MM) (" + whose + ")");
       return false;
     }
     if (!d.year_in_range()) {
@@ -212,6 +230,7 @@ class Checker {
       if (!plan_.theme(t.ref))
         diags_.error(Code::C009, t.loc, who + " refers to the theme " + quoted(t.ref) + ", which plan.xml does not declare");
     for (const auto& o : c.organisations) check_org_ref(o.ref, o.loc, who);
+    check_repeated_organisations(c, who);
 
     if (scope_.profile) check_template(c, *scope_.profile, who);
     unique_ids(c.milestones, "milestone");
@@ -244,6 +263,28 @@ class Checker {
       if (!k.email.empty() && !plausible_email(k.email))
         diags_.warning(Code::C022, k.loc, who + " contact email " + quoted(k.email) + " is not an email address");
     }
+  }
+
+  // An organisation may be listed once per unit in a role; listing it again with the same unit
+  // (or again without one) says nothing new (C028, a warning): the outputs name it once.
+  void check_repeated_organisations(const Commitment& c, const std::string& who) {
+    auto same_unit = [](const LocalizedText& a, const LocalizedText& b) {
+      if (a.texts.size() != b.texts.size()) return false;
+      for (const auto& t : a.texts)
+        if (b.in(t.lang) != t.value) return false;
+      return true;
+    };
+    for (size_t i = 0; i < c.organisations.size(); ++i)
+      for (size_t j = 0; j < i; ++j) {
+        const auto& a = c.organisations[j];
+        const auto& b = c.organisations[i];
+        if (a.ref != b.ref || a.role != b.role || !same_unit(a.unit, b.unit)) continue;
+        diags_.warning(Code::C028, b.loc,
+                       who + " lists the organisation " + quoted(b.ref) + " as " + std::string(role_id(b.role)) +
+                           (b.unit.present() ? " with the same unit" : " without a unit") + " again (first at " +
+                           a.loc.str() + "); list it once per unit");
+        break;
+      }
   }
 
   static bool plausible_email(const std::string& e) {

@@ -5,7 +5,9 @@
 #include <functional>
 #include <numeric>
 
+#include "compose/date_text.h"
 #include "compose/fallback.h"
+#include "compose/org_names.h"
 #include "compose/stand_ins.h"
 
 namespace renaksi {
@@ -75,10 +77,7 @@ class Composer {
     return loc(lang).message(key, args);
   }
 
-  std::string period(const std::string& lang, const Period& p) const {
-    if (!p.valid()) return p.start.text + " – " + p.end.text;
-    return loc(lang).date_range(*p.start.day(), *p.end.day());
-  }
+  std::string period(const std::string& lang, const Period& p) const { return period_text(loc(lang), p); }
 
   // The organisation's name in `lang` (another language's where it has none), with its
   // abbreviation when that differs.
@@ -107,6 +106,30 @@ class Composer {
       if (!out.empty()) out.push_back({Inline::Kind::Text, sep, {}, true, {}, {}});
       out.insert(out.end(), i.begin(), i.end());
     }
+    return out;
+  }
+
+  // The organisation's name with its units: "Executive Office of the President (Office of
+  // Science and Technology Policy; Office of Management and Budget)".
+  std::string org_name(const std::string& lang, const OrgWithUnits& o) const {
+    std::string units = units_in(o, lang);
+    if (units.empty()) return org_name(lang, o.ref);
+    return msg(lang, "org.units", {{"name", org_name(lang, o.ref)}, {"units", units}});
+  }
+
+  // The same as inlines, the name marked where it stands in: the catalogue's "org.units"
+  // pattern is formatted around a placeholder that the name's inlines then replace.
+  Inlines org_inlines(const std::string& lang, const OrgWithUnits& o) const {
+    Inlines name = org_inlines(lang, o.ref);
+    const std::string units = units_in(o, lang);
+    if (units.empty()) return name;
+    const std::string placeholder = "\x01";
+    const std::string whole = msg(lang, "org.units", {{"name", placeholder}, {"units", units}});
+    const size_t at = whole.find(placeholder);
+    if (at == std::string::npos) return text(whole);
+    Inlines out = text(whole.substr(0, at));
+    out.insert(out.end(), name.begin(), name.end());
+    for (auto& i : text(whole.substr(at + placeholder.size()))) out.push_back(std::move(i));
     return out;
   }
 
@@ -229,8 +252,7 @@ class Composer {
   }
 
   std::vector<Inlines> event_row(const std::string& lang, const Event& e) const {
-    std::string when = e.single_day ? (e.when.start.day() ? loc(lang).date(*e.when.start.day()) : e.when.start.text)
-                                    : period(lang, e.when);
+    std::string when = e.single_day ? date_text(loc(lang), e.when.start) : period(lang, e.when);
     std::vector<std::string> counts;
     if (e.participants) {
       const auto& p = *e.participants;
@@ -311,11 +333,10 @@ class Composer {
     b.push_back(heading(s.level, anchor, s.heading, lead_loc));
     b.push_back({{}, lead_loc, doc::Prose{parts([&](const std::string& lang) {
                    std::vector<Inlines> items;
-                   for (const auto* o : leads) {
-                     Inlines item = {{Inline::Kind::Strong, {}, {}, true, org_inlines(lang, o->ref), {}}};
-                     if (o->unit.present()) {
-                       Inlines unit = text(" — ");
-                       for (auto& i : fb_.inlines(o->unit, lang)) unit.push_back(std::move(i));
+                   for (const auto& o : group_by_organisation(leads)) {
+                     Inlines item = {{Inline::Kind::Strong, {}, {}, true, org_inlines(lang, o.ref), {}}};
+                     if (std::string units = units_in(o, lang); !units.empty()) {
+                       Inlines unit = text(" — " + units);
                        item.insert(item.end(), unit.begin(), unit.end());
                      }
                      items.push_back(std::move(item));
@@ -365,8 +386,7 @@ class Composer {
       case MilestoneField::Start:
       case MilestoneField::End: {
         if (!m.period) return text(msg(lang, "milestones.undated"));
-        const IsoDate& d = f == MilestoneField::Start ? m.period->start : m.period->end;
-        return text(d.day() ? loc(lang).date(*d.day()) : d.text);
+        return text(date_text(loc(lang), f == MilestoneField::Start ? m.period->start : m.period->end));
       }
       case MilestoneField::Output: return text(std::string(m.output.in(lang)));
       case MilestoneField::Actors: {
@@ -449,7 +469,7 @@ class Composer {
     };
     auto names = [&](Role r) {
       std::vector<Inlines> out;
-      for (const auto* o : c.with_role(r)) out.push_back(org_inlines(lang, o->ref));
+      for (const auto& o : group_by_organisation(c.with_role(r))) out.push_back(org_inlines(lang, o));
       return out;
     };
     for (const auto& [id, label] : profile_.summary) {
@@ -510,10 +530,11 @@ class Composer {
     return ch;
   }
 
-  // "10. <title>", the title marked where it stands in.
+  // "10. <title> (<units>)" as role_mentions labelled it; where the title stands in, the title
+  // marked instead (without the units).
   Inlines mention(const std::string& lang, const doc::Mention& m) const {
     for (const auto& c : plan_.commitments)
-      if (c.number == m.number)
+      if (c.number == m.number && fb_.pick(c.title, lang).missing)
         return fb_.message(lang, "index.commitment", {{"number", static_cast<long long>(c.number)}}, "title", c.title);
     return text(m.label);
   }
@@ -536,9 +557,15 @@ class Composer {
     for (Role r : {Role::Lead, Role::Support, Role::Other}) {
       doc::RoleMentions m{msg(lang, "role." + std::string(role_id(r))), {}};
       for (const auto& [c, role] : roles_of(org))
-        if (role == r)
-          m.commitments.push_back({c->number, msg(lang, "index.commitment", {{"number", static_cast<long long>(c->number)},
-                                                                           {"title", fb_.pick(c->title, lang).text}})});
+        if (role == r) {
+          std::string label = msg(lang, "index.commitment", {{"number", static_cast<long long>(c->number)},
+                                                             {"title", fb_.pick(c->title, lang).text}});
+          // The units the organisation has there: "3. Title (Unit A; Unit B)".
+          for (const auto& o : group_by_organisation(c->with_role(r)))
+            if (std::string units = units_in(o, lang); o.ref == org && !units.empty())
+              label = msg(lang, "org.units", {{"name", label}, {"units", units}});
+          m.commitments.push_back({c->number, std::move(label)});
+        }
       if (!m.commitments.empty()) out.push_back(std::move(m));
     }
     return out;
@@ -580,7 +607,7 @@ class Composer {
           std::string abbr = in(org->abbreviation);
           r.leads.push_back(abbr.empty() ? in(org->name) : abbr);
         }
-      if (c.period && c.period->valid()) r.period = loc(lang).date_range(*c.period->start.day(), *c.period->end.day());
+      if (c.period && c.period->valid()) r.period = period(lang, *c.period);
       for (const auto& t : c.themes) r.themes.push_back(t.ref);
       f.commitments.push_back(std::move(r));
     }

@@ -80,8 +80,12 @@ bool prose_step(ArchiveBuild& a, BuildState*) {
   return ok;
 }
 
+// Each language's locale, its dates in the style the plan gives it (<language date-style>).
 bool locale_step(ArchiveBuild& a, BuildState* s) {
-  return load_locales(s->loaded.plan.language_codes(), a.env.data_dir, s->locales, s->diags);
+  std::map<std::string, std::string> date_styles;
+  for (const auto& l : s->loaded.plan.languages)
+    if (!l.date_style.empty()) date_styles.emplace(l.code, l.date_style);
+  return load_locales(s->loaded.plan.language_codes(), a.env.data_dir, s->locales, s->diags, date_styles);
 }
 
 bool compose_step(ArchiveBuild&, BuildState* s) {

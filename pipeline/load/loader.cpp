@@ -359,6 +359,10 @@ void read_plan(FileReader& r, const xmlNode* n, Plan& plan) {
     lang.code = FileReader::attr_or(l, "code");
     std::string adm = FileReader::attr_or(l, "administrative");
     lang.administrative = adm == "true" || adm == "1";
+    if (auto style = FileReader::attr(l, "date-style")) {
+      lang.date_style = *style;
+      lang.date_style_loc = r.attr_loc(lang.loc, "date-style");
+    }
     plan.languages.push_back(std::move(lang));
   }
   plan.title = r.field(n, plan.loc, "title", TextKind::Short);

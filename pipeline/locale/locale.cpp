@@ -2,6 +2,7 @@
 #include "locale/locale.h"
 
 #include <unicode/dtintrv.h>
+#include <unicode/dtitvinf.h>
 #include <unicode/measunit.h>
 #include <unicode/msgfmt.h>
 #include <unicode/timezone.h>
@@ -31,6 +32,33 @@ UDate to_udate(std::chrono::year_month_day day) {
   return static_cast<UDate>(ms.count());
 }
 
+std::unique_ptr<icu::DateIntervalFormat> interval_format(const char16_t* skeleton, const icu::Locale& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateIntervalFormat> f(icu::DateIntervalFormat::createInstance(skeleton, locale, status));
+  if (U_FAILURE(status)) return nullptr;
+  std::unique_ptr<icu::TimeZone> gmt(icu::TimeZone::createTimeZone(u"GMT"));
+  f->setTimeZone(*gmt);
+  return f;
+}
+
+// The primary language subtag of a BCP 47 tag, lower case: "en-GB" -> "en".
+std::string primary_language(const std::string& tag) {
+  std::string p = tag.substr(0, tag.find_first_of("-_"));
+  for (auto& ch : p) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  return p;
+}
+
+// The date style a locale follows: the one given, else the catalogue's "date.style" when it is
+// a locale of the same language (a catalogue copied from another language's keeps its own
+// month names), else the language itself.
+std::string choose_date_style(const std::string& lang, const Catalogue& catalogue, const std::string& given) {
+  if (!given.empty()) return given;
+  if (const std::string* style = catalogue.find("date.style");
+      style && !style->empty() && primary_language(*style) == primary_language(lang))
+    return *style;
+  return lang;
+}
+
 std::unique_ptr<icu::DateFormat> skeleton_format(const char16_t* skeleton, const icu::Locale& locale) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::DateFormat> f(icu::DateFormat::createInstanceForSkeleton(skeleton, locale, status));
@@ -41,7 +69,7 @@ std::unique_ptr<icu::DateFormat> skeleton_format(const char16_t* skeleton, const
 
 }  // namespace
 
-Locale::Locale(const std::string& lang, Catalogue catalogue)
+Locale::Locale(const std::string& lang, Catalogue catalogue, const std::string& date_style)
     : lang_(lang),
       locale_(make_locale(lang)),
       catalogue_(std::move(catalogue)),
@@ -50,16 +78,18 @@ Locale::Locale(const std::string& lang, Catalogue catalogue)
                           .unit(icu::MeasureUnit::getPercent())
                           .scale(icu::number::Scale::powerOfTen(2))
                           .precision(icu::number::Precision::integer())) {
-  date_format_ = skeleton_format(u"yMMMMd", locale_);
-  month_year_format_ = skeleton_format(u"yMMMM", locale_);
+  date_style_ = choose_date_style(lang_, catalogue_, date_style);
+  date_locale_ = make_locale(date_style_);
+  date_format_ = skeleton_format(u"yMMMMd", date_locale_);
+  month_year_format_ = skeleton_format(u"yMMMM", date_locale_);
+  year_format_ = skeleton_format(u"y", date_locale_);
+  interval_format_ = interval_format(u"yMMMMd", date_locale_);
+  month_interval_format_ = interval_format(u"yMMMM", date_locale_);
+  year_interval_format_ = interval_format(u"y", date_locale_);
   UErrorCode status = U_ZERO_ERROR;
-  interval_format_.reset(icu::DateIntervalFormat::createInstance(u"yMMMMd", locale_, status));
-  if (U_SUCCESS(status)) {
-    std::unique_ptr<icu::TimeZone> gmt(icu::TimeZone::createTimeZone(u"GMT"));
-    interval_format_->setTimeZone(*gmt);
-  } else {
-    interval_format_.reset();
-  }
+  icu::DateIntervalInfo info(date_locale_, status);
+  if (U_SUCCESS(status)) info.getFallbackIntervalPattern(fallback_range_);
+  if (fallback_range_.isEmpty()) fallback_range_ = u"{0} – {1}";
   status = U_ZERO_ERROR;
   collator_.reset(icu::Collator::createInstance(locale_, status));
   if (U_FAILURE(status)) collator_.reset();
@@ -87,6 +117,38 @@ std::string Locale::date_range(std::chrono::year_month_day from, std::chrono::ye
   UErrorCode status = U_ZERO_ERROR;
   interval_format_->format(&interval, out, pos, status);
   return U_SUCCESS(status) ? utf8(out) : date(from) + " – " + date(to);
+}
+
+std::string Locale::date(std::chrono::year_month_day day, DateUnit unit) const {
+  const icu::DateFormat* f = unit == DateUnit::Year    ? year_format_.get()
+                             : unit == DateUnit::Month ? month_year_format_.get()
+                                                       : date_format_.get();
+  if (!f) return {};
+  icu::UnicodeString out;
+  f->format(to_udate(day), out);
+  return utf8(out);
+}
+
+std::string Locale::date_range(std::chrono::year_month_day from, DateUnit from_unit, std::chrono::year_month_day to,
+                               DateUnit to_unit) const {
+  const icu::DateIntervalFormat* f = nullptr;
+  if (from_unit == to_unit)
+    f = from_unit == DateUnit::Year    ? year_interval_format_.get()
+        : from_unit == DateUnit::Month ? month_interval_format_.get()
+                                       : interval_format_.get();
+  if (f) {
+    icu::DateInterval interval(to_udate(from), to_udate(to));
+    icu::UnicodeString out;
+    icu::FieldPosition pos;
+    UErrorCode status = U_ZERO_ERROR;
+    f->format(&interval, out, pos, status);
+    if (U_SUCCESS(status)) return utf8(out);
+  }
+  // Ends of different precisions: ICU's fallback pattern, "{0} – {1}" in most locales.
+  icu::UnicodeString out = fallback_range_;
+  out.findAndReplace(u"{0}", ustr(date(from, from_unit)));
+  out.findAndReplace(u"{1}", ustr(date(to, to_unit)));
+  return utf8(out);
 }
 
 std::string Locale::number(long long n) const {
@@ -192,7 +254,7 @@ bool Locale::less(const std::string& a, const std::string& b) const {
 }
 
 bool load_locales(const std::vector<std::string>& langs, const std::filesystem::path& data_dir, Locales& out,
-                  Diagnostics& diags) {
+                  Diagnostics& diags, const std::map<std::string, std::string>& date_styles) {
   bool ok = true;
   for (const auto& lang : langs) {
     auto catalogue = Catalogue::load(catalogue_path(data_dir, lang), lang, diags);
@@ -200,7 +262,8 @@ bool load_locales(const std::vector<std::string>& langs, const std::filesystem::
       ok = false;
       continue;
     }
-    out[lang] = std::make_unique<Locale>(lang, std::move(*catalogue));
+    auto style = date_styles.find(lang);
+    out[lang] = std::make_unique<Locale>(lang, std::move(*catalogue), style == date_styles.end() ? std::string() : style->second);
   }
   return ok;
 }

@@ -27,8 +27,13 @@ namespace renaksi {
 
 class Locale {
  public:
+  // How precisely a date is printed: "2017", "Juni 2017", "15 Juni 2017".
+  enum class DateUnit { Year, Month, Day };
+
   // `lang` is a BCP 47 code ("id", "en", "es-MX"); the catalogue supplies the labels.
-  Locale(const std::string& lang, Catalogue catalogue);
+  // `date_style` is the locale whose conventions the dates follow ("en-GB": 1 April 2019;
+  // "en-US": April 1, 2019); empty: the catalogue's "date.style", else `lang` itself.
+  Locale(const std::string& lang, Catalogue catalogue, const std::string& date_style = {});
   Locale(const Locale&) = delete;
   Locale& operator=(const Locale&) = delete;
 
@@ -37,6 +42,14 @@ class Locale {
   std::string date(std::chrono::year_month_day day) const;                  // 8 Agustus 2018
   std::string date_range(std::chrono::year_month_day from, std::chrono::year_month_day to) const;
   std::string month_year(std::chrono::year_month_day day) const;            // Agustus 2018
+  // A date at a precision: the day's year, its month, or the day itself.
+  std::string date(std::chrono::year_month_day day, DateUnit unit) const;
+  // A range whose ends may differ in precision ("Juni 2017 – Juni 2019", "2017 – 2019"). Ends at
+  // the same precision go through ICU's interval format, others through its fallback pattern.
+  std::string date_range(std::chrono::year_month_day from, DateUnit from_unit, std::chrono::year_month_day to,
+                         DateUnit to_unit) const;
+  // The ICU locale the dates follow, as a BCP 47 tag ("en-GB").
+  const std::string& date_style() const { return date_style_; }
   std::string number(long long n) const;                                    // 1.000
   std::string decimal(const std::string& value) const;                      // "1234.5" -> 1.234,5
   std::string percent(double fraction) const;                               // 0.53 -> 53%
@@ -68,9 +81,15 @@ class Locale {
   std::string lang_;
   icu::Locale locale_;
   Catalogue catalogue_;
+  std::string date_style_;
+  icu::Locale date_locale_;
   std::unique_ptr<icu::DateFormat> date_format_;
   std::unique_ptr<icu::DateFormat> month_year_format_;
+  std::unique_ptr<icu::DateFormat> year_format_;
   std::unique_ptr<icu::DateIntervalFormat> interval_format_;
+  std::unique_ptr<icu::DateIntervalFormat> month_interval_format_;
+  std::unique_ptr<icu::DateIntervalFormat> year_interval_format_;
+  icu::UnicodeString fallback_range_;  // ICU's "{0} – {1}" for the date locale
   std::unique_ptr<icu::Collator> collator_;
   icu::number::LocalizedNumberFormatter integer_format_;
   icu::number::LocalizedNumberFormatter percent_format_;
@@ -85,8 +104,9 @@ using Locales = std::map<std::string, std::unique_ptr<Locale>>;
 // The locale of each of `langs`, from locales/<lang>.json under `data_dir`. A catalogue that
 // cannot be read or parsed is reported (F001, F002) and its language left out; returns false
 // then.
+// `date_styles`: the date locale of some of `langs` (the plan's date-style), by language code.
 bool load_locales(const std::vector<std::string>& langs, const std::filesystem::path& data_dir, Locales& out,
-                  Diagnostics& diags);
+                  Diagnostics& diags, const std::map<std::string, std::string>& date_styles = {});
 
 // Moves the problems each locale met while formatting (missing keys, bad patterns) into `diags`.
 void report_locale_problems(const Locales& locales, Diagnostics& diags);

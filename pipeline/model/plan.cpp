@@ -36,9 +36,11 @@ std::optional<E> parse_of(const std::array<std::pair<E, std::string_view>, N>& t
 constexpr std::array<std::pair<Stage, std::string_view>, 5> kStages{{
     {Stage::Draft1, "draft-1"}, {Stage::Draft2, "draft-2"}, {Stage::Draft3, "draft-3"},
     {Stage::Draft4, "draft-4"}, {Stage::Final, "final"}}};
-constexpr std::array<std::pair<Sector, std::string_view>, 5> kSectors{{
+constexpr std::array<std::pair<Sector, std::string_view>, 10> kSectors{{
     {Sector::Government, "government"}, {Sector::Cso, "cso"}, {Sector::Private, "private"},
-    {Sector::Multilateral, "multilateral"}, {Sector::WorkingGroup, "working-group"}}};
+    {Sector::Multilateral, "multilateral"}, {Sector::WorkingGroup, "working-group"},
+    {Sector::Academia, "academia"}, {Sector::Parliament, "parliament"}, {Sector::Judiciary, "judiciary"},
+    {Sector::Media, "media"}, {Sector::LocalGovernment, "local-government"}}};
 constexpr std::array<std::pair<Role, std::string_view>, 3> kRoles{{
     {Role::Lead, "lead"}, {Role::Support, "support"}, {Role::Other, "other"}}};
 constexpr std::array<std::pair<OgpValue, std::string_view>, 5> kValues{{

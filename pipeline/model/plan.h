@@ -41,7 +41,11 @@ enum class Stage { Draft1, Draft2, Draft3, Draft4, Final };
 std::string_view stage_id(Stage s);  // "draft-1" ... "final", as written in plan.xml
 std::optional<Stage> parse_stage(std::string_view id);
 
-enum class Sector { Government, Cso, Private, Multilateral, WorkingGroup };
+// The sectors of OGP's stakeholder lists; the ids ("academia", "local-government") are stable.
+enum class Sector {
+  Government, Cso, Private, Multilateral, WorkingGroup,
+  Academia, Parliament, Judiciary, Media, LocalGovernment
+};
 std::string_view sector_id(Sector s);
 std::optional<Sector> parse_sector(std::string_view id);
 
@@ -203,6 +207,10 @@ struct Language {
   std::string code;
   bool administrative = false;
   SourceLoc loc;
+  // The locale whose conventions this language's dates follow ("en-GB"); empty: the
+  // catalogue's default (locales/<code>.json, "date.style").
+  std::string date_style{};
+  SourceLoc date_style_loc{};  // the date-style attribute, when given
 };
 
 struct Plan {

@@ -137,6 +137,7 @@ TEST(NewLanguage, ASpanishEnglishPlanNeedsNoCode) {
   fs::create_directories(data / "locales");
   fs::copy(testing::source_dir() / "locales" / "en.json", data / "locales" / "es.json");
   fs::copy(testing::source_dir() / "locales" / "en.json", data / "locales" / "en.json");
+  fs::copy(testing::source_dir() / "templates", data / "templates", fs::copy_options::recursive);
   fs::copy(testing::source_dir() / "layouts", data / "layouts", fs::copy_options::recursive);
 
   Env env = Env::from_environment();

@@ -19,11 +19,11 @@ constexpr year_month_day ymd(int y, unsigned m, unsigned d) { return year_month_
 
 class LocaleTest : public ::testing::Test {
  protected:
-  static std::unique_ptr<Locale> make(const std::string& lang) {
+  static std::unique_ptr<Locale> make(const std::string& lang, const std::string& date_style = {}) {
     Diagnostics diags;
     auto c = Catalogue::load(catalogue_path(testing::source_dir(), lang), lang, diags);
     EXPECT_TRUE(c);
-    return std::make_unique<Locale>(lang, std::move(*c));
+    return std::make_unique<Locale>(lang, std::move(*c), date_style);
   }
   std::unique_ptr<Locale> id = make("id");
   std::unique_ptr<Locale> en = make("en");
@@ -31,7 +31,8 @@ class LocaleTest : public ::testing::Test {
 
 TEST_F(LocaleTest, DatesUseIcuMonthNames) {
   EXPECT_EQ(id->date(ymd(2018, 8, 8)), "8 Agustus 2018");
-  EXPECT_EQ(en->date(ymd(2018, 8, 8)), "August 8, 2018");
+  // English dates are British unless the plan says otherwise (locales/en.json, "date.style").
+  EXPECT_EQ(en->date(ymd(2018, 8, 8)), "8 August 2018");
   EXPECT_EQ(id->month_year(ymd(2020, 6, 30)), "Juni 2020");
   EXPECT_EQ(en->month_year(ymd(2020, 6, 30)), "June 2020");
 }
@@ -39,11 +40,34 @@ TEST_F(LocaleTest, DatesUseIcuMonthNames) {
 TEST_F(LocaleTest, DateRangesUseDateIntervalFormat) {
   // The template's own example, "30 September 2018 – 30 Juni 2020", with ICU's thin spaces.
   EXPECT_EQ(id->date_range(ymd(2018, 9, 30), ymd(2020, 6, 30)), "30 September 2018\u2009\u2013\u200930 Juni 2020");
-  EXPECT_EQ(en->date_range(ymd(2018, 9, 30), ymd(2020, 6, 30)), "September 30, 2018\u2009\u2013\u2009June 30, 2020");
+  EXPECT_EQ(en->date_range(ymd(2018, 9, 30), ymd(2020, 6, 30)), "30 September 2018\u2009\u2013\u200930 June 2020");
   // Shared parts are not repeated.
   EXPECT_EQ(id->date_range(ymd(2018, 7, 1), ymd(2018, 7, 31)), "1\u201331 Juli 2018");
-  EXPECT_EQ(en->date_range(ymd(2018, 7, 1), ymd(2018, 7, 31)), "July 1\u2009\u2013\u200931, 2018");
-  EXPECT_EQ(en->date_range(ymd(2018, 8, 8), ymd(2018, 8, 8)), "August 8, 2018");
+  EXPECT_EQ(en->date_range(ymd(2018, 7, 1), ymd(2018, 7, 31)), "1\u201331 July 2018");
+  EXPECT_EQ(en->date_range(ymd(2018, 8, 8), ymd(2018, 8, 8)), "8 August 2018");
+}
+
+TEST_F(LocaleTest, TheDateStyleIsData) {
+  EXPECT_EQ(en->date_style(), "en-GB");
+  EXPECT_EQ(id->date_style(), "id");
+  auto us = make("en", "en-US");
+  EXPECT_EQ(us->date(ymd(2019, 4, 1)), "April 1, 2019");
+  EXPECT_EQ(us->date_range(ymd(2019, 4, 1), ymd(2019, 12, 31)), "April 1\u2009\u2013\u2009December 31, 2019");
+  EXPECT_EQ(en->date_range(ymd(2019, 4, 1), ymd(2019, 12, 31)), "1 April\u2009\u2013\u200931 December 2019");
+}
+
+TEST_F(LocaleTest, DatesAtMonthAndYearPrecision) {
+  using U = Locale::DateUnit;
+  EXPECT_EQ(id->date(ymd(2017, 6, 1), U::Month), "Juni 2017");
+  EXPECT_EQ(en->date(ymd(2017, 6, 1), U::Month), "June 2017");
+  EXPECT_EQ(en->date(ymd(2017, 1, 1), U::Year), "2017");
+  EXPECT_EQ(id->date_range(ymd(2017, 6, 1), U::Month, ymd(2019, 6, 1), U::Month), "Juni 2017\u2009\u2013\u2009Juni 2019");
+  EXPECT_EQ(en->date_range(ymd(2017, 6, 1), U::Month, ymd(2019, 6, 1), U::Month), "June 2017\u2009\u2013\u2009June 2019");
+  EXPECT_EQ(id->date_range(ymd(2017, 1, 1), U::Year, ymd(2019, 1, 1), U::Year), "2017\u2009\u2013\u20092019");
+  // en-GB's CLDR year range has no spaces around the dash.
+  EXPECT_EQ(en->date_range(ymd(2017, 1, 1), U::Year, ymd(2019, 1, 1), U::Year), "2017\u20132019");
+  // Ends of different precisions: ICU's fallback pattern.
+  EXPECT_EQ(en->date_range(ymd(2017, 6, 15), U::Day, ymd(2019, 6, 1), U::Month), "15 June 2017\u2009\u2013\u2009June 2019");
 }
 
 TEST_F(LocaleTest, NumbersGroupAsEachLanguageWrites) {

@@ -71,3 +71,71 @@ TEST(IsoDateRange, YearsOutsideTheLimitsAreRealDatesButOutOfRange) {
 
 }  // namespace
 }  // namespace renaksi
+
+namespace renaksi {
+namespace {
+
+TEST(CalendarDate, KeepsThePrecisionGiven) {
+  auto y = parse_calendar_date("2017");
+  ASSERT_TRUE(y);
+  EXPECT_EQ(y->precision, DatePrecision::Year);
+  EXPECT_EQ(y->year, 2017);
+  auto m = parse_calendar_date("2017-06");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->precision, DatePrecision::Month);
+  EXPECT_EQ(m->month, 6u);
+  auto d = parse_calendar_date("2017-06-15");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->precision, DatePrecision::Day);
+  EXPECT_EQ(d->day, 15u);
+  // parse_iso_date stays day-only (the command line's --date).
+  EXPECT_FALSE(parse_iso_date("2017-06"));
+  EXPECT_FALSE(parse_iso_date("2017"));
+  EXPECT_FALSE((IsoDate{"2017-06", {}}.day()));
+  EXPECT_TRUE((IsoDate{"2017-06", {}}.date()));
+}
+
+TEST(CalendarDate, RejectsMonthsAndShapesThatDoNotExist) {
+  for (const char* s : {"2017-13", "2017-00", "2017-6", "201", "20171", "2017-", "2017-06-", "2017/06", "2017-0a",
+                        "abcd", "2017-02-29", "+017", "2017-06-15T00"})
+    EXPECT_FALSE(parse_calendar_date(s)) << s;
+}
+
+TEST(CalendarDate, FirstAndLastDayOfAMonthOrAYear) {
+  using namespace std::chrono;
+  EXPECT_EQ(parse_calendar_date("2020-02")->last_day(), year_month_day(year{2020}, February, day{29}));
+  EXPECT_EQ(parse_calendar_date("2019-02")->last_day(), year_month_day(year{2019}, February, day{28}));
+  EXPECT_EQ(parse_calendar_date("2019")->first_day(), year_month_day(year{2019}, January, day{1}));
+  EXPECT_EQ(parse_calendar_date("2019")->last_day(), year_month_day(year{2019}, December, day{31}));
+  EXPECT_EQ(parse_calendar_date("2019-06-15")->last_day(), year_month_day(year{2019}, June, day{15}));
+}
+
+TEST(CalendarDate, ComparesAtTheCoarserPrecision) {
+  auto c = [](const char* a, const char* b) { return compare_dates(*parse_calendar_date(a), *parse_calendar_date(b)); };
+  EXPECT_EQ(c("2017-06", "2017-06-15"), 0);
+  EXPECT_EQ(c("2017", "2017-12-31"), 0);
+  EXPECT_LT(c("2017-05", "2017-06-01"), 0);
+  EXPECT_GT(c("2018", "2017-12"), 0);
+  EXPECT_LT(c("2017-06-14", "2017-06-15"), 0);
+}
+
+TEST(PeriodTest, MonthsAndYearsInsideDays) {
+  // The example: a milestone by month inside a commitment by day.
+  EXPECT_TRUE(make("2017-06", "2019-06").inside(make("2017-06-15", "2019-06-30")));
+  EXPECT_TRUE(make("2017", "2019").inside(make("2017-01-01", "2019-12-31")));
+  EXPECT_TRUE(make("2017-06-20", "2017-06-25").inside(make("2017-06", "2019")));
+  EXPECT_FALSE(make("2017-05", "2019-06").inside(make("2017-06-15", "2019-06-30")));
+  EXPECT_FALSE(make("2017-06", "2019-07").inside(make("2017-06-15", "2019-06-30")));
+}
+
+TEST(PeriodTest, EndBeforeStartIsJudgedAtTheCoarserPrecision) {
+  EXPECT_TRUE(make("2019-06", "2019-06-10").valid());
+  EXPECT_TRUE(make("2019-06-30", "2019-06").valid());
+  EXPECT_TRUE(make("2019", "2019-01").valid());
+  EXPECT_FALSE(make("2019-07", "2019-06-30").valid());
+  EXPECT_FALSE(make("2020", "2019-12").valid());
+  EXPECT_FALSE(make("2019-13", "2020").valid());
+}
+
+}  // namespace
+}  // namespace renaksi

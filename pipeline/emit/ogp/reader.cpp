@@ -134,6 +134,10 @@ void SubmissionReader::plan(const xmlNode* n, Plan& plan) const {
     lang.loc = loc(l);
     lang.code = attr_or(l, "code");
     lang.administrative = attr_or(l, "administrative") == "true";
+    if (auto style = attr(l, "dateStyle")) {
+      lang.date_style = *style;
+      lang.date_style_loc = attr_loc(lang.loc, "dateStyle");
+    }
     plan.languages.push_back(std::move(lang));
   }
   plan.title = field(n, "title", TextKind::Short, plan.loc);
@@ -220,13 +224,21 @@ Commitment SubmissionReader::commitment(const xmlNode* n) const {
   for (const xmlNode* t : children(child(n, "themes"), "theme")) c.themes.push_back({attr_or(t, "ref"), loc(t)});
   for (const xmlNode* a : children(child(n, "policyAreas"), "policyArea"))
     c.policy_areas.push_back(texts(a, TextKind::Short, c.loc));
+  // One entry per unit of an institution (one without a unit when it has none), as the content
+  // lists an organisation with several units.
   for (const xmlNode* i : children(child(n, "institutions"), "institution")) {
     OrganisationRef ref;
     ref.loc = loc(i);
     ref.ref = attr_or(i, "ref");
     ref.role = parse_role(attr_or(i, "role")).value_or(Role::Other);
-    ref.unit = field(i, "unit", TextKind::Short, ref.loc);
-    c.organisations.push_back(std::move(ref));
+    const std::vector<const xmlNode*> units = children(i, "unit");
+    if (units.empty()) ref.unit = field(i, "unit", TextKind::Short, ref.loc);
+    for (const xmlNode* u : units) {
+      OrganisationRef with_unit = ref;
+      with_unit.unit = texts(u, TextKind::Short, ref.loc);
+      c.organisations.push_back(std::move(with_unit));
+    }
+    if (units.empty()) c.organisations.push_back(std::move(ref));
   }
   for (const auto& [id, element] : kSectionElements)
     if (const xmlNode* s = child(n, std::string(element).c_str())) {

@@ -80,9 +80,10 @@ class RuleChecker {
   }
 
   void check_period(const xmlNode* p) {
-    auto start = parse_iso_date(attribute(p, "start").value_or(""));
-    auto end = parse_iso_date(attribute(p, "end").value_or(""));
-    if (start && end && *end < *start)
+    // Judged at the coarser precision of the two, as the content checks do.
+    auto start = parse_calendar_date(attribute(p, "start").value_or(""));
+    auto end = parse_calendar_date(attribute(p, "end").value_or(""));
+    if (start && end && compare_dates(*end, *start) < 0)
       error(Code::V006, p, describe(p) + " ends (" + attribute(p, "end").value_or("") + ") before it starts (" +
                                attribute(p, "start").value_or("") + ")");
   }

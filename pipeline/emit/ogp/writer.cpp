@@ -5,7 +5,10 @@
 
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <new>
+#include <utility>
+#include <vector>
 
 #include "emit/ogp/vocabulary.h"
 #include "emit/ogp/xml_access.h"
@@ -98,6 +101,7 @@ void write_languages(TreeBuilder& b, xmlNode* plan_node, const Plan& plan) {
     xmlNode* node = b.child(languages, l.code == kEnglish ? "englishLanguage" : "language");
     b.attr(node, "code", l.code);
     if (l.administrative) b.attr(node, "administrative", "true");
+    if (!l.date_style.empty()) b.attr(node, "dateStyle", l.date_style);
   }
 }
 
@@ -197,6 +201,23 @@ void write_milestone(TreeBuilder& b, xmlNode* parent, const Milestone& m) {
   }
 }
 
+// One <institution> per organisation and role, where each first appears, with the units of
+// every entry that names it (the reader gives each unit its entry back).
+void write_institutions(TreeBuilder& b, xmlNode* institutions, const std::vector<OrganisationRef>& refs) {
+  std::vector<std::pair<const OrganisationRef*, xmlNode*>> written;
+  for (const auto& o : refs) {
+    auto it = std::find_if(written.begin(), written.end(),
+                           [&](const auto& w) { return w.first->ref == o.ref && w.first->role == o.role; });
+    if (it == written.end()) {
+      xmlNode* inst = b.child(institutions, "institution");
+      b.attr(inst, "ref", o.ref);
+      b.attr(inst, "role", std::string(role_id(o.role)));
+      it = written.insert(written.end(), {&o, inst});
+    }
+    b.field(it->second, "unit", o.unit);
+  }
+}
+
 void write_commitment(TreeBuilder& b, xmlNode* parent, const Commitment& c) {
   xmlNode* node = b.child(parent, "commitment");
   b.attr(node, "id", c.id);
@@ -212,15 +233,7 @@ void write_commitment(TreeBuilder& b, xmlNode* parent, const Commitment& c) {
     xmlNode* areas = b.child(node, "policyAreas");
     for (const auto& a : c.policy_areas) b.texts(b.child(areas, "policyArea"), a);
   }
-  if (!c.organisations.empty()) {
-    xmlNode* institutions = b.child(node, "institutions");
-    for (const auto& o : c.organisations) {
-      xmlNode* inst = b.child(institutions, "institution");
-      b.attr(inst, "ref", o.ref);
-      b.attr(inst, "role", std::string(role_id(o.role)));
-      b.field(inst, "unit", o.unit);
-    }
-  }
+  if (!c.organisations.empty()) write_institutions(b, b.child(node, "institutions"), c.organisations);
   auto own_element = [](const std::string& id) {
     return std::any_of(kSectionElements.begin(), kSectionElements.end(), [&](const auto& e) { return e.first == id; });
   };

@@ -90,7 +90,7 @@ TEST(OgpFixtures, AnAttributeErrorPointsAtTheAttribute) {
   const Diagnostic& d = diags.all()[0];
   EXPECT_EQ(d.loc.line, 110);
   EXPECT_EQ(d.loc.col, 38);  // `end="2019-06-31"`, not the <period> start tag
-  EXPECT_NE(d.message.find("'2019-06-31' is not a valid value of the atomic type 'xs:date'"), std::string::npos)
+  EXPECT_NE(d.message.find("'2019-06-31' is not a valid value of the union type 'PlanDate'"), std::string::npos)
       << d.str();
   EXPECT_NE(d.message.find("(commitment 1, milestone 'm1', period)"), std::string::npos) << d.str();
 }

@@ -130,3 +130,75 @@ TEST(OgpReader, NodesCarryTheirPlaceInTheSubmission) {
 
 }  // namespace
 }  // namespace renaksi
+
+namespace renaksi {
+namespace {
+
+LocalizedText both_texts(std::string id, std::string en) {
+  LocalizedText t;
+  t.texts = {{"id", std::move(id), {}, 0}, {"en", std::move(en), {}, 0}};
+  return t;
+}
+
+// Dates by month and by year, an organisation with two units, the new sectors and a language's
+// date style: valid against the schema, and read back as written.
+TEST(RoundTrip, MonthsYearsUnitsSectorsAndDateStyles) {
+  Plan plan = testing::checked_plan(testing::fixtures_dir() / "check" / "base").loaded.plan;
+  plan.period.start.text = "2019";
+  plan.period.end.text = "2020";
+  plan.languages[1].date_style = "en-GB";
+  plan.events[0].when.start.text = plan.events[0].when.end.text = "2018-11";
+  Commitment& c = plan.commitments[0];
+  c.period->start.text = "2019-06";
+  c.period->end.text = "2020-06-30";
+  c.milestones[0].period->start.text = "2019";
+  c.milestones[0].period->end.text = "2019-06";
+  OrganisationRef a = c.organisations[1];
+  a.role = Role::Support;
+  a.unit = both_texts("Divisi Riset", "Research Division");
+  OrganisationRef b = a;
+  b.unit = both_texts("Divisi Advokasi", "Advocacy Division");
+  c.organisations.push_back(a);
+  c.organisations.push_back(b);
+  plan.organisations[2].sector = Sector::Academia;
+  plan.organisations[1].sector = Sector::LocalGovernment;
+
+  const std::string xml = ogp::write_ogp_submission(plan);
+  for (const char* s : {"start=\"2019-06\"", "end=\"2020-06-30\"", "start=\"2019\"", "on=\"2018-11\"",
+                        "dateStyle=\"en-GB\"", "sector=\"academia\"", "sector=\"local-government\""})
+    EXPECT_NE(xml.find(s), std::string::npos) << s;
+  // One institution for the organisation in its role, both units inside it.
+  const auto first = xml.find("<institution ref=\"watch\" role=\"support\">");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(xml.find("<institution ref=\"watch\" role=\"support\">", first + 1), std::string::npos);
+  const auto close = xml.find("</institution>", first);
+  EXPECT_LT(xml.find("Research Division", first), close);
+  EXPECT_LT(xml.find("Advocacy Division", first), close);
+  expect_round_trip(plan);
+
+  Diagnostics diags;
+  auto back = ogp::read_ogp_submission(xml, "months.xml", diags);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->languages[1].date_style, "en-GB");
+  EXPECT_EQ(back->commitments[0].period->start.text, "2019-06");
+  size_t support_units = 0;
+  for (const auto& o : back->commitments[0].organisations)
+    if (o.ref == "watch" && o.role == Role::Support && o.unit.present()) ++support_units;
+  EXPECT_EQ(support_units, 2u);
+}
+
+// The validator judges end before start at the coarser precision, as the checker does.
+TEST(OgpValidator, PeriodsAtMonthPrecision) {
+  Plan plan = testing::checked_plan(testing::fixtures_dir() / "check" / "base").loaded.plan;
+  plan.commitments[0].period->start.text = "2019-07";
+  plan.commitments[0].period->end.text = "2019-07-01";  // the same month: fine
+  plan.commitments[0].milestones[0].period->start.text = "2019-08";
+  plan.commitments[0].milestones[0].period->end.text = "2019-07-31";  // V006
+  Diagnostics diags;
+  EXPECT_FALSE(ogp::read_ogp_submission(ogp::write_ogp_submission(plan), "v006.xml", diags).has_value());
+  ASSERT_EQ(diags.error_count(), 1u) << (diags.all().empty() ? "" : diags.all()[0].str());
+  EXPECT_EQ(diags.all()[0].code, Code::V006);
+}
+
+}  // namespace
+}  // namespace renaksi

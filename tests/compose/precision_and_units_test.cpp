@@ -1,0 +1,116 @@
+// Compose with dates by month and by year, a language's date style, and organisations with
+// several units: what every edition prints.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "compose/compose.h"
+#include "compose/date_text.h"
+#include "compose/org_names.h"
+#include "doc/document.h"
+#include "driver/pipeline.h"
+#include "support/build.h"
+#include "support/paths.h"
+
+namespace renaksi {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::stringstream ss;
+  ss << std::ifstream(p).rdbuf();
+  return ss.str();
+}
+
+void replace_once(const fs::path& p, const std::string& from, const std::string& to) {
+  std::string s = slurp(p);
+  const auto at = s.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  s.replace(at, from.size(), to);
+  std::ofstream(p) << s;
+}
+
+// The check fixtures' base plan, its commitment by month, its milestone by year, the CSO
+// supporting it with two units, and `language` as its English <language> element.
+BuildState composed(const testing::TempDir& dir, const std::string& language = "<language code=\"en\"/>") {
+  const fs::path plan = dir.path() / "plan";
+  fs::copy(testing::fixtures_dir() / "check" / "base", plan, fs::copy_options::recursive);
+  replace_once(plan / "plan.xml", "<language code=\"en\"/>", language);
+  const fs::path c = plan / "commitments" / "01.xml";
+  replace_once(c, "<period start=\"2019-01-01\" end=\"2020-06-30\"/>", "<period start=\"2019-06\" end=\"2020-06\"/>");
+  replace_once(c, "<period start=\"2019-01-01\" end=\"2019-06-30\"/>", "<period start=\"2019\" end=\"2020\"/>");
+  replace_once(c, "<organisation ref=\"watch\" role=\"other\"/>",
+               "<organisation ref=\"watch\" role=\"support\"><unit><text xml:lang=\"id\">Divisi Riset</text>"
+               "<text xml:lang=\"en\">Research Division</text></unit></organisation>"
+               "<organisation ref=\"watch\" role=\"support\"><unit><text xml:lang=\"id\">Divisi Advokasi</text>"
+               "<text xml:lang=\"en\">Advocacy Division</text></unit></organisation>");
+  Env env = Env::from_environment();
+  env.cache_dir = dir.path() / "cache";
+  return testing::plan_through(plan, "compose", env);
+}
+
+std::string dump_of(const BuildState& s, const std::string& edition) {
+  for (const auto& d : s.documents)
+    if (d.edition == edition) return doc::dump(d);
+  return {};
+}
+
+TEST(ComposePrecision, MonthsAndYearsPrintAtTheirPrecision) {
+  testing::TempDir dir("compose-precision");
+  BuildState s = composed(dir);
+  for (const auto& d : s.diags.all()) ADD_FAILURE() << d.str();
+  const std::string id = dump_of(s, "id"), en = dump_of(s, "en");
+  EXPECT_NE(id.find("Juni 2019\u2009\u2013\u2009Juni 2020"), std::string::npos) << id;
+  EXPECT_NE(en.find("June 2019\u2009\u2013\u2009June 2020"), std::string::npos) << en;
+  EXPECT_NE(id.find("2019\u2009\u2013\u20092020"), std::string::npos);
+  EXPECT_NE(en.find("2019\u20132020"), std::string::npos);  // en-GB's year range
+  // Day dates of the English edition are British by default, in tables and on the cover alike.
+  EXPECT_NE(en.find("1 January 2019"), std::string::npos) << en;
+  EXPECT_EQ(en.find("January 1, 2019"), std::string::npos);
+}
+
+TEST(ComposePrecision, ThePlanChoosesTheDateStyle) {
+  testing::TempDir dir("compose-date-style");
+  BuildState s = composed(dir, "<language code=\"en\" date-style=\"en-US\"/>");
+  for (const auto& d : s.diags.all()) ADD_FAILURE() << d.str();
+  const std::string en = dump_of(s, "en");
+  EXPECT_NE(en.find("January 1, 2019"), std::string::npos) << en;
+  EXPECT_EQ(en.find("1 January 2019"), std::string::npos);
+  // The bilingual edition's English column follows the same style.
+  EXPECT_NE(dump_of(s, "bilingual").find("January 1, 2019"), std::string::npos);
+}
+
+TEST(ComposeUnits, AnOrganisationIsNamedOnceWithItsUnits) {
+  testing::TempDir dir("compose-units");
+  BuildState s = composed(dir);
+  for (const auto& d : s.diags.all()) ADD_FAILURE() << d.str();
+  const std::string en = dump_of(s, "en"), id = dump_of(s, "id");
+  // The metadata box.
+  EXPECT_NE(en.find("Watch (Research Division; Advocacy Division)"), std::string::npos) << en;
+  EXPECT_NE(id.find("Pemantau (Divisi Riset; Divisi Advokasi)"), std::string::npos) << id;
+  // The index names the units beside the commitment.
+  EXPECT_NE(en.find("First commitment (Research Division; Advocacy Division)"), std::string::npos) << en;
+}
+
+TEST(OrgNames, GroupsByOrganisationInFirstAppearanceOrder) {
+  LocalizedText u1, u2, u3;
+  u1.texts = {{"en", "Office of Science and Technology Policy", {}, 0}};
+  u2.texts = {{"en", "Office of Management and Budget", {}, 0}};
+  u3.texts = {{"en", "Office of Science and Technology Policy", {}, 0}};
+  std::vector<OrganisationRef> refs = {{"eop", Role::Support, u1, {}}, {"gsa", Role::Support, {}, {}},
+                                       {"eop", Role::Support, u2, {}}, {"eop", Role::Support, u3, {}}};
+  std::vector<const OrganisationRef*> ptrs;
+  for (const auto& r : refs) ptrs.push_back(&r);
+  const auto groups = group_by_organisation(ptrs);
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].ref, "eop");
+  EXPECT_EQ(groups[1].ref, "gsa");
+  EXPECT_EQ(units_in(groups[0], "en"), "Office of Science and Technology Policy; Office of Management and Budget");
+  EXPECT_EQ(units_in(groups[1], "en"), "");
+  EXPECT_EQ(units_in(groups[0], "id"), "");
+}
+
+}  // namespace
+}  // namespace renaksi
