@@ -229,9 +229,11 @@ class Composer {
                                    })}});
 
     long long participants = 0, meetings = 0, women = 0, men = 0;
+    bool counted = false;  // some event records how many took part
     for (const auto& e : plan_.events) {
       meetings += e.participants && e.participants->meetings ? *e.participants->meetings : 1;
       if (!e.participants) continue;
+      counted = counted || e.participants->total.has_value();
       participants += e.participants->total.value_or(0);
       if (e.participants->women && e.participants->men) {
         women += *e.participants->women;
@@ -239,7 +241,8 @@ class Composer {
       }
     }
     c.blocks.push_back(paragraph(plan_.cocreation_loc, [&](const std::string& lang) {
-      return msg(lang, "cocreation.totals",
+      // No count recorded is not "0 participants".
+      return msg(lang, counted ? "cocreation.totals" : "cocreation.totals_unrecorded",
                  {{"events", static_cast<long long>(plan_.events.size())}, {"participants", participants}, {"meetings", meetings}});
     }));
     c.blocks.push_back(paragraph(plan_.cocreation_loc, [&](const std::string& lang) {
