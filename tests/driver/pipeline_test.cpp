@@ -46,7 +46,7 @@ TEST_F(PipelineWalk, StoppingAfterAPlanStepLeavesEveryLaterStepUnrun) {
   ArchiveBuild a = build_archive(testing::content_dir(), env_, {.stop_after = "compose"});
   EXPECT_EQ(a.error_count(), 0u);
   EXPECT_FALSE(a.completed);
-  ASSERT_EQ(a.plans.size(), 2u);
+  ASSERT_EQ(a.plans.size(), 3u);
   for (const auto& p : a.plans) {
     EXPECT_FALSE(p->documents.empty());
     EXPECT_EQ(p->outputs.size(), 0u);  // no pdf, docx or ogp yet

@@ -64,8 +64,8 @@ class DocxEditions : public ::testing::Test {
 
 TEST_F(DocxEditions, OneDocxPerLanguageAndNoneBilingual) {
   EXPECT_EQ(built().diags.error_count(), 0u);
-  EXPECT_EQ(built().stats.editions, 4u);
-  for (const char* plan : {"nap-2018-2020", "nap-2020-2022"}) {
+  EXPECT_EQ(built().stats.editions, 6u);
+  for (const char* plan : {"nap-2018-2020", "nap-2020-2022", "nap-2023-2024"}) {
     for (const char* lang : {"id", "en"}) EXPECT_TRUE(fs::exists(file(plan, lang))) << plan << " " << lang;
     EXPECT_FALSE(built().outputs.has(std::string(plan) + "/" + plan + ".bilingual.docx"));
   }
