@@ -30,6 +30,7 @@ struct BuildState {
   std::filesystem::path folder;
   LoadResult loaded;
   std::optional<TemplateProfile> profile;  // the plan's template profile, read by the load step
+  std::optional<std::string> submission;   // a Final plan's valid OGP submission, from the check step
   Diagnostics diags;
   ProseStore prose;
   Locales locales;                       // one per language of the plan

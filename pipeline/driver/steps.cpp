@@ -47,7 +47,7 @@ bool check_step(ArchiveBuild&, BuildState* s) {
                         .profile = s->profile ? &*s->profile : nullptr});
   // What the content rules passed, the submission must take too: a Final plan's, checked here.
   if (!s->diags.has_errors() && plan.stage == Stage::Final && s->loaded.organisations_ok && s->loaded.all_commitments_ok)
-    submission_of(plan, s->diags);
+    s->submission = submission_of(plan, s->diags);
   return !s->diags.has_errors();
 }
 
@@ -117,9 +117,10 @@ bool docx_step(ArchiveBuild& a, BuildState* s) {
 bool ogp_step(ArchiveBuild&, BuildState* s) {
   const Plan& plan = s->loaded.plan;
   if (plan.stage != Stage::Final) return true;
-  auto xml = submission_of(plan, s->diags);
-  if (!xml) return false;
-  s->outputs.add(Artifact{ArtifactKind::OgpSubmission, plan.id, {}}, std::move(*xml));
+  // Written and validated once, by the check step (which a Final plan passed to get here).
+  if (!s->submission) return false;
+  s->outputs.add(Artifact{ArtifactKind::OgpSubmission, plan.id, {}}, std::move(*s->submission));
+  s->submission.reset();
   return true;
 }
 

@@ -1,5 +1,6 @@
 // A language's message catalogue.
 #include "locale/catalogue.h"
+#include "text/line_col.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,17 +31,7 @@ std::optional<Catalogue> Catalogue::load(const std::filesystem::path& file, cons
   try {
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann reports a byte offset; turn it into line and column.
-    size_t upto = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    int line = 1, col = 1;
-    for (size_t i = 0; i < upto; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
+    const auto [line, col] = line_col_at(text, e.byte > 0 ? e.byte - 1 : 0);
     diags.error(Code::F002, {name, line, col}, std::string("the catalogue is not valid JSON: ") + e.what());
     return std::nullopt;
   }

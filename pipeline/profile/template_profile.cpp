@@ -10,6 +10,7 @@
 #include "env/limits.h"
 #include "env/list_folder.h"
 #include "env/read_file.h"
+#include "text/line_col.h"
 #include "text/suggest.h"
 
 namespace renaksi {
@@ -294,17 +295,7 @@ std::optional<TemplateProfile> parse_template_profile(const std::string& text, c
   try {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
-    // nlohmann reports a byte offset; turn it into line and column.
-    const size_t upto = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    int line = 1, col = 1;
-    for (size_t i = 0; i < upto; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-        ++col;
-      }
-    }
+    const auto [line, col] = line_col_at(text, e.byte > 0 ? e.byte - 1 : 0);
     diags.error(Code::T002, {file, line, col}, std::string("the template profile is not valid JSON: ") + e.what());
     return std::nullopt;
   }
