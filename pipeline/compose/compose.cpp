@@ -22,7 +22,7 @@ namespace {
 
 Inlines text(const std::string& s) {
   Inlines out;
-  if (!s.empty()) out.push_back({Inline::Kind::Text, s, {}, true, {}, {}});
+  if (!s.empty()) out.push_back({Inline::Kind::Text, s, {}, true, {}, {}, {}});
   return out;
 }
 
@@ -103,7 +103,7 @@ class Composer {
   static Inlines joined(std::vector<Inlines> items, const std::string& sep) {
     Inlines out;
     for (auto& i : items) {
-      if (!out.empty()) out.push_back({Inline::Kind::Text, sep, {}, true, {}, {}});
+      if (!out.empty()) out.push_back({Inline::Kind::Text, sep, {}, true, {}, {}, {}});
       out.insert(out.end(), i.begin(), i.end());
     }
     return out;
@@ -337,7 +337,7 @@ class Composer {
     b.push_back({{}, lead_loc, doc::Prose{parts([&](const std::string& lang) {
                    std::vector<Inlines> items;
                    for (const auto& o : group_by_organisation(leads)) {
-                     Inlines item = {{Inline::Kind::Strong, {}, {}, true, org_inlines(lang, o.ref), {}}};
+                     Inlines item = {{Inline::Kind::Strong, {}, {}, true, org_inlines(lang, o.ref), {}, {}}};
                      if (std::string units = units_in(o, lang); !units.empty()) {
                        Inlines unit = text(" — " + units);
                        item.insert(item.end(), unit.begin(), unit.end());
@@ -427,9 +427,9 @@ class Composer {
                    if (std::string reach = reach_label(lang, c.contacts); !reach.empty()) t.header.push_back(reach);
                    for (const auto& k : c.contacts) {
                      Inlines reach;
-                     if (!k.email.empty()) reach.push_back({Inline::Kind::Link, {}, "mailto:" + k.email, true, text(k.email), {}});
-                     if (!k.email.empty() && !k.phone.empty()) reach.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
-                     if (!k.phone.empty()) reach.push_back({Inline::Kind::Text, k.phone, {}, true, {}, {}});
+                     if (!k.email.empty()) reach.push_back({Inline::Kind::Link, {}, "mailto:" + k.email, true, text(k.email), {}, {}});
+                     if (!k.email.empty() && !k.phone.empty()) reach.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}, {}});
+                     if (!k.phone.empty()) reach.push_back({Inline::Kind::Text, k.phone, {}, true, {}, {}, {}});
                      t.rows.push_back({text(short_name(lang, k.org)), text(k.name), text(std::string(k.position.in(lang)))});
                      if (t.header.size() > 3) t.rows.back().push_back(std::move(reach));
                    }
@@ -521,9 +521,9 @@ class Composer {
                              for (const auto& r : role_mentions(lang, o->id)) {
                                Inlines list;
                                for (const auto& m : r.commitments) {
-                                 if (!list.empty()) list.push_back({Inline::Kind::Text, "; ", {}, true, {}, {}});
+                                 if (!list.empty()) list.push_back({Inline::Kind::Text, "; ", {}, true, {}, {}, {}});
                                  list.push_back({Inline::Kind::Link, {}, "#commitment-" + std::to_string(m.number), true,
-                                                 mention(lang, m), {}});
+                                                 mention(lang, m), {}, {}});
                                }
                                f.rows.push_back({r.role, list});
                              }

@@ -14,7 +14,7 @@ constexpr const char* kSlot = "\xEE\x80\x80";  // U+E000
 
 Inlines text_inlines(const std::string& s) {
   Inlines out;
-  if (!s.empty()) out.push_back({Inline::Kind::Text, s, {}, true, {}, {}});
+  if (!s.empty()) out.push_back({Inline::Kind::Text, s, {}, true, {}, {}, {}});
   return out;
 }
 
@@ -55,7 +55,7 @@ Inlines Fallback::marked(Inlines text, const std::string& text_lang, const std::
   Inline i;
   i.kind = Inline::Kind::StandIn;
   i.text = mark(lang);
-  i.url = text.empty() ? std::string() : text_lang;
+  i.lang = text.empty() ? std::string() : text_lang;
   i.children = std::move(text);
   return {std::move(i)};
 }

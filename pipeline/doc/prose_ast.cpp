@@ -47,6 +47,7 @@ const char* inline_name(Inline::Kind k) {
     case Inline::Kind::StandIn: return "stand-in";
     case Inline::Kind::Superscript: return "sup";
     case Inline::Kind::Subscript: return "sub";
+    case Inline::Kind::Lang: return "lang";
     default: return "";
   }
 }
@@ -86,7 +87,8 @@ void dump(const Inlines& inlines, std::string& out) {
         out += inline_name(i.kind);
         if (i.kind == Inline::Kind::Link) out += " <" + i.url + ">";
         if (i.kind == Inline::Kind::Quoted) out += i.double_quote ? " double" : " single";
-        if (i.kind == Inline::Kind::StandIn) out += " " + i.url + " \"" + i.text + "\"";
+        if (i.kind == Inline::Kind::StandIn) out += " " + i.lang + " \"" + i.text + "\"";
+        if (i.kind == Inline::Kind::Lang) out += " " + i.lang;
         out += " ";
         dump(i.children, out);
         out += "]";

@@ -24,10 +24,12 @@ struct Inline {
     Quoted,      // children; `double_quote` says which marks
     Note,        // a footnote: `note` blocks
     StandIn,     // another language's text standing in for a missing translation: children (none
-                 // when the text is beside it, as in a bilingual edition), `url` the children's
+                 // when the text is beside it, as in a bilingual edition), `lang` the children's
                  // language, `text` the mark to show ("[belum diterjemahkan]")
     Superscript, // children (from <sup> in prose)
     Subscript,   // children (from <sub> in prose)
+    Lang,        // children in the language `lang` (BCP 47), not the text's own: a term marked
+                 // `[beneficial ownership]{lang=en}` in prose, a name given in one language only
   };
   Kind kind = Kind::Text;
   std::string text;
@@ -35,6 +37,7 @@ struct Inline {
   bool double_quote = true;
   std::vector<Inline> children;
   std::vector<Block> note;
+  std::string lang;  // StandIn, Lang: the language of the children
 };
 
 struct ListItem {

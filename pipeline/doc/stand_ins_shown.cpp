@@ -15,7 +15,7 @@ Inlines marked(Inlines text, const std::string& lang, const std::string& mark) {
   Inline i;
   i.kind = Inline::Kind::StandIn;
   i.text = mark;
-  i.url = text.empty() ? std::string() : lang;
+  i.lang = text.empty() ? std::string() : lang;
   i.children = std::move(text);
   return {std::move(i)};
 }

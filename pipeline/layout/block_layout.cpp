@@ -77,10 +77,11 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
   std::vector<Run> out;
   auto add = [&](const std::string& text, Face face, const std::string& target) {
     Colour c = target.empty() ? ctx.colour : style_.link;
-    if (!out.empty() && out.back().face == face && out.back().link == target && same(out.back().colour, c))
+    if (!out.empty() && out.back().face == face && out.back().link == target && out.back().lang == ctx.lang &&
+        same(out.back().colour, c))
       out.back().text += text;
     else
-      out.push_back({text, face, c, target});
+      out.push_back({text, face, c, target, ctx.lang});
   };
   for (const auto& i : inlines) {
     using K = prose::Inline::Kind;
@@ -99,7 +100,8 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
         std::string target = i.kind == K::Link ? i.url : link;
         if (i.kind == K::Quoted) add(i.double_quote ? "\u201c" : "\u2018", f, target);
         for (auto& r : runs(i.children, ctx, f, target, notes)) {
-          if (!out.empty() && out.back().face == r.face && out.back().link == r.link && same(out.back().colour, r.colour))
+          if (!out.empty() && out.back().face == r.face && out.back().link == r.link && out.back().lang == r.lang &&
+              same(out.back().colour, r.colour))
             out.back().text += r.text;
           else
             out.push_back(std::move(r));
@@ -107,11 +109,20 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
         if (i.kind == K::Quoted) add(i.double_quote ? "\u201d" : "\u2019", f, target);
         break;
       }
+      case K::Lang: {
+        // A term in another language: its runs carry that language (the PDF marks it).
+        Ctx inner = ctx;
+        inner.lang = i.lang;
+        for (auto& r : runs(i.children, inner, base, link, notes)) out.push_back(std::move(r));
+        break;
+      }
       case K::StandIn: {
         // Another language's text, then the mark, in italics and the muted colour.
-        for (auto& r : runs(i.children, ctx, base, link, notes)) out.push_back(std::move(r));
+        Ctx inner = ctx;
+        if (!i.lang.empty()) inner.lang = i.lang;
+        for (auto& r : runs(i.children, inner, base, link, notes)) out.push_back(std::move(r));
         const std::string mark = (i.children.empty() ? "" : " ") + i.text;
-        out.push_back({mark, with_italic(base), link.empty() ? style_.muted : style_.link, link});
+        out.push_back({mark, with_italic(base), link.empty() ? style_.muted : style_.link, link, ctx.lang});
         break;
       }
       case K::Superscript:
@@ -219,7 +230,7 @@ void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const 
     first = false;
     const double base = baseline(ctx.leading, ctx.size);
     for (const auto& p : line.pieces) {
-      b.text.push_back({x + p.x, base, p.face, ctx.size, p.colour, p.text, 0});
+      b.text.push_back({x + p.x, base, p.face, ctx.size, p.colour, p.text, 0, p.lang});
       if (!p.link.empty()) b.links.push_back({x + p.x, 0, p.width, ctx.leading, p.link});
     }
     out.push_back(std::move(b));
@@ -258,7 +269,7 @@ void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, con
           std::string marker = b.kind == K::BulletList ? "\u2022" : std::to_string(n++) + ".";
           double mw = measure_.width(Face::Regular, ctx.size, marker);
           double mx = b.kind == K::BulletList ? x + 2 : x + style_.list_indent - mw - 3;
-          inner.front().text.push_back({mx, baseline(ctx.leading, ctx.size), Face::Regular, ctx.size, ctx.colour, marker, 0});
+          inner.front().text.push_back({mx, baseline(ctx.leading, ctx.size), Face::Regular, ctx.size, ctx.colour, marker, 0, ctx.lang});
           for (auto& box : inner) out.push_back(std::move(box));
         }
         break;
@@ -279,7 +290,7 @@ void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, con
         Ctx c = ctx;
         c.size = style_.code_size;
         c.leading = style_.code_size * 1.35;
-        std::vector<Run> r = {{b.text, Face::Mono, ctx.colour, {}}};
+        std::vector<Run> r = {{b.text, Face::Mono, ctx.colour, {}, ctx.lang}};
         check_coverage(r, c);
         size_t start = out.size();
         paragraph(out, r, c, x + 4, width - 8, false, gap);
@@ -320,7 +331,7 @@ Box BlockLayout::row(const std::vector<std::vector<Run>>& cells, const std::vect
     double y = pad;
     for (const auto& line : laid[i]) {
       for (const auto& p : line.pieces) {
-        box.text.push_back({x + pad + p.x, y + baseline(ctx.leading, ctx.size), p.face, ctx.size, p.colour, p.text, 0});
+        box.text.push_back({x + pad + p.x, y + baseline(ctx.leading, ctx.size), p.face, ctx.size, p.colour, p.text, 0, p.lang});
         if (!p.link.empty()) box.links.push_back({x + pad + p.x, y, p.width, ctx.leading, p.link});
       }
       y += ctx.leading;
@@ -345,7 +356,7 @@ void BlockLayout::table(Column& out, const doc::TableContent& t, const std::stri
     widths.assign(n, width / static_cast<double>(std::max<size_t>(n, 1)));
 
   std::vector<std::vector<Run>> head;
-  for (const auto& h : t.header) head.push_back(runs({{prose::Inline::Kind::Text, h, {}, true, {}, {}}}, ctx, Face::Bold, {}, nullptr));
+  for (const auto& h : t.header) head.push_back(runs({{prose::Inline::Kind::Text, h, {}, true, {}, {}, {}}}, ctx, Face::Bold, {}, nullptr));
   Box header = row(head, widths, ctx, true, false);
   header.space_before = style_.table.space_before;
   const int index = static_cast<int>(out.headers.size());
@@ -426,7 +437,7 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
   for (const auto& f : p.rows) {
     Ctx label = ctx;
     label.colour = style_.muted;
-    std::vector<Run> label_runs = runs({{prose::Inline::Kind::Text, f.label, {}, true, {}, {}}}, label, Face::Bold, {}, nullptr);
+    std::vector<Run> label_runs = runs({{prose::Inline::Kind::Text, f.label, {}, true, {}, {}, {}}}, label, Face::Bold, {}, nullptr);
     auto l = breaker(ctx.lang).lines(label_runs, ctx.size, label_w - pad * 1.5, false);
     auto v = breaker(ctx.lang).lines(runs(f.value, ctx, Face::Regular, {}, nullptr), ctx.size, width - label_w - pad, false);
     Box box;
@@ -437,13 +448,13 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
     double y = top;
     for (const auto& line : l) {
       for (const auto& pc : line.pieces)
-        box.text.push_back({(index_entry ? 0 : pad) + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0});
+        box.text.push_back({(index_entry ? 0 : pad) + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang});
       y += ctx.leading;
     }
     y = top;
     for (const auto& line : v) {
       for (const auto& pc : line.pieces) {
-        box.text.push_back({label_w + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0});
+        box.text.push_back({label_w + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang});
         if (!pc.link.empty()) box.links.push_back({label_w + pc.x, y, pc.width, ctx.leading, pc.link});
       }
       y += ctx.leading;
@@ -496,7 +507,7 @@ Column BlockLayout::prose(const prose::Blocks& p, const Ctx& ctx, double width) 
     if (note.empty()) continue;
     note.front().space_before = i == 0 ? style_.paragraph_gap : 2;
     note.front().text.push_back({0, baseline(small.leading, small.size), Face::Regular, small.size, small.colour,
-                                 "[" + std::to_string(i + 1) + "]", 0});
+                                 "[" + std::to_string(i + 1) + "]", 0, small.lang});
     for (auto& b : note) col.boxes.push_back(std::move(b));
   }
   if (!col.boxes.empty() && col.boxes.front().space_before == 0) col.boxes.front().space_before = style_.paragraph_gap * 0.5;
@@ -545,7 +556,7 @@ Column BlockLayout::chapter_title(const doc::Chapter& chapter, size_t index, dou
 std::vector<TextLine> BlockLayout::plain(const std::string& lang, const std::string& text, Face face, double size,
                                          double width) {
   Ctx ctx{lang, front_where_, size, size, style_.text};
-  std::vector<Run> r = {{text, face, style_.text, {}}};
+  std::vector<Run> r = {{text, face, style_.text, {}, lang}};
   check_coverage(r, ctx);
   return breaker(lang).lines(r, size, width, false);
 }

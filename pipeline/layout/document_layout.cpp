@@ -38,7 +38,7 @@ void put_lines(Page& page, const std::vector<TextLine>& lines, double x, double 
                const Colour& colour, double width = 0, bool right = false) {
   for (const auto& line : lines) {
     double dx = right ? width - line.width : 0;
-    for (const auto& p : line.pieces) page.text.push_back({x + dx + p.x, y, p.face, size, colour, p.text, 0});
+    for (const auto& p : line.pieces) page.text.push_back({x + dx + p.x, y, p.face, size, colour, p.text, 0, p.lang});
     y -= leading;
   }
 }
@@ -119,7 +119,7 @@ class DocumentLayout {
     const doc::Front& first = doc_.front.front();
     const std::string heading_text =
         doc_.front.size() > 1 ? first.toc_title + " \u00b7 " + doc_.front[1].toc_title : first.toc_title;
-    contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}}}, std::nullopt, {}, {}});
+    contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}, {}}}, std::nullopt, {}, {}});
     std::vector<Column> heading{blocks_.chapter_title(contents, 0, style_.text_width())};
     if (!toc.place(std::move(heading))) return too_many_pages(doc_.facts.loc);
     const size_t toc_pages_before = 1;  // the cover
@@ -173,7 +173,7 @@ class DocumentLayout {
       for (const auto& line : lines) {
         const double indent = wrapped ? 14 : 0;  // a wrapped title hangs under its first line
         wrapped = true;
-        for (const auto& p : line.pieces) b.text.push_back({indent + p.x, y + leading * 0.7, p.face, size, colour, p.text, 0});
+        for (const auto& p : line.pieces) b.text.push_back({indent + p.x, y + leading * 0.7, p.face, size, colour, p.text, 0, p.lang});
         y += leading * (first ? 1.0 : 0.85);
       }
       first = false;
@@ -186,7 +186,7 @@ class DocumentLayout {
       if (g.y == leading * 0.7) lead_from = std::max(lead_from, g.x + measure_.width(g.face, size, g.text));
     b.rules.push_back({lead_from + 4, leading * 0.7, style_.text_width() - number_w + 2, leading * 0.7, 0.8, style_.muted, true});
     b.links.push_back({0, 0, style_.text_width(), b.height, "#" + ch.anchor});
-    b.text.push_back({0, leading * 0.7, Face::Regular, size, style_.text, "0", 0});  // the number, set later
+    b.text.push_back({0, leading * 0.7, Face::Regular, size, style_.text, "0", 0, {}});  // the number, set later
     return b;
   }
 
@@ -245,7 +245,7 @@ class DocumentLayout {
     }
     page.rules.push_back({left, style_.margin_bottom + 24, left + w, style_.margin_bottom + 24, 0.6, style_.rule});
     page.text.push_back({left, style_.margin_bottom + 10, Face::Regular, style_.footer_size, style_.muted,
-                         "Open Government Partnership", 0});
+                         "Open Government Partnership", 0, "en"});
     return page;
   }
 
@@ -291,7 +291,7 @@ class DocumentLayout {
         const double cx = style_.page_width / 2, cy = style_.page_height / 2;
         const double x = cx - std::cos(a) * w / 2 + std::sin(a) * style_.draft_mark_size * 0.35;
         const double y = cy - std::sin(a) * w / 2 - std::cos(a) * style_.draft_mark_size * 0.35;
-        p.marks.push_back({x, y, Face::Bold, style_.draft_mark_size, style_.draft_mark, mark, style_.draft_mark_angle});
+        p.marks.push_back({x, y, Face::Bold, style_.draft_mark_size, style_.draft_mark, mark, style_.draft_mark_angle, doc_.langs.front()});
       }
     }
   }

@@ -204,7 +204,7 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
     for (size_t k = i; k <= j; ++k) {
       for (const auto& part : fitted[k].parts) {
         const Run& r = runs[part.run];
-        if (!part.text.empty()) line.pieces.push_back({x, part.width, part.text, r.face, r.colour, r.link});
+        if (!part.text.empty()) line.pieces.push_back({x, part.width, part.text, r.face, r.colour, r.link, r.lang});
         x += part.width;
       }
       x += fitted[k].space + (fitted[k].space > 0 ? extra : 0);
@@ -214,7 +214,7 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
     for (auto& p : line.pieces) {
       if (!merged.empty()) {
         Piece& m = merged.back();
-        if (m.face == p.face && m.link == p.link && std::abs(m.x + m.width - p.x) < 1e-6 && extra == 0 &&
+        if (m.face == p.face && m.link == p.link && m.lang == p.lang && std::abs(m.x + m.width - p.x) < 1e-6 && extra == 0 &&
             m.colour.r == p.colour.r && m.colour.g == p.colour.g && m.colour.b == p.colour.b) {
           m.text += p.text;
           m.width += p.width;

@@ -20,6 +20,7 @@ struct Run {
   Face face = Face::Regular;
   Colour colour;
   std::string link;       // a link target, or empty
+  std::string lang;       // its language (BCP 47), when known
 };
 
 // A positioned piece of one line.
@@ -30,6 +31,7 @@ struct Piece {
   Face face = Face::Regular;
   Colour colour;
   std::string link;
+  std::string lang;
 };
 
 struct TextLine {

@@ -16,6 +16,7 @@ struct Glyphs {
   Colour colour;
   std::string text;     // UTF-8
   double angle = 0;     // degrees, counter-clockwise (the draft mark)
+  std::string lang;     // its language (BCP 47); empty: the document's
 };
 
 struct Rect {

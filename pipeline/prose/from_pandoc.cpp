@@ -7,7 +7,9 @@
 
 #include "doc/link_policy.h"
 #include "env/limits.h"
+#include "diag/diagnostic.h"
 #include "prose/html_subset.h"
+#include "text/language_tag.h"
 
 namespace renaksi::prose {
 
@@ -149,7 +151,7 @@ class Reader {
       // Lines of verse or an address: one paragraph with hard breaks.
       b.kind = Block::Kind::Para;
       for (const auto& line : array(c(node, t), "a LineBlock")) {
-        if (!b.inlines.empty()) b.inlines.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
+        if (!b.inlines.empty()) b.inlines.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}, {}});
         Inlines l = inlines(line);
         b.inlines.insert(b.inlines.end(), l.begin(), l.end());
       }
@@ -164,7 +166,7 @@ class Reader {
       for (const auto& entry : array(c(node, t), "a DefinitionList")) {
         ListItem item;
         Block term;
-        term.inlines.push_back({Inline::Kind::Strong, {}, {}, true, inlines(at(entry, 0, "a definition")), {}});
+        term.inlines.push_back({Inline::Kind::Strong, {}, {}, true, inlines(at(entry, 0, "a definition")), {}, {}});
         item.blocks.push_back(std::move(term));
         for (const auto& def : array(at(entry, 1, "a definition"), "a definition's bodies")) {
           Blocks d = blocks(def);
@@ -259,6 +261,48 @@ class Reader {
     return p;
   }
 
+  // A bracketed span: `[beneficial ownership]{lang=en}` marks its text's language (an inline
+  // Lang); any other attribute, class or id is not rendered (P006) and its text is kept as it is.
+  // A `lang` that is not a language tag is reported (P013) and left out.
+  void span(const json& content, Inlines& out) {
+    const json& a = at(content, 0, "a Span");
+    Inlines inner = inlines(at(content, 1, "a Span"));
+    std::string lang;
+    std::vector<std::string> other;
+    if (!string(at(a, 0, "a Span's attributes"), "a Span's id").empty()) other.push_back("#id");
+    for (const auto& cls : array(at(a, 1, "a Span's attributes"), "a Span's classes"))
+      other.push_back("." + string(cls, "a Span's class"));
+    for (const auto& kv : array(at(a, 2, "a Span's attributes"), "a Span's attributes")) {
+      const std::string key = string(at(kv, 0, "an attribute"), "an attribute's name");
+      const std::string value = string(at(kv, 1, "an attribute"), "an attribute's value");
+      if (key != "lang") {
+        other.push_back(key);
+      } else if (is_language_tag(value)) {
+        lang = value;
+      } else {
+        const std::size_t offset = locate("lang=");
+        note(ProseWarning::Kind::Lang, "\"" + printable(value) + "\" is not a language tag (write one such as en, id or es-MX)",
+             "the text without a language mark", offset);
+      }
+    }
+    if (!other.empty()) {
+      std::string names;
+      for (size_t k = 0; k < other.size() && k < 4; ++k) names += (k ? ", " : "") + printable(other[k]);
+      if (other.size() > 4) names += " and " + std::to_string(other.size() - 4) + " more";
+      note(ProseWarning::Kind::Unrendered, "span attribute" + std::string(other.size() > 1 ? "s " : " ") + names,
+           lang.empty() ? "its text" : "its text and its language");
+    }
+    if (lang.empty() || inner.empty()) {
+      out.insert(out.end(), inner.begin(), inner.end());
+      return;
+    }
+    Inline i;
+    i.kind = Inline::Kind::Lang;
+    i.lang = std::move(lang);
+    i.children = std::move(inner);
+    out.push_back(std::move(i));
+  }
+
   void note(ProseWarning::Kind kind, std::string what, std::string kept, std::size_t offset = kNowhere) {
     warn_(ProseWarning{kind, std::move(what), std::move(kept), offset});
   }
@@ -284,7 +328,7 @@ class Reader {
       if (!out.empty() && out.back().kind == Inline::Kind::Text)
         out.back().text += t;
       else
-        out.push_back({Inline::Kind::Text, std::move(t), {}, true, {}, {}});
+        out.push_back({Inline::Kind::Text, std::move(t), {}, true, {}, {}, {}});
     };
     std::size_t from = 0;
     while (in_link_ == 0 && from < text.size()) {
@@ -316,8 +360,8 @@ class Reader {
       add_text(text.substr(from, w - from));
       std::optional<std::string> target = link_target(www ? "https://" + address : address, www ? kNowhere : locate(address));
       if (target) {
-        Inline link{Inline::Kind::Link, {}, *target, true, {}, {}};
-        link.children.push_back({Inline::Kind::Text, address, {}, true, {}, {}});
+        Inline link{Inline::Kind::Link, {}, *target, true, {}, {}, {}};
+        link.children.push_back({Inline::Kind::Text, address, {}, true, {}, {}, {}});
         out.push_back(std::move(link));
       } else {
         add_text(address);
@@ -333,7 +377,7 @@ class Reader {
     while (i < text.size()) {
       if (is_ascii_space(text[i])) {
         while (i < text.size() && is_ascii_space(text[i])) ++i;
-        if (!out.empty() && out.back().kind != Inline::Kind::Space) out.push_back({Inline::Kind::Space, {}, {}, true, {}, {}});
+        if (!out.empty() && out.back().kind != Inline::Kind::Space) out.push_back({Inline::Kind::Space, {}, {}, true, {}, {}, {}});
         continue;
       }
       std::size_t e = i;
@@ -341,7 +385,7 @@ class Reader {
       if (!out.empty() && out.back().kind == Inline::Kind::Text)
         out.back().text += text.substr(i, e - i);
       else
-        out.push_back({Inline::Kind::Text, text.substr(i, e - i), {}, true, {}, {}});
+        out.push_back({Inline::Kind::Text, text.substr(i, e - i), {}, true, {}, {}, {}});
       i = e;
     }
   }
@@ -371,14 +415,14 @@ class Reader {
     };
     if (name == "br") {
       check_attrs(n, "");
-      out.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
+      out.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}, {}});
     } else if (name == "em" || name == "i" || name == "strong" || name == "b" || name == "sup" || name == "sub") {
       check_attrs(n, "");
       Inline i{name == "em" || name == "i"       ? Inline::Kind::Emph
                : name == "strong" || name == "b" ? Inline::Kind::Strong
                : name == "sup"                   ? Inline::Kind::Superscript
                                                  : Inline::Kind::Subscript,
-               {}, {}, true, {}, {}};
+               {}, {}, true, {}, {}, {}};
       children_into(i.children);
       out.push_back(std::move(i));
     } else if (name == "a") {
@@ -396,11 +440,11 @@ class Reader {
         children_into(out);
         return;
       }
-      Inline i{Inline::Kind::Link, {}, *target, true, {}, {}};
+      Inline i{Inline::Kind::Link, {}, *target, true, {}, {}, {}};
       ++in_link_;
       children_into(i.children);
       --in_link_;
-      if (i.children.empty()) i.children.push_back({Inline::Kind::Text, *target, {}, true, {}, {}});
+      if (i.children.empty()) i.children.push_back({Inline::Kind::Text, *target, {}, true, {}, {}, {}});
       out.push_back(std::move(i));
     } else if (html::drops_content(name)) {
       note(ProseWarning::Kind::Html, "HTML element <" + name + ">", "nothing of it", n.offset);
@@ -410,8 +454,8 @@ class Reader {
         note(ProseWarning::Kind::Html, "HTML element <" + name + ">", "its text", n.offset);
       else
         check_attrs(n, "");
-      if (!out.empty() && out.back().kind != Inline::Kind::LineBreak) out.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}});
-      if (name == "li") out.push_back({Inline::Kind::Text, "\u2022 ", {}, true, {}, {}});
+      if (!out.empty() && out.back().kind != Inline::Kind::LineBreak) out.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}, {}});
+      if (name == "li") out.push_back({Inline::Kind::Text, "\u2022 ", {}, true, {}, {}, {}});
       children_into(out);
     } else {
       note(ProseWarning::Kind::Html, "HTML element <" + name + ">", n.children.empty() ? "nothing" : "its text", n.offset);
@@ -517,9 +561,11 @@ class Reader {
       const std::size_t cursor = cursor_;  // a note's text is written elsewhere in the source
       i.note = blocks(c(node, t));
       cursor_ = cursor;
-    } else if (t == "Span" || t == "SmallCaps" || t == "Underline" || t == "Superscript" || t == "Subscript" ||
-               t == "Cite") {
-      const json& children = t == "Span" || t == "Cite" ? at(c(node, t), 1, t == "Span" ? "a Span" : "a Cite") : c(node, t);
+    } else if (t == "Span") {
+      span(c(node, t), out);
+      return;
+    } else if (t == "SmallCaps" || t == "Underline" || t == "Superscript" || t == "Subscript" || t == "Cite") {
+      const json& children = t == "Cite" ? at(c(node, t), 1, "a Cite") : c(node, t);
       Inlines inner = inlines(children);
       note(ProseWarning::Kind::Unrendered, t, "its text");
       out.insert(out.end(), inner.begin(), inner.end());

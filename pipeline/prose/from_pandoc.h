@@ -27,6 +27,7 @@ struct ProseWarning {
     Link,           // a link dropped for its scheme (P007)
     Html,           // an HTML tag or attribute outside the safe subset (P011)
     RepairedLink,   // a link with a doubled scheme, repaired (P012)
+    Lang,           // a language mark that is not a language tag (P013)
   };
   Kind kind = Kind::Unrendered;
   std::string what;

@@ -21,7 +21,7 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 const char* const kPandocFrom =
-    "markdown-raw_attribute-raw_tex-native_divs-native_spans-bracketed_spans-link_attributes"
+    "markdown-raw_attribute-raw_tex-native_divs-native_spans-link_attributes"
     "-tex_math_dollars-tex_math_single_backslash-yaml_metadata_block-pandoc_title_block-citations"
     "-implicit_figures-subscript-superscript-markdown_in_html_blocks";
 
@@ -86,6 +86,7 @@ const prose::FromPandoc& read_blocks(Fragment& f) {
                              "dropped the " + w.what + " (prose keeps only a, br, em, i, strong, b, ul, ol, li, p, sup and sub); kept " + w.kept);
           break;
         case K::RepairedLink: f.warnings.warning(Code::P012, at, "the " + w.what + "; kept " + w.kept); break;
+        case K::Lang: f.warnings.warning(Code::P013, at, "the language mark " + w.what + "; kept " + w.kept); break;
       }
     };
     f.read = prose::from_pandoc(f.blocks, f.source, report);

@@ -113,7 +113,7 @@ TEST(HostileLayout, AnUnbrokenRunOf65536CharactersIsBrokenIntoLines) {
   FixedMeasure m;
   LineBreaker lb(m, "en");
   const std::string run(65536, 'x');
-  auto lines = lb.lines({{run, Face::Regular, {}, {}}}, 10, 100, true);  // 20 characters a line
+  auto lines = lb.lines({{run, Face::Regular, {}, {}, {}}}, 10, 100, true);  // 20 characters a line
   ASSERT_EQ(lines.size(), 65536u / 20 + 1);
   size_t total = 0;
   for (const auto& l : lines) {
@@ -151,7 +151,7 @@ TEST(HostileLayout, ALineOfZeroWidthCharactersIsStillBounded) {
   LineBreaker lb(m, "en");
   std::string run = "a";
   for (int i = 0; i < 20000; ++i) run += "\xCC\x81";  // U+0301 COMBINING ACUTE ACCENT
-  auto lines = lb.lines({{run, Face::Regular, {}, {}}}, 10, 100, false);
+  auto lines = lb.lines({{run, Face::Regular, {}, {}, {}}}, 10, 100, false);
   size_t total = 0;
   for (const auto& l : lines) {
     size_t bytes = 0;
@@ -251,13 +251,13 @@ TEST(HostileLayout, ADocumentFullOfEmojiGivesAHandfulOfWarnings) {
 TEST(HostileLayout, BreakAndPaginateAnyParagraph) {
   FixedMeasure m;
   LineBreaker lb(m, "id");
-  auto lines = lb.lines({{words(2000), Face::Regular, {}, {}}}, 10, 120, true);
+  auto lines = lb.lines({{words(2000), Face::Regular, {}, {}, {}}}, 10, 120, true);
   Paginator p({0}, 200, 0);
   Column c;
   for (const auto& l : lines) {
     Box b;
     b.height = 14;
-    for (const auto& piece : l.pieces) b.text.push_back({piece.x, 11, piece.face, 10, {}, piece.text, 0});
+    for (const auto& piece : l.pieces) b.text.push_back({piece.x, 11, piece.face, 10, {}, piece.text, 0, {}});
     c.boxes.push_back(std::move(b));
   }
   EXPECT_TRUE(p.place({c}));

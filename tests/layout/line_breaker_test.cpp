@@ -27,7 +27,7 @@ class LineBreakerTest : public ::testing::Test {
   // At size 10 every character is 5 points wide.
   std::vector<std::string> lines(const std::string& text, double width, bool justify = false) {
     std::vector<std::string> out;
-    for (const auto& l : breaker.lines({{text, Face::Regular, {}, {}}}, 10, width, justify)) out.push_back(text_of(l));
+    for (const auto& l : breaker.lines({{text, Face::Regular, {}, {}, {}}}, 10, width, justify)) out.push_back(text_of(l));
     return out;
   }
 };
@@ -54,7 +54,7 @@ TEST_F(LineBreakerTest, HardBreaksEndTheLine) {
 }
 
 TEST_F(LineBreakerTest, JustifiedLinesFillTheWidthButTheLastDoesNot) {
-  auto l = breaker.lines({{"aa bb cc dd ee ff", Face::Regular, {}, {}}}, 10, 32, true);
+  auto l = breaker.lines({{"aa bb cc dd ee ff", Face::Regular, {}, {}, {}}}, 10, 32, true);
   ASSERT_EQ(l.size(), 3u);  // "aa bb", "cc dd", "ee ff": each 25 points of 32
   for (size_t i = 0; i + 1 < l.size(); ++i) {
     const auto& last = l[i].pieces.back();
@@ -64,13 +64,13 @@ TEST_F(LineBreakerTest, JustifiedLinesFillTheWidthButTheLastDoesNot) {
 }
 
 TEST_F(LineBreakerTest, TooLooseLinesAreNotJustified) {
-  auto l = breaker.lines({{"a b verylongword", Face::Regular, {}, {}}}, 10, 70, true);
+  auto l = breaker.lines({{"a b verylongword", Face::Regular, {}, {}, {}}}, 10, 70, true);
   ASSERT_EQ(l.size(), 2u);
   EXPECT_NEAR(l[0].pieces.back().x, 10, 1e-6);  // "a b" keeps its natural spacing
 }
 
 TEST_F(LineBreakerTest, StyledRunsKeepTheirFaceAndLink) {
-  std::vector<layout::Run> runs = {{"see ", Face::Regular, {}, {}}, {"the site", Face::Bold, {}, "https://x.example"}, {" now", Face::Regular, {}, {}}};
+  std::vector<layout::Run> runs = {{"see ", Face::Regular, {}, {}, {}}, {"the site", Face::Bold, {}, "https://x.example", {}}, {" now", Face::Regular, {}, {}, {}}};
   auto l = breaker.lines(runs, 10, 1000, false);
   ASSERT_EQ(l.size(), 1u);
   int bold = 0, linked = 0;
@@ -84,7 +84,7 @@ TEST_F(LineBreakerTest, StyledRunsKeepTheirFaceAndLink) {
 
 TEST_F(LineBreakerTest, IndonesianTextBreaksAtSpaces) {
   LineBreaker id(measure, "id");
-  auto l = id.lines({{"Kementerian/lembaga dan organisasi masyarakat sipil", Face::Regular, {}, {}}}, 10, 120, false);
+  auto l = id.lines({{"Kementerian/lembaga dan organisasi masyarakat sipil", Face::Regular, {}, {}, {}}}, 10, 120, false);
   ASSERT_GE(l.size(), 2u);
   for (const auto& line : l) EXPECT_LE(line.width, 120);
 }

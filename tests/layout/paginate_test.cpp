@@ -13,7 +13,7 @@ Box box(double h, const std::string& name, bool keep = false, int table = -1) {
   b.height = h;
   b.keep_with_next = keep;
   b.table = table;
-  b.text.push_back({0, h * 0.8, Face::Regular, 10, {}, name, 0});
+  b.text.push_back({0, h * 0.8, Face::Regular, 10, {}, name, 0, {}});
   return b;
 }
 
@@ -108,7 +108,7 @@ Box tall_row(int lines, int table = 0) {
   b.table = table;
   b.rects.push_back({0, 0, 50, b.height, {}});
   for (int i = 0; i < lines; ++i) {
-    b.text.push_back({0, i * 10.0 + 8, Face::Regular, 10, {}, "r" + std::to_string(i), 0});
+    b.text.push_back({0, i * 10.0 + 8, Face::Regular, 10, {}, "r" + std::to_string(i), 0, {}});
     if (i > 0) b.breaks.push_back(i * 10.0);
   }
   b.rules.push_back({0, b.height, 50, b.height, 0.5, {}});

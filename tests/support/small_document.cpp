@@ -3,7 +3,7 @@
 
 namespace renaksi::testing {
 
-prose::Inlines text_run(const std::string& s) { return {{prose::Inline::Kind::Text, s, {}, true, {}, {}}}; }
+prose::Inlines text_run(const std::string& s) { return {{prose::Inline::Kind::Text, s, {}, true, {}, {}, {}}}; }
 
 doc::Document one_chapter(const std::string& anchor, const std::string& title, std::vector<doc::Block> blocks) {
   doc::Document d;

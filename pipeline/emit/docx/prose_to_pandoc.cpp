@@ -14,7 +14,7 @@ namespace {
 json stand_in(const prose::Inline& i) {
   json out = json::array();
   if (!i.children.empty()) {
-    out.push_back(node("Span", json::array({attr({}, {{"lang", i.url}}), to_pandoc(i.children)})));
+    out.push_back(node("Span", json::array({attr({}, {{"lang", i.lang}}), to_pandoc(i.children)})));
     out.push_back(node("Space"));
   }
   out.push_back(emph(text(i.text)));
@@ -39,6 +39,7 @@ json inline_node(const prose::Inline& i) {
       return json::array({node("Quoted", json::array({node(i.double_quote ? "DoubleQuote" : "SingleQuote"), to_pandoc(i.children)}))});
     case K::Note: return json::array({node("Note", to_pandoc(i.note))});
     case K::StandIn: return stand_in(i);
+    case K::Lang: return json::array({node("Span", json::array({attr({}, {{"lang", i.lang}}), to_pandoc(i.children)}))});
   }
   return json::array();
 }

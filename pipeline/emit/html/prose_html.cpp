@@ -60,11 +60,18 @@ void render_inlines(xmlNode* parent, const prose::Inlines& inlines, const ProseC
         }
         break;
       }
+      case Inline::Kind::Lang: {
+        // A term in another language than the page's: its own lang, for screen readers,
+        // hyphenation and search.
+        xmlNode* span = element(parent, "span", {{"lang", i.lang}});
+        render_inlines(span, i.children, ctx);
+        break;
+      }
       case Inline::Kind::StandIn: {
         // Another language's text, in its language, then the visible mark.
         if (!i.children.empty()) {
           xmlNode* span = element(parent, "span", {{"class", "stand-in"}});
-          if (!i.url.empty()) set_attr(span, "lang", i.url);
+          if (!i.lang.empty()) set_attr(span, "lang", i.lang);
           render_inlines(span, i.children, ctx);
           text(parent, " ");
         }

@@ -1,9 +1,14 @@
 // A PDF being written with libharu.
 #include "emit/pdf/pdf_document.h"
 
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
+
 #include <cmath>
 #include <cstdio>
 #include <map>
+
+#include "text/language_tag.h"
 
 namespace renaksi::pdf {
 
@@ -185,6 +190,19 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
       status(HPDF_Page_Stroke(page));
     }
     if (!check(what.c_str())) return {};
+    // Text in another language than the document's is a marked-content sequence carrying its
+    // /Lang (PDF 32000-1, 14.9.2), so a screen reader speaks each language as itself. libharu has
+    // no call for marked content: the operators go into the page's content stream directly,
+    // inside the text object (where the standard allows them) and closed before it ends.
+    HPDF_Stream content = static_cast<HPDF_PageAttr>(page->attr)->stream;
+    std::string marked;  // the language of the open sequence; empty: none open
+    auto mark = [&](const std::string& lang) {
+      const bool wanted = !lang.empty() && lang != info.lang && is_language_tag(lang);
+      if (marked == (wanted ? lang : std::string())) return;
+      if (!marked.empty()) status(HPDF_Stream_WriteStr(content, "EMC\n"));
+      marked = wanted ? lang : std::string();
+      if (!marked.empty()) status(HPDF_Stream_WriteStr(content, ("/Span <</Lang (" + marked + ")>> BDC\n").c_str()));
+    };
     auto draw = [&](const std::vector<layout::Glyphs>& glyphs) {
       if (glyphs.empty()) return;
       status(HPDF_Page_BeginText(page));
@@ -193,6 +211,7 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
       layout::Colour colour{-1, -1, -1};
       for (const auto& g : glyphs) {
         if (error_ != 0) return;  // the first failure ends the page
+        mark(g.lang);
         HPDF_Font f = fonts_[static_cast<size_t>(g.face)];
         if (f != font || g.size != size) {
           status(HPDF_Page_SetFontAndSize(page, f, static_cast<HPDF_REAL>(g.size)));
@@ -213,6 +232,7 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
           status(HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y), g.text.c_str()));
         }
       }
+      mark({});
       status(HPDF_Page_EndText(page));
     };
     draw(p.text);
@@ -262,6 +282,12 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
     if (HPDF_Destination dst = destination(entry.anchor)) status(HPDF_Outline_SetDestination(o, dst));
   }
   status(HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE));
+  // The document's language (libharu has no call for it: the catalogue is written directly).
+  if (is_language_tag(info.lang)) {
+    HPDF_String lang = HPDF_String_New(pdf->mmgr, info.lang.c_str(), nullptr);
+    if (null(lang, HPDF_INVALID_OBJECT, "writing the document's language")) return {};
+    status(HPDF_Dict_Add(pdf->catalog, "Lang", lang));
+  }
   if (!check("writing links and bookmarks")) return {};
 
   status(HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str()));

@@ -35,6 +35,7 @@ struct DocumentInfo {
   std::string title, author, subject, keywords;
   std::chrono::sys_seconds date;
   std::string file;  // "<plan>.<edition>.pdf": where libharu's failures are reported
+  std::string lang;  // the document's language (its first edition language): the catalogue's /Lang
 };
 
 class PdfDocument : public layout::Measure {

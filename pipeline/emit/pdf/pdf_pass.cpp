@@ -18,7 +18,7 @@ std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env
   if (d.front.size() > 1 && !d.front[1].title.empty()) title += (title.empty() ? "" : " / ") + d.front[1].title;
   pdf::DocumentInfo info{title, d.issuer_name, f.subtitle.empty() ? f.edition : f.subtitle + " \u2014 " + f.edition,
                          f.keywords, env.now(),
-                         Artifact{ArtifactKind::Pdf, d.plan_id, d.edition}.file_name()};
+                         Artifact{ArtifactKind::Pdf, d.plan_id, d.edition}.file_name(), f.lang};
   return pdf.render(laid, info);
 }
 

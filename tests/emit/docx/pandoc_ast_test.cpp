@@ -95,9 +95,9 @@ TEST(ProseToPandoc, HeadingsSitBelowTheDocumentsAndListsAreTight) {
   prose::Block h;
   h.kind = prose::Block::Kind::Heading;
   h.level = 1;
-  h.inlines = {{prose::Inline::Kind::Text, "Sub", {}, true, {}, {}}};
+  h.inlines = {{prose::Inline::Kind::Text, "Sub", {}, true, {}, {}, {}}};
   prose::Block item;
-  item.inlines = {{prose::Inline::Kind::Text, "one", {}, true, {}, {}}};
+  item.inlines = {{prose::Inline::Kind::Text, "one", {}, true, {}, {}, {}}};
   prose::Block list;
   list.kind = prose::Block::Kind::BulletList;
   list.items.push_back({{item}});

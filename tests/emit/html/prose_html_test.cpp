@@ -9,8 +9,8 @@ namespace {
 using prose::Block;
 using prose::Inline;
 
-Inline txt(const std::string& s) { return {Inline::Kind::Text, s, {}, true, {}, {}}; }
-Inline link(const std::string& url, const std::string& label) { return {Inline::Kind::Link, {}, url, true, {txt(label)}, {}}; }
+Inline txt(const std::string& s) { return {Inline::Kind::Text, s, {}, true, {}, {}, {}}; }
+Inline link(const std::string& url, const std::string& label) { return {Inline::Kind::Link, {}, url, true, {txt(label)}, {}, {}}; }
 
 // The serialised <body> of a document holding `blocks`.
 std::string render(const prose::Blocks& blocks, ProseContext ctx = {}) {
@@ -72,15 +72,15 @@ TEST(ProseHtml, EveryNodeType) {
   table.kind = Block::Kind::Table;
   table.header = {{{para({txt("H")})}}};
   table.rows = {{{{para({txt("c")})}}}};
-  Inline emph{Inline::Kind::Emph, {}, {}, true, {txt("e")}, {}};
-  Inline strong{Inline::Kind::Strong, {}, {}, true, {txt("s")}, {}};
-  Inline strike{Inline::Kind::Strikeout, {}, {}, true, {txt("x")}, {}};
-  Inline code_i{Inline::Kind::Code, "<b>", {}, true, {}, {}};
-  Inline quoted{Inline::Kind::Quoted, {}, {}, true, {txt("q")}, {}};
-  Inline single{Inline::Kind::Quoted, {}, {}, false, {txt("s")}, {}};
-  Inline brk{Inline::Kind::LineBreak, {}, {}, true, {}, {}};
-  Inline space{Inline::Kind::Space, {}, {}, true, {}, {}};
-  Inline soft{Inline::Kind::SoftBreak, {}, {}, true, {}, {}};
+  Inline emph{Inline::Kind::Emph, {}, {}, true, {txt("e")}, {}, {}};
+  Inline strong{Inline::Kind::Strong, {}, {}, true, {txt("s")}, {}, {}};
+  Inline strike{Inline::Kind::Strikeout, {}, {}, true, {txt("x")}, {}, {}};
+  Inline code_i{Inline::Kind::Code, "<b>", {}, true, {}, {}, {}};
+  Inline quoted{Inline::Kind::Quoted, {}, {}, true, {txt("q")}, {}, {}};
+  Inline single{Inline::Kind::Quoted, {}, {}, false, {txt("s")}, {}, {}};
+  Inline brk{Inline::Kind::LineBreak, {}, {}, true, {}, {}, {}};
+  Inline space{Inline::Kind::Space, {}, {}, true, {}, {}, {}};
+  Inline soft{Inline::Kind::SoftBreak, {}, {}, true, {}, {}, {}};
   ProseContext ctx;
   ctx.heading_base = 2;
   EXPECT_EQ(render({heading, para({emph, space, strong, soft, strike, code_i, quoted, single, brk}), list, quote, code, rule,
@@ -97,7 +97,7 @@ TEST(ProseHtml, FootnotesAreNumberedAndWrittenAtTheEnd) {
   Notes notes;
   ProseContext ctx;
   ctx.notes = &notes;
-  Inline note{Inline::Kind::Note, {}, {}, true, {}, {para({txt("<the note>")})}};
+  Inline note{Inline::Kind::Note, {}, {}, true, {}, {para({txt("<the note>")})}, {}};
   XmlDocPtr doc = new_document("en");
   xmlNode* body = element(xmlDocGetRootElement(doc.get()), "body");
   render_blocks(body, {para({txt("a"), note, txt("b"), note})}, ctx);

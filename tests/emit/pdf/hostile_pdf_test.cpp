@@ -123,7 +123,7 @@ TEST(HostilePdf, MeasuringMoreThanLibharuMeasuresAtOnceIsNotAnError) {
   EXPECT_NEAR(pdf.width(layout::Face::Regular, 10, std::string(100000, 'x')), one * 100000, one * 100000 * 1e-6);
   layout::Pages pages;
   pages.pages.emplace_back();
-  EXPECT_FALSE(pdf.render(pages, {"t", "a", "s", "k", {}, "p.en.pdf"}).empty());
+  EXPECT_FALSE(pdf.render(pages, {"t", "a", "s", "k", {}, "p.en.pdf", "en"}).empty());
   EXPECT_EQ(diags.error_count(), 0u);
 }
 
@@ -135,8 +135,8 @@ TEST(HostilePdf, ALibharuFailureIsE003AndTheEditionIsLeftOut) {
   ASSERT_TRUE(pdf.ok());
   layout::Pages pages;
   pages.pages.emplace_back();
-  pages.pages.back().text.push_back({10, 10, layout::Face::Regular, 10, {}, "text", 0});
-  EXPECT_TRUE(pdf.render(pages, {"t", "a", "s", "k", {}, "p.en.pdf"}).empty());
+  pages.pages.back().text.push_back({10, 10, layout::Face::Regular, 10, {}, "text", 0, {}});
+  EXPECT_TRUE(pdf.render(pages, {"t", "a", "s", "k", {}, "p.en.pdf", "en"}).empty());
   ASSERT_EQ(diags.error_count(), 1u);
   EXPECT_EQ(diags.all()[0].code, Code::E003);
   EXPECT_EQ(diags.all()[0].loc.file, "p.en.pdf");
