@@ -11,12 +11,12 @@ const env = siteInBrowser({ before, after, launch });
 
 const lapor = {
   en: { found: "Commitments found: 1", title: "Commitment 10: Quality Improvement of Public Service Complaints Resolution through LAPOR!-SP4N" },
-  id: { found: "Komitmen ditemukan: 1", title: "Komitmen 10: Peningkatan Kualitas Penyelesaian Pengaduan Pelayanan Publik melalui LAPOR!-SP4N" },
+  id: { found: "Ditemukan 1 komitmen", title: "Komitmen 10: Peningkatan Kualitas Penyelesaian Pengaduan Pelayanan Publik melalui LAPOR!-SP4N" },
 };
 
 async function searchFor(page, base, lang, query) {
   await page.goto(`${base}${lang}/search/index.html`);
-  const box = page.getByLabel(lang === "en" ? "Words to look for" : "Kata yang dicari");
+  const box = page.getByLabel(lang === "en" ? "Words to look for" : "Kata kunci");
   await box.waitFor({ state: "visible" });
   await box.pressSequentially(query, { delay: 20 });
 }

@@ -95,7 +95,7 @@ TEST_F(DocxEditions, TheTablesAndTheIndexComeThrough) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string text = collapse(r.out);
   for (const char* s : {"Milestone activity with a verifiable deliverable", "Expected output", "Actors involved",
-                        "Action plan kick-off meeting", "6 events with 293 recorded participants", "Lead implementing agency/actor",
+                        "Action plan kick-off meeting", "6 events with 293 recorded participants", "Lead implementing institution",
                         "Index of organisations", "Publish What You Pay Indonesia (PWYP Indonesia)", "Contact information"})
     EXPECT_NE(text.find(collapse(s)), std::string::npos) << s;
 }
