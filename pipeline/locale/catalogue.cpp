@@ -48,8 +48,38 @@ std::optional<Catalogue> Catalogue::load(const std::filesystem::path& file, cons
       continue;
     }
     c.messages_[key] = value.get<std::string>();
+    if (const std::string problem = date_pattern_problem(key, c.messages_[key]); !problem.empty()) {
+      const std::size_t at = text.find("\"" + key + "\"");
+      const auto [line, col] = line_col_at(text, at == std::string::npos ? 0 : at);
+      diags.error(Code::F004, {name, line, col}, "the date pattern '" + key + "' " + problem);
+    }
   }
   return c;
+}
+
+std::string date_pattern_problem(const std::string& key, const std::string& pattern) {
+  static const std::string kPrefix = "date.interval.";
+  if (pattern.empty() || !key.starts_with(kPrefix)) return {};
+  if (key == kPrefix + "fallback")
+    return pattern.find("{0}") != std::string::npos && pattern.find("{1}") != std::string::npos
+               ? std::string()
+               : "must place both dates, as {0} and {1}";
+  const std::size_t dot = key.rfind('.');
+  const std::string field = key.substr(dot + 1);
+  if (dot <= kPrefix.size() || (field != "y" && field != "M" && field != "d"))
+    return "is not one ICU knows: name it date.interval.<skeleton>.<y, M or d>";
+  // ICU splits an interval pattern where its first field repeats; one that repeats nothing is
+  // printed as a single date, wrongly, without an error. Letters in quotes are literal text.
+  int runs = 0;
+  bool quoted = false;
+  char previous = 0;
+  for (char ch : pattern) {
+    if (ch == '\'') quoted = !quoted;
+    if (!quoted && ch == field[0] && previous != ch) ++runs;
+    previous = quoted ? 0 : ch;
+  }
+  return runs >= 2 ? std::string()
+                   : "must give both ends, so its field '" + field + "' appears twice (as in \"d\u2013d MMMM y\")";
 }
 
 const std::string* Catalogue::find(const std::string& key) const {

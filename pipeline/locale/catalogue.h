@@ -28,6 +28,12 @@ class Catalogue {
   std::map<std::string, std::string> messages_;
 };
 
+// What is wrong with a date pattern of the catalogue ("date.interval.<skeleton>.<y|M|d>": an ICU
+// interval pattern that repeats its field, as "d–d MMMM y" repeats d; "date.interval.fallback":
+// a pattern with {0} and {1}), or "" when nothing is, or when `key` is no date pattern or
+// `pattern` is empty (ICU's own is kept).
+std::string date_pattern_problem(const std::string& key, const std::string& pattern);
+
 // locales/<lang>.json under the data folder.
 std::filesystem::path catalogue_path(const std::filesystem::path& data_dir, const std::string& lang);
 

@@ -32,9 +32,29 @@ UDate to_udate(std::chrono::year_month_day day) {
   return static_cast<UDate>(ms.count());
 }
 
-std::unique_ptr<icu::DateIntervalFormat> interval_format(const char16_t* skeleton, const icu::Locale& locale) {
+// An interval format for `skeleton` in `locale`, with the catalogue's own patterns where it has
+// them: "date.interval.<skeleton>.<y|M|d>" for ranges whose ends first differ in the year, the
+// month or the day ("d MMMM y–d MMMM y", "d MMMM–d MMMM y", "d–d MMMM y" in Indonesian, which
+// writes the dash of a range unspaced where ICU's data spaces it). An empty or absent key, or a
+// pattern ICU refuses, leaves ICU's own.
+std::unique_ptr<icu::DateIntervalFormat> interval_format(const char16_t* skeleton, const icu::Locale& locale,
+                                                         const Catalogue* catalogue) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::DateIntervalFormat> f(icu::DateIntervalFormat::createInstance(skeleton, locale, status));
+  icu::DateIntervalInfo info(locale, status);
+  if (U_FAILURE(status)) return nullptr;
+  const icu::UnicodeString sk(skeleton);
+  static constexpr std::pair<const char*, UCalendarDateFields> kFields[] = {
+      {"y", UCAL_YEAR}, {"M", UCAL_MONTH}, {"d", UCAL_DATE}};
+  for (const auto& [field, calendar_field] : kFields) {
+    const std::string* pattern = catalogue ? catalogue->find("date.interval." + utf8(sk) + "." + field) : nullptr;
+    if (!pattern || pattern->empty() || !date_pattern_problem("date.interval." + utf8(sk) + "." + field, *pattern).empty())
+      continue;  // F004 when the catalogue was read
+    icu::DateIntervalInfo tried(info);
+    UErrorCode set = U_ZERO_ERROR;
+    tried.setIntervalPattern(sk, calendar_field, ustr(*pattern), set);
+    if (U_SUCCESS(set)) info = tried;
+  }
+  std::unique_ptr<icu::DateIntervalFormat> f(icu::DateIntervalFormat::createInstance(sk, locale, info, status));
   if (U_FAILURE(status)) return nullptr;
   std::unique_ptr<icu::TimeZone> gmt(icu::TimeZone::createTimeZone(u"GMT"));
   f->setTimeZone(*gmt);
@@ -83,12 +103,21 @@ Locale::Locale(const std::string& lang, Catalogue catalogue, const std::string& 
   date_format_ = skeleton_format(u"yMMMMd", date_locale_);
   month_year_format_ = skeleton_format(u"yMMMM", date_locale_);
   year_format_ = skeleton_format(u"y", date_locale_);
-  interval_format_ = interval_format(u"yMMMMd", date_locale_);
-  month_interval_format_ = interval_format(u"yMMMM", date_locale_);
-  year_interval_format_ = interval_format(u"y", date_locale_);
+  // The catalogue's date patterns are for its own date style ("date.style", else its language),
+  // not for another one a plan asks for (English dates in the US style keep ICU's).
+  const std::string* own_style = catalogue_.find("date.style");
+  const Catalogue* patterns =
+      date_style_ == (own_style && !own_style->empty() ? *own_style : lang_) ? &catalogue_ : nullptr;
+  interval_format_ = interval_format(u"yMMMMd", date_locale_, patterns);
+  month_interval_format_ = interval_format(u"yMMMM", date_locale_, patterns);
+  year_interval_format_ = interval_format(u"y", date_locale_, patterns);
   UErrorCode status = U_ZERO_ERROR;
   icu::DateIntervalInfo info(date_locale_, status);
   if (U_SUCCESS(status)) info.getFallbackIntervalPattern(fallback_range_);
+  // Ends of different precisions ("Juni 2017–2019"): the catalogue's "date.interval.fallback".
+  if (const std::string* given = patterns ? catalogue_.find("date.interval.fallback") : nullptr;
+      given && given->find("{0}") != std::string::npos && given->find("{1}") != std::string::npos)
+    fallback_range_ = ustr(*given);
   if (fallback_range_.isEmpty()) fallback_range_ = u"{0} – {1}";
   status = U_ZERO_ERROR;
   collator_.reset(icu::Collator::createInstance(locale_, status));

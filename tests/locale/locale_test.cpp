@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "support/paths.h"
 
@@ -38,8 +39,9 @@ TEST_F(LocaleTest, DatesUseIcuMonthNames) {
 }
 
 TEST_F(LocaleTest, DateRangesUseDateIntervalFormat) {
-  // The template's own example, "30 September 2018 – 30 Juni 2020", with ICU's thin spaces.
-  EXPECT_EQ(id->date_range(ymd(2018, 9, 30), ymd(2020, 6, 30)), "30 September 2018\u2009\u2013\u200930 Juni 2020");
+  // Indonesian writes the dash of a range unspaced (locales/id.json, "date.interval.*"); English
+  // keeps ICU's thin spaces.
+  EXPECT_EQ(id->date_range(ymd(2018, 9, 30), ymd(2020, 6, 30)), "30 September 2018\u201330 Juni 2020");
   EXPECT_EQ(en->date_range(ymd(2018, 9, 30), ymd(2020, 6, 30)), "30 September 2018\u2009\u2013\u200930 June 2020");
   // Shared parts are not repeated.
   EXPECT_EQ(id->date_range(ymd(2018, 7, 1), ymd(2018, 7, 31)), "1\u201331 Juli 2018");
@@ -61,14 +63,53 @@ TEST_F(LocaleTest, DatesAtMonthAndYearPrecision) {
   EXPECT_EQ(id->date(ymd(2017, 6, 1), U::Month), "Juni 2017");
   EXPECT_EQ(en->date(ymd(2017, 6, 1), U::Month), "June 2017");
   EXPECT_EQ(en->date(ymd(2017, 1, 1), U::Year), "2017");
-  EXPECT_EQ(id->date_range(ymd(2017, 6, 1), U::Month, ymd(2019, 6, 1), U::Month), "Juni 2017\u2009\u2013\u2009Juni 2019");
+  EXPECT_EQ(id->date_range(ymd(2017, 6, 1), U::Month, ymd(2019, 6, 1), U::Month), "Juni 2017\u2013Juni 2019");
   EXPECT_EQ(en->date_range(ymd(2017, 6, 1), U::Month, ymd(2019, 6, 1), U::Month), "June 2017\u2009\u2013\u2009June 2019");
-  EXPECT_EQ(id->date_range(ymd(2017, 1, 1), U::Year, ymd(2019, 1, 1), U::Year), "2017\u2009\u2013\u20092019");
+  EXPECT_EQ(id->date_range(ymd(2017, 1, 1), U::Year, ymd(2019, 1, 1), U::Year), "2017\u20132019");
   // en-GB's CLDR year range has no spaces around the dash.
   EXPECT_EQ(en->date_range(ymd(2017, 1, 1), U::Year, ymd(2019, 1, 1), U::Year), "2017\u20132019");
   // Ends of different precisions: ICU's fallback pattern.
   EXPECT_EQ(en->date_range(ymd(2017, 6, 15), U::Day, ymd(2019, 6, 1), U::Month), "15 June 2017\u2009\u2013\u2009June 2019");
+  EXPECT_EQ(id->date_range(ymd(2017, 6, 15), U::Day, ymd(2019, 6, 1), U::Month), "15 Juni 2017\u2013Juni 2019");
 }
+
+TEST_F(LocaleTest, IndonesianRangesHaveAnUnspacedDashAtEveryPrecision) {
+  using U = Locale::DateUnit;
+  EXPECT_EQ(id->date_range(ymd(2019, 1, 1), ymd(2019, 12, 31)), "1 Januari\u201331 Desember 2019");
+  EXPECT_EQ(id->date_range(ymd(2019, 12, 1), ymd(2019, 12, 31)), "1\u201331 Desember 2019");
+  EXPECT_EQ(id->date_range(ymd(2019, 1, 1), U::Month, ymd(2019, 6, 1), U::Month), "Januari\u2013Juni 2019");
+  EXPECT_EQ(id->date_range(ymd(2019, 8, 8), ymd(2019, 8, 8)), "8 Agustus 2019");
+}
+
+// The patterns are data: a catalogue's own, where it gives one, replaces ICU's; a pattern ICU
+// refuses leaves ICU's; a date style of another language than the catalogue's keeps ICU's.
+TEST_F(LocaleTest, IntervalPatternsComeFromTheCatalogue) {
+  testing::TempDir dir("interval-patterns");
+  std::string problems;
+  auto load = [&](const std::string& name, const std::string& body) {
+    std::ofstream(dir.path() / name) << body;
+    Diagnostics diags;
+    auto c = Catalogue::load(dir.path() / name, "en", diags);
+    for (const auto& d : diags.all()) problems += d.str() + "\n";
+    return c;
+  };
+  auto own = load("own.json", R"({"date.style": "en-GB", "date.interval.yMMMMd.M": "d MMMM 'to' d MMMM y", "date.interval.yMMMMd.y": "d MMMM y",
+                                  "date.interval.fallback": "from {0} until {1}"})");
+  ASSERT_TRUE(own);
+  Locale l("en", std::move(*own), "en-GB");
+  using U = Locale::DateUnit;
+  EXPECT_EQ(l.date_range(ymd(2019, 4, 1), ymd(2019, 12, 31)), "1 April to 31 December 2019");
+  // "d MMMM y" repeats no field, so it is no interval pattern (F004 when read): ICU's stays.
+  EXPECT_EQ(l.date_range(ymd(2018, 9, 30), ymd(2020, 6, 30)), "30 September 2018\u2009\u2013\u200930 June 2020");
+  EXPECT_EQ(l.date_range(ymd(2017, 6, 15), U::Day, ymd(2019, 6, 1), U::Month), "from 15 June 2017 until June 2019");
+  EXPECT_NE(problems.find("own.json:1:75: error[F004]"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("error[F004]: the date pattern 'date.interval.yMMMMd.y' must give both ends"), std::string::npos) << problems;
+  auto us = load("us.json", R"({"date.style": "en-GB", "date.interval.yMMMMd.M": "d MMMM 'to' d MMMM y"})");
+  ASSERT_TRUE(us);
+  Locale l_us("en", std::move(*us), "en-US");
+  EXPECT_EQ(l_us.date_range(ymd(2019, 4, 1), ymd(2019, 12, 31)), "April 1\u2009\u2013\u2009December 31, 2019");
+}
+
 
 TEST_F(LocaleTest, NumbersGroupAsEachLanguageWrites) {
   EXPECT_EQ(id->number(1000), "1.000");
