@@ -430,7 +430,7 @@ class Composer {
                      if (!k.email.empty()) reach.push_back({Inline::Kind::Link, {}, "mailto:" + k.email, true, text(k.email), {}, {}});
                      if (!k.email.empty() && !k.phone.empty()) reach.push_back({Inline::Kind::LineBreak, {}, {}, true, {}, {}, {}});
                      if (!k.phone.empty()) reach.push_back({Inline::Kind::Text, k.phone, {}, true, {}, {}, {}});
-                     t.rows.push_back({text(short_name(lang, k.org)), text(k.name), text(std::string(k.position.in(lang)))});
+                     t.rows.push_back({text(short_name(lang, k.org)), contact_name(lang, k), text(std::string(k.position.in(lang)))});
                      if (t.header.size() > 3) t.rows.back().push_back(std::move(reach));
                    }
                    return t;
@@ -442,8 +442,28 @@ class Composer {
   std::string reach_label(const std::string& lang, const std::vector<Contact>& contacts) const {
     const bool email = std::any_of(contacts.begin(), contacts.end(), [](const Contact& k) { return !k.email.empty(); });
     const bool phone = std::any_of(contacts.begin(), contacts.end(), [](const Contact& k) { return !k.phone.empty(); });
-    if (email && phone) return msg(lang, "contacts.email") + " / " + msg(lang, "contacts.phone");
+    if (email && phone)
+      return msg(lang, "contacts.email_phone", {{"email", msg(lang, "contacts.email")}, {"phone", msg(lang, "contacts.phone")}});
     return email ? msg(lang, "contacts.email") : phone ? msg(lang, "contacts.phone") : std::string();
+  }
+
+  // A contact's name in `lang`: its own, else the one without a language (a person's), else the
+  // administrative language's or the first there is, marked with its language (a name is shown
+  // as it is, not as a missing translation).
+  Inlines contact_name(const std::string& lang, const Contact& k) const {
+    if (const std::string_view own = k.name.in(lang); !own.empty()) return text(std::string(own));
+    if (const std::string_view neutral = k.name.in(""); !neutral.empty()) return text(std::string(neutral));
+    const Text* shown = nullptr;
+    for (const auto& l : plan_.languages)
+      if (l.administrative && !k.name.in(l.code).empty()) shown = k.name.find(l.code);
+    for (const auto& t : k.name.texts)
+      if (!shown && !t.value.empty()) shown = &t;
+    if (!shown) return {};
+    Inline i;
+    i.kind = Inline::Kind::Lang;
+    i.lang = shown->lang;
+    i.children = text(shown->value);
+    return {std::move(i)};
   }
 
   // The abbreviation where there is one (tables are narrow), else the name.

@@ -125,6 +125,22 @@ class FileReader {
     return out;
   }
 
+  // A contact's name: one text per language (<text xml:lang>), or one text, in the language its
+  // xml:lang gives or in none (a person's name).
+  LocalizedText contact_name(const xmlNode* n) {
+    if (child(n, "text")) return texts(n, TextKind::Short);
+    LocalizedText out;
+    out.kind = TextKind::Short;
+    out.loc = n ? loc(n) : SourceLoc{file_, 0, 0};
+    if (!n) return out;
+    Text text;
+    text.loc = out.loc;
+    text.lang = xml_lang(n).value_or("");
+    set_text_value(text, node_text(n), TextKind::Short);
+    out.texts.push_back(std::move(text));
+    return out;
+  }
+
   // A field of `parent`; an absent one points at its parent, so "missing" has a line.
   LocalizedText field(const xmlNode* parent, const SourceLoc& parent_loc, const char* name, TextKind kind) {
     const xmlNode* node = child(parent, name);
@@ -301,7 +317,7 @@ Commitment read_commitment(FileReader& r, const xmlNode* n) {
     Contact contact;
     contact.loc = r.loc(k);
     contact.org = FileReader::attr_or(k, "org");
-    contact.name = collapse_whitespace(node_text(FileReader::child(k, "name")));
+    contact.name = r.contact_name(FileReader::child(k, "name"));
     contact.position = r.texts(FileReader::child(k, "position"), TextKind::Short);
     if (const xmlNode* e = FileReader::child(k, "email")) contact.email = collapse_whitespace(node_text(e));
     if (const xmlNode* p = FileReader::child(k, "phone")) contact.phone = collapse_whitespace(node_text(p));

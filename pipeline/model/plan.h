@@ -122,7 +122,9 @@ struct Milestone {
 
 struct Contact {
   std::string org;
-  std::string name;
+  // A person's name is one text without a language (lang ""); a name that is words of a
+  // language ("PPID Kementerian Sosial") says which, or is given per language.
+  LocalizedText name;
   LocalizedText position;  // title and department
   std::string email;
   std::string phone;

@@ -63,6 +63,21 @@ class SubmissionReader {
     return out;
   }
 
+  // A contact's name: per language (<english>, <text>), or one text with or without xml:lang.
+  LocalizedText contact_name(const xmlNode* n, const SourceLoc& absent_at) const {
+    if (child(n, "english") || child(n, "text")) return texts(n, TextKind::Short, absent_at);
+    LocalizedText out;
+    out.kind = TextKind::Short;
+    out.loc = n ? loc(n) : absent_at;
+    if (!n) return out;
+    Text t;
+    t.loc = out.loc;
+    t.lang = xml_lang(n);
+    set_text_value(t, node_text(n), TextKind::Short);
+    out.texts.push_back(std::move(t));
+    return out;
+  }
+
   LocalizedText field(const xmlNode* parent, const char* name, TextKind kind, const SourceLoc& parent_loc) const {
     return texts(child(parent, name), kind, parent_loc);
   }
@@ -286,7 +301,7 @@ Commitment SubmissionReader::commitment(const xmlNode* n) const {
     Contact contact;
     contact.loc = loc(k);
     contact.org = attr_or(k, "organisation");
-    contact.name = collapse_whitespace(node_text(child(k, "name")));
+    contact.name = contact_name(child(k, "name"), contact.loc);
     contact.position = field(k, "position", TextKind::Short, contact.loc);
     if (const xmlNode* e = child(k, "email")) contact.email = collapse_whitespace(node_text(e));
     if (const xmlNode* p = child(k, "phone")) contact.phone = collapse_whitespace(node_text(p));

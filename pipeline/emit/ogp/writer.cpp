@@ -272,7 +272,12 @@ void write_commitment(TreeBuilder& b, xmlNode* parent, const Commitment& c) {
     for (const auto& k : c.contacts) {
       xmlNode* contact = b.child(contacts, "contact");
       b.attr(contact, "organisation", k.org);
-      b.text_child(contact, "name", k.name);
+      if (k.name.texts.size() == 1) {
+        xmlNode* name = b.text_child(contact, "name", k.name.texts.front().value);
+        if (!k.name.texts.front().lang.empty()) xmlNodeSetLang(name, x(k.name.texts.front().lang.c_str()));
+      } else {
+        b.field(contact, "name", k.name);
+      }
       b.field(contact, "position", k.position);
       if (!k.email.empty()) b.text_child(contact, "email", k.email);
       if (!k.phone.empty()) b.text_child(contact, "phone", k.phone);
