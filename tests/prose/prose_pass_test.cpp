@@ -228,6 +228,30 @@ TEST_F(ProsePass, AFragmentMissingFromPandocsAnswerIsReportedAtItsLine) {
   EXPECT_EQ(r.diags.all()[0].loc.str(), "themes.xml:21");
 }
 
+TEST_F(ProsePass, ATermMarksItsLanguageAndItalicsAloneStayItalics) {
+  const std::string md =
+      "Prinsip *[beneficial ownership]{lang=en}* dan [open data]{lang=\"en-GB\"}, *e-government* saja.";
+  ProseRun r = parse({md});
+  EXPECT_EQ(dumped(r.store.get(md)),
+            "para: Prinsip [emph [lang en beneficial ownership]] dan [lang en-GB open data], [emph e-government] saja.\n");
+  EXPECT_EQ(r.diags.all().size(), 0u);
+}
+
+TEST_F(ProsePass, ALanguageMarkThatIsNoTagAndOtherSpanAttributesWarnAndKeepTheText) {
+  const std::string md = "A [term]{lang=english} and [x]{.red lang=fr} and [y]{#id} and [z]{lang=\"en_GB\"}.";
+  ProseRun r = parse({md});
+  EXPECT_EQ(dumped(r.store.get(md)), "para: A term and [lang fr x] and y and z.\n");
+  std::vector<std::string> got;
+  for (const auto& d : r.diags.all()) got.push_back(d.str());
+  ASSERT_EQ(got.size(), 4u) << ::testing::PrintToString(got);
+  EXPECT_NE(got[0].find("themes.xml:11:"), std::string::npos) << got[0];
+  EXPECT_NE(got[0].find("warning[P013]: the language mark \"english\" is not a language tag"), std::string::npos) << got[0];
+  EXPECT_NE(got[1].find("warning[P006]: Markdown span attribute .red is not rendered; kept its text and its language"),
+            std::string::npos) << got[1];
+  EXPECT_NE(got[2].find("warning[P006]: Markdown span attribute #id"), std::string::npos) << got[2];
+  EXPECT_NE(got[3].find("warning[P013]: the language mark \"en_GB\""), std::string::npos) << got[3];
+}
+
 TEST_F(ProsePass, UnrenderedNodesWarnInsteadOfVanishing) {
   const std::string md = "An image ![alt text](https://x.example/i.png) here.\n\nTerm\n:   Definition";
   ProseRun r = parse({md});

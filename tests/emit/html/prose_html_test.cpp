@@ -93,6 +93,16 @@ TEST(ProseHtml, EveryNodeType) {
             "<tbody><tr><td>c</td></tr></tbody></table></div>");
 }
 
+TEST(ProseHtml, ATermInAnotherLanguageCarriesItsLang) {
+  Inline term;
+  term.kind = Inline::Kind::Lang;
+  term.lang = "en";
+  term.children = {txt("beneficial <ownership>")};
+  Inline emph{Inline::Kind::Emph, {}, {}, true, {term}, {}, {}};
+  EXPECT_EQ(render({para({txt("Prinsip "), emph, txt(".")})}, {}),
+            "<p>Prinsip <em><span lang=\"en\" xml:lang=\"en\">beneficial &lt;ownership&gt;</span></em>.</p>");
+}
+
 TEST(ProseHtml, FootnotesAreNumberedAndWrittenAtTheEnd) {
   Notes notes;
   ProseContext ctx;

@@ -66,6 +66,35 @@ TEST_F(PdfEditions, QpdfFindsNoErrors) {
   }
 }
 
+// The document's language in the catalogue (/Lang), and text in another language as a /Span
+// marked-content sequence with its /Lang: English terms marked in Indonesian prose, the English
+// column of the bilingual edition. qpdf's QDF form shows the content streams uncompressed.
+TEST_F(PdfEditions, TheDocumentAndEveryOtherLanguagesTextCarryTheirLanguage) {
+  auto qdf = [&](const std::string& edition) {
+    const std::string out = (dir_->path() / ("qdf-" + edition + ".pdf")).string();
+    auto r = run_shell("qpdf --qdf --object-streams=disable '" + file("nap-2018-2020", edition) + "' '" + out + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return testing::file_bytes(out);
+  };
+  auto count = [](const std::string& s, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
+    return n;
+  };
+  const std::string id = qdf("id"), en = qdf("en"), bilingual = qdf("bilingual");
+  EXPECT_NE(id.find("/Lang (id)\n"), std::string::npos);
+  EXPECT_NE(en.find("/Lang (en)\n"), std::string::npos);
+  EXPECT_NE(bilingual.find("/Lang (id)\n"), std::string::npos);  // its first language
+  const std::string english = "/Span <</Lang (en)>> BDC";
+  EXPECT_GE(count(id, english), 10u);  // "beneficial ownership", "open contracting" … and the cover's OGP
+  EXPECT_EQ(count(en, english), 0u);
+  EXPECT_GE(count(bilingual, english), 300u);  // every English column
+  for (const auto* pdf : {&id, &en, &bilingual}) EXPECT_EQ(count(*pdf, " BDC\n"), count(*pdf, "EMC\n"));
+  // The marked text is still text: pdftotext finds it.
+  auto r = run_shell("pdftotext -enc UTF-8 '" + file("nap-2018-2020", "id") + "' - 2>/dev/null");
+  EXPECT_NE(collapse(r.out).find("beneficial ownership"), std::string::npos);
+}
+
 TEST_F(PdfEditions, EveryFontIsEmbedded) {
   auto r = run_shell("pdffonts '" + file("nap-2018-2020", "bilingual") + "'");
   ASSERT_EQ(r.exit_code, 0);
