@@ -119,17 +119,49 @@ class Composer {
 
   // The same as inlines, the name marked where it stands in: the catalogue's "org.units"
   // pattern is formatted around a placeholder that the name's inlines then replace.
+  // A unit given in another language only is shown in it, marked with its language (the
+  // administrative language's where it has one), not left out.
   Inlines org_inlines(const std::string& lang, const OrgWithUnits& o) const {
     Inlines name = org_inlines(lang, o.ref);
-    const std::string units = units_in(o, lang);
+    Inlines units;
+    std::vector<std::string_view> seen;
+    for (const LocalizedText* u : o.units) {
+      const Text* shown = u->find(lang);
+      if (!shown || shown->value.empty()) {
+        shown = nullptr;
+        for (const auto& l : plan_.languages)
+          if (l.administrative && !u->in(l.code).empty()) shown = u->find(l.code);
+        for (const auto& t : u->texts)
+          if (!shown && !t.value.empty()) shown = &t;
+      }
+      if (!shown || std::find(seen.begin(), seen.end(), shown->value) != seen.end()) continue;
+      seen.push_back(shown->value);
+      if (!units.empty()) units.push_back({Inline::Kind::Text, "; ", {}, true, {}, {}, {}});
+      if (shown->lang == lang) {
+        units.push_back({Inline::Kind::Text, shown->value, {}, true, {}, {}, {}});
+      } else {
+        Inline i;
+        i.kind = Inline::Kind::Lang;
+        i.lang = shown->lang;
+        i.children = text(shown->value);
+        units.push_back(std::move(i));
+      }
+    }
     if (units.empty()) return name;
-    const std::string placeholder = "\x01";
-    const std::string whole = msg(lang, "org.units", {{"name", placeholder}, {"units", units}});
-    const size_t at = whole.find(placeholder);
-    if (at == std::string::npos) return text(whole);
-    Inlines out = text(whole.substr(0, at));
-    out.insert(out.end(), name.begin(), name.end());
-    for (auto& i : text(whole.substr(at + placeholder.size()))) out.push_back(std::move(i));
+    // The catalogue's "org.units" pattern, formatted around placeholders the inlines replace.
+    const std::string name_at = "\x01", units_at = "\x02";
+    const std::string whole = msg(lang, "org.units", {{"name", name_at}, {"units", units_at}});
+    Inlines out;
+    size_t from = 0;
+    while (from < whole.size()) {
+      const size_t n = whole.find(name_at, from), u = whole.find(units_at, from);
+      const size_t at = std::min(n, u);
+      for (auto& i : text(whole.substr(from, at == std::string::npos ? std::string::npos : at - from))) out.push_back(std::move(i));
+      if (at == std::string::npos) break;
+      const Inlines& part = at == n ? name : units;
+      out.insert(out.end(), part.begin(), part.end());
+      from = at + 1;
+    }
     return out;
   }
 

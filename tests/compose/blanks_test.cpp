@@ -104,7 +104,7 @@ TEST_F(Blanks, HeadingsIndexAndFactsHaveNoEmptyName) {
   std::vector<const prose::Inline*> marks;
   stand_ins(c->title.front().value, marks);
   ASSERT_EQ(marks.size(), 1u);
-  EXPECT_EQ(marks.front()->url, "en");
+  EXPECT_EQ(marks.front()->lang, "en");
   EXPECT_EQ(marks.front()->text, kMarkId);
   EXPECT_EQ(doc::plain_text_marked(c->title.front().value),
             std::string("Komitmen 1: Expanding Access to and Capacity of Legal Aid Services ") + kMarkId);

@@ -100,6 +100,18 @@ TEST_F(Composed, DraftEditionsCarryTheirStageMark) {
   for (const auto& d : state_->documents) EXPECT_EQ(d.front.front().draft_mark, "");
 }
 
+// A contact's name in each language where the content gives it; a name in one language only is
+// shown as it is, marked with its language, in the other editions.
+TEST_F(Composed, ContactNamesAreInTheEditionsLanguageOrMarkedWithTheirOwn) {
+  const std::string id = doc::dump(edition(*state_, "id")), en = doc::dump(edition(*state_, "en"));
+  EXPECT_NE(id.find("PPID Kementerian Sosial"), std::string::npos);
+  EXPECT_EQ(en.find("PPID Kementerian Sosial"), std::string::npos);
+  EXPECT_NE(en.find("PPID of the Ministry of Social Affairs"), std::string::npos);
+  EXPECT_NE(id.find("[lang en Indonesian Center for Environmental Law]"), std::string::npos);
+  EXPECT_NE(en.find("Indonesian Center for Environmental Law"), std::string::npos);
+  EXPECT_EQ(en.find("[lang en Indonesian Center"), std::string::npos);  // its own language: unmarked
+}
+
 TEST(Editions, AdministrativeLanguageFirstThenBilingual) {
   Plan p;
   p.languages = {{"en", false, {}}, {"es", true, {}}};
