@@ -12,6 +12,7 @@
 #include "env/parallel.h"
 #include "env/process.h"
 #include "env/read_file.h"
+#include "emit/docx/word_language.h"
 
 namespace renaksi {
 
@@ -87,8 +88,11 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
     return {};
   }
   // No --sandbox: Pandoc 2.17's DOCX writer then cannot read its own data files. The input is
-  // renaksi's own AST: no raw nodes, no images, links only to http, https, mailto and anchors.
-  const std::string input = docx::to_pandoc(d, options).dump();
+  // renaksi's own AST: no images, links only to http, https, mailto and anchors, and no raw
+  // nodes but the language runs mark_languages writes from escaped text.
+  nlohmann::json ast = docx::to_pandoc(d, options);
+  docx::mark_languages(ast);
+  const std::string input = ast.dump();
   const std::string epoch = std::to_string(env.now().time_since_epoch().count());
 
   // A build whose edition, reference document and date did not change takes the DOCX from the

@@ -159,6 +159,16 @@ TEST_F(DocxEditions, TheReferenceDocumentsStylesPageAndFooterReachTheOutput) {
   EXPECT_NE(part(file("nap-2018-2020", "id"), "word/styles.xml").find("w:val=\"id\""), std::string::npos);
 }
 
+// A term in another language ([beneficial ownership]{lang=en}) is a run with its w:lang, in
+// italics as written; the English edition has no English-marked run.
+TEST_F(DocxEditions, ATermInAnotherLanguageCarriesItsLanguage) {
+  const std::string id = part(file("nap-2018-2020", "id"), "word/document.xml");
+  EXPECT_NE(id.find("<w:r><w:rPr><w:i/><w:iCs/><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">beneficial "
+                    "ownership</w:t></w:r>"),
+            std::string::npos);
+  EXPECT_EQ(part(file("nap-2018-2020", "en"), "word/document.xml").find("<w:lang w:val=\"en\"/>"), std::string::npos);
+}
+
 TEST(DocxReference, TheCommittedReferenceDocumentIsWhatTheScriptMakes) {
   if (run_shell("command -v python3").exit_code != 0) GTEST_SKIP() << "python3 is not installed (scripts/setup installs it)";
   testing::TempDir dir("docx-reference");
