@@ -9,6 +9,8 @@
 #include "emit/ogp/vocabulary.h"
 #include "emit/ogp/xml_access.h"
 #include "model/date.h"
+#include "model/dedent.h"
+#include "xml/xml_document.h"
 
 namespace renaksi::ogp {
 
@@ -95,6 +97,13 @@ class RuleChecker {
     if (!lead)
       error(Code::V008, c, describe(c) + " has no lead institution; OGP's template requires the lead implementing "
                                          "institution (an <institution role=\"lead\">)");
+    // A contact's name is mixed content (a name as written, or one text per language): the
+    // schema cannot require that it is not blank.
+    for (const xmlNode* k : children(child(c, "contacts"), "contact")) {
+      const xmlNode* name = child(k, "name");
+      if (name && !child(name, "text") && !child(name, "english") && collapse_whitespace(node_text(name)).empty())
+        error(Code::V010, name, describe(c) + " has a contact without a name; give the person's or the office's name");
+    }
     for (const xmlNode* s : children(child(child(c, "additionalInformation"), "sdgs"), "sdg")) {
       auto goal = attribute(s, "goal");
       auto target = attribute(s, "target");
