@@ -117,38 +117,49 @@ class Composer {
     return msg(lang, "org.units", {{"name", org_name(lang, o.ref)}, {"units", units}});
   }
 
-  // The same as inlines, the name marked where it stands in: the catalogue's "org.units"
-  // pattern is formatted around a placeholder that the name's inlines then replace.
-  // A unit given in another language only is shown in it, marked with its language (the
-  // administrative language's where it has one), not left out.
-  Inlines org_inlines(const std::string& lang, const OrgWithUnits& o) const {
-    Inlines name = org_inlines(lang, o.ref);
+  // The text of `t` to show in `lang`: its own; else the administrative language's, else the
+  // first there is. Names and units are shown as they are, not as missing translations.
+  const Text* own_or_other(const LocalizedText& t, const std::string& lang) const {
+    if (const Text* own = t.find(lang); own && !own->value.empty()) return own;
+    for (const auto& l : plan_.languages)
+      if (l.administrative && !t.in(l.code).empty()) return t.find(l.code);
+    for (const auto& other : t.texts)
+      if (!other.value.empty()) return &other;
+    return nullptr;
+  }
+
+  // `shown` in an edition of `lang`: plain when it is that language's or no language's (a
+  // person's name), else marked with its own language.
+  static Inlines in_language(const Text& shown, const std::string& lang) {
+    if (shown.lang.empty() || shown.lang == lang) return text(shown.value);
+    Inline i;
+    i.kind = Inline::Kind::Lang;
+    i.lang = shown.lang;
+    i.children = text(shown.value);
+    return {std::move(i)};
+  }
+
+  // An organisation's units in `lang`, each once, joined by "; "; a unit given in another
+  // language only is shown in it, marked, not left out.
+  Inlines units_inlines(const std::string& lang, const OrgWithUnits& o) const {
     Inlines units;
     std::vector<std::string_view> seen;
     for (const LocalizedText* u : o.units) {
-      const Text* shown = u->find(lang);
-      if (!shown || shown->value.empty()) {
-        shown = nullptr;
-        for (const auto& l : plan_.languages)
-          if (l.administrative && !u->in(l.code).empty()) shown = u->find(l.code);
-        for (const auto& t : u->texts)
-          if (!shown && !t.value.empty()) shown = &t;
-      }
+      const Text* shown = own_or_other(*u, lang);
       if (!shown || std::find(seen.begin(), seen.end(), shown->value) != seen.end()) continue;
       seen.push_back(shown->value);
-      if (!units.empty()) units.push_back({Inline::Kind::Text, "; ", {}, true, {}, {}, {}});
-      if (shown->lang == lang) {
-        units.push_back({Inline::Kind::Text, shown->value, {}, true, {}, {}, {}});
-      } else {
-        Inline i;
-        i.kind = Inline::Kind::Lang;
-        i.lang = shown->lang;
-        i.children = text(shown->value);
-        units.push_back(std::move(i));
-      }
+      if (!units.empty()) units.push_back(text("; ").front());
+      for (auto& i : in_language(*shown, lang)) units.push_back(std::move(i));
     }
+    return units;
+  }
+
+  // The same as inlines, the name marked where it stands in: the catalogue's "org.units"
+  // pattern is formatted around placeholders that the name's and the units' inlines replace.
+  Inlines org_inlines(const std::string& lang, const OrgWithUnits& o) const {
+    Inlines name = org_inlines(lang, o.ref);
+    Inlines units = units_inlines(lang, o);
     if (units.empty()) return name;
-    // The catalogue's "org.units" pattern, formatted around placeholders the inlines replace.
     const std::string name_at = "\x01", units_at = "\x02";
     const std::string whole = msg(lang, "org.units", {{"name", name_at}, {"units", units_at}});
     Inlines out;
@@ -370,9 +381,9 @@ class Composer {
                    std::vector<Inlines> items;
                    for (const auto& o : group_by_organisation(leads)) {
                      Inlines item = {{Inline::Kind::Strong, {}, {}, true, org_inlines(lang, o.ref), {}, {}}};
-                     if (std::string units = units_in(o, lang); !units.empty()) {
-                       Inlines unit = text(" — " + units);
-                       item.insert(item.end(), unit.begin(), unit.end());
+                     if (Inlines units = units_inlines(lang, o); !units.empty()) {
+                       item.push_back(text(" \u2014 ").front());
+                       item.insert(item.end(), units.begin(), units.end());
                      }
                      items.push_back(std::move(item));
                    }
@@ -479,23 +490,11 @@ class Composer {
     return email ? msg(lang, "contacts.email") : phone ? msg(lang, "contacts.phone") : std::string();
   }
 
-  // A contact's name in `lang`: its own, else the one without a language (a person's), else the
-  // administrative language's or the first there is, marked with its language (a name is shown
-  // as it is, not as a missing translation).
+  // A contact's name in `lang`: its own, or the one without a language (a person's), else
+  // another language's, marked with it.
   Inlines contact_name(const std::string& lang, const Contact& k) const {
-    if (const std::string_view own = k.name.in(lang); !own.empty()) return text(std::string(own));
-    if (const std::string_view neutral = k.name.in(""); !neutral.empty()) return text(std::string(neutral));
-    const Text* shown = nullptr;
-    for (const auto& l : plan_.languages)
-      if (l.administrative && !k.name.in(l.code).empty()) shown = k.name.find(l.code);
-    for (const auto& t : k.name.texts)
-      if (!shown && !t.value.empty()) shown = &t;
-    if (!shown) return {};
-    Inline i;
-    i.kind = Inline::Kind::Lang;
-    i.lang = shown->lang;
-    i.children = text(shown->value);
-    return {std::move(i)};
+    const Text* shown = own_or_other(k.name, lang);
+    return shown ? in_language(*shown, lang) : Inlines{};
   }
 
   // The abbreviation where there is one (tables are narrow), else the name.

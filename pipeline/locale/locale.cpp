@@ -46,9 +46,9 @@ std::unique_ptr<icu::DateIntervalFormat> interval_format(const char16_t* skeleto
   static constexpr std::pair<const char*, UCalendarDateFields> kFields[] = {
       {"y", UCAL_YEAR}, {"M", UCAL_MONTH}, {"d", UCAL_DATE}};
   for (const auto& [field, calendar_field] : kFields) {
-    const std::string* pattern = catalogue ? catalogue->find("date.interval." + utf8(sk) + "." + field) : nullptr;
-    if (!pattern || pattern->empty() || !date_pattern_problem("date.interval." + utf8(sk) + "." + field, *pattern).empty())
-      continue;  // F004 when the catalogue was read
+    const std::string key = "date.interval." + utf8(sk) + "." + field;
+    const std::string* pattern = catalogue ? catalogue->find(key) : nullptr;
+    if (!pattern || pattern->empty() || !date_pattern_problem(key, *pattern).empty()) continue;  // F004 when read
     icu::DateIntervalInfo tried(info);
     UErrorCode set = U_ZERO_ERROR;
     tried.setIntervalPattern(sk, calendar_field, ustr(*pattern), set);
@@ -114,9 +114,10 @@ Locale::Locale(const std::string& lang, Catalogue catalogue, const std::string& 
   UErrorCode status = U_ZERO_ERROR;
   icu::DateIntervalInfo info(date_locale_, status);
   if (U_SUCCESS(status)) info.getFallbackIntervalPattern(fallback_range_);
-  // Ends of different precisions ("Juni 2017–2019"): the catalogue's "date.interval.fallback".
+  // Ends of different precisions ("15 Juni 2017–Juni 2019"): the catalogue's
+  // "date.interval.fallback".
   if (const std::string* given = patterns ? catalogue_.find("date.interval.fallback") : nullptr;
-      given && given->find("{0}") != std::string::npos && given->find("{1}") != std::string::npos)
+      given && !given->empty() && date_pattern_problem("date.interval.fallback", *given).empty())
     fallback_range_ = ustr(*given);
   if (fallback_range_.isEmpty()) fallback_range_ = u"{0} – {1}";
   status = U_ZERO_ERROR;

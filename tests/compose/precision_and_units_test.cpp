@@ -101,6 +101,8 @@ TEST(ComposeUnits, AUnitInOneLanguageOnlyIsShownMarkedWithIt) {
   BuildState s = composed(dir);
   replace_once(dir.path() / "plan" / "commitments" / "01.xml", "<text xml:lang=\"en\">Advocacy Division</text>", "");
   replace_once(dir.path() / "plan" / "plan.xml", "stage=\"final\"", "stage=\"draft-4\"");
+  replace_once(dir.path() / "plan" / "commitments" / "01.xml", "<organisation ref=\"agency\" role=\"lead\"/>",
+               "<organisation ref=\"agency\" role=\"lead\"><unit><text xml:lang=\"id\">Unit Layanan</text></unit></organisation>");
   Env env = Env::from_environment();
   env.cache_dir = dir.path() / "cache";
   BuildState again = testing::plan_through(dir.path() / "plan", "compose", env);
@@ -109,6 +111,8 @@ TEST(ComposeUnits, AUnitInOneLanguageOnlyIsShownMarkedWithIt) {
   const std::string en = dump_of(again, "en");
   EXPECT_NE(en.find("Watch (Research Division; [lang id Divisi Advokasi])"), std::string::npos) << en;
   EXPECT_NE(dump_of(again, "id").find("Pemantau (Divisi Riset; Divisi Advokasi)"), std::string::npos);
+  // The lead agencies' section names it too.
+  EXPECT_NE(en.find("[strong Agency] \u2014 [lang id Unit Layanan]"), std::string::npos) << en;
 }
 
 TEST(OrgNames, GroupsByOrganisationInFirstAppearanceOrder) {
