@@ -269,7 +269,7 @@ class Reader {
     Inlines inner = inlines(at(content, 1, "a Span"));
     std::string lang;
     std::vector<std::string> other;
-    if (!string(at(a, 0, "a Span's attributes"), "a Span's id").empty()) other.push_back("#id");
+    if (const std::string id = string(at(a, 0, "a Span's attributes"), "a Span's id"); !id.empty()) other.push_back("#" + id);
     for (const auto& cls : array(at(a, 1, "a Span's attributes"), "a Span's classes"))
       other.push_back("." + string(cls, "a Span's class"));
     for (const auto& kv : array(at(a, 2, "a Span's attributes"), "a Span's attributes")) {
@@ -280,7 +280,10 @@ class Reader {
       } else if (is_language_tag(value)) {
         lang = value;
       } else {
-        const std::size_t offset = locate("lang=");
+        // The value as written, which Pandoc keeps (the warnings of HTML and links around it
+        // have moved the reader's cursor, so "lang=" alone could name another span).
+        std::size_t offset = value.empty() ? kNowhere : locate(value);
+        if (offset == kNowhere) offset = locate("lang=");
         note(ProseWarning::Kind::Lang, "\"" + printable(value) + "\" is not a language tag (write one such as en, id or es-MX)",
              "the text without a language mark", offset);
       }
@@ -289,8 +292,8 @@ class Reader {
       std::string names;
       for (size_t k = 0; k < other.size() && k < 4; ++k) names += (k ? ", " : "") + printable(other[k]);
       if (other.size() > 4) names += " and " + std::to_string(other.size() - 4) + " more";
-      note(ProseWarning::Kind::Unrendered, "span attribute" + std::string(other.size() > 1 ? "s " : " ") + names,
-           lang.empty() ? "its text" : "its text and its language");
+      note(ProseWarning::Kind::Unrendered, std::string(other.size() > 1 ? "span attribute list " : "span attribute ") + names,
+           lang.empty() ? "its text" : "its text and its language", locate(other.front()));
     }
     if (lang.empty() || inner.empty()) {
       out.insert(out.end(), inner.begin(), inner.end());

@@ -250,6 +250,10 @@ TEST_F(ProsePass, ALanguageMarkThatIsNoTagAndOtherSpanAttributesWarnAndKeepTheTe
             std::string::npos) << got[1];
   EXPECT_NE(got[2].find("warning[P006]: Markdown span attribute #id"), std::string::npos) << got[2];
   EXPECT_NE(got[3].find("warning[P013]: the language mark \"en_GB\""), std::string::npos) << got[3];
+  // Each at its own value: the columns differ and follow the text.
+  auto col = [](const std::string& d) { return std::stoi(d.substr(d.find(":11:") + 4)); };
+  EXPECT_LT(col(got[0]), col(got[1]));
+  EXPECT_LT(col(got[1]), col(got[3]));
 }
 
 TEST_F(ProsePass, UnrenderedNodesWarnInsteadOfVanishing) {
