@@ -432,18 +432,35 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
       out.boxes.push_back(std::move(b));
     }
   }
-  const double label_w = index_entry ? width * 0.22 : width * style_.fields_label_share;
+  const double label_pad = index_entry ? 0 : pad * 1.5;  // the label's inset and its gap to the value
+  double label_w = index_entry ? width * 0.22 : width * style_.fields_label_share;
+  // The label column is at least as wide as the labels' longest word, so that no word is cut
+  // between its letters; up to the layout's label_max_share, past which such a label goes above
+  // its value instead (`stacked`).
+  double longest = 0;
+  for (const auto& f : p.rows) {
+    size_t from = 0;
+    for (size_t k = 0; k <= f.label.size(); ++k) {
+      if (k < f.label.size() && f.label[k] != ' ') continue;
+      if (k > from) longest = std::max(longest, measure_.width(Face::Bold, ctx.size, std::string_view(f.label).substr(from, k - from)));
+      from = k + 1;
+    }
+  }
+  if (longest + label_pad > label_w) label_w = std::min(width * style_.fields_label_max_share, longest + label_pad);
+  const bool stacked = longest + label_pad > label_w;
   bool first = true;
   for (const auto& f : p.rows) {
     Ctx label = ctx;
     label.colour = style_.muted;
     std::vector<Run> label_runs = runs({{prose::Inline::Kind::Text, f.label, {}, true, {}, {}, {}}}, label, Face::Bold, {}, nullptr);
-    auto l = breaker(ctx.lang).lines(label_runs, ctx.size, label_w - pad * 1.5, false);
-    auto v = breaker(ctx.lang).lines(runs(f.value, ctx, Face::Regular, {}, nullptr), ctx.size, width - label_w - pad, false);
+    const double value_x = stacked ? (index_entry ? 0 : pad) : label_w;
+    auto l = breaker(ctx.lang).lines(label_runs, ctx.size, stacked ? width - label_pad : label_w - label_pad, false);
+    auto v = breaker(ctx.lang).lines(runs(f.value, ctx, Face::Regular, {}, nullptr), ctx.size, width - value_x - pad, false);
+    const size_t rows = stacked ? l.size() + v.size() : std::max(l.size(), v.size());
     Box box;
     const double top = index_entry ? 1 : (first ? pad * 0.6 : 1.5);
-    box.height = std::max(l.size(), v.size()) * ctx.leading + top + (index_entry ? 1 : 1.5);
-    for (size_t k = 1; k < std::max(l.size(), v.size()); ++k) box.breaks.push_back(top + static_cast<double>(k) * ctx.leading);
+    box.height = static_cast<double>(rows) * ctx.leading + top + (index_entry ? 1 : 1.5);
+    for (size_t k = 1; k < rows; ++k) box.breaks.push_back(top + static_cast<double>(k) * ctx.leading);
     if (!index_entry) box.rects.push_back({0, 0, width, box.height, style_.fields_fill});
     double y = top;
     for (const auto& line : l) {
@@ -451,11 +468,11 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
         box.text.push_back({(index_entry ? 0 : pad) + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang});
       y += ctx.leading;
     }
-    y = top;
+    if (!stacked) y = top;
     for (const auto& line : v) {
       for (const auto& pc : line.pieces) {
-        box.text.push_back({label_w + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang});
-        if (!pc.link.empty()) box.links.push_back({label_w + pc.x, y, pc.width, ctx.leading, pc.link});
+        box.text.push_back({value_x + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang});
+        if (!pc.link.empty()) box.links.push_back({value_x + pc.x, y, pc.width, ctx.leading, pc.link});
       }
       y += ctx.leading;
     }

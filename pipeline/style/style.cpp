@@ -114,6 +114,7 @@ std::optional<Style> Style::load(const fs::path& file, Diagnostics& diags) {
     num("table", "rule_width", s.table_rule_width);
     num("fields", "label_share", s.fields_label_share);
     num("fields", "padding", s.fields_padding);
+    if (j["fields"].contains("label_max_share")) num("fields", "label_max_share", s.fields_label_max_share);
     num("columns", "gutter", s.gutter);
     s.tables_side_by_side = j["columns"].value("tables_side_by_side", false);
     num("header", "size", s.header_size);

@@ -41,6 +41,9 @@ struct Style {
   double quote_indent = 12;
   double table_padding = 4, table_rule_width = 0.5;
   double fields_label_share = 0.3, fields_padding = 6;
+  // The widest the label column may grow to fit its longest word; a label whose word is wider
+  // still goes above its value.
+  double fields_label_max_share = 0.45;
   double gutter = 18;
   bool tables_side_by_side = false;  // false: a bilingual edition sets each language's table full width, one after the other
   double header_size = 7.5, header_baseline_from_top = 42;
