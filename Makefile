@@ -42,10 +42,14 @@ test-sanitize: setup $(SANITIZE_DIR)/build.ninja
 test: test-quick test-sanitize
 
 # Speed figures, each benchmark printing its own: laying out and writing the PDF editions; writing
-# the site for the default plan and for a synthetic 1,000-commitment archive.
+# the site for the default plan and for a synthetic 1,000-commitment archive. Then the typesetting
+# figures of every PDF edition of every plan of content/ (docs/pdf-quality.md), built into
+# $(BUILD_DIR)/bench-dist.
 bench: build
 	$(BUILD_DIR)/bench/bench_pdf
 	$(BUILD_DIR)/bench/site_bench --content $(CONTENT) --cache-dir $(BUILD_DIR)/cache
+	$(BUILD_DIR)/renaksi build $(CONTENT) --out $(BUILD_DIR)/bench-dist --cache-dir $(BUILD_DIR)/cache
+	$(BUILD_DIR)/renaksi-pdf-quality --table $(BUILD_DIR)/bench-dist/*/*.pdf
 
 # Rewrite the golden files from what the code now produces; review the diff before committing.
 goldens: build
