@@ -155,8 +155,7 @@ HPDF_STATUS StructureTree::write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pag
     const auto& e = elements_[i];
     HPDF_Dict d = indirect();
     if (!d) break;
-    dict[i] = d;
-    ok(HPDF_Dict_AddName(d, "Type", "StructElem"));
+    dict[i] = d;  // no /Type: it is optional, and there are thousands
     ok(HPDF_Dict_AddName(d, "S", tag_name(e.tag)));
     const std::string& above = i == 0 ? doc_lang_ : lang_[static_cast<size_t>(e.parent)];
     if (!lang_[i].empty() && lang_[i] != above) {
@@ -237,7 +236,6 @@ HPDF_STATUS StructureTree::write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pag
     for (size_t from = 0; from < kids.size() && ok.first == HPDF_OK; from += kMaxKids) {
       HPDF_Dict div = indirect();
       if (!div) break;
-      ok(HPDF_Dict_AddName(div, "Type", "StructElem"));
       ok(HPDF_Dict_AddName(div, "S", "Div"));
       ok(HPDF_Dict_Add(div, "P", dict[i]));
       ok(HPDF_Array_Add(k, div));
