@@ -58,7 +58,15 @@ void shift(Box& from, double dx, double dy, Box& into) {
 }  // namespace
 
 BlockLayout::BlockLayout(const Style& style, const Measure& measure, Diagnostics& diags)
-    : style_(style), measure_(measure), diags_(diags) {}
+    : style_(style), measure_(measure), diags_(diags) {
+  elements_.push_back({Tag::Document, -1, {}});
+}
+
+int BlockLayout::element(Tag tag, int parent, const std::string& lang, bool row_header) {
+  if (parent < 0 || static_cast<size_t>(parent) >= elements_.size()) parent = 0;
+  elements_.push_back({tag, parent, lang, row_header});
+  return static_cast<int>(elements_.size() - 1);
+}
 
 double BlockLayout::baseline(double leading, double size) const {
   // Centred in the line, but never so high that the tallest glyph rises out of the line box.
@@ -223,6 +231,9 @@ void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const 
                             bool justify, double space_before) {
   auto lines = breaker(ctx.lang).lines(runs, ctx.size, width, justify && width >= style_.justify_min_width);
   bool first = true;
+  const int elem = lines.empty() ? -1 : element(ctx.tag, ctx.parent, ctx.lang);
+  std::string link_target;  // the link being continued, and its element
+  int link_elem = -1;
   for (const auto& line : lines) {
     Box b;
     b.height = ctx.leading;
@@ -230,8 +241,14 @@ void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const 
     first = false;
     const double base = baseline(ctx.leading, ctx.size);
     for (const auto& p : line.pieces) {
-      b.text.push_back({x + p.x, base, p.face, ctx.size, p.colour, p.text, 0, p.lang});
-      if (!p.link.empty()) b.links.push_back({x + p.x, 0, p.width, ctx.leading, p.link});
+      int e = elem;
+      if (!p.link.empty()) {
+        if (p.link != link_target) link_elem = element(Tag::Link, elem, ctx.lang);
+        e = link_elem;
+      }
+      link_target = p.link;
+      b.text.push_back({x + p.x, base, p.face, ctx.size, p.colour, p.text, 0, p.lang, e});
+      if (!p.link.empty()) b.links.push_back({x + p.x, 0, p.width, ctx.leading, p.link, e});
     }
     out.push_back(std::move(b));
   }
@@ -248,6 +265,7 @@ void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, con
       case K::Para: paragraph(out, runs(b.inlines, ctx, Face::Regular, {}, &notes), ctx, x, width, true, gap); break;
       case K::Heading: {
         Ctx h = ctx;
+        h.tag = Tag::H4;  // under the chapter's H1 and its sections' H2, H3
         h.size = style_.subsection.size;
         h.leading = style_.subsection.leading;
         size_t start = out.size();
@@ -260,16 +278,23 @@ void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, con
       case K::OrderedList: {
         int n = b.start;
         bool first_item = true;
+        const int list = element(Tag::L, ctx.parent, ctx.lang);
         for (const auto& item : b.items) {
           std::vector<Box> inner;
-          this->blocks(inner, item.blocks, ctx, x + style_.list_indent, width - style_.list_indent, notes);
+          const int li = element(Tag::LI, list, ctx.lang);
+          const int label = element(Tag::Lbl, li, ctx.lang);
+          Ctx body = ctx;
+          body.parent = element(Tag::LBody, li, ctx.lang);
+          this->blocks(inner, item.blocks, body, x + style_.list_indent, width - style_.list_indent, notes);
           if (inner.empty()) continue;
           inner.front().space_before = first_item ? gap : style_.list_item_gap;
           first_item = false;
           std::string marker = b.kind == K::BulletList ? "\u2022" : std::to_string(n++) + ".";
           double mw = measure_.width(Face::Regular, ctx.size, marker);
           double mx = b.kind == K::BulletList ? x + 2 : x + style_.list_indent - mw - 3;
-          inner.front().text.push_back({mx, baseline(ctx.leading, ctx.size), Face::Regular, ctx.size, ctx.colour, marker, 0, ctx.lang});
+          // The marker first: it is read before the item.
+          inner.front().text.insert(inner.front().text.begin(),
+                                    {mx, baseline(ctx.leading, ctx.size), Face::Regular, ctx.size, ctx.colour, marker, 0, ctx.lang, label});
           for (auto& box : inner) out.push_back(std::move(box));
         }
         break;
@@ -278,6 +303,7 @@ void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, con
         std::vector<Box> inner;
         Ctx q = ctx;
         q.colour = style_.muted;
+        q.parent = element(Tag::BlockQuote, ctx.parent, ctx.lang);
         this->blocks(inner, b.children, q, x + style_.quote_indent, width - style_.quote_indent, notes);
         if (!inner.empty()) inner.front().space_before = gap;
         for (auto& box : inner) {
@@ -288,6 +314,7 @@ void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, con
       }
       case K::CodeBlock: {
         Ctx c = ctx;
+        c.tag = Tag::P;
         c.size = style_.code_size;
         c.leading = style_.code_size * 1.35;
         std::vector<Run> r = {{b.text, Face::Mono, ctx.colour, {}, ctx.lang}};
@@ -323,16 +350,27 @@ Box BlockLayout::row(const std::vector<std::vector<Run>>& cells, const std::vect
   double total = 0;
   for (double w : widths) total += w;
   box.height = height;
+  // A row of the table element ctx.parent; a cell per column, header cells heading their column.
+  const int tr = element(Tag::TR, ctx.parent, ctx.lang);
   size_t most = 0;
   for (const auto& l : laid) most = std::max(most, l.size());
   for (size_t k = 1; k < most; ++k) box.breaks.push_back(pad + static_cast<double>(k) * ctx.leading);
   if (header || stripe) box.rects.push_back({0, 0, total, height, header ? style_.table_header : style_.table_stripe});
   for (size_t i = 0; i < laid.size(); ++i) {
     double y = pad;
+    const int cell = element(header ? Tag::TH : Tag::TD, tr, ctx.lang);
+    std::string link_target;
+    int link_elem = -1;
     for (const auto& line : laid[i]) {
       for (const auto& p : line.pieces) {
-        box.text.push_back({x + pad + p.x, y + baseline(ctx.leading, ctx.size), p.face, ctx.size, p.colour, p.text, 0, p.lang});
-        if (!p.link.empty()) box.links.push_back({x + pad + p.x, y, p.width, ctx.leading, p.link});
+        int e = cell;
+        if (!p.link.empty()) {
+          if (p.link != link_target) link_elem = element(Tag::Link, cell, ctx.lang);
+          e = link_elem;
+        }
+        link_target = p.link;
+        box.text.push_back({x + pad + p.x, y + baseline(ctx.leading, ctx.size), p.face, ctx.size, p.colour, p.text, 0, p.lang, e});
+        if (!p.link.empty()) box.links.push_back({x + pad + p.x, y, p.width, ctx.leading, p.link, e});
       }
       y += ctx.leading;
     }
@@ -345,6 +383,7 @@ Box BlockLayout::row(const std::vector<std::vector<Run>>& cells, const std::vect
 
 void BlockLayout::table(Column& out, const doc::TableContent& t, const std::string& kind, const Ctx& ctx0, double width) {
   Ctx ctx = ctx0;
+  ctx.parent = element(Tag::Table, ctx0.parent, ctx0.lang);
   ctx.size = style_.table.size;
   ctx.leading = style_.table.leading;
   const size_t n = t.header.size();
@@ -360,7 +399,10 @@ void BlockLayout::table(Column& out, const doc::TableContent& t, const std::stri
   Box header = row(head, widths, ctx, true, false);
   header.space_before = style_.table.space_before;
   const int index = static_cast<int>(out.headers.size());
-  out.headers.push_back(header);
+  Box repeated = header;  // a copy on a continuation page is not read again: an artifact
+  for (auto& g : repeated.text) g.elem = -1;
+  for (auto& l : repeated.links) l.elem = -1;
+  out.headers.push_back(std::move(repeated));
   header.keep_with_next = true;
   out.boxes.push_back(header);
   bool stripe = false;
@@ -381,6 +423,7 @@ void BlockLayout::table(Column& out, const doc::TableContent& t, const std::stri
 
 void BlockLayout::prose_table(std::vector<Box>& out, const prose::Block& b, const Ctx& ctx0, double x, double width) {
   Ctx ctx = ctx0;
+  ctx.parent = element(Tag::Table, ctx0.parent, ctx0.lang);
   ctx.size = style_.table.size;
   ctx.leading = style_.table.leading;
   size_t n = b.header.size();
@@ -449,7 +492,12 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
   if (longest + label_pad > label_w) label_w = std::min(width * style_.fields_label_max_share, longest + label_pad);
   const bool stacked = longest + label_pad > label_w;
   bool first = true;
+  // A table of two columns: each label heads its row.
+  const int table = p.rows.empty() ? -1 : element(Tag::Table, ctx.parent, ctx.lang);
   for (const auto& f : p.rows) {
+    const int tr = element(Tag::TR, table, ctx.lang);
+    const int th = element(Tag::TH, tr, ctx.lang, true);
+    const int td = element(Tag::TD, tr, ctx.lang);
     Ctx label = ctx;
     label.colour = style_.muted;
     std::vector<Run> label_runs = runs({{prose::Inline::Kind::Text, f.label, {}, true, {}, {}, {}}}, label, Face::Bold, {}, nullptr);
@@ -465,14 +513,22 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
     double y = top;
     for (const auto& line : l) {
       for (const auto& pc : line.pieces)
-        box.text.push_back({(index_entry ? 0 : pad) + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang});
+        box.text.push_back({(index_entry ? 0 : pad) + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang, th});
       y += ctx.leading;
     }
     if (!stacked) y = top;
+    std::string link_target;
+    int link_elem = -1;
     for (const auto& line : v) {
       for (const auto& pc : line.pieces) {
-        box.text.push_back({value_x + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang});
-        if (!pc.link.empty()) box.links.push_back({value_x + pc.x, y, pc.width, ctx.leading, pc.link});
+        int e = td;
+        if (!pc.link.empty()) {
+          if (pc.link != link_target) link_elem = element(Tag::Link, td, ctx.lang);
+          e = link_elem;
+        }
+        link_target = pc.link;
+        box.text.push_back({value_x + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang, e});
+        if (!pc.link.empty()) box.links.push_back({value_x + pc.x, y, pc.width, ctx.leading, pc.link, e});
       }
       y += ctx.leading;
     }
@@ -500,6 +556,7 @@ Column BlockLayout::heading(const doc::Heading& h, size_t index, const Ctx& ctx,
   c.size = ts.size;
   c.leading = ts.leading;
   c.colour = h.level <= 2 ? style_.accent : style_.text;
+  c.tag = h.level <= 2 ? Tag::H2 : h.level == 3 ? Tag::H3 : Tag::H4;
   paragraph(col.boxes, runs(h.parts[index].value, c, Face::Bold, {}, nullptr), c, 0, width, false, ts.space_before);
   for (auto& b : col.boxes) b.keep_with_next = true;
   if (!col.boxes.empty()) {
@@ -520,11 +577,13 @@ Column BlockLayout::prose(const prose::Blocks& p, const Ctx& ctx, double width) 
   for (size_t i = 0; i < notes.size(); ++i) {
     std::vector<prose::Blocks> none;
     std::vector<Box> note;
-    blocks(note, notes[i], small, 14, width - 14, none);
+    Ctx in_note = small;
+    in_note.parent = element(Tag::Note, ctx.parent, ctx.lang);
+    blocks(note, notes[i], in_note, 14, width - 14, none);
     if (note.empty()) continue;
     note.front().space_before = i == 0 ? style_.paragraph_gap : 2;
-    note.front().text.push_back({0, baseline(small.leading, small.size), Face::Regular, small.size, small.colour,
-                                 "[" + std::to_string(i + 1) + "]", 0, small.lang});
+    note.front().text.insert(note.front().text.begin(), {0, baseline(small.leading, small.size), Face::Regular, small.size, small.colour,
+                                 "[" + std::to_string(i + 1) + "]", 0, small.lang, in_note.parent});
     for (auto& b : note) col.boxes.push_back(std::move(b));
   }
   if (!col.boxes.empty() && col.boxes.front().space_before == 0) col.boxes.front().space_before = style_.paragraph_gap * 0.5;
@@ -538,6 +597,9 @@ Column BlockLayout::part(const doc::Block& block, size_t index, double width) {
         using T = std::decay_t<decltype(content)>;
         const auto& part = content.parts[index];
         Ctx ctx{part.lang, part.loc.file.empty() ? block.loc : part.loc, style_.body.size, style_.body.leading, style_.text};
+        // Each language's column of a block of several is one element in its language, so that the
+        // structure reads one column, then the next.
+        ctx.parent = part_count(block) > 1 ? element(Tag::Div, parent_, part.lang) : parent_;
         if constexpr (std::is_same_v<T, doc::Heading>) {
           col = heading(content, index, ctx, width, block.anchor);
         } else if constexpr (std::is_same_v<T, doc::Paragraph>) {
@@ -560,6 +622,8 @@ Column BlockLayout::chapter_title(const doc::Chapter& chapter, size_t index, dou
   Column col;
   const auto& title = chapter.title[index];
   Ctx ctx{title.lang, chapter.loc, style_.chapter_title.size, style_.chapter_title.leading, style_.accent};
+  ctx.parent = parent_;
+  ctx.tag = Tag::H1;
   paragraph(col.boxes, runs(title.value, ctx, Face::Bold, {}, nullptr), ctx, 0, width, false, 0);
   for (auto& b : col.boxes) b.keep_with_next = true;
   if (!col.boxes.empty()) {

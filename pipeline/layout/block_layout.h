@@ -44,6 +44,13 @@ class BlockLayout {
   // Plain text set in one style (cover, table of contents, running heads).
   std::vector<TextLine> plain(const std::string& lang, const std::string& text, Face face, double size, double width);
 
+  // The structure tree (Pages::elements): adds an element and returns its index. Element 0 is
+  // the Document, made by the constructor.
+  int element(Tag tag, int parent, const std::string& lang, bool row_header = false);
+  // The element that the next parts and chapter titles go in (a chapter's section).
+  void set_parent(int parent) { parent_ = parent; }
+  std::vector<Element> take_elements() { return std::move(elements_); }
+
  private:
   struct Ctx {
     std::string lang;
@@ -51,6 +58,8 @@ class BlockLayout {
     double size;
     double leading;
     Colour colour;
+    int parent = 0;    // the structure element the text goes in
+    Tag tag = Tag::P;  // what a paragraph() laid out in this context is
   };
 
   LineBreaker& breaker(const std::string& lang);
@@ -88,6 +97,8 @@ class BlockLayout {
   SourceLoc front_where_;
   std::vector<Missing> missing_;
   std::map<std::string, size_t> missing_index_;
+  std::vector<Element> elements_;
+  int parent_ = 0;
 };
 
 }  // namespace renaksi::layout

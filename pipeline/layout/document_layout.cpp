@@ -34,11 +34,12 @@ double first_height(const std::vector<Column>& cols) {
 }
 
 // Text lines placed on a page at (x, baseline y), right-aligned when `right` is set.
+// `elem`: their structure element; -1, an artifact (running heads and footers).
 void put_lines(Page& page, const std::vector<TextLine>& lines, double x, double y, double leading, double size,
-               const Colour& colour, double width = 0, bool right = false) {
+               const Colour& colour, double width = 0, bool right = false, int elem = -1) {
   for (const auto& line : lines) {
     double dx = right ? width - line.width : 0;
-    for (const auto& p : line.pieces) page.text.push_back({x + dx + p.x, y, p.face, size, colour, p.text, 0, p.lang});
+    for (const auto& p : line.pieces) page.text.push_back({x + dx + p.x, y, p.face, size, colour, p.text, 0, p.lang, elem});
     y -= leading;
   }
 }
@@ -74,6 +75,7 @@ class DocumentLayout {
     Paginator body(geo_.x, style_.text_top(), style_.text_bottom(), max_pages - 2);
     std::vector<size_t> chapter_page;
     for (const auto& ch : doc_.chapters) {
+      blocks_.set_parent(blocks_.element(Tag::Sect, 0, doc_.langs.front()));  // the chapter's section
       if (!body.new_page()) return too_many_pages(ch.loc);
       chapter_page.push_back(body.pages().size() - 1);
       std::vector<std::vector<Column>> laid;
@@ -120,7 +122,10 @@ class DocumentLayout {
     const std::string heading_text =
         doc_.front.size() > 1 ? first.toc_title + " \u00b7 " + doc_.front[1].toc_title : first.toc_title;
     contents.title.push_back({first.lang, {{prose::Inline::Kind::Text, heading_text, {}, true, {}, {}, {}}}, std::nullopt, {}, {}});
+    const int toc_sect = blocks_.element(Tag::Sect, 0, first.lang);  // the contents' heading, then its list
+    blocks_.set_parent(toc_sect);
     std::vector<Column> heading{blocks_.chapter_title(contents, 0, style_.text_width())};
+    toc_elem_ = blocks_.element(Tag::TOC, toc_sect, first.lang);
     if (!toc.place(std::move(heading))) return too_many_pages(doc_.facts.loc);
     const size_t toc_pages_before = 1;  // the cover
     std::vector<std::pair<size_t, size_t>> number_glyphs;  // (toc page, glyph index) per chapter
@@ -147,6 +152,7 @@ class DocumentLayout {
     out.outline.insert(out.outline.begin(), {toc_title(), "toc", 1});
     out.pages[1].anchors.push_back({"toc", style_.text_top()});
     furnish(out.pages);
+    out.elements = blocks_.take_elements();
     return out;
   }
 
@@ -163,6 +169,9 @@ class DocumentLayout {
     const double number_w = measure_.width(Face::Regular, size, "0000") + 6;
     const double w = style_.text_width() - number_w;
     const bool commitment = ch.kind == doc::Chapter::Kind::Commitment;
+    // An entry of the contents' list: a link holding its titles and its page number.
+    const std::string& lang = ch.title.empty() ? doc_.langs.front() : ch.title.front().lang;
+    const int link = blocks_.element(Tag::Link, blocks_.element(Tag::TOCI, toc_elem_, lang), lang);
     double y = 0;
     bool first = true;
     for (const auto& t : ch.title) {
@@ -173,7 +182,7 @@ class DocumentLayout {
       for (const auto& line : lines) {
         const double indent = wrapped ? 14 : 0;  // a wrapped title hangs under its first line
         wrapped = true;
-        for (const auto& p : line.pieces) b.text.push_back({indent + p.x, y + leading * 0.7, p.face, size, colour, p.text, 0, p.lang});
+        for (const auto& p : line.pieces) b.text.push_back({indent + p.x, y + leading * 0.7, p.face, size, colour, p.text, 0, p.lang, link});
         y += leading * (first ? 1.0 : 0.85);
       }
       first = false;
@@ -185,8 +194,8 @@ class DocumentLayout {
     for (const auto& g : b.text)
       if (g.y == leading * 0.7) lead_from = std::max(lead_from, g.x + measure_.width(g.face, size, g.text));
     b.rules.push_back({lead_from + 4, leading * 0.7, style_.text_width() - number_w + 2, leading * 0.7, 0.8, style_.muted, true});
-    b.links.push_back({0, 0, style_.text_width(), b.height, "#" + ch.anchor});
-    b.text.push_back({0, leading * 0.7, Face::Regular, size, style_.text, "0", 0, {}});  // the number, set later
+    b.links.push_back({0, 0, style_.text_width(), b.height, "#" + ch.anchor, link});
+    b.text.push_back({0, leading * 0.7, Face::Regular, size, style_.text, "0", 0, {}, link});  // the number, set later
     return b;
   }
 
@@ -210,6 +219,7 @@ class DocumentLayout {
     const double band_bottom = style_.page_height - style_.cover_band_height;
     page.rects.push_back({0, band_bottom, style_.page_width, style_.cover_band_height, style_.accent});
     Colour white{1, 1, 1};
+    const int sect = blocks_.element(Tag::Sect, 0, doc_.langs.front());  // the cover's lines, each a paragraph
     // The title in the band; in a bilingual edition the second language's title below it, lighter.
     double y = style_.text_top() - blocks_.ascent(style_.cover_title_size);
     bool first = true;
@@ -217,11 +227,11 @@ class DocumentLayout {
       const double size = first ? style_.cover_title_size : style_.cover_subtitle_size + 2;
       const double leading = first ? style_.cover_title_leading : (style_.cover_subtitle_size + 2) * 1.3;
       auto t = blocks_.plain(f.title_lang.empty() ? f.lang : f.title_lang, title_of(f), first ? Face::Bold : Face::Italic, size, w);
-      put_lines(page, t, left, y, leading, size, white);
+      put_lines(page, t, left, y, leading, size, white, 0, false, blocks_.element(Tag::P, sect, f.title_lang.empty() ? f.lang : f.title_lang));
       y -= leading * static_cast<double>(t.size()) + 10;
       if (!f.title_lang.empty()) {  // another language's title: the mark under it
         auto m = blocks_.plain(f.lang, f.untranslated, Face::Italic, style_.cover_line_size, w);
-        put_lines(page, m, left, y + 4, style_.cover_line_size * 1.4, style_.cover_line_size, white);
+        put_lines(page, m, left, y + 4, style_.cover_line_size * 1.4, style_.cover_line_size, white, 0, false, blocks_.element(Tag::P, sect, f.lang));
         y -= style_.cover_line_size * 1.4 * static_cast<double>(m.size()) + 4;
       }
       first = false;
@@ -238,14 +248,15 @@ class DocumentLayout {
                {f.edition, Face::Italic, style_.cover_line_size}}) {
         if (text.empty()) continue;
         auto lines = blocks_.plain(f.lang, text, face, size, w);
-        put_lines(page, lines, left, below, size * 1.4, size, face == Face::Bold ? style_.accent : style_.text);
+        put_lines(page, lines, left, below, size * 1.4, size, face == Face::Bold ? style_.accent : style_.text, 0, false,
+                  blocks_.element(Tag::P, sect, f.lang));
         below -= size * 1.4 * static_cast<double>(lines.size()) + 2;
       }
       below -= 18;
     }
     page.rules.push_back({left, style_.margin_bottom + 24, left + w, style_.margin_bottom + 24, 0.6, style_.rule});
     page.text.push_back({left, style_.margin_bottom + 10, Face::Regular, style_.footer_size, style_.muted,
-                         "Open Government Partnership", 0, "en"});
+                         "Open Government Partnership", 0, "en", blocks_.element(Tag::P, sect, "en")});
     return page;
   }
 
@@ -303,6 +314,7 @@ class DocumentLayout {
   Diagnostics& diags_;
   BlockLayout blocks_;
   Geometry geo_;
+  int toc_elem_ = 0;  // the contents' /TOC element
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ struct Glyphs {
   std::string text;     // UTF-8
   double angle = 0;     // degrees, counter-clockwise (the draft mark)
   std::string lang;     // its language (BCP 47); empty: the document's
+  int elem = -1;        // its structure element (Pages::elements); -1: an artifact (running head, mark)
 };
 
 struct Rect {
@@ -34,6 +35,7 @@ struct Rule {
 struct LinkArea {
   double x = 0, y = 0, w = 0, h = 0;
   std::string target;  // "https://…", "mailto:…", or "#anchor" inside the document
+  int elem = -1;       // its /Link structure element; -1: none
 };
 
 struct Anchor {
@@ -57,9 +59,22 @@ struct OutlineEntry {
   int level = 1;
 };
 
+// The structure types of a tagged PDF (PDF 32000-1, 14.8.4) that the layout uses.
+enum class Tag { Document, Part, Sect, Div, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Link, TOC, TOCI, BlockQuote, Note };
+
+// One element of the structure tree. Its children are the elements naming it as parent; their
+// order, and the order of its own marked text, is the order in which their text is drawn.
+struct Element {
+  Tag tag = Tag::P;
+  int parent = -1;   // an index into Pages::elements, always lower than this element's; -1: the root
+  std::string lang;  // its language; empty: its parent's
+  bool row_header = false;  // a TH heading its row (a field's label) rather than its column
+};
+
 struct Pages {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
+  std::vector<Element> elements;  // the structure tree: [0] the Document, parents before children
 };
 
 }  // namespace renaksi::layout

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <map>
 
+#include "emit/pdf/structure_tree.h"
+#include "emit/pdf/to_unicode.h"
 #include "text/language_tag.h"
 
 namespace renaksi::pdf {
@@ -87,6 +89,7 @@ PdfDocument::PdfDocument(const layout::Style& style, Diagnostics& diags) : style
     const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), path.c_str(), HPDF_TRUE);
     if (name) fonts_[static_cast<size_t>(f)] = HPDF_GetFont(pdf_.get(), name, "UTF-8");
     if (!fonts_[static_cast<size_t>(f)] && error_ == 0) error_ = HPDF_INVALID_FONTDEF_DATA;
+    if (fonts_[static_cast<size_t>(f)]) status(fix_to_unicode(fonts_[static_cast<size_t>(f)]));
     if (!check(("embedding the font " + path).c_str())) return;
   }
 }
@@ -164,6 +167,9 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
 
   std::vector<HPDF_Page> pages;
   std::map<std::string, std::pair<size_t, double>> anchors;
+  // Tagged PDF: every piece of text is a marked-content sequence of its structure element, or an
+  // artifact (running heads, footers, the draft mark, rules and backgrounds).
+  StructureTree tree(laid.elements, info.lang);
   for (size_t i = 0; i < laid.pages.size(); ++i) {
     const layout::Page& p = laid.pages[i];
     const std::string what = "drawing page " + std::to_string(i + 1);
@@ -174,6 +180,9 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
     if (!check(what.c_str())) return {};
     pages.push_back(page);
     for (const auto& a : p.anchors) anchors.emplace(a.id, std::make_pair(i, a.y));
+    tree.begin_page();
+    HPDF_Stream content = static_cast<HPDF_PageAttr>(page->attr)->stream;
+    if (!p.rects.empty() || !p.rules.empty()) status(HPDF_Stream_WriteStr(content, "/Artifact BMC\n"));
     for (const auto& r : p.rects) {
       rgb(page, r.fill, true);
       status(HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(r.y),
@@ -189,19 +198,30 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
       status(HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2)));
       status(HPDF_Page_Stroke(page));
     }
+    if (!p.rects.empty() || !p.rules.empty()) status(HPDF_Stream_WriteStr(content, "EMC\n"));
     if (!check(what.c_str())) return {};
     // Text in another language than the document's is a marked-content sequence carrying its
     // /Lang (PDF 32000-1, 14.9.2), so a screen reader speaks each language as itself. libharu has
     // no call for marked content: the operators go into the page's content stream directly,
-    // inside the text object (where the standard allows them) and closed before it ends.
-    HPDF_Stream content = static_cast<HPDF_PageAttr>(page->attr)->stream;
+    // inside the text object (where the standard allows them) and closed before it ends. The
+    // language spans nest inside the structure's sequences (`tag`), in another language than
+    // their element's.
+    int tagged = -2;     // the element of the open structure sequence (-1: an artifact); -2: none open
     std::string marked;  // the language of the open sequence; empty: none open
     auto mark = [&](const std::string& lang) {
-      const bool wanted = !lang.empty() && lang != info.lang && is_language_tag(lang);
+      const std::string& around = tagged >= 0 ? tree.lang_of(tagged) : lang;
+      const bool wanted = !lang.empty() && lang != around && is_language_tag(lang);
       if (marked == (wanted ? lang : std::string())) return;
       if (!marked.empty()) status(HPDF_Stream_WriteStr(content, "EMC\n"));
       marked = wanted ? lang : std::string();
       if (!marked.empty()) status(HPDF_Stream_WriteStr(content, ("/Span <</Lang (" + marked + ")>> BDC\n").c_str()));
+    };
+    auto tag = [&](int elem) {
+      if (elem == tagged) return;
+      mark({});
+      if (tagged != -2) status(HPDF_Stream_WriteStr(content, "EMC\n"));
+      tagged = elem;
+      if (tagged != -2) status(HPDF_Stream_WriteStr(content, tree.open(tagged).c_str()));
     };
     auto draw = [&](const std::vector<layout::Glyphs>& glyphs) {
       if (glyphs.empty()) return;
@@ -211,6 +231,7 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
       layout::Colour colour{-1, -1, -1};
       for (const auto& g : glyphs) {
         if (error_ != 0) return;  // the first failure ends the page
+        tag(g.elem < 0 ? -1 : g.elem);
         mark(g.lang);
         HPDF_Font f = fonts_[static_cast<size_t>(g.face)];
         if (f != font || g.size != size) {
@@ -233,6 +254,7 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
         }
       }
       mark({});
+      tag(-2);
       status(HPDF_Page_EndText(page));
     };
     draw(p.text);
@@ -271,6 +293,7 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
         if (null(annot, HPDF_INVALID_OBJECT, "linking to " + encode_uri(l.target))) return {};
       }
       if (annot) status(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0));
+      if (annot) tree.annotation(l.elem, i, annot);
     }
     if (!check(("writing the links of page " + std::to_string(i + 1)).c_str())) return {};
   }
@@ -289,6 +312,8 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
     status(HPDF_Dict_Add(pdf->catalog, "Lang", lang));
   }
   if (!check("writing links and bookmarks")) return {};
+  status(tree.write(pdf, pages));
+  if (!check("writing the structure tree")) return {};
 
   status(HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str()));
   status(HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str()));

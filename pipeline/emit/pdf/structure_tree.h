@@ -1,0 +1,68 @@
+// The tagged PDF's logical structure (PDF 32000-1, 14.7–14.8): the marked-content operators that
+// tie each piece of drawn text to its structure element, then the structure tree, its parent tree
+// and the catalogue's entries, built with libharu's object layer (libharu has no API for them).
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "layout/page.h"
+
+namespace renaksi::pdf {
+
+// The structure type's name: "P", "H1", "TD"…
+const char* tag_name(layout::Tag tag);
+
+class StructureTree {
+ public:
+  // `elements`: the layout's tree ([0] the Document; an element whose parent is not before it
+  // hangs from the Document). `lang`: the document's language (the catalogue's /Lang).
+  StructureTree(const std::vector<layout::Element>& elements, const std::string& lang);
+
+  // The next page drawn (pages are drawn in order, each once).
+  void begin_page();
+  // The operator opening a marked-content sequence for `elem` on the current page:
+  // "/P <</MCID 3>> BDC\n" with the page's next MCID, or "/Artifact BMC\n" when `elem` is no
+  // element (-1: running heads, footers, the draft mark).
+  std::string open(int elem);
+  // The language `elem`'s text is read in: its own, an ancestor's, or the document's; empty for
+  // an artifact.
+  const std::string& lang_of(int elem) const;
+  // The link annotation of the /Link element `elem`, on the `page`-th page (0-based).
+  void annotation(int elem, size_t page, HPDF_Annotation annot);
+
+  // Writes the structure tree, the parent tree, each page's /StructParents and each link's
+  // /StructParent, and the catalogue's /StructTreeRoot, /MarkInfo and /ViewerPreferences
+  // (DisplayDocTitle). `pages`: the document's pages, in order. The first failing status, or
+  // HPDF_OK.
+  HPDF_STATUS write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages);
+
+ private:
+  // What an element holds, in reading order: a child element, its text on a page (a marked-content
+  // sequence), or a link annotation.
+  struct Kid {
+    enum class Kind { Element, Text, Annotation } kind = Kind::Element;
+    int elem = -1;                    // Element: the child
+    size_t page = 0;                  // Text, Annotation
+    int mcid = -1;                    // Text
+    HPDF_Annotation annot = nullptr;  // Annotation
+  };
+  // Lists `elem` in its parent's kids, and its parent in the grandparent's…, the first time its
+  // text (or a descendant's) is met: children are read in the order their text is drawn.
+  void list(int elem);
+  bool valid(int elem) const { return elem >= 0 && static_cast<size_t>(elem) < elements_.size(); }
+
+  std::vector<layout::Element> elements_;
+  std::vector<std::string> lang_;  // the effective language of each element
+  std::string doc_lang_;
+  std::vector<std::vector<Kid>> kids_;
+  std::vector<bool> listed_;
+  std::vector<std::vector<int>> page_mcids_;  // per page, the element of each MCID
+  std::vector<std::pair<int, size_t>> annotations_;  // (element, page) of each annotation, keyed after the pages
+  std::vector<HPDF_Annotation> annots_;
+};
+
+}  // namespace renaksi::pdf
