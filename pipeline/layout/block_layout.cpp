@@ -235,12 +235,16 @@ void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const 
     }
     out.push_back(std::move(b));
   }
+  // No orphan, no widow: two lines on each side of a page break (box.h).
+  const size_t n = lines.size(), from = out.size() - n;
+  for (size_t i = 0; i + 1 < n; ++i) out[from + i].keep_with_next = n <= 3 || i == 0 || i + 2 == n;
 }
 
 void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, const Ctx& ctx, double x, double width,
-                         std::vector<prose::Blocks>& notes) {
+                         std::vector<prose::Blocks>& notes, std::vector<size_t>* starts) {
   bool first = true;
   for (const auto& b : blocks) {
+    if (starts) starts->push_back(out.size());
     const double gap = first ? 0 : style_.paragraph_gap;
     first = false;
     using K = prose::Block::Kind;
@@ -369,6 +373,7 @@ void BlockLayout::table(Column& out, const doc::TableContent& t, const std::stri
     for (const auto& c : r) cells.push_back(runs(c, ctx, Face::Regular, {}, nullptr));
     Box b = row(cells, widths, ctx, false, stripe);
     b.table = index;
+    b.keep_with_next = t.rows.size() > 1 && &r == &t.rows.front();  // a header and two rows, at least
     stripe = !stripe;
     out.boxes.push_back(std::move(b));
   }
@@ -401,12 +406,15 @@ void BlockLayout::prose_table(std::vector<Box>& out, const prose::Block& b, cons
     Box shifted;
     shifted.height = box.height;
     shifted.breaks = box.breaks;
+    shifted.space_before = box.space_before;
+    shifted.keep_with_next = box.keep_with_next;
     shift(box, x, 0, shifted);
     out.push_back(std::move(shifted));
   };
   if (!b.header.empty()) {
     Box h = row(cells_of(b.header, Face::Bold), widths, ctx, true, false);
     h.space_before = style_.table.space_before;
+    h.keep_with_next = true;
     place(std::move(h));
   }
   bool stripe = false;
@@ -495,7 +503,11 @@ Column BlockLayout::heading(const doc::Heading& h, size_t index, const Ctx& ctx,
 Column BlockLayout::prose(const prose::Blocks& p, const Ctx& ctx, double width) {
   Column col;
   std::vector<prose::Blocks> notes;
-  blocks(col.boxes, p, ctx, 0, width, notes);
+  std::vector<size_t> starts;
+  blocks(col.boxes, p, ctx, 0, width, notes, &starts);
+  // Each block's first box: the paginator starts the n-th of both languages level.
+  for (size_t k = 0; k < starts.size(); ++k)
+    if (starts[k] < col.boxes.size()) col.boxes[starts[k]].pair = static_cast<int>(k);
   Ctx small = ctx;
   small.size = style_.table.size;
   small.leading = style_.table.leading;
