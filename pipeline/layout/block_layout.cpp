@@ -257,7 +257,7 @@ void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, con
         size_t start = out.size();
         paragraph(out, runs(b.inlines, h, Face::Bold, {}, &notes), h, x, width, false,
                   std::max(gap, style_.subsection.space_before));
-        for (size_t i = start; i < out.size(); ++i) out[i].keep_with_next = true;
+        for (size_t i = start; i < out.size(); ++i) out[i].keep_with_next = out[i].heading = true;
         break;
       }
       case K::BulletList:
@@ -436,7 +436,7 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
     n.leading = style_.body.leading;
     paragraph(name, runs(p.title, n, Face::Bold, {}, nullptr), n, 0, width, false, style_.paragraph_gap * 1.5);
     for (auto& b : name) {
-      b.keep_with_next = true;
+      b.keep_with_next = b.heading = true;
       out.boxes.push_back(std::move(b));
     }
   }
@@ -492,7 +492,7 @@ Column BlockLayout::heading(const doc::Heading& h, size_t index, const Ctx& ctx,
   c.leading = ts.leading;
   c.colour = h.level <= 2 ? style_.accent : style_.text;
   paragraph(col.boxes, runs(h.parts[index].value, c, Face::Bold, {}, nullptr), c, 0, width, false, ts.space_before);
-  for (auto& b : col.boxes) b.keep_with_next = true;
+  for (auto& b : col.boxes) b.keep_with_next = b.heading = true;
   if (!col.boxes.empty()) {
     col.boxes.back().height += ts.space_after;
     if (!anchor.empty()) col.boxes.front().anchors.push_back({anchor, 0});
@@ -556,7 +556,7 @@ Column BlockLayout::chapter_title(const doc::Chapter& chapter, size_t index, dou
   const auto& title = chapter.title[index];
   Ctx ctx{title.lang, chapter.loc, style_.chapter_title.size, style_.chapter_title.leading, style_.accent};
   paragraph(col.boxes, runs(title.value, ctx, Face::Bold, {}, nullptr), ctx, 0, width, false, 0);
-  for (auto& b : col.boxes) b.keep_with_next = true;
+  for (auto& b : col.boxes) b.keep_with_next = b.heading = true;
   if (!col.boxes.empty()) {
     Box& last = col.boxes.back();
     last.rules.push_back({0, last.height + 5, 48, last.height + 5, 2.5, style_.accent});

@@ -5,7 +5,8 @@
 // (a heading, its subheading, a paragraph's first line…), and the chain ends with the first box
 // that does not keep, of which only its first part (see first_part) must fit. A paragraph's lines
 // are one box each: its first line keeps with the second (no orphan) and, from four lines on, its
-// last-but-one with the last (no widow); a paragraph of two or three lines keeps whole.
+// last-but-one with the last (no widow); a paragraph of two or three lines keeps whole. A heading
+// has two lines of text below it: a one-line paragraph right after it keeps with what follows.
 #pragma once
 
 #include <string>
@@ -19,6 +20,7 @@ struct Box {
   double height = 0;
   double space_before = 0;     // dropped when the box starts a page
   bool keep_with_next = false; // on the same page as the next box (see above)
+  bool heading = false;        // a line of a heading: a single line after it keeps with the next
   int table = -1;              // a table row: the index of its header box in Column::headers
   std::vector<Glyphs> text;    // y: the baseline, measured down from the box's top
   std::vector<Rect> rects;     // y: the top edge, measured down; h grows downwards

@@ -97,10 +97,9 @@ class DocumentLayout {
       }
       // What must fit below each block that ends keeping with the next (a heading): the lead of
       // the next block, and through a chain of headings the lead of the block after them.
-      std::vector<double> lead(laid.size() + 1, 0);
-      for (size_t i = laid.size(); i-- > 0;) lead[i] = lead_height(laid[i], lead[i + 1]);
+      const std::vector<double> lead = next_leads(laid);
       for (size_t i = 0; i < laid.size(); ++i)
-        if (!body.place(std::move(laid[i]), lead[i + 1])) return too_many_pages(at[i]);
+        if (!body.place(std::move(laid[i]), lead[i])) return too_many_pages(at[i]);
       out.outline.push_back({outline_title(ch), ch.anchor, 1});
     }
 

@@ -22,12 +22,16 @@ bool is_space(const Box& b) {
 // Chains longer than this are not kept (they are taller than any page); it bounds the work.
 constexpr double kNoLimit = std::numeric_limits<double>::infinity();
 
-double chain_within(const std::vector<Box>& boxes, size_t i, double next_first, bool at_top, double limit) {
+double chain_within(const std::vector<Box>& boxes, size_t i, double next_first, bool at_top, double limit,
+                    bool after_heading = false) {
   double need = 0;
   for (size_t j = i; j < boxes.size(); ++j) {
     const Box& b = boxes[j];
     const double gap = j == i && at_top ? 0 : b.space_before;
-    if (!b.keep_with_next) return need + gap + first_part(b);
+    // A single line right after a heading (inside the chain) is not enough text below it.
+    const bool under_heading = (j > i && boxes[j - 1].heading) || (j == i && after_heading);
+    const bool lone = under_heading && b.breaks.empty() && (j + 1 == boxes.size() || !boxes[j + 1].heading);
+    if (!b.keep_with_next && !lone) return need + gap + first_part(b);
     need += gap + b.height;
     if (need > limit) return need;
   }
@@ -50,11 +54,28 @@ double chain_height(const std::vector<Box>& boxes, size_t i, double next_first, 
   return chain_within(boxes, i, next_first, at_top, kNoLimit);
 }
 
-double lead_height(const std::vector<Column>& columns, double next_first) {
+double lead_height(const std::vector<Column>& columns, double next_first, bool after_heading) {
   double h = 0;
   for (const auto& c : columns)
-    if (!c.boxes.empty()) h = std::max(h, chain_height(c.boxes, 0, next_first));
+    if (!c.boxes.empty()) h = std::max(h, chain_within(c.boxes, 0, next_first, false, kNoLimit, after_heading));
   return h;
+}
+
+std::vector<double> next_leads(const std::vector<std::vector<Column>>& blocks, double after) {
+  auto ends_with_heading = [](const std::vector<Column>& block) {
+    for (const auto& c : block)
+      if (!c.boxes.empty() && c.boxes.back().heading) return true;
+    return false;
+  };
+  // plain[i]: block i's lead; under[i]: its lead right after a heading.
+  const size_t n = blocks.size();
+  std::vector<double> plain(n + 1, after), under(n + 1, after), out(n);
+  for (size_t i = n; i-- > 0;) {
+    out[i] = ends_with_heading(blocks[i]) ? under[i + 1] : plain[i + 1];
+    plain[i] = lead_height(blocks[i], out[i]);
+    under[i] = lead_height(blocks[i], out[i], true);
+  }
+  return out;
 }
 
 std::vector<Box> split_box(Box box, const std::vector<double>& cuts) {
@@ -251,10 +272,9 @@ bool Paginator::place(std::vector<Column> columns, double next_first) {
                         std::make_move_iterator(boxes.begin() + static_cast<std::ptrdiff_t>(to)));
       parts[k].push_back(std::move(part));
     }
-  std::vector<double> lead(n + 1, next_first);
-  for (size_t k = n; k-- > 0;) lead[k] = lead_height(parts[k], lead[k + 1]);
+  const std::vector<double> after = next_leads(parts, next_first);
   for (size_t k = 0; k < n; ++k)
-    if (!place_block(std::move(parts[k]), lead[k + 1])) return false;
+    if (!place_block(std::move(parts[k]), after[k])) return false;
   return true;
 }
 

@@ -80,7 +80,13 @@ double chain_height(const std::vector<Box>& boxes, size_t i, double next_first, 
 
 // The height that must fit on a page for a block to start there (the most of its columns'
 // chain_height from the first box). A block that all keeps (a heading) adds `next_first`.
-double lead_height(const std::vector<Column>& columns, double next_first);
+// `after_heading`: the block follows a heading, so a first box of one line keeps with the next.
+double lead_height(const std::vector<Column>& columns, double next_first, bool after_heading = false);
+
+// For each of a run of blocks, the `next_first` to place it with: what must fit after it when it
+// ends keeping with the next (the next block's lead, through a chain of headings); `after` follows
+// the last block.
+std::vector<double> next_leads(const std::vector<std::vector<Column>>& blocks, double after = 0);
 
 // Splits `box` at `cuts` (offsets from its top, ascending, inside (0, height)) into
 // cuts.size() + 1 boxes: text by its baseline, links by their middle, rectangles and

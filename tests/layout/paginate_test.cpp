@@ -287,9 +287,7 @@ TEST(Paginator, ABoxOfLinesIsSplitWithTwoLinesOnEachSide) {
     EXPECT_EQ(first + second, 5u) << lines;
     EXPECT_NE(first, 1u) << lines;
     EXPECT_NE(second, 1u) << lines;
-    if (lines == 7) EXPECT_EQ(first, 3u);
-    if (lines == 8) EXPECT_EQ(first, 2u);
-    if (lines == 9) EXPECT_EQ(first, 0u);
+    EXPECT_EQ(first, lines == 7 ? 3u : lines == 8 ? 2u : 0u) << lines;
   }
 }
 
@@ -411,6 +409,46 @@ TEST(Paginator, AChainTallerThanAPageEnds) {
     }
   EXPECT_EQ(n, 34);
   EXPECT_LE(p.pages().size(), 5u);
+}
+
+TEST(Paginator, AHeadingOverAOneLineParagraphKeepsWithWhatFollowsIt) {
+  Paginator p({0}, 100, 0);
+  p.place({filler(6)});  // 40 left: the heading and its one line fit, the next paragraph does not
+  Column c;
+  c.boxes.push_back(box(12, "H", true));
+  c.boxes.back().heading = true;
+  for (auto& b : para(1, "a")) c.boxes.push_back(b);
+  for (auto& b : para(4, "b")) c.boxes.push_back(b);
+  p.place({c});
+  EXPECT_TRUE(on(p, 0).empty());
+  EXPECT_EQ(on(p, 1).front(), "H");
+  // Across blocks: the one-line paragraph is a block of its own.
+  Paginator q({0}, 100, 0);
+  q.place({filler(6)});
+  Column h, one, more;
+  h.boxes.push_back(box(12, "H", true));
+  h.boxes.back().heading = true;
+  one.boxes = para(1, "a");
+  more.boxes = para(4, "b");
+  std::vector<std::vector<Column>> blocks{{h}, {one}, {more}};
+  const auto lead = next_leads(blocks);
+  EXPECT_EQ(lead[0], 10 + 20);
+  for (size_t i = 0; i < blocks.size(); ++i) q.place(blocks[i], lead[i]);
+  EXPECT_TRUE(on(q, 0).empty());
+  EXPECT_EQ(on(q, 1).front(), "H");
+}
+
+TEST(Paginator, IndexEntriesOfOneLineDoNotChainTogether) {
+  Paginator p({0}, 100, 0);
+  Column c;
+  for (int i = 0; i < 20; ++i) {
+    c.boxes.push_back(box(10, "N" + std::to_string(i), true));
+    c.boxes.back().heading = true;
+    c.boxes.push_back(box(10, "r" + std::to_string(i)));
+  }
+  p.place({c});
+  ASSERT_EQ(p.pages().size(), 4u);
+  for (const auto& page : p.pages()) EXPECT_EQ(page.text.size(), 10u);  // five entries a page
 }
 
 TEST(SplitBox, TextByBaselineRectsAndVerticalRulesClipped) {
