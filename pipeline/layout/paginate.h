@@ -3,7 +3,7 @@
 // repeat. Keeping (box.h): a chain of boxes that keep with the next (headings, a heading's
 // subheading, a table's header row and first row, a paragraph's first line) goes on the page
 // only when the chain and the first part (two lines) of the box that ends it fit, else on the
-// next page; a block's columns all move when one of them must; a box of lines is split only
+// next page (a one-line paragraph under a heading does not end a chain); a block's columns all move when one of them must; a box of lines is split only
 // with two lines on each side. A block whose columns are marked in pairs (Box::pair, the
 // paragraphs of a bilingual prose block, the same number in each column) is placed pair by
 // pair: both paragraphs of a pair start level, and a page ends between pairs unless a pair is
