@@ -252,12 +252,16 @@ void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const 
     }
     out.push_back(std::move(b));
   }
+  // No orphan, no widow: two lines on each side of a page break (box.h).
+  const size_t n = lines.size(), from = out.size() - n;
+  for (size_t i = 0; i + 1 < n; ++i) out[from + i].keep_with_next = n <= 3 || i == 0 || i + 2 == n;
 }
 
 void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, const Ctx& ctx, double x, double width,
-                         std::vector<prose::Blocks>& notes) {
+                         std::vector<prose::Blocks>& notes, std::vector<size_t>* starts) {
   bool first = true;
   for (const auto& b : blocks) {
+    if (starts) starts->push_back(out.size());
     const double gap = first ? 0 : style_.paragraph_gap;
     first = false;
     using K = prose::Block::Kind;
@@ -271,7 +275,7 @@ void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, con
         size_t start = out.size();
         paragraph(out, runs(b.inlines, h, Face::Bold, {}, &notes), h, x, width, false,
                   std::max(gap, style_.subsection.space_before));
-        for (size_t i = start; i < out.size(); ++i) out[i].keep_with_next = true;
+        for (size_t i = start; i < out.size(); ++i) out[i].keep_with_next = out[i].heading = true;
         break;
       }
       case K::BulletList:
@@ -411,6 +415,7 @@ void BlockLayout::table(Column& out, const doc::TableContent& t, const std::stri
     for (const auto& c : r) cells.push_back(runs(c, ctx, Face::Regular, {}, nullptr));
     Box b = row(cells, widths, ctx, false, stripe);
     b.table = index;
+    b.keep_with_next = t.rows.size() > 1 && &r == &t.rows.front();  // a header and two rows, at least
     stripe = !stripe;
     out.boxes.push_back(std::move(b));
   }
@@ -444,12 +449,15 @@ void BlockLayout::prose_table(std::vector<Box>& out, const prose::Block& b, cons
     Box shifted;
     shifted.height = box.height;
     shifted.breaks = box.breaks;
+    shifted.space_before = box.space_before;
+    shifted.keep_with_next = box.keep_with_next;
     shift(box, x, 0, shifted);
     out.push_back(std::move(shifted));
   };
   if (!b.header.empty()) {
     Box h = row(cells_of(b.header, Face::Bold), widths, ctx, true, false);
     h.space_before = style_.table.space_before;
+    h.keep_with_next = true;
     place(std::move(h));
   }
   bool stripe = false;
@@ -471,7 +479,7 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
     n.leading = style_.body.leading;
     paragraph(name, runs(p.title, n, Face::Bold, {}, nullptr), n, 0, width, false, style_.paragraph_gap * 1.5);
     for (auto& b : name) {
-      b.keep_with_next = true;
+      b.keep_with_next = b.heading = true;
       out.boxes.push_back(std::move(b));
     }
   }
@@ -558,7 +566,7 @@ Column BlockLayout::heading(const doc::Heading& h, size_t index, const Ctx& ctx,
   c.colour = h.level <= 2 ? style_.accent : style_.text;
   c.tag = h.level <= 2 ? Tag::H2 : h.level == 3 ? Tag::H3 : Tag::H4;
   paragraph(col.boxes, runs(h.parts[index].value, c, Face::Bold, {}, nullptr), c, 0, width, false, ts.space_before);
-  for (auto& b : col.boxes) b.keep_with_next = true;
+  for (auto& b : col.boxes) b.keep_with_next = b.heading = true;
   if (!col.boxes.empty()) {
     col.boxes.back().height += ts.space_after;
     if (!anchor.empty()) col.boxes.front().anchors.push_back({anchor, 0});
@@ -569,7 +577,11 @@ Column BlockLayout::heading(const doc::Heading& h, size_t index, const Ctx& ctx,
 Column BlockLayout::prose(const prose::Blocks& p, const Ctx& ctx, double width) {
   Column col;
   std::vector<prose::Blocks> notes;
-  blocks(col.boxes, p, ctx, 0, width, notes);
+  std::vector<size_t> starts;
+  blocks(col.boxes, p, ctx, 0, width, notes, &starts);
+  // Each block's first box: the paginator starts the n-th of both languages level.
+  for (size_t k = 0; k < starts.size(); ++k)
+    if (starts[k] < col.boxes.size()) col.boxes[starts[k]].pair = static_cast<int>(k);
   Ctx small = ctx;
   small.size = style_.table.size;
   small.leading = style_.table.leading;
@@ -625,7 +637,7 @@ Column BlockLayout::chapter_title(const doc::Chapter& chapter, size_t index, dou
   ctx.parent = parent_;
   ctx.tag = Tag::H1;
   paragraph(col.boxes, runs(title.value, ctx, Face::Bold, {}, nullptr), ctx, 0, width, false, 0);
-  for (auto& b : col.boxes) b.keep_with_next = true;
+  for (auto& b : col.boxes) b.keep_with_next = b.heading = true;
   if (!col.boxes.empty()) {
     Box& last = col.boxes.back();
     last.rules.push_back({0, last.height + 5, 48, last.height + 5, 2.5, style_.accent});

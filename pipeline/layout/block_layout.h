@@ -71,8 +71,9 @@ class BlockLayout {
   // Appends the lines of a paragraph as boxes at indent `x`.
   void paragraph(std::vector<Box>& out, std::vector<Run> runs, const Ctx& ctx, double x, double width, bool justify,
                  double space_before);
+  // `starts`, when given: where each of `blocks` begins in `out`.
   void blocks(std::vector<Box>& out, const prose::Blocks& blocks, const Ctx& ctx, double x, double width,
-              std::vector<prose::Blocks>& notes);
+              std::vector<prose::Blocks>& notes, std::vector<size_t>* starts = nullptr);
   void table(Column& out, const doc::TableContent& t, const std::string& kind, const Ctx& ctx, double width);
   void prose_table(std::vector<Box>& out, const prose::Block& b, const Ctx& ctx, double x, double width);
   void fields(Column& out, const doc::FieldList& p, const Ctx& ctx, double width, bool index_entry);

@@ -26,13 +26,6 @@ Geometry columns(const Style& s, size_t n) {
   return g;
 }
 
-double first_height(const std::vector<Column>& cols) {
-  double h = 0;
-  for (const auto& c : cols)
-    if (!c.boxes.empty()) h = std::max(h, c.boxes.front().space_before + first_part(c.boxes.front()));
-  return h;
-}
-
 // Text lines placed on a page at (x, baseline y), right-aligned when `right` is set.
 // `elem`: their structure element; -1, an artifact (running heads and footers).
 void put_lines(Page& page, const std::vector<TextLine>& lines, double x, double y, double leading, double size,
@@ -79,12 +72,7 @@ class DocumentLayout {
       if (!body.new_page()) return too_many_pages(ch.loc);
       chapter_page.push_back(body.pages().size() - 1);
       std::vector<std::vector<Column>> laid;
-      std::vector<Column> title;
-      for (size_t k = 0; k < ch.title.size(); ++k) title.push_back(blocks_.chapter_title(ch, k, geo_.width));
-      if (!title.empty() && !title.front().boxes.empty()) title.front().boxes.front().anchors.push_back({ch.anchor, 0});
-      laid.push_back(std::move(title));
-      // laid[i] is a heading (the chapter title first): it keeps with what follows it.
-      std::vector<bool> is_heading{true};
+      laid.push_back(chapter_title(ch));
       std::vector<SourceLoc> at{ch.loc};
       for (const auto& b : ch.blocks) {
         const size_t parts = BlockLayout::part_count(b);
@@ -92,8 +80,14 @@ class DocumentLayout {
         // other (a table in half a page is too cramped to read), unless the layout asks otherwise.
         if (std::holds_alternative<doc::Table>(b.content) && parts > 1 && !style_.tables_side_by_side) {
           for (size_t k = 0; k < parts; ++k) {
-            laid.push_back({blocks_.part(b, k, style_.text_width())});
-            is_heading.push_back(false);
+            Column table = blocks_.part(b, k, style_.text_width());
+            // A short table keeps with its translation below it (a contact table and its
+            // translation on one page, not the second alone on the next).
+            double h = 0;
+            for (const auto& box : table.boxes) h += box.space_before + box.height;
+            if (k + 1 < parts && h <= (style_.text_top() - style_.text_bottom()) / 4)
+              for (auto& box : table.boxes) box.keep_with_next = true;
+            laid.push_back({std::move(table)});
             at.push_back(b.loc);
           }
           continue;
@@ -101,13 +95,13 @@ class DocumentLayout {
         std::vector<Column> cols;
         for (size_t k = 0; k < parts; ++k) cols.push_back(blocks_.part(b, k, geo_.width));
         laid.push_back(std::move(cols));
-        is_heading.push_back(std::holds_alternative<doc::Heading>(b.content));
         at.push_back(b.loc);
       }
-      for (size_t i = 0; i < laid.size(); ++i) {
-        double next = is_heading[i] && i + 1 < laid.size() ? first_height(laid[i + 1]) : 0;
-        if (!body.place(std::move(laid[i]), next)) return too_many_pages(at[i]);
-      }
+      // What must fit below each block that ends keeping with the next (a heading): the lead of
+      // the next block, and through a chain of headings the lead of the block after them.
+      const std::vector<double> lead = next_leads(laid);
+      for (size_t i = 0; i < laid.size(); ++i)
+        if (!body.place(std::move(laid[i]), lead[i])) return too_many_pages(at[i]);
       out.outline.push_back({outline_title(ch), ch.anchor, 1});
     }
 
@@ -154,6 +148,31 @@ class DocumentLayout {
     furnish(out.pages);
     out.elements = blocks_.take_elements();
     return out;
+  }
+
+  // A chapter's title. In a bilingual edition its languages are stacked at full width (a long
+  // title in half a page runs to many lines), the second in the muted colour, one rule under both.
+  std::vector<Column> chapter_title(const doc::Chapter& ch) {
+    std::vector<Column> title;
+    const bool stacked = ch.title.size() > 1;
+    for (size_t k = 0; k < ch.title.size(); ++k)
+      title.push_back(blocks_.chapter_title(ch, k, stacked ? style_.text_width() : geo_.width));
+    if (!title.empty() && !title.front().boxes.empty()) title.front().boxes.front().anchors.push_back({ch.anchor, 0});
+    if (!stacked) return title;
+    Column one;
+    for (size_t k = 0; k < title.size(); ++k) {
+      auto& boxes = title[k].boxes;
+      if (boxes.empty()) continue;
+      if (k + 1 < title.size()) {  // the rule and the space after go under the last language only
+        boxes.back().rules.clear();
+        boxes.back().height -= style_.chapter_title.space_after - 4;
+      }
+      if (k > 0)
+        for (auto& b : boxes)
+          for (auto& g : b.text) g.colour = style_.muted;
+      for (auto& b : boxes) one.boxes.push_back(std::move(b));
+    }
+    return {std::move(one)};
   }
 
   std::string outline_title(const doc::Chapter& ch) const {
