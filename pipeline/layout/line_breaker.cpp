@@ -24,11 +24,11 @@ namespace {
 
 // Knuth and Plass's parameters, as TeX sets them (demerits are squared badness plus penalty).
 constexpr double kInfinity = 10000;        // a penalty this high forbids, this low forces, a break
-constexpr double kHyphenPenalty = 50;      // a break at a hyphen, drawn or written
-constexpr double kRaggedHyphenPenalty = 400;  // ragged-right text hyphenates only when it helps much
+constexpr double kHyphenPenalty = 100;     // a break at a hyphen, drawn or written (TeX: 50)
+constexpr double kRaggedHyphenPenalty = 800;  // ragged-right text hyphenates only when it helps much
 constexpr double kCutPenalty = 5000;       // a break between characters without a hyphen: last resort
 constexpr double kLinePenalty = 10;
-constexpr double kDoubleHyphenDemerits = 3000;
+constexpr double kDoubleHyphenDemerits = 10000;
 constexpr double kFinalHyphenDemerits = 5000;
 constexpr double kAdjacentDemerits = 10000;  // a tight line beside a loose one
 constexpr double kTolerance = 2;             // first pass: no line stretched past 2x its stretch
@@ -135,7 +135,10 @@ std::vector<size_t> total_fit(const std::vector<Item>& items, double width, bool
     next_box[i] = items[i].kind == Item::Box || items[i].forced ? i : next_box[i + 1];
     next_break[i] = legal(i) ? i : next_break[i + 1];
   }
-  const double ragged_stretch = 3 * em;
+  // Ragged-right: a line's badness grows with its empty end, as if a glue of this stretch filled
+  // it; with the hyphen's penalty, a word is hyphenated only when a line would otherwise end
+  // less than about half full.
+  const double ragged_stretch = std::max(3 * em, width / 4);
 
   struct Node {
     size_t item;   // the break's item; n for the paragraph's start

@@ -24,7 +24,8 @@ TEST(Kerning, KernedPairsAreNarrowerThanTheirLetters) {
   Diagnostics diags;
   pdf::PdfDocument pdf(style, diags);
   ASSERT_TRUE(pdf.ok());
-  for (const char* pair : {"Fo", "AV", "To"}) {
+  // ("Fo" has no kerning pair in Noto Sans: it measures as its letters.)
+  for (const char* pair : {"AV", "To", "Ta"}) {
     const std::string p(pair);
     const double apart = pdf.width(layout::Face::Regular, 10, p.substr(0, 1)) + pdf.width(layout::Face::Regular, 10, p.substr(1));
     EXPECT_LT(pdf.width(layout::Face::Regular, 10, p), apart - 0.05) << p;
