@@ -340,7 +340,9 @@ std::vector<TextLine> assemble(const std::vector<Item>& items, const std::vector
     }
     const bool last = items[b].forced;
     double extra = 0;
-    if (justify && !last && gaps > 0) extra = (width - natural) / gaps;
+    // Every line of a justified paragraph but its last fills the width; the last (or one before
+    // a hard break) keeps its natural spaces, unless it had to shrink them to fit.
+    if (justify && gaps > 0 && (!last || natural > width)) extra = (width - natural) / gaps;
     double x = 0;
     size_t word = 0;
     for (auto& p : placed) {

@@ -74,6 +74,12 @@ TEST_F(LineBreakerTest, ALooseLineInsideAJustifiedParagraphIsStillJustified) {
   EXPECT_NEAR(l[0].pieces.back().x + l[0].pieces.back().width, 70, 1e-6);
 }
 
+TEST_F(LineBreakerTest, ALastLineThatShrankToFitStaysInside) {
+  // 29 characters at 140 points (28): the last line fits only with its spaces shrunk.
+  auto l = breaker.lines({{"aaaa bbbb cccc dddd eeee ffff", Face::Regular, {}, {}, {}}}, 10, 140, true);
+  for (const auto& line : l) EXPECT_LE(line.pieces.back().x + line.pieces.back().width, 140 + 1e-6);
+}
+
 TEST_F(LineBreakerTest, StyledRunsKeepTheirFaceAndLink) {
   std::vector<layout::Run> runs = {{"see ", Face::Regular, {}, {}, {}}, {"the site", Face::Bold, {}, "https://x.example", {}}, {" now", Face::Regular, {}, {}, {}}};
   auto l = breaker.lines(runs, 10, 1000, false);
