@@ -23,7 +23,7 @@ std::optional<Colour> parse_colour(const std::string& hex) {
   }
 }
 
-// Reads the hyphenation table `file` names (locales/hyphenation.json): its pattern folders and,
+// Reads the hyphenation table `file` names (layouts/hyphenation.json): its pattern folders and,
 // per language, the pattern files to use, the first one found winning.
 bool load_hyphenation(const fs::path& file, std::map<std::string, fs::path>& out, Diagnostics& diags) {
   const std::string name = file.lexically_normal().generic_string();

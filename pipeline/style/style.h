@@ -50,7 +50,7 @@ struct Style {
   double draft_mark_size = 96, draft_mark_angle = 45;
   std::map<std::string, std::vector<double>> table_columns;  // table kind -> column shares
   // Language (BCP 47, lower case) -> its hyphenation patterns, from the table the layout names
-  // ("hyphenation": a file relative to the layout's, locales/hyphenation.json); a language
+  // ("hyphenation": a file beside the layout, layouts/hyphenation.json); a language
   // without patterns is not hyphenated.
   std::map<std::string, std::filesystem::path> hyphenation;
 
