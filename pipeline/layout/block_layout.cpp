@@ -76,7 +76,7 @@ double BlockLayout::baseline(double leading, double size) const {
 LineBreaker& BlockLayout::breaker(const std::string& lang) {
   for (auto& [l, b] : breakers_)
     if (l == lang) return *b;
-  breakers_.emplace_back(lang, std::make_unique<LineBreaker>(measure_, lang));
+  breakers_.emplace_back(lang, std::make_unique<LineBreaker>(measure_, lang, &style_.hyphenation));
   return *breakers_.back().second;
 }
 
@@ -229,7 +229,9 @@ void BlockLayout::report_missing() {
 
 void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const Ctx& ctx, double x, double width,
                             bool justify, double space_before) {
-  auto lines = breaker(ctx.lang).lines(runs, ctx.size, width, justify && width >= style_.justify_min_width);
+  // Text set larger than the body's (headings, titles) is not hyphenated.
+  auto lines = breaker(ctx.lang).lines(runs, ctx.size, width, justify && width >= style_.justify_min_width,
+                                       ctx.size <= style_.body.size);
   bool first = true;
   const int elem = lines.empty() ? -1 : element(ctx.tag, ctx.parent, ctx.lang);
   std::string link_target;  // the link being continued, and its element
@@ -651,7 +653,7 @@ std::vector<TextLine> BlockLayout::plain(const std::string& lang, const std::str
   Ctx ctx{lang, front_where_, size, size, style_.text};
   std::vector<Run> r = {{text, face, style_.text, {}, lang}};
   check_coverage(r, ctx);
-  return breaker(lang).lines(r, size, width, false);
+  return breaker(lang).lines(r, size, width, false, false);
 }
 
 }  // namespace renaksi::layout

@@ -2,16 +2,39 @@
 #include "layout/line_breaker.h"
 
 #include <unicode/rbbi.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <limits>
 
 #include "env/limits.h"
+#include "layout/hyphenator.h"
 
 namespace renaksi::layout {
 
 namespace {
+
+// Knuth and Plass's parameters, as TeX sets them (demerits are squared badness plus penalty).
+constexpr double kInfinity = 10000;        // a penalty this high forbids, this low forces, a break
+constexpr double kHyphenPenalty = 100;     // a break at a hyphen, drawn or written (TeX: 50)
+constexpr double kRaggedHyphenPenalty = 800;  // ragged-right text hyphenates only when it helps much
+constexpr double kCutPenalty = 5000;       // a break between characters without a hyphen: last resort
+constexpr double kLinePenalty = 10;
+constexpr double kDoubleHyphenDemerits = 10000;
+constexpr double kFinalHyphenDemerits = 5000;
+constexpr double kAdjacentDemerits = 10000;  // a tight line beside a loose one
+constexpr double kTolerance = 2;             // first pass: no line stretched past 2x its stretch
+constexpr double kAwful = 1e7;               // the badness of a line that cannot be set well
+constexpr size_t kMaxActive = 160;           // active breakpoints kept (bounds the work per item)
+constexpr size_t kMaxTotalFitItems = 40000;  // longer paragraphs are filled first-fit
 
 std::unique_ptr<icu::BreakIterator> make_iterator(const std::string& lang, bool line) {
   UErrorCode status = U_ZERO_ERROR;
@@ -24,20 +47,22 @@ std::unique_ptr<icu::BreakIterator> make_iterator(const std::string& lang, bool 
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
-// A piece of a segment that lies in one run.
-struct Part {
-  size_t run;
-  std::string text;
-  double width;
+// The text between two break opportunities: [from, end) visible, [end, to) spaces.
+struct Seg {
+  size_t from, end, to;
+  bool hard;  // a mandatory break follows
 };
 
-// The text between two break opportunities: its visible parts, then its trailing spaces.
-struct Segment {
-  std::vector<Part> parts;
-  double width = 0;        // of the visible parts
-  double space = 0;        // of the trailing spaces
-  size_t bytes = 0;        // of the visible parts (what is drawn)
-  bool hard = false;       // a mandatory break follows
+// Boxes (text), glue (a word space) and penalties (a possible break), as Knuth and Plass.
+struct Item {
+  enum Kind { Box, Glue, Penalty } kind;
+  double width;       // box, glue: its width; penalty: what a break here adds (a hyphen)
+  double stretch, shrink;
+  double penalty;
+  bool flagged;       // a break here ends the line with a hyphen
+  size_t from, to;    // the bytes of the text it stands for
+  bool draw_hyphen = false;  // a break here draws a hyphen
+  bool forced = false;
 };
 
 // Cuts `cluster` (one grapheme cluster, possibly a base with thousands of combining marks)
@@ -55,12 +80,332 @@ std::vector<std::string> bounded(std::string cluster) {
   return out;
 }
 
+bool letter(UChar32 c) { return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+
+// True when [from, to) ends in a hyphen ("-" or U+2010).
+bool ends_with_hyphen(const std::string& text, size_t from, size_t to) {
+  if (to > from && text[to - 1] == '-') return true;
+  return to >= from + 3 && text.compare(to - 3, 3, "\u2010") == 0;
+}
+
+// May a line end after the hyphen that ends [from, to), the next text running to `next_end`?
+// Only between words of letters, at least 2 before the hyphen and 3 after it, as a hyphenation
+// point would: not after "e-" in "e-legislation", nor in "LAPOR!-SP4N" or "COVID-19". A break
+// that is not after a hyphen (after a slash, say) is left as UAX #14 has it.
+bool explicit_hyphen_break(const std::string& text, size_t from, size_t to, size_t next_end) {
+  if (!ends_with_hyphen(text, from, to)) return true;
+  const size_t hyphen = text[to - 1] == '-' ? to - 1 : to - 3;
+  size_t before = 0;
+  for (int32_t i = static_cast<int32_t>(hyphen); i > static_cast<int32_t>(from) && before < 2;) {
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), static_cast<int32_t>(from), i, c);
+    if (c < 0 || !letter(c)) break;
+    ++before;
+  }
+  size_t after = 0;
+  for (int32_t i = static_cast<int32_t>(to); i < static_cast<int32_t>(next_end) && after < 3;) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(next_end), c);
+    if (c < 0 || !letter(c)) break;
+    ++after;
+  }
+  return before >= 2 && after >= 3;
+}
+
+// The breaks (indices of the items a line ends at) minimising the paragraph's total demerits.
+std::vector<size_t> total_fit(const std::vector<Item>& items, double width, bool justify, double em) {
+  const size_t n = items.size();
+  // Prefix sums of widths, stretch, shrink and bytes, and where a line after a break starts
+  // (the next box: glue and penalties at a line's start are dropped).
+  std::vector<double> W(n + 1, 0), Y(n + 1, 0), Z(n + 1, 0);
+  std::vector<size_t> B(n + 1, 0), next_box(n + 1, n), next_break(n + 1, n);
+  auto legal = [&](size_t i) {
+    const Item& it = items[i];
+    if (it.kind == Item::Glue) return i > 0 && items[i - 1].kind == Item::Box;
+    return it.kind == Item::Penalty && it.penalty < kInfinity;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const Item& it = items[i];
+    W[i + 1] = W[i] + (it.kind == Item::Penalty ? 0 : it.width);
+    Y[i + 1] = Y[i] + (it.kind == Item::Glue ? it.stretch : 0);
+    Z[i + 1] = Z[i] + (it.kind == Item::Glue ? it.shrink : 0);
+    B[i + 1] = B[i] + (it.kind == Item::Box ? it.to - it.from : 0);
+  }
+  for (size_t i = n; i-- > 0;) {
+    next_box[i] = items[i].kind == Item::Box || items[i].forced ? i : next_box[i + 1];
+    next_break[i] = legal(i) ? i : next_break[i + 1];
+  }
+  // Ragged-right: a line's badness grows with its empty end, as if a glue of this stretch filled
+  // it; with the hyphen's penalty, a word is hyphenated only when a line would otherwise end
+  // less than about half full.
+  const double ragged_stretch = std::max(3 * em, width / 4);
+
+  struct Node {
+    size_t item;   // the break's item; n for the paragraph's start
+    int fitness;
+    double total;
+    size_t prev;   // index in nodes
+    bool flagged;
+  };
+  const size_t none = std::numeric_limits<size_t>::max();
+
+  if (n > kMaxTotalFitItems) {
+    // First fit: each line as long as it can be.
+    std::vector<size_t> out;
+    size_t s = next_box[0];
+    size_t last_fit = none;
+    for (size_t b = 0; b < n; ++b) {
+      if (!legal(b) && !items[b].forced) continue;
+      if (b < s) continue;
+      const double natural = W[b] - W[s] + (items[b].kind == Item::Penalty ? items[b].width : 0);
+      const bool fits = natural - (Z[b] - Z[s]) <= width && B[b] - B[s] <= limits::kMaxLineBytes;
+      if (!fits && last_fit != none) {
+        out.push_back(last_fit);
+        s = next_box[last_fit + 1];
+        last_fit = none;
+        --b;  // this break again, from the new line's start
+        continue;
+      }
+      if (items[b].forced || !fits) {
+        out.push_back(b);
+        s = next_box[b + 1];
+        last_fit = none;
+        continue;
+      }
+      last_fit = b;
+    }
+    return out;
+  }
+
+  for (int pass = 0; pass < 2; ++pass) {
+    const bool final_pass = pass == 1 || !justify;
+    std::vector<Node> nodes{{n, 1, 0, none, false}};
+    std::vector<size_t> active{0};
+    for (size_t b = 0; b < n && !active.empty(); ++b) {
+      if (!legal(b) && !items[b].forced) continue;
+      const Item& brk = items[b];
+      std::array<size_t, 4> best_prev;
+      std::array<double, 4> best_total;
+      best_prev.fill(none);
+      best_total.fill(std::numeric_limits<double>::infinity());
+      std::vector<size_t> keep;
+      keep.reserve(active.size());
+      for (size_t a : active) {
+        const Node& node = nodes[a];
+        const size_t s = node.item == n ? next_box[0] : next_box[node.item + 1];
+        if (s > b) {
+          keep.push_back(a);
+          continue;
+        }
+        const double natural = W[b] - W[s] + (brk.kind == Item::Penalty ? brk.width : 0);
+        const double stretch = Y[b] - Y[s], shrink = Z[b] - Z[s];
+        double r;
+        if (brk.forced && natural <= width)
+          r = 0;  // the last line (or one ending in a hard break) is set at its natural width
+        else if (!justify)
+          r = natural <= width ? (width - natural) / ragged_stretch : -std::numeric_limits<double>::infinity();
+        else if (natural < width)
+          r = stretch > 0 ? (width - natural) / stretch : std::numeric_limits<double>::infinity();
+        else if (natural > width)
+          r = shrink > 0 ? (width - natural) / shrink : -std::numeric_limits<double>::infinity();
+        else
+          r = 0;
+        const bool too_long = r < -1 || B[b] - B[s] > limits::kMaxLineBytes;
+        double badness;
+        if (too_long) {
+          // Overfull: the node can start no line from here on, unless this is the first break
+          // after it (a piece wider than the line: set anyway, the last resort).
+          if (!(final_pass && next_break[s] == b)) continue;
+          badness = kAwful;
+        } else {
+          badness = std::isinf(r) ? kAwful : std::min(kAwful, 100 * std::abs(r * r * r));
+          if (!final_pass && r > kTolerance) {
+            keep.push_back(a);
+            continue;
+          }
+        }
+        keep.push_back(a);
+        double d = (kLinePenalty + badness) * (kLinePenalty + badness);
+        const double p = brk.kind == Item::Penalty ? brk.penalty : 0;
+        const double pen = !justify && brk.flagged && p == kHyphenPenalty ? kRaggedHyphenPenalty : p;
+        if (pen > 0)
+          d += pen * pen;
+        else if (pen > -kInfinity)
+          d -= pen * pen;
+        if (brk.flagged && node.flagged) d += kDoubleHyphenDemerits;
+        if (brk.forced && b + 1 == n && node.flagged) d += kFinalHyphenDemerits;
+        const int fitness = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+        if (justify && std::abs(fitness - node.fitness) > 1) d += kAdjacentDemerits;
+        const double total = node.total + d;
+        if (total < best_total[static_cast<size_t>(fitness)]) {
+          best_total[static_cast<size_t>(fitness)] = total;
+          best_prev[static_cast<size_t>(fitness)] = a;
+        }
+      }
+      // A forced break ends every line that could run past it.
+      active = brk.forced ? std::vector<size_t>{} : std::move(keep);
+      for (size_t f = 0; f < 4; ++f) {
+        if (best_prev[f] == none) continue;
+        nodes.push_back({b, static_cast<int>(f), best_total[f], best_prev[f], brk.flagged});
+        active.push_back(nodes.size() - 1);
+      }
+      if (active.size() > kMaxActive) {
+        std::partial_sort(active.begin(), active.begin() + kMaxActive, active.end(),
+                          [&](size_t x, size_t y) { return nodes[x].total < nodes[y].total; });
+        active.resize(kMaxActive);
+        std::sort(active.begin(), active.end());
+      }
+    }
+    // The best way to the paragraph's end.
+    size_t best = none;
+    for (size_t a : active)
+      if (nodes[a].item == n - 1 && (best == none || nodes[a].total < nodes[best].total)) best = a;
+    if (best == none) continue;
+    std::vector<size_t> out;
+    for (size_t k = best; k != 0 && k != none; k = nodes[k].prev) out.push_back(nodes[k].item);
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+  // Not reached: the final pass always finds a way (every piece may stand alone on a line).
+  std::vector<size_t> out;
+  for (size_t b = 0; b < n; ++b)
+    if (legal(b) || items[b].forced) out.push_back(b);
+  return out;
+}
+
+// The lines between the breaks: words placed at their measured (kerned) widths, the spaces of
+// a justified line stretched or shrunk to fill it.
+std::vector<TextLine> assemble(const std::vector<Item>& items, const std::vector<size_t>& breaks,
+                               const std::vector<Run>& runs, const std::vector<size_t>& run_start,
+                               const std::string& text, double width, bool justify, const Measure& measure, double size,
+                               const std::function<std::string(size_t)>& hyphen_of) {
+  auto run_at = [&](size_t byte) {
+    return static_cast<size_t>(std::upper_bound(run_start.begin(), run_start.end() - 1, byte) - run_start.begin() - 1);
+  };
+  std::vector<TextLine> out;
+  size_t start = 0;
+  for (size_t b : breaks) {
+    // The line's words (byte ranges) and the glue before each.
+    struct Word {
+      size_t from, to;
+      double glue_before;
+    };
+    std::vector<Word> words;
+    double glue = 0;
+    bool glued = false;
+    size_t s = start;
+    while (s < b && items[s].kind != Item::Box) ++s;
+    for (size_t i = s; i < b; ++i) {
+      const Item& it = items[i];
+      if (it.kind == Item::Glue) {
+        glue += it.width;
+        glued = true;
+      } else if (it.kind == Item::Box) {
+        if (!words.empty() && !glued && words.back().to == it.from)
+          words.back().to = it.to;
+        else
+          words.push_back({it.from, it.to, words.empty() ? 0 : glue});
+        glue = 0;
+        glued = false;
+      }
+    }
+    start = b + 1;
+    const bool hyphenated = items[b].kind == Item::Penalty && items[b].draw_hyphen;
+    TextLine line;
+    struct Placed {
+      Piece piece;
+      size_t word;
+    };
+    std::vector<Placed> placed;
+    double natural = 0;
+    int gaps = 0;
+    for (size_t w = 0; w < words.size(); ++w) {
+      if (w > 0) {
+        natural += words[w].glue_before;
+        gaps += words[w].glue_before > 0;
+      }
+      for (size_t from = words[w].from; from < words[w].to;) {
+        const size_t run = run_at(from);
+        const size_t to = std::min(words[w].to, run_start[run + 1]);
+        if (to > from) {
+          const Run& r = runs[run];
+          std::string t = text.substr(from, to - from);
+          if (hyphenated && w + 1 == words.size() && to == words[w].to) t += hyphen_of(run);
+          const double pw = measure.width(r.face, size, t);
+          placed.push_back({{0, pw, std::move(t), r.face, r.colour, r.link, r.lang}, w});
+          natural += pw;
+        }
+        from = std::max(to, from + 1);
+      }
+    }
+    const bool last = items[b].forced;
+    double extra = 0;
+    // Every line of a justified paragraph but its last fills the width; the last (or one before
+    // a hard break) keeps its natural spaces, unless it had to shrink them to fit.
+    if (justify && gaps > 0 && (!last || natural > width)) extra = (width - natural) / gaps;
+    double x = 0;
+    size_t word = 0;
+    for (auto& p : placed) {
+      if (p.word != word) {
+        for (size_t w = word + 1; w <= p.word; ++w) x += words[w].glue_before + (words[w].glue_before > 0 ? extra : 0);
+        word = p.word;
+      }
+      p.piece.x = x;
+      x += p.piece.width;
+      line.pieces.push_back(std::move(p.piece));
+    }
+    line.width = natural;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
 }  // namespace
 
-LineBreaker::LineBreaker(const Measure& measure, const std::string& lang)
-    : measure_(measure), line_breaks_(make_iterator(lang, true)), characters_(make_iterator(lang, false)) {}
+LineBreaker::LineBreaker(const Measure& measure, const std::string& lang,
+                         const std::map<std::string, std::filesystem::path>* hyphenation)
+    : measure_(measure),
+      lang_(lang),
+      table_(hyphenation),
+      line_breaks_(make_iterator(lang, true)),
+      characters_(make_iterator(lang, false)) {}
 
-std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double size, double width, bool justify) {
+LineBreaker::~LineBreaker() = default;
+
+const Hyphenator* LineBreaker::hyphenator(const std::string& run_lang) {
+  if (!table_ || table_->empty()) return nullptr;
+  const std::string& lang = run_lang.empty() ? lang_ : run_lang;
+  auto it = hyphenators_.find(lang);
+  if (it != hyphenators_.end()) return it->second.get();
+  // The tag, then ever shorter prefixes of it ("en-GB", then "en").
+  std::string tag = lang;
+  std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::shared_ptr<const Hyphenator> h;
+  for (size_t guard = 0; !tag.empty() && guard < 8; ++guard) {
+    auto f = table_->find(tag);
+    if (f != table_->end()) {
+      h = Hyphenator::shared(f->second);
+      break;
+    }
+    const size_t dash = tag.rfind('-');
+    if (dash == std::string::npos) break;
+    tag.resize(dash);
+  }
+  return hyphenators_.emplace(lang, std::move(h)).first->second.get();
+}
+
+const std::vector<size_t>& LineBreaker::points(const Hyphenator& h, const std::string& word) {
+  static const std::vector<size_t> none;
+  if (word.size() > 256) return none;
+  std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(&h)) + "\n" + word;
+  auto it = points_.find(key);
+  if (it != points_.end()) return it->second;
+  if (points_.size() > 50000) points_.clear();
+  return points_.emplace(std::move(key), h.points(word)).first->second;
+}
+
+std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double size, double width, bool justify,
+                                         bool hyphenate) {
   std::string text;
   std::vector<size_t> run_start;
   for (const auto& r : runs) {
@@ -89,145 +434,157 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
     return static_cast<size_t>(std::upper_bound(run_start.begin(), run_start.end() - 1, byte) - run_start.begin() - 1);
   };
   auto measure = [&](size_t run, std::string_view s) { return measure_.width(runs[run].face, size, s); };
-
-  // Split [from, to) into parts by run.
-  auto parts_of = [&](size_t from, size_t to, std::vector<Part>& out) {
+  // The width of [from, to), measured run by run.
+  auto width_of = [&](size_t from, size_t to) {
     double w = 0;
     while (from < to) {
-      size_t run = run_at(from);
-      size_t end = std::min(to, run_start[run + 1]);
-      if (end > from) {
-        std::string piece = text.substr(from, end - from);
-        double pw = measure(run, piece);
-        out.push_back({run, std::move(piece), pw});
-        w += pw;
-      }
-      from = end;
+      const size_t run = run_at(from);
+      const size_t end = std::min(to, run_start[run + 1]);
+      if (end > from) w += measure(run, std::string_view(text).substr(from, end - from));
+      from = std::max(end, from + 1);
     }
     return w;
   };
 
-  std::vector<Segment> segments;
-  auto add_segment = [&](size_t from, size_t to, bool hard) {
+  // 1. Break opportunities (UAX #14).
+  std::vector<Seg> segs;
+  auto add_seg = [&](size_t from, size_t to, bool hard) {
     size_t visible_end = to;
     while (visible_end > from && is_space(text[visible_end - 1])) --visible_end;
-    Segment s;
-    s.hard = hard;
-    s.width = parts_of(from, visible_end, s.parts);
-    s.bytes = visible_end - from;
-    for (size_t i = visible_end; i < to; ++i)
-      if (text[i] != '\n') s.space += measure(run_at(i), std::string_view(&text[i], 1));
-    segments.push_back(std::move(s));
+    segs.push_back({from, visible_end, to, hard});
   };
-
   if (line_breaks_) {
     line_breaks_->setText(u);
     int32_t prev = line_breaks_->first();
     for (int32_t p = line_breaks_->next(); p != icu::BreakIterator::DONE; p = line_breaks_->next()) {
       int32_t status = line_breaks_->getRuleStatus();
       bool hard = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT && p < u.length();
-      add_segment(byte_of[static_cast<size_t>(prev)], byte_of[static_cast<size_t>(p)], hard);
+      add_seg(byte_of[static_cast<size_t>(prev)], byte_of[static_cast<size_t>(p)], hard);
       prev = p;
     }
   } else {
-    add_segment(0, text.size(), false);
+    add_seg(0, text.size(), false);
   }
-
-  // Break a segment wider than the line (or longer than limits::kMaxLineBytes) between
-  // characters (grapheme clusters).
-  std::vector<Segment> fitted;
-  for (auto& s : segments) {
-    if (s.width <= width && s.bytes <= limits::kMaxLineBytes) {
-      fitted.push_back(std::move(s));
-      continue;
-    }
-    Segment cur;
-    for (const auto& part : s.parts) {
-      icu::UnicodeString pu = icu::UnicodeString::fromUTF8(part.text);
-      std::vector<std::string> clusters;
-      if (characters_) {
-        characters_->setText(pu);
-        int32_t a = characters_->first();
-        for (int32_t b = characters_->next(); b != icu::BreakIterator::DONE; a = b, b = characters_->next()) {
-          std::string c;
-          pu.tempSubString(a, b - a).toUTF8String(c);
-          for (auto& piece : bounded(std::move(c))) clusters.push_back(std::move(piece));
-        }
-      } else {
-        clusters = bounded(part.text);
-      }
-      for (const auto& c : clusters) {
-        double cw = measure(part.run, c);
-        if ((cur.width + cw > width && cur.width > 0) || (cur.bytes + c.size() > limits::kMaxLineBytes && cur.bytes > 0)) {
-          fitted.push_back(std::move(cur));
-          cur = Segment();
-        }
-        cur.bytes += c.size();
-        if (cur.parts.empty() || cur.parts.back().run != part.run)
-          cur.parts.push_back({part.run, c, cw});
-        else {
-          cur.parts.back().text += c;
-          cur.parts.back().width += cw;
-        }
-        cur.width += cw;
-      }
-    }
-    cur.space = s.space;
-    cur.hard = s.hard;
-    fitted.push_back(std::move(cur));
-  }
-
-  // Greedy filling.
-  std::vector<TextLine> out;
-  size_t i = 0;
-  while (i < fitted.size()) {
-    size_t j = i;
-    double w = fitted[i].width;
-    size_t bytes = fitted[i].bytes;
-    while (!fitted[j].hard && j + 1 < fitted.size() && w + fitted[j].space + fitted[j + 1].width <= width &&
-           bytes + fitted[j + 1].bytes <= limits::kMaxLineBytes) {
-      w += fitted[j].space + fitted[j + 1].width;
-      bytes += fitted[j + 1].bytes;
-      ++j;
-    }
-    const bool last = j + 1 == fitted.size() || fitted[j].hard;
-    int gaps = 0;
-    for (size_t k = i; k < j; ++k) gaps += fitted[k].space > 0;
-    double extra = 0;
-    if (justify && !last && gaps > 0) {
-      extra = (width - w) / gaps;
-      if (extra > size * 0.9) extra = 0;  // too loose to justify: set it ragged
-    }
-    TextLine line;
-    line.width = w;
-    double x = 0;
-    for (size_t k = i; k <= j; ++k) {
-      for (const auto& part : fitted[k].parts) {
-        const Run& r = runs[part.run];
-        if (!part.text.empty()) line.pieces.push_back({x, part.width, part.text, r.face, r.colour, r.link, r.lang});
-        x += part.width;
-      }
-      x += fitted[k].space + (fitted[k].space > 0 ? extra : 0);
-    }
-    // Merge neighbouring pieces of one style and link with no gap between them.
-    std::vector<Piece> merged;
-    for (auto& p : line.pieces) {
+  // 2. No break after a hyphen that is not a hyphenation point ("e-legislation", "LAPOR!-SP4N"):
+  // the two sides are one segment.
+  {
+    std::vector<Seg> merged;
+    for (auto& s : segs) {
       if (!merged.empty()) {
-        Piece& m = merged.back();
-        if (m.face == p.face && m.link == p.link && m.lang == p.lang && std::abs(m.x + m.width - p.x) < 1e-6 && extra == 0 &&
-            m.colour.r == p.colour.r && m.colour.g == p.colour.g && m.colour.b == p.colour.b) {
-          m.text += p.text;
-          m.width += p.width;
+        Seg& m = merged.back();
+        if (!m.hard && m.end == m.to && !explicit_hyphen_break(text, m.from, m.to, s.end)) {
+          m.to = s.to;
+          m.end = s.end;
+          m.hard = s.hard;
           continue;
         }
       }
-      merged.push_back(std::move(p));
+      merged.push_back(s);
     }
-    line.pieces = std::move(merged);
-    out.push_back(std::move(line));
-    i = j + 1;
+    segs = std::move(merged);
   }
-  return out;
+
+  // 3. Items: each segment's boxes (cut at hyphenation points, and between characters when it
+  // is wider than the line), then its space, hard break, or a break without space.
+  const double em = size;
+  std::vector<Item> items;
+  items.reserve(segs.size() * 3 + 1);
+  auto hyphen_of = [&](size_t run) -> std::string {
+    return measure_.covers(runs[run].face, 0x2010) ? "\u2010" : "-";
+  };
+  auto add_boxes = [&](size_t from, size_t to) {
+    // Hyphenation points, word by word (a segment lies in a run or spans a few).
+    std::vector<size_t> cuts;
+    if (hyphenate && to - from <= 256) {
+      const size_t run = run_at(from);
+      if (run_at(to - 1) == run) {
+        if (const Hyphenator* h = hyphenator(runs[run].lang))
+          for (size_t p : points(*h, text.substr(from, to - from))) cuts.push_back(from + p);
+      }
+    }
+    const double whole = to - from <= limits::kMaxLineBytes ? width_of(from, to) : width + 1;
+    if (whole <= width) {
+      // Widths as differences of prefixes, so that unbroken the word measures as itself.
+      size_t at = from;
+      double before = 0;
+      for (size_t c : cuts) {
+        const double w = width_of(from, c);
+        items.push_back({Item::Box, w - before, 0, 0, 0, false, at, c});
+        // What the hyphen adds: measured with the end of the word in its run (kerned with it).
+        const size_t run = run_at(c - 1);
+        const std::string tail = text.substr(std::max(run_start[run], from), c - std::max(run_start[run], from));
+        const double hw = measure(run, tail + hyphen_of(run)) - measure(run, tail);
+        items.push_back({Item::Penalty, hw, 0, 0, kHyphenPenalty, true, c, c, true});
+        before = w;
+        at = c;
+      }
+      items.push_back({Item::Box, whole - before, 0, 0, 0, false, at, to});
+      return;
+    }
+    // Wider than the line: every character boundary may break, with a hyphen at the
+    // hyphenation points and without one elsewhere (the last resort).
+    size_t ci = 0;
+    size_t at = from;
+    auto cut_here = [&](size_t b) {
+      while (ci < cuts.size() && cuts[ci] < b) ++ci;
+      return ci < cuts.size() && cuts[ci] == b;
+    };
+    for (size_t part_from = from; part_from < to;) {
+      const size_t run = run_at(part_from);
+      const size_t part_to = std::min(to, run_start[run + 1]);
+      icu::UnicodeString pu = icu::UnicodeString::fromUTF8(text.substr(part_from, part_to - part_from));
+      std::vector<size_t> ends;  // byte offsets where clusters end
+      if (characters_) {
+        characters_->setText(pu);
+        size_t b = part_from;
+        int32_t a = characters_->first();
+        for (int32_t e = characters_->next(); e != icu::BreakIterator::DONE; a = e, e = characters_->next()) {
+          std::string c;
+          pu.tempSubString(a, e - a).toUTF8String(c);
+          for (auto& piece : bounded(std::move(c))) {
+            b += piece.size();
+            ends.push_back(b);
+          }
+        }
+      } else {
+        for (auto& piece : bounded(text.substr(part_from, part_to - part_from))) ends.push_back(part_from + piece.size());
+      }
+      for (size_t e : ends) {
+        if (e <= at) continue;
+        items.push_back({Item::Box, measure(run, std::string_view(text).substr(at, e - at)), 0, 0, 0, false, at, e});
+        at = e;
+        if (e < to) {
+          if (cut_here(e))
+            items.push_back({Item::Penalty, measure(run, hyphen_of(run)), 0, 0, kHyphenPenalty, true, e, e, true});
+          else
+            items.push_back({Item::Penalty, 0, 0, 0, kCutPenalty, false, e, e});
+        }
+      }
+      part_from = std::max(part_to, part_from + 1);
+    }
+  };
+  for (size_t k = 0; k < segs.size(); ++k) {
+    const Seg& s = segs[k];
+    if (s.end > s.from) add_boxes(s.from, s.end);
+    double space = 0;
+    for (size_t i = s.end; i < s.to; ++i)
+      if (text[i] != '\n') space += measure(run_at(i), std::string_view(&text[i], 1));
+    const bool last = k + 1 == segs.size();
+    if (s.hard || last) {
+      items.push_back({Item::Penalty, 0, 0, 0, -kInfinity, false, s.to, s.to});
+      items.back().forced = true;
+    } else if (space > 0) {
+      items.push_back({Item::Glue, space, justify ? space / 2 : 0, justify ? space / 3 : 0, 0, false, s.end, s.to});
+    } else {
+      const bool hyphen = ends_with_hyphen(text, s.from, s.end);
+      items.push_back({Item::Penalty, 0, 0, 0, hyphen ? kHyphenPenalty : 0, hyphen, s.to, s.to});
+    }
+  }
+
+  // 4. The breaks: total fit, then its lines.
+  const std::vector<size_t> breaks = total_fit(items, width, justify, em);
+  return assemble(items, breaks, runs, run_start, text, width, justify, measure_, size,
+                  std::function<std::string(size_t)>(hyphen_of));
 }
 
 }  // namespace renaksi::layout

@@ -1,12 +1,18 @@
 // The project's own line breaker: ICU line-break opportunities (UAX #14) for the text's
-// language, widths from the embedded fonts, greedy filling, and justification by placing each
-// word. A word wider than the line is broken between characters, so no text leaves its box.
+// language, hyphenation points by each run's language (libhyphen), widths from the embedded
+// fonts (kerned), and whole paragraphs broken at once by total fit (Knuth and Plass): the
+// breaks that minimise the paragraph's demerits. A justified paragraph's lines all fill the
+// width but its last; a word wider than the line is broken between characters as a last
+// resort, so no text leaves its box.
 #pragma once
 
 #include <unicode/brkiter.h>
 
+#include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "layout/measure.h"
@@ -39,18 +45,36 @@ struct TextLine {
   double width = 0;       // natural width, before justification
 };
 
+class Hyphenator;
+
 class LineBreaker {
  public:
-  LineBreaker(const Measure& measure, const std::string& lang);
+  // `hyphenation`: language (BCP 47) -> pattern file (the style's table); without it, or for a
+  // language it lacks, words are not hyphenated.
+  LineBreaker(const Measure& measure, const std::string& lang,
+              const std::map<std::string, std::filesystem::path>* hyphenation = nullptr);
+  ~LineBreaker();
 
   // Breaks `runs` set at `size` points into lines no wider than `width`. With `justify`, every
-  // line but the last of the paragraph (and those ending in a hard break) fills the width.
-  std::vector<TextLine> lines(const std::vector<Run>& runs, double size, double width, bool justify);
+  // line but the last of the paragraph (and those ending in a hard break) fills the width, its
+  // word spaces stretched or shrunk; otherwise lines are set ragged-right, as even as the breaks
+  // allow. With `hyphenate` false, words are never hyphenated (headings, titles).
+  std::vector<TextLine> lines(const std::vector<Run>& runs, double size, double width, bool justify,
+                              bool hyphenate = true);
 
  private:
+  // The hyphenator of a run's language (else the breaker's), or null.
+  const Hyphenator* hyphenator(const std::string& lang);
+  // Hyphenation points of `word` (byte offsets), remembered per hyphenator.
+  const std::vector<size_t>& points(const Hyphenator& h, const std::string& word);
+
   const Measure& measure_;
+  std::string lang_;
+  const std::map<std::string, std::filesystem::path>* table_;
   std::unique_ptr<icu::BreakIterator> line_breaks_;
   std::unique_ptr<icu::BreakIterator> characters_;
+  std::map<std::string, std::shared_ptr<const Hyphenator>> hyphenators_;  // by language
+  std::unordered_map<std::string, std::vector<size_t>> points_;           // "<hyphenator>\n<word>"
 };
 
 }  // namespace renaksi::layout

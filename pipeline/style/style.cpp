@@ -23,6 +23,49 @@ std::optional<Colour> parse_colour(const std::string& hex) {
   }
 }
 
+// Reads the hyphenation table `file` names (layouts/hyphenation.json): its pattern folders and,
+// per language, the pattern files to use, the first one found winning.
+bool load_hyphenation(const fs::path& file, std::map<std::string, fs::path>& out, Diagnostics& diags) {
+  const std::string name = file.lexically_normal().generic_string();
+  std::string text;
+  const ReadResult read = read_file(file, text);
+  if (!read) {
+    diags.error(Code::E001, {name, 0, 0}, "cannot read the hyphenation table the layout names: it " + read.reason);
+    return false;
+  }
+  try {
+    const json j = json::parse(text);
+    std::vector<fs::path> dirs;
+    for (const auto& d : j.value("dirs", json::array())) dirs.emplace_back(d.get<std::string>());
+    bool ok = true;
+    const json languages = j.value("languages", json::object());
+    for (const auto& [lang, files] : languages.items()) {
+      std::vector<std::string> names;
+      if (files.is_string())
+        names.push_back(files.get<std::string>());
+      else
+        names = files.get<std::vector<std::string>>();
+      fs::path found;
+      for (const auto& n : names)
+        for (const auto& d : dirs)
+          if (found.empty() && fs::exists(d / n)) found = d / n;
+      if (found.empty()) {
+        diags.error(Code::E001, {name, 0, 0},
+                    "the hyphenation patterns for '" + lang + "' are not in the table's dirs; install their Debian package (scripts/setup)");
+        ok = false;
+        continue;
+      }
+      std::string tag = lang;
+      for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out[tag] = found;
+    }
+    return ok;
+  } catch (const json::exception& e) {
+    diags.error(Code::E001, {name, 0, 0}, std::string("the hyphenation table is not valid: ") + e.what());
+    return false;
+  }
+}
+
 }  // namespace
 
 std::optional<Style> Style::load(const fs::path& file, Diagnostics& diags) {
@@ -141,6 +184,8 @@ std::optional<Style> Style::load(const fs::path& file, Diagnostics& diags) {
       for (double& x : v) x /= sum;
       s.table_columns[kind] = std::move(v);
     }
+    if (j.contains("hyphenation") && !load_hyphenation(file.parent_path() / j["hyphenation"].get<std::string>(), s.hyphenation, diags))
+      ok = false;
     if (ok && (s.text_width() < 144 || s.text_top() - s.text_bottom() < 144)) {
       diags.error(Code::E001, {name, 0, 0}, "the margins leave less than 2 inches of text area");
       ok = false;

@@ -52,6 +52,10 @@ struct Style {
   double cover_band_height = 260;
   double draft_mark_size = 96, draft_mark_angle = 45;
   std::map<std::string, std::vector<double>> table_columns;  // table kind -> column shares
+  // Language (BCP 47, lower case) -> its hyphenation patterns, from the table the layout names
+  // ("hyphenation": a file beside the layout, layouts/hyphenation.json); a language
+  // without patterns is not hyphenated.
+  std::map<std::string, std::filesystem::path> hyphenation;
 
   double text_width() const { return page_width - margin_left - margin_right; }
   double text_top() const { return page_height - margin_top; }  // PDF y grows upwards

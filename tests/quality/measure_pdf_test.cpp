@@ -44,7 +44,7 @@ TEST_F(PdfQualityEditions, TheToolReadsThePagesLinesAndWordsOfAnEdition) {
   EXPECT_GT(f.pages, 20);
   EXPECT_GT(f.lines, 1000);
   EXPECT_GT(f.words, 10000);
-  EXPECT_GT(f.justified_lines, 500);
+  EXPECT_GT(f.justified_lines, 300);
   EXPECT_NEAR(f.normal_space_em, 0.26, 0.02);  // Noto Sans' space, measured on ragged lines
   EXPECT_GE(f.loose_3x, 0);
   EXPECT_LE(f.worst_gap_em, 5.0);

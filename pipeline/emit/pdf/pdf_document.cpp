@@ -91,7 +91,26 @@ PdfDocument::PdfDocument(const layout::Style& style, Diagnostics& diags) : style
     if (!fonts_[static_cast<size_t>(f)] && error_ == 0) error_ = HPDF_INVALID_FONTDEF_DATA;
     if (fonts_[static_cast<size_t>(f)]) status(fix_to_unicode(fonts_[static_cast<size_t>(f)]));
     if (!check(("embedding the font " + path).c_str())) return;
+    kerning_[static_cast<size_t>(f)] = std::make_unique<Kerning>(faces_[static_cast<size_t>(f)].get());
   }
+}
+
+double PdfDocument::units(Face face, std::string_view utf8) const {
+  // libharu measures at most HPDF_LIMIT_MAX_STRING_LEN bytes at a time (more is an error that
+  // poisons the document): measure long texts in pieces cut between characters. Widths add up,
+  // as libharu measures without kerning.
+  double units = 0;
+  size_t from = 0;
+  while (from < utf8.size()) {
+    size_t to = std::min(utf8.size(), from + 4096);
+    while (to < utf8.size() && to > from + 1 && (static_cast<unsigned char>(utf8[to]) & 0xC0) == 0x80) --to;
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(fonts_[static_cast<size_t>(face)],
+                                            reinterpret_cast<const HPDF_BYTE*>(utf8.data() + from),
+                                            static_cast<HPDF_UINT>(to - from));
+    units += tw.width;
+    from = to;
+  }
+  return units;
 }
 
 double PdfDocument::width(Face face, double size, std::string_view utf8) const {
@@ -102,23 +121,28 @@ double PdfDocument::width(Face face, double size, std::string_view utf8) const {
   if (it != cache.end()) {
     units = it->second;
   } else {
-    // libharu measures at most HPDF_LIMIT_MAX_STRING_LEN bytes at a time (more is an error that
-    // poisons the document): measure long texts in pieces cut between characters. Widths add
-    // up, as they are measured without kerning.
-    units = 0;
-    size_t from = 0;
-    while (from < utf8.size()) {
-      size_t to = std::min(utf8.size(), from + 4096);
-      while (to < utf8.size() && to > from + 1 && (static_cast<unsigned char>(utf8[to]) & 0xC0) == 0x80) --to;
-      HPDF_TextWidth tw = HPDF_Font_TextWidth(fonts_[static_cast<size_t>(face)],
-                                              reinterpret_cast<const HPDF_BYTE*>(utf8.data() + from),
-                                              static_cast<HPDF_UINT>(to - from));
-      units += tw.width;
-      from = to;
-    }
+    units = this->units(face, utf8);
+    if (const auto& k = kerning_[static_cast<size_t>(face)]) units += k->total(utf8);
     if (key.size() <= 256) cache.emplace(std::move(key), units);
   }
   return units * size / 1000.0;
+}
+
+void PdfDocument::show(HPDF_Page page, const layout::Glyphs& g) {
+  const auto& k = kerning_[static_cast<size_t>(g.face)];
+  const std::vector<Kern> kerns = k ? k->of(g.text) : std::vector<Kern>{};
+  // libharu cannot kern: the text is drawn in pieces, each after a kerned pair placed where the
+  // kerning puts it (a reader still extracts one word: the pieces touch).
+  double x = g.x;
+  size_t from = 0;
+  for (const Kern& kern : kerns) {
+    const std::string piece = g.text.substr(from, kern.at - from);
+    status(HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(g.y), piece.c_str()));
+    x += (units(g.face, piece) + kern.shift) * g.size / 1000.0;
+    from = kern.at;
+  }
+  status(HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(g.y),
+                           from == 0 ? g.text.c_str() : g.text.substr(from).c_str()));
 }
 
 double PdfDocument::ascent(Face face) const {
@@ -250,7 +274,7 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
                                          static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y)));
           status(HPDF_Page_ShowText(page, g.text.c_str()));
         } else {
-          status(HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y), g.text.c_str()));
+          show(page, g);
         }
       }
       mark({});

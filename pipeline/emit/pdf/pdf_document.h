@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "diag/diagnostic.h"
+#include "emit/pdf/kerning.h"
 #include "layout/measure.h"
 #include "layout/page.h"
 
@@ -45,6 +46,7 @@ class PdfDocument : public layout::Measure {
   PdfDocument(const layout::Style& style, Diagnostics& diags);
   bool ok() const { return ok_; }
 
+  // Kerned (the font's kerning, by HarfBuzz), as render() draws it.
   double width(layout::Face face, double size, std::string_view utf8) const override;
   bool covers(layout::Face face, char32_t c) const override;
   double ascent(layout::Face face) const override;
@@ -59,6 +61,10 @@ class PdfDocument : public layout::Measure {
   bool status(HPDF_STATUS st);
   // Reports the recorded failure, if any, as E003 while doing `what`; false after a failure.
   bool check(const char* what);
+  // The advance widths of `utf8` in `face`, unkerned, in thousandths of an em (libharu's).
+  double units(layout::Face face, std::string_view utf8) const;
+  // Draws `g` at its place, its kerned pairs moved as width() measured them.
+  void show(HPDF_Page page, const layout::Glyphs& g);
 
   const layout::Style& style_;
   Diagnostics& diags_;
@@ -68,6 +74,7 @@ class PdfDocument : public layout::Measure {
   std::array<std::unique_ptr<std::remove_pointer_t<FT_Face>, FtFaceDeleter>, layout::kFaceCount> faces_;
   mutable std::array<std::unordered_map<char32_t, bool>, layout::kFaceCount> coverage_;
   mutable std::array<std::unordered_map<std::string, double>, layout::kFaceCount> widths_;
+  std::array<std::unique_ptr<Kerning>, layout::kFaceCount> kerning_;
   std::string where_;  // the edition's file, once known; the style's name before
   HPDF_STATUS error_ = 0, detail_ = 0;
   bool ok_ = false;
