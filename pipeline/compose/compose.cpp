@@ -9,6 +9,7 @@
 #include "compose/fallback.h"
 #include "compose/org_names.h"
 #include "compose/stand_ins.h"
+#include "compose/typography.h"
 
 namespace renaksi {
 
@@ -231,6 +232,14 @@ class Composer {
     f.edition = edition_.langs.size() > 1 ? msg(lang, "edition.bilingual")
                                           : msg(lang, "edition.single", {{"language", loc(lang).language_name(lang)}});
     f.toc_title = msg(lang, "toc.title");
+    if (const std::string years = years_text(loc(lang), plan_.period); !years.empty()) {
+      // The running head's shorter forms: the title without its subtitle part, then the plan line.
+      size_t cut = std::string::npos;
+      for (const char* sep : {": ", " \u2013 ", " \u2014 ", " - "}) cut = std::min(cut, f.title.find(sep));
+      if (cut != std::string::npos && cut > 0)
+        f.short_heads.push_back(msg(lang, "head.short", {{"title", f.title.substr(0, cut)}, {"years", years}}));
+      if (!f.plan_line.empty()) f.short_heads.push_back(msg(lang, "head.short", {{"title", f.plan_line}, {"years", years}}));
+    }
     if (plan_.stage != Stage::Final)
       f.draft_mark = msg(lang, "stage.mark", {{"number", static_cast<long long>(static_cast<int>(plan_.stage) + 1)}});
     std::vector<std::string> words;
@@ -719,7 +728,9 @@ std::vector<Edition> editions_of(const Plan& plan) {
 
 doc::Document compose(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
                       const Locales& locales) {
-  return Composer(plan, profile, prose, edition, locales).run();
+  doc::Document d = Composer(plan, profile, prose, edition, locales).run();
+  curl_quotes(d);  // plain texts get the typographic quotes Pandoc gives the prose
+  return d;
 }
 
 std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose,
