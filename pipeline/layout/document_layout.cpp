@@ -140,6 +140,21 @@ class DocumentLayout {
       num.text = std::to_string(first_body + chapter_page[i] + 1);
       num.x = style_.margin_left + style_.text_width() - measure_.width(num.face, num.size, num.text);
     }
+    // The index's page numbers, now that they are known: each placeholder (kPageRefMark and an
+    // anchor) becomes the number of the page the anchor is on, right-aligned at its x, so a
+    // number of any width ends at the same edge.
+    std::map<std::string, size_t> anchor_page;
+    for (size_t i = 0; i < body.pages().size(); ++i)
+      for (const auto& a : body.pages()[i].anchors) anchor_page.emplace(a.id, first_body + i + 1);
+    for (auto& page : body.pages())
+      std::erase_if(page.text, [&](Glyphs& g) {
+        if (!g.text.starts_with(kPageRefMark)) return false;
+        auto it = anchor_page.find(g.text.substr(kPageRefMark.size()));
+        if (it == anchor_page.end()) return true;  // an anchor on no page: no number
+        g.text = std::to_string(it->second);
+        g.x -= measure_.width(g.face, g.size, g.text);
+        return false;
+      });
 
     out.pages.push_back(std::move(cover));
     for (auto& p : toc.pages()) out.pages.push_back(std::move(p));
@@ -156,14 +171,15 @@ class DocumentLayout {
 
   std::string toc_title() const { return doc_.front.front().toc_title; }
 
-  // One entry: the title in each language (stacked), dotted leaders, the page number last.
+  // One entry: the title in each language (stacked), dotted leaders from the end of its last
+  // line to the page number, which is set later, right-aligned at the text's right edge.
   Box toc_entry(const doc::Chapter& ch) {
     Box b;
     const double size = style_.toc.size, leading = style_.toc.leading;
     const double number_w = measure_.width(Face::Regular, size, "0000") + 6;
     const double w = style_.text_width() - number_w;
     const bool commitment = ch.kind == doc::Chapter::Kind::Commitment;
-    double y = 0;
+    double y = 0, last = leading * 0.7;  // the last line's baseline
     bool first = true;
     for (const auto& t : ch.title) {
       Face face = first ? (commitment ? Face::Regular : Face::Bold) : Face::Italic;
@@ -174,19 +190,20 @@ class DocumentLayout {
         const double indent = wrapped ? 14 : 0;  // a wrapped title hangs under its first line
         wrapped = true;
         for (const auto& p : line.pieces) b.text.push_back({indent + p.x, y + leading * 0.7, p.face, size, colour, p.text, 0, p.lang});
+        last = y + leading * 0.7;
         y += leading * (first ? 1.0 : 0.85);
       }
       first = false;
     }
     b.height = y + (ch.title.size() > 1 ? 4 : 0);
     b.space_before = ch.kind == doc::Chapter::Kind::Commitment ? 2 : 6;
-    // Dotted leaders to the number.
+    // Dotted leaders from the last line to the number.
     double lead_from = 0;
     for (const auto& g : b.text)
-      if (g.y == leading * 0.7) lead_from = std::max(lead_from, g.x + measure_.width(g.face, size, g.text));
-    b.rules.push_back({lead_from + 4, leading * 0.7, style_.text_width() - number_w + 2, leading * 0.7, 0.8, style_.muted, true});
+      if (g.y == last) lead_from = std::max(lead_from, g.x + measure_.width(g.face, size, g.text));
+    b.rules.push_back({lead_from + 4, last, style_.text_width() - number_w + 2, last, 0.8, style_.muted, true});
     b.links.push_back({0, 0, style_.text_width(), b.height, "#" + ch.anchor});
-    b.text.push_back({0, leading * 0.7, Face::Regular, size, style_.text, "0", 0, {}});  // the number, set later
+    b.text.push_back({0, last, Face::Regular, size, style_.text, "0", 0, {}});  // the number, set later
     return b;
   }
 
@@ -249,6 +266,35 @@ class DocumentLayout {
     return page;
   }
 
+  // The running head in `f`'s language, one line of at most `w` points, shortened by rule, never
+  // cut: the title when it fits; else the first of the title's shorter forms (compose's
+  // Front::short_heads: the title without its subtitle part, then the plan line, each with the
+  // plan's years) that fits; else the last of them cut at a word boundary, with an ellipsis.
+  std::vector<TextLine> running_head(const doc::Front& f, double w) {
+    std::vector<std::string> forms{title_of(f)};
+    if (f.title_lang.empty()) forms.insert(forms.end(), f.short_heads.begin(), f.short_heads.end());
+    for (const auto& text : forms) {
+      auto lines = blocks_.plain(f.lang, text, Face::Regular, style_.header_size, w);
+      if (lines.size() <= 1) return lines;
+    }
+    const std::string ellipsis = "\u2026";
+    const double e = measure_.width(Face::Regular, style_.header_size, ellipsis);
+    auto lines = blocks_.plain(f.lang, forms.back(), Face::Regular, style_.header_size, std::max(w - e, w / 2));
+    if (lines.empty()) return lines;
+    lines.resize(1);
+    TextLine& line = lines.front();
+    double end = 0;
+    for (const auto& p : line.pieces) end = std::max(end, p.x + p.width);
+    Piece dots;
+    dots.x = end;
+    dots.width = e;
+    dots.text = ellipsis;
+    dots.lang = f.lang;
+    line.pieces.push_back(dots);
+    line.width = end + e;
+    return lines;
+  }
+
   // Running head, footer and draft mark on every page but the cover.
   void furnish(std::vector<Page>& pages) {
     const int total = static_cast<int>(pages.size());
@@ -262,9 +308,8 @@ class DocumentLayout {
         for (size_t k = 0; k < doc_.front.size() && k < 2; ++k) {
           const auto& f = doc_.front[k];
           double w = doc_.front.size() > 1 ? style_.text_width() / 2 - 6 : style_.text_width();
-          auto lines = blocks_.plain(f.lang, title_of(f), Face::Regular, style_.header_size, w);
+          auto lines = running_head(f, w);
           if (lines.empty()) continue;
-          lines.resize(1);
           put_lines(p, lines, k == 0 ? left : right - w, head_y, 0, style_.header_size, style_.muted, w, k == 1);
         }
         p.rules.push_back({left, head_y - 5, right, head_y - 5, 0.5, style_.rule});
