@@ -232,14 +232,6 @@ class Composer {
     f.edition = edition_.langs.size() > 1 ? msg(lang, "edition.bilingual")
                                           : msg(lang, "edition.single", {{"language", loc(lang).language_name(lang)}});
     f.toc_title = msg(lang, "toc.title");
-    if (const std::string years = years_text(loc(lang), plan_.period); !years.empty()) {
-      // The running head's shorter forms: the title without its subtitle part, then the plan line.
-      size_t cut = std::string::npos;
-      for (const char* sep : {": ", " \u2013 ", " \u2014 ", " - "}) cut = std::min(cut, f.title.find(sep));
-      if (cut != std::string::npos && cut > 0)
-        f.short_heads.push_back(msg(lang, "head.short", {{"title", f.title.substr(0, cut)}, {"years", years}}));
-      if (!f.plan_line.empty()) f.short_heads.push_back(msg(lang, "head.short", {{"title", f.plan_line}, {"years", years}}));
-    }
     if (plan_.stage != Stage::Final)
       f.draft_mark = msg(lang, "stage.mark", {{"number", static_cast<long long>(static_cast<int>(plan_.stage) + 1)}});
     std::vector<std::string> words;

@@ -62,11 +62,4 @@ std::string period_text(const Locale& locale, const Period& period) {
       locale.date_range(from.first_day(), unit_of(from.precision), to.first_day(), unit_of(to.precision)));
 }
 
-std::string years_text(const Locale& locale, const Period& period) {
-  if (!period.valid()) return {};
-  const CalendarDate from = *period.start.date();
-  const CalendarDate to = *period.end.date();
-  return unbreakable(locale.date_range(from.first_day(), Locale::DateUnit::Year, to.first_day(), Locale::DateUnit::Year));
-}
-
 }  // namespace renaksi

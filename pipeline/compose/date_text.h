@@ -18,7 +18,4 @@ std::string date_text(const Locale& locale, const IsoDate& date);
 // valid prints its two texts as written.
 std::string period_text(const Locale& locale, const Period& period);
 
-// The period's years: "2018–2020", "2019" (one year); empty when the period is not valid.
-std::string years_text(const Locale& locale, const Period& period);
-
 }  // namespace renaksi

@@ -114,11 +114,6 @@ struct Front {
   // one (another language's); empty when it is this language's own.
   std::string title_lang, subtitle_lang, issuer_lang;
   std::string keywords;       // for document information
-  // Shorter forms of the title for the running head, in order of preference, each with the
-  // plan's years ("head.short"): the title without its subtitle part (after ": " or a spaced
-  // dash), then the plan line. The layout takes the title when it fits, else the first of these
-  // that fits, else the last cut at a word boundary with an ellipsis.
-  std::vector<std::string> short_heads;
   PageLabel page_label;
 };
 

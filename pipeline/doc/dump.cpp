@@ -140,7 +140,6 @@ std::string dump(const Document& d) {
              {"stage", &f.stage}, {"issuer", &f.issuer}, {"commitments", &f.commitments}, {"edition", &f.edition},
              {"toc", &f.toc_title}, {"mark", &f.draft_mark}, {"keywords", &f.keywords}})
       if (!v->empty()) line(out, 2, std::string(k) + ": " + *v);
-    for (const auto& h : f.short_heads) line(out, 2, "head: " + h);
     const std::string page = format_page_label(f.page_label, 3, 40);
     if (!page.empty()) line(out, 2, "page: " + page);
   }

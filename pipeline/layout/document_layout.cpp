@@ -2,6 +2,7 @@
 #include "layout/document_layout.h"
 
 #include <cmath>
+#include <optional>
 #include <map>
 #include <tuple>
 
@@ -266,32 +267,50 @@ class DocumentLayout {
     return page;
   }
 
-  // The running head in `f`'s language, one line of at most `w` points, shortened by rule, never
-  // cut: the title when it fits; else the first of the title's shorter forms (compose's
-  // Front::short_heads: the title without its subtitle part, then the plan line, each with the
-  // plan's years) that fits; else the last of them cut at a word boundary, with an ellipsis.
+  // The running head in `f`'s language: one line of at most `w` points, shortened by rule, never
+  // cut silently. (1) The title when it fits. (2) Else the title without its subtitle part (what
+  // follows ": " or a spaced dash), its last word (the years, "2020–2022") added back when the
+  // cut took it. (3) Else the title's first words, an ellipsis, and its last word when that
+  // holds a digit (the years): "Rencana Aksi Nasional … 2020–2022". (4) Else the first words
+  // and an ellipsis.
   std::vector<TextLine> running_head(const doc::Front& f, double w) {
-    std::vector<std::string> forms{title_of(f)};
-    if (f.title_lang.empty()) forms.insert(forms.end(), f.short_heads.begin(), f.short_heads.end());
-    for (const auto& text : forms) {
+    const std::string title = title_of(f);
+    auto one_line = [&](const std::string& text) {
       auto lines = blocks_.plain(f.lang, text, Face::Regular, style_.header_size, w);
-      if (lines.size() <= 1) return lines;
+      return lines.size() <= 1 ? std::optional<std::vector<TextLine>>(std::move(lines)) : std::nullopt;
+    };
+    if (auto l = one_line(title)) return *l;
+    std::vector<std::string> words;
+    for (size_t at = 0; at < title.size() && words.size() < 200;) {  // at most 200 words considered
+      const size_t space = title.find(' ', at);
+      const std::string word = title.substr(at, space == std::string::npos ? std::string::npos : space - at);
+      if (!word.empty()) words.push_back(word);
+      if (space == std::string::npos) break;
+      at = space + 1;
+    }
+    if (words.size() < 2) {
+      auto lines = blocks_.plain(f.lang, title, Face::Regular, style_.header_size, w);
+      if (!lines.empty()) lines.resize(1);  // one word wider than the head: broken by the line breaker
+      return lines;
+    }
+    const std::string& last = words.back();
+    const bool years = last.find_first_of("0123456789") != std::string::npos;
+    size_t cut = std::string::npos;
+    for (const char* sep : {": ", " \u2013 ", " \u2014 "}) cut = std::min(cut, title.find(sep));
+    if (cut != std::string::npos && cut > 0) {
+      std::string main = title.substr(0, cut);
+      if (years && main.find(last) == std::string::npos) main += " " + last;
+      if (auto l = one_line(main)) return *l;
     }
     const std::string ellipsis = "\u2026";
-    const double e = measure_.width(Face::Regular, style_.header_size, ellipsis);
-    auto lines = blocks_.plain(f.lang, forms.back(), Face::Regular, style_.header_size, std::max(w - e, w / 2));
-    if (lines.empty()) return lines;
-    lines.resize(1);
-    TextLine& line = lines.front();
-    double end = 0;
-    for (const auto& p : line.pieces) end = std::max(end, p.x + p.width);
-    Piece dots;
-    dots.x = end;
-    dots.width = e;
-    dots.text = ellipsis;
-    dots.lang = f.lang;
-    line.pieces.push_back(dots);
-    line.width = end + e;
+    for (size_t n = words.size() - 1; n > 0; --n) {
+      std::string head;
+      for (size_t i = 0; i < n; ++i) head += (i ? " " : "") + words[i];
+      while (!head.empty() && (head.back() == ',' || head.back() == ':' || head.back() == ';')) head.pop_back();
+      if (auto l = one_line(head + (years ? " " + ellipsis + " " + last : ellipsis))) return *l;
+    }
+    auto lines = blocks_.plain(f.lang, words.front() + ellipsis, Face::Regular, style_.header_size, w);
+    if (!lines.empty()) lines.resize(1);
     return lines;
   }
 

@@ -81,7 +81,9 @@ TEST(DocumentLayout, ContentsNumbersOnTheLastLineOfTheirEntryAndAligned) {
       }
     }
     EXPECT_GE(numbers, plan("nap-2018-2020").loaded.plan.commitments.size()) << edition;
-    if (std::string(edition) == "bilingual") EXPECT_GT(multi, 0u);  // two languages: every entry has two lines
+    if (std::string(edition) == "bilingual") {
+      EXPECT_GT(multi, 0u);  // two languages: every entry has two lines
+    }
   }
 }
 
