@@ -106,10 +106,14 @@ TEST(DocumentLayout, TheIndexGivesTheCommitmentsPages) {
       for (const auto& link : page.links) {
         if (!link.target.starts_with("#commitment-")) continue;
         const int expected = page_of.at(link.target.substr(1));
-        // A number on the line of the link's text, or on a later line of the same mention.
+        // A number on the line of the link's text, or on a later line of the same mention (which
+        // may be on the next page).
         bool found = false;
         for (const auto& g : page.text)
-          if (g.text == std::to_string(expected) && g.x > link.x + link.w && g.y <= link.y + link.h && g.y > link.y - 4 * link.h) found = true;
+          if (g.text == std::to_string(expected) && g.x > link.x + link.w && g.y <= link.y + link.h) found = true;
+        if (p + 1 < l.pages.pages.size())
+          for (const auto& g : l.pages.pages[p + 1].text)
+            if (g.text == std::to_string(expected) && g.x > link.x + link.w) found = true;
         EXPECT_TRUE(found) << edition << " page " << p + 1 << ": no page " << expected << " after the link to " << link.target;
         ++checked;
       }
