@@ -9,6 +9,7 @@
 #include "compose/fallback.h"
 #include "compose/org_names.h"
 #include "compose/stand_ins.h"
+#include "compose/typography.h"
 
 namespace renaksi {
 
@@ -719,7 +720,9 @@ std::vector<Edition> editions_of(const Plan& plan) {
 
 doc::Document compose(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
                       const Locales& locales) {
-  return Composer(plan, profile, prose, edition, locales).run();
+  doc::Document d = Composer(plan, profile, prose, edition, locales).run();
+  curl_quotes(d);  // plain texts get the typographic quotes Pandoc gives the prose
+  return d;
 }
 
 std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose,

@@ -1,5 +1,7 @@
 // Dates and periods of the plan as an edition prints them: at the precision the content gives
-// (a year, a month or a day), in the style of the language's locale.
+// (a year, a month or a day), in the style of the language's locale. The spaces inside a date
+// are no-break spaces (U+00A0; U+202F where ICU sets a thin space): no line ends inside a date.
+// A period may break after its dash.
 #pragma once
 
 #include <string>

@@ -513,7 +513,27 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
     std::vector<Run> label_runs = runs({{prose::Inline::Kind::Text, f.label, {}, true, {}, {}, {}}}, label, Face::Bold, {}, nullptr);
     const double value_x = stacked ? (index_entry ? 0 : pad) : label_w;
     auto l = breaker(ctx.lang).lines(label_runs, ctx.size, stacked ? width - label_pad : label_w - label_pad, false);
-    auto v = breaker(ctx.lang).lines(runs(f.value, ctx, Face::Regular, {}, nullptr), ctx.size, width - value_x - pad, false);
+    // An index entry's commitments: one under the other, each followed on its last line by the
+    // page it starts on, right-aligned in a column as wide as the widest number can be; the number
+    // is a placeholder (kPageRefMark and the link's anchor) that the document layout replaces
+    // once the pages are counted.
+    std::vector<TextLine> v;
+    std::vector<std::pair<size_t, std::string>> page_refs;  // (line, anchor)
+    const bool refs = index_entry && std::any_of(f.value.begin(), f.value.end(), [](const prose::Inline& i) {
+      return i.kind == prose::Inline::Kind::Link && i.url.starts_with("#");
+    });
+    const double ref_w = refs ? measure_.width(Face::Regular, ctx.size, "0000") + 6 : 0;
+    if (refs) {
+      for (const auto& i : f.value) {
+        if (i.kind != prose::Inline::Kind::Link || !i.url.starts_with("#")) continue;
+        auto lines = breaker(ctx.lang).lines(runs({i}, ctx, Face::Regular, {}, nullptr), ctx.size, width - value_x - pad - ref_w, false);
+        if (lines.empty()) continue;
+        v.insert(v.end(), lines.begin(), lines.end());
+        page_refs.emplace_back(v.size() - 1, i.url.substr(1));
+      }
+    } else {
+      v = breaker(ctx.lang).lines(runs(f.value, ctx, Face::Regular, {}, nullptr), ctx.size, width - value_x - pad, false);
+    }
     const size_t rows = stacked ? l.size() + v.size() : std::max(l.size(), v.size());
     Box box;
     const double top = index_entry ? 1 : (first ? pad * 0.6 : 1.5);
@@ -542,6 +562,9 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
       }
       y += ctx.leading;
     }
+    for (const auto& [line, anchor] : page_refs)  // x: the right edge the number is set against
+      box.text.push_back({width, top + static_cast<double>((stacked ? l.size() : 0) + line) * ctx.leading + baseline(ctx.leading, ctx.size),
+                          Face::Regular, ctx.size, ctx.colour, std::string(kPageRefMark) + anchor, 0, {}, td});
     first = false;
     box.keep_with_next = index_entry && f.value.empty();  // an index entry's sector line stays with its roles
     out.boxes.push_back(std::move(box));

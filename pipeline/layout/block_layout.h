@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "doc/document.h"
@@ -13,6 +14,11 @@
 #include "layout/line_breaker.h"
 
 namespace renaksi::layout {
+
+// The start of a page-number placeholder in laid-out text: followed by the anchor whose page it
+// shows, its x the right edge the number is set against. The document layout replaces it once
+// the pages are counted (an index entry's commitments).
+inline constexpr std::string_view kPageRefMark = "\x01page:";
 
 class BlockLayout {
  public:

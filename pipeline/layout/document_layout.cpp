@@ -2,6 +2,7 @@
 #include "layout/document_layout.h"
 
 #include <cmath>
+#include <optional>
 #include <map>
 #include <tuple>
 
@@ -139,6 +140,21 @@ class DocumentLayout {
       num.text = std::to_string(first_body + chapter_page[i] + 1);
       num.x = style_.margin_left + style_.text_width() - measure_.width(num.face, num.size, num.text);
     }
+    // The index's page numbers, now that they are known: each placeholder (kPageRefMark and an
+    // anchor) becomes the number of the page the anchor is on, right-aligned at its x, so a
+    // number of any width ends at the same edge.
+    std::map<std::string, size_t> anchor_page;
+    for (size_t i = 0; i < body.pages().size(); ++i)
+      for (const auto& a : body.pages()[i].anchors) anchor_page.emplace(a.id, first_body + i + 1);
+    for (auto& page : body.pages())
+      std::erase_if(page.text, [&](Glyphs& g) {
+        if (!g.text.starts_with(kPageRefMark)) return false;
+        auto it = anchor_page.find(g.text.substr(kPageRefMark.size()));
+        if (it == anchor_page.end()) return true;  // an anchor on no page: no number
+        g.text = std::to_string(it->second);
+        g.x -= measure_.width(g.face, g.size, g.text);
+        return false;
+      });
 
     out.pages.push_back(std::move(cover));
     for (auto& p : toc.pages()) out.pages.push_back(std::move(p));
@@ -181,7 +197,8 @@ class DocumentLayout {
 
   std::string toc_title() const { return doc_.front.front().toc_title; }
 
-  // One entry: the title in each language (stacked), dotted leaders, the page number last.
+  // One entry: the title in each language (stacked), dotted leaders from the end of its last
+  // line to the page number, which is set later, right-aligned at the text's right edge.
   Box toc_entry(const doc::Chapter& ch) {
     Box b;
     const double size = style_.toc.size, leading = style_.toc.leading;
@@ -191,7 +208,7 @@ class DocumentLayout {
     // An entry of the contents' list: a link holding its titles and its page number.
     const std::string& lang = ch.title.empty() ? doc_.langs.front() : ch.title.front().lang;
     const int link = blocks_.element(Tag::Link, blocks_.element(Tag::TOCI, toc_elem_, lang), lang);
-    double y = 0;
+    double y = 0, last = leading * 0.7;  // the last line's baseline
     bool first = true;
     for (const auto& t : ch.title) {
       Face face = first ? (commitment ? Face::Regular : Face::Bold) : Face::Italic;
@@ -202,19 +219,20 @@ class DocumentLayout {
         const double indent = wrapped ? 14 : 0;  // a wrapped title hangs under its first line
         wrapped = true;
         for (const auto& p : line.pieces) b.text.push_back({indent + p.x, y + leading * 0.7, p.face, size, colour, p.text, 0, p.lang, link});
+        last = y + leading * 0.7;
         y += leading * (first ? 1.0 : 0.85);
       }
       first = false;
     }
     b.height = y + (ch.title.size() > 1 ? 4 : 0);
     b.space_before = ch.kind == doc::Chapter::Kind::Commitment ? 2 : 6;
-    // Dotted leaders to the number.
+    // Dotted leaders from the last line to the number.
     double lead_from = 0;
     for (const auto& g : b.text)
-      if (g.y == leading * 0.7) lead_from = std::max(lead_from, g.x + measure_.width(g.face, size, g.text));
-    b.rules.push_back({lead_from + 4, leading * 0.7, style_.text_width() - number_w + 2, leading * 0.7, 0.8, style_.muted, true});
+      if (g.y == last) lead_from = std::max(lead_from, g.x + measure_.width(g.face, size, g.text));
+    b.rules.push_back({lead_from + 4, last, style_.text_width() - number_w + 2, last, 0.8, style_.muted, true});
     b.links.push_back({0, 0, style_.text_width(), b.height, "#" + ch.anchor, link});
-    b.text.push_back({0, leading * 0.7, Face::Regular, size, style_.text, "0", 0, {}, link});  // the number, set later
+    b.text.push_back({0, last, Face::Regular, size, style_.text, "0", 0, {}, link});  // the number, set later
     return b;
   }
 
@@ -279,6 +297,53 @@ class DocumentLayout {
     return page;
   }
 
+  // The running head in `f`'s language: one line of at most `w` points, shortened by rule, never
+  // cut silently. (1) The title when it fits. (2) Else the title without its subtitle part (what
+  // follows ": " or a spaced dash), its last word (the years, "2020–2022") added back when the
+  // cut took it. (3) Else the title's first words, an ellipsis, and its last word when that
+  // holds a digit (the years): "Rencana Aksi Nasional … 2020–2022". (4) Else the first words
+  // and an ellipsis.
+  std::vector<TextLine> running_head(const doc::Front& f, double w) {
+    const std::string title = title_of(f);
+    auto one_line = [&](const std::string& text) {
+      auto lines = blocks_.plain(f.lang, text, Face::Regular, style_.header_size, w);
+      return lines.size() <= 1 ? std::optional<std::vector<TextLine>>(std::move(lines)) : std::nullopt;
+    };
+    if (auto l = one_line(title)) return *l;
+    std::vector<std::string> words;
+    for (size_t at = 0; at < title.size() && words.size() < 200;) {  // at most 200 words considered
+      const size_t space = title.find(' ', at);
+      const std::string word = title.substr(at, space == std::string::npos ? std::string::npos : space - at);
+      if (!word.empty()) words.push_back(word);
+      if (space == std::string::npos) break;
+      at = space + 1;
+    }
+    if (words.size() < 2) {
+      auto lines = blocks_.plain(f.lang, title, Face::Regular, style_.header_size, w);
+      if (!lines.empty()) lines.resize(1);  // one word wider than the head: broken by the line breaker
+      return lines;
+    }
+    const std::string& last = words.back();
+    const bool years = last.find_first_of("0123456789") != std::string::npos;
+    size_t cut = std::string::npos;
+    for (const char* sep : {": ", " \u2013 ", " \u2014 "}) cut = std::min(cut, title.find(sep));
+    if (cut != std::string::npos && cut > 0) {
+      std::string main = title.substr(0, cut);
+      if (years && main.find(last) == std::string::npos) main += " " + last;
+      if (auto l = one_line(main)) return *l;
+    }
+    const std::string ellipsis = "\u2026";
+    for (size_t n = words.size() - 1; n > 0; --n) {
+      std::string head;
+      for (size_t i = 0; i < n; ++i) head += (i ? " " : "") + words[i];
+      while (!head.empty() && (head.back() == ',' || head.back() == ':' || head.back() == ';')) head.pop_back();
+      if (auto l = one_line(head + (years ? " " + ellipsis + " " + last : ellipsis))) return *l;
+    }
+    auto lines = blocks_.plain(f.lang, words.front() + ellipsis, Face::Regular, style_.header_size, w);
+    if (!lines.empty()) lines.resize(1);
+    return lines;
+  }
+
   // Running head, footer and draft mark on every page but the cover.
   void furnish(std::vector<Page>& pages) {
     const int total = static_cast<int>(pages.size());
@@ -292,9 +357,8 @@ class DocumentLayout {
         for (size_t k = 0; k < doc_.front.size() && k < 2; ++k) {
           const auto& f = doc_.front[k];
           double w = doc_.front.size() > 1 ? style_.text_width() / 2 - 6 : style_.text_width();
-          auto lines = blocks_.plain(f.lang, title_of(f), Face::Regular, style_.header_size, w);
+          auto lines = running_head(f, w);
           if (lines.empty()) continue;
-          lines.resize(1);
           put_lines(p, lines, k == 0 ? left : right - w, head_y, 0, style_.header_size, style_.muted, w, k == 1);
         }
         p.rules.push_back({left, head_y - 5, right, head_y - 5, 0.5, style_.rule});

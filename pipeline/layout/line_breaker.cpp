@@ -27,6 +27,9 @@ constexpr double kInfinity = 10000;        // a penalty this high forbids, this 
 constexpr double kHyphenPenalty = 100;     // a break at a hyphen, drawn or written (TeX: 50)
 constexpr double kRaggedHyphenPenalty = 800;  // ragged-right text hyphenates only when it helps much
 constexpr double kCutPenalty = 5000;       // a break between characters without a hyphen: last resort
+// A break after a no-break space (inside a date, between a number and its noun), only where what
+// it joins is wider than the line: better than hyphenating or cutting one of its words.
+constexpr double kNoBreakSpacePenalty = 50;
 constexpr double kLinePenalty = 10;
 constexpr double kDoubleHyphenDemerits = 10000;
 constexpr double kFinalHyphenDemerits = 5000;
@@ -551,10 +554,14 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
       }
       for (size_t e : ends) {
         if (e <= at) continue;
-        items.push_back({Item::Box, measure(run, std::string_view(text).substr(at, e - at)), 0, 0, 0, false, at, e});
+        const std::string_view cluster = std::string_view(text).substr(at, e - at);
+        const bool no_break_space = cluster == "\u00a0" || cluster == "\u202f";
+        items.push_back({Item::Box, measure(run, cluster), 0, 0, 0, false, at, e});
         at = e;
         if (e < to) {
-          if (cut_here(e))
+          if (no_break_space)
+            items.push_back({Item::Penalty, 0, 0, 0, kNoBreakSpacePenalty, false, e, e});
+          else if (cut_here(e))
             items.push_back({Item::Penalty, measure(run, hyphen_of(run)), 0, 0, kHyphenPenalty, true, e, e, true});
           else
             items.push_back({Item::Penalty, 0, 0, 0, kCutPenalty, false, e, e});

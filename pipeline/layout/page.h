@@ -49,7 +49,7 @@ struct Page {
   std::vector<Glyphs> text;
   std::vector<LinkArea> links;
   std::vector<Anchor> anchors;
-  std::vector<Glyphs> marks;  // drawn last, translucent: the "DRAFT n" mark
+  std::vector<Glyphs> marks;  // drawn before the text, translucent: the "DRAFT n" mark
 };
 
 // A bookmark and table-of-contents entry.

@@ -53,6 +53,22 @@ TEST_F(LineBreakerTest, AWordWiderThanTheLineIsBrokenBetweenCharacters) {
   EXPECT_EQ(joined, "https://example.org/a/very/long/path");
 }
 
+// A date is set with no-break spaces (compose/date_text); in a column narrower than the whole
+// date it parts at them, never inside a word.
+TEST_F(LineBreakerTest, ADateWiderThanTheLinePartsAtItsNoBreakSpacesNotInsideAWord) {
+  // "30 September 2020" is 17 characters, 85 points; the column is 50.
+  const auto got = lines("30\u00a0September\u00a02020", 50);
+  ASSERT_GE(got.size(), 2u);
+  for (const auto& line : got) {
+    std::string words = line;
+    for (size_t p; (p = words.find("\u00a0")) != std::string::npos;) words.replace(p, 2, " ");
+    std::istringstream in(words);
+    for (std::string w; in >> w;) EXPECT_TRUE(w == "30" || w == "September" || w == "2020") << "cut: " << w;
+  }
+  // Where it fits, it stays whole.
+  EXPECT_EQ(lines("on 30\u00a0September\u00a02020", 90), (std::vector<std::string>{"on", "30\u00a0September\u00a02020"}));
+}
+
 TEST_F(LineBreakerTest, HardBreaksEndTheLine) {
   EXPECT_EQ(lines("one\ntwo three", 1000), (std::vector<std::string>{"one", "two three"}));
 }

@@ -132,10 +132,11 @@ TEST_F(LocaleTest, RupiahInWholeRupiahAsIndonesianReadersExpect) {
 }
 
 TEST_F(LocaleTest, PluralsFollowEachLanguagesRules) {
-  EXPECT_EQ(en->message("cover.commitments", {{"count", 1LL}}), "1 commitment");
-  EXPECT_EQ(en->message("cover.commitments", {{"count", 14LL}}), "14 commitments");
-  EXPECT_EQ(id->message("cover.commitments", {{"count", 1LL}}), "1 komitmen");
-  EXPECT_EQ(id->message("cover.commitments", {{"count", 1000LL}}), "1.000 komitmen");
+  // A count and its noun are joined by a no-break space (issue 11).
+  EXPECT_EQ(en->message("cover.commitments", {{"count", 1LL}}), "1\u00a0commitment");
+  EXPECT_EQ(en->message("cover.commitments", {{"count", 14LL}}), "14\u00a0commitments");
+  EXPECT_EQ(id->message("cover.commitments", {{"count", 1LL}}), "1\u00a0komitmen");
+  EXPECT_EQ(id->message("cover.commitments", {{"count", 1000LL}}), "1.000\u00a0komitmen");
   EXPECT_EQ(en->message("cover.plan_number", {{"number", 5LL}, {"country", std::string("Indonesia")}}),
             "Indonesia's 5th national action plan");
   EXPECT_EQ(en->message("cover.plan_number", {{"number", 2LL}, {"country", std::string("Indonesia")}}),

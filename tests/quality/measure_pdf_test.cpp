@@ -36,9 +36,26 @@ class PdfQualityEditions : public ::testing::Test {
   static inline std::unique_ptr<testing::TempDir> dir_;
 };
 
-// The typesetting targets of issue 11 (0 widows, orphans, headings at a foot and cut words; no
-// line over 3x) are not asserted yet: the line breaker and pagination are being rewritten. Once
-// they land, assert them here on figures(plan, edition) for every edition of every plan.
+// The typesetting targets of issue 11, on every edition of every plan of content/: no widow, no
+// orphan, no heading at a page foot, no word cut without a hyphen, no justified line whose word
+// gap is over three times the normal space, and no more over twice than LaTeX sets on the same
+// English content (about 10).
+TEST_F(PdfQualityEditions, EveryEditionOfEveryPlanMeetsTheTypesettingTargets) {
+  for (const std::string plan : {"nap-2018-2020", "nap-2020-2022", "nap-2023-2024"})
+    for (const std::string edition : {"id", "en", "bilingual"}) {
+      SCOPED_TRACE(plan + "." + edition + ".pdf");
+      const QualityFigures f = figures(plan, edition);
+      EXPECT_GT(f.pages, 10);
+      EXPECT_EQ(f.widows, 0);
+      EXPECT_EQ(f.orphans, 0);
+      EXPECT_EQ(f.headings_at_foot, 0);
+      EXPECT_EQ(f.cuts, 0);
+      EXPECT_EQ(f.loose_3x, 0);
+      EXPECT_LE(f.loose_2x, 10);
+      EXPECT_LT(f.worst_gap_em, 0.75);
+    }
+}
+
 TEST_F(PdfQualityEditions, TheToolReadsThePagesLinesAndWordsOfAnEdition) {
   const QualityFigures f = figures("nap-2018-2020", "en");
   EXPECT_GT(f.pages, 20);

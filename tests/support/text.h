@@ -5,7 +5,8 @@
 
 namespace renaksi::testing {
 
-// White space (spaces, line and page breaks, tabs) collapsed to single spaces, none at the ends.
+// White space (spaces, no-break spaces U+00A0 and U+202F, line and page breaks, tabs) collapsed
+// to single spaces, none at the ends.
 std::string collapse(const std::string& s);
 
 }  // namespace renaksi::testing

@@ -69,13 +69,47 @@ class Writer {
       out.push_back(pandoc::div({}, styles::kDraftMark, json::array({pandoc::para(pandoc::text(f.draft_mark))})));
   }
 
-  // A contents list of links to the chapters (no page numbers: Word would need a field update).
+  // The contents: a Word TOC field over the chapter headings (level 1), marked dirty so Word
+  // updates it (page numbers) on opening. Its result, what LibreOffice and a Word that does not
+  // update show, is written here: one entry per chapter, a link to its heading's bookmark, without
+  // page numbers (only a word processor knows them). Raw OpenXML, the one raw node renaksi
+  // writes besides the language runs; every text in it is escaped.
   void contents(const doc::Front& f, json& out) const {
     out.push_back(pandoc::div({}, styles::kContentsHeading, json::array({pandoc::para(pandoc::text(f.toc_title))})));
-    json entries = json::array();
-    for (const auto& c : d_.chapters)
-      entries.push_back(pandoc::para(json::array({pandoc::link(pandoc::to_pandoc(part(c.title)), "#" + c.anchor)})));
-    out.push_back(pandoc::div({}, styles::kContentsEntry, std::move(entries)));
+    std::string xml =
+        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/><w:docPartUnique/></w:docPartObj>"
+        "</w:sdtPr><w:sdtContent>";
+    const std::string begin =
+        "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o "
+        "&quot;1-1&quot; \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
+    const std::string end = "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+    const std::string style = "<w:pPr><w:pStyle w:val=\"ContentsEntry\"/></w:pPr>";
+    bool first = true;
+    for (const auto& c : d_.chapters) {
+      const std::string name = bookmark(c.anchor);
+      const std::string run = "<w:r><w:t xml:space=\"preserve\">" + xml_escaped(prose::plain_text(part(c.title))) + "</w:t></w:r>";
+      xml += "<w:p>" + style + (first ? begin : "") +
+             (name.empty() ? run : "<w:hyperlink w:anchor=\"" + xml_escaped(name) + "\" w:history=\"1\">" + run + "</w:hyperlink>") +
+             "</w:p>";
+      first = false;
+    }
+    if (first) xml += "<w:p>" + style + begin + "</w:p>";  // no chapter: the field alone
+    xml += "<w:p>" + style + end + "</w:p></w:sdtContent></w:sdt>";
+    out.push_back(pandoc::node("RawBlock", json::array({"openxml", xml})));
+  }
+
+  static std::string xml_escaped(const std::string& s) {
+    std::string out;
+    for (char ch : s) {
+      switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += ch;
+      }
+    }
+    return out;
   }
 
   void chapter(const doc::Chapter& c, json& out) const {

@@ -12,6 +12,7 @@
 #include "env/parallel.h"
 #include "env/process.h"
 #include "env/read_file.h"
+#include "emit/docx/update_fields.h"
 #include "emit/docx/word_language.h"
 
 namespace renaksi {
@@ -89,7 +90,8 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
   }
   // No --sandbox: Pandoc 2.17's DOCX writer then cannot read its own data files. The input is
   // renaksi's own AST: no images, links only to http, https, mailto and anchors, and no raw
-  // nodes but the language runs mark_languages writes from escaped text.
+  // nodes but the language runs mark_languages writes and the contents' TOC field, both from
+  // escaped text.
   nlohmann::json ast = docx::to_pandoc(d, options);
   docx::mark_languages(ast);
   const std::string input = ast.dump();
@@ -98,7 +100,7 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
   // A build whose edition, reference document and date did not change takes the DOCX from the
   // cache and starts no Pandoc.
   const std::filesystem::path cached =
-      env.cache_dir / "docx" / (content_hash({"pandoc -f json -t docx", input, reference_bytes, epoch}) + ".docx");
+      env.cache_dir / "docx" / (content_hash({"pandoc -f json -t docx, updateFields", input, reference_bytes, epoch}) + ".docx");
   // The entry is verified (size and hash in its header) and must still be a DOCX; anything
   // else is a miss, and the entry is replaced below.
   if (std::optional<std::string> bytes = read_cache_entry(cached, limits::kMaxPandocOutputBytes); bytes && is_docx_zip(*bytes))
@@ -136,6 +138,10 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
                 "Pandoc's output is not a DOCX (a ZIP file with word/document.xml): " + std::to_string(r.out.size()) + " bytes");
     return {};
   }
+  // Word updates the fields (the contents' page numbers) on opening; Pandoc does not carry this
+  // setting over from the reference document.
+  if (std::optional<std::string> updated = docx::with_update_fields(r.out); updated && is_docx_zip(*updated))
+    r.out = std::move(*updated);
   // A cache that cannot be written only costs the next build a Pandoc run.
   (void)write_cache_entry(cached, r.out);
   return std::move(r.out);

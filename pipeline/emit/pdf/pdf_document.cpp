@@ -281,13 +281,13 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
       tag(-2);
       status(HPDF_Page_EndText(page));
     };
-    draw(p.text);
-    if (!p.marks.empty() && error_ == 0) {
+    if (!p.marks.empty() && error_ == 0) {  // the draft mark under the text
       status(HPDF_Page_GSave(page));
       status(HPDF_Page_SetExtGState(page, translucent));
       draw(p.marks);
       status(HPDF_Page_GRestore(page));
     }
+    draw(p.text);
     if (!check(what.c_str())) return {};
   }
 

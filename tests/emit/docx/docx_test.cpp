@@ -187,3 +187,42 @@ TEST(DocxReference, TheCommittedReferenceDocumentIsWhatTheScriptMakes) {
 
 }  // namespace
 }  // namespace renaksi
+
+namespace renaksi {
+namespace {
+
+// The contents are a Word TOC field over the chapter headings, marked for update, its result
+// already holding every chapter (what LibreOffice shows); Word is asked to update the fields
+// on opening (settings.xml), which the ZIP keeps valid for unzip and LibreOffice.
+TEST_F(DocxEditions, TheContentsAreATocFieldWordAndLibreOfficeUpdate) {
+  for (const char* lang : {"id", "en"}) {
+    const std::string f = file("nap-2018-2020", lang);
+    const std::string document = part(f, "word/document.xml");
+    EXPECT_NE(document.find("<w:instrText xml:space=\"preserve\"> TOC \\o &quot;1-1&quot; \\h \\z \\u </w:instrText>"),
+              std::string::npos);
+    EXPECT_NE(document.find("w:fldCharType=\"begin\" w:dirty=\"true\""), std::string::npos);
+    EXPECT_NE(document.find("<w:docPartGallery w:val=\"Table of Contents\"/>"), std::string::npos);
+    for (const auto& c : testing::composed_plan("nap-2018-2020").loaded.plan.commitments)
+      EXPECT_NE(document.find("<w:hyperlink w:anchor=\"commitment-" + std::to_string(c.number) + "\""), std::string::npos) << c.number;
+    const std::string settings = part(f, "word/settings.xml");
+    EXPECT_NE(settings.find("<w:updateFields w:val=\"true\"/>"), std::string::npos) << settings;
+    EXPECT_EQ(run_shell("unzip -tq " + shell_quote(f)).exit_code, 0);
+  }
+  if (run_shell("command -v soffice").exit_code != 0) GTEST_SKIP() << "soffice is not installed";
+  testing::TempDir out("docx-toc");
+  const std::string profile = "file://" + (out.path() / "profile").string();
+  auto r = run_shell("soffice --headless --norestore " + shell_quote("-env:UserInstallation=" + profile) +
+                     " --convert-to pdf --outdir " + shell_quote(out.path().string()) + " " + shell_quote(file("nap-2018-2020", "en")));
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  // The page after the cover lists the chapters (the cover and contents take the first pages).
+  auto text = run_shell("pdftotext -enc UTF-8 -f 1 -l 3 " + shell_quote((out.path() / "nap-2018-2020.en.pdf").string()) + " -");
+  const std::string t = collapse(text.out);
+  const size_t contents = t.find("Contents");
+  ASSERT_NE(contents, std::string::npos) << t;
+  for (const char* s : {"Foreword", "Index of organisations"}) EXPECT_NE(t.find(s, contents), std::string::npos) << s << "\n" << t;
+  const auto& first = testing::composed_plan("nap-2018-2020").loaded.plan.commitments.front();
+  EXPECT_NE(t.find(first_words(std::string(first.title.in("en")), 3), contents), std::string::npos) << t;
+}
+
+}  // namespace
+}  // namespace renaksi

@@ -133,6 +133,13 @@ TEST(DocumentToPandoc, EveryLinkTargetIsAHeadingOrDivOfTheDocument) {
     if (n["t"] == "Header") ids.insert(n["c"][1][0].get<std::string>());
     if (n["t"] == "Div") ids.insert(n["c"][0][0].get<std::string>());
     if (n["t"] == "Link" && n["c"][2][0].get<std::string>().starts_with("#")) targets.insert(n["c"][2][0].get<std::string>().substr(1));
+    if (n["t"] == "RawBlock") {  // the contents field's entries link to bookmarks
+      const std::string xml = n["c"][1].get<std::string>();
+      for (size_t at = xml.find("w:anchor=\""); at != std::string::npos; at = xml.find("w:anchor=\"", at + 1)) {
+        const size_t from = at + 10;
+        targets.insert(xml.substr(from, xml.find('"', from) - from));
+      }
+    }
   });
   EXPECT_GE(targets.size(), 17u);  // the contents: foreword, co-creation, 14 commitments, index
   for (const auto& t : targets) EXPECT_TRUE(ids.count(t)) << t;
@@ -147,6 +154,9 @@ TEST(DocumentToPandoc, StylesAndColumnSharesAreNamedAsTheReferenceDocumentDefine
   bool milestones = false;
   walk(out.at("blocks"), [&](const json& n) {
     if (!n.is_object() || !n.contains("t")) return;
+    // The contents field's entries are raw paragraphs in the Contents Entry style.
+    if (n["t"] == "RawBlock" && n["c"][1].get<std::string>().find("<w:pStyle w:val=\"ContentsEntry\"/>") != std::string::npos)
+      styles.insert(docx::styles::kContentsEntry);
     if (n["t"] == "Div")
       for (const auto& kv : n["c"][0][2])
         if (kv[0] == "custom-style") styles.insert(kv[1].get<std::string>());

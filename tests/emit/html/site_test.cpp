@@ -215,11 +215,12 @@ TEST_F(Site, HomeListsThePlansNewestFirstWithPeriodStageAndCommitments) {
   ASSERT_NE(newer, std::string::npos);
   ASSERT_NE(older, std::string::npos);
   EXPECT_LT(newer, older);
-  for (const char* s : {"1 January 2021", "Stage: Draft 2", "5 commitments", "1 September 2018", "Stage: Final",
-                        "14 commitments"})
+  // Dates and counts keep their parts together with no-break spaces (issue 11).
+  for (const char* s : {"1\u00a0January\u00a02021", "Stage: Draft 2", "5\u00a0commitments", "1\u00a0September\u00a02018",
+                        "Stage: Final", "14\u00a0commitments"})
     EXPECT_TRUE(contains(en, s)) << s;
   EXPECT_TRUE(contains(page("id/index.html"), "Tahap: Draf 2"));
-  EXPECT_TRUE(contains(page("id/index.html"), "14 komitmen"));
+  EXPECT_TRUE(contains(page("id/index.html"), "14\u00a0komitmen"));
 }
 
 TEST_F(Site, APlanNotFinalShowsItsStageAndAnInvitationToComment) {
