@@ -219,7 +219,8 @@ TEST(DocxCache, EveryKindOfBadEntryIsAMissAndAValidDocxIsPublished) {
   Env env = testing::docx_env();
   env.cache_dir = dir.path() / "cache";
   env.pandoc = docx_writing_pandoc(dir, env);
-  const std::string want = bytes_of(env.reference_docx());
+  // What Pandoc writes, with Word asked to update its fields (the table of contents).
+  const std::string want = docx::with_update_fields(bytes_of(env.reference_docx())).value_or("");
   ASSERT_TRUE(is_docx_zip(want));
   Outcome first = run(env);
   ASSERT_EQ(first.bytes, want);

@@ -416,8 +416,9 @@ TEST(SiteHostile, ContentNeverBecomesMarkupOrScript) {
   EXPECT_EQ(checked, 11u);  // the language page; home, organisations, search, plan and commitment, in 2 languages
 
   ParsedPage en = parse(*out.find("site/en/fixture-plan/index.html"));
-  EXPECT_EQ(en.text_of("h1"), "Plan </title><script>alert(\"title\")</script> & \"quotes\" 'too'");
-  EXPECT_TRUE(en.text_of("title").starts_with("Plan </title><script>alert(\"title\")</script>"));
+  // Text, never markup; its quotes curled like every plain text's (compose/typography.h).
+  EXPECT_EQ(en.text_of("h1"), "Plan </title><script>alert(\u201ctitle\u201d)</script> & \u201cquotes\u201d \u2018too\u2019");
+  EXPECT_TRUE(en.text_of("title").starts_with("Plan </title><script>alert(\u201ctitle\u201d)</script>"));
   const std::string& raw = *out.find("site/en/fixture-plan/index.html");
   // The fixture is at Draft 4: its page is the one the public consultation uses.
   EXPECT_TRUE(contains(raw, "This draft is open for public consultation."));
