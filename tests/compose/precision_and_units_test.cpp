@@ -18,22 +18,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::stringstream ss;
-  ss << std::ifstream(p).rdbuf();
-  return ss.str();
-}
-
-void replace_once(const fs::path& p, const std::string& from, const std::string& to) {
-  std::string s = slurp(p);
-  const auto at = s.find(from);
-  ASSERT_NE(at, std::string::npos) << from;
-  s.replace(at, from.size(), to);
-  std::ofstream(p) << s;
-}
-
 // The check fixtures' base plan, its commitment by month, its milestone by year, the CSO
 // supporting it with two units, and `language` as its English <language> element.
+using testing::replace_once;
+
 BuildState composed(const testing::TempDir& dir, const std::string& language = "<language code=\"en\"/>") {
   const fs::path plan = dir.path() / "plan";
   fs::copy(testing::fixtures_dir() / "check" / "base", plan, fs::copy_options::recursive);

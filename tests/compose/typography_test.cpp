@@ -18,18 +18,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void replace_once(const fs::path& p, const std::string& from, const std::string& to) {
-  std::stringstream ss;
-  ss << std::ifstream(p).rdbuf();
-  std::string s = ss.str();
-  const auto at = s.find(from);
-  ASSERT_NE(at, std::string::npos) << from;
-  s.replace(at, from.size(), to);
-  std::ofstream(p) << s;
-}
-
 // The check fixtures' base plan, with straight quotes in its title and in a milestone's output
 // (a table cell), and `language` as its English <language> element.
+using testing::replace_once;
+
 BuildState composed(const testing::TempDir& dir, const std::string& language = "<language code=\"en\"/>") {
   const fs::path plan = dir.path() / "plan";
   fs::copy(testing::fixtures_dir() / "check" / "base", plan, fs::copy_options::recursive);

@@ -1,6 +1,8 @@
 // Where the tests find the source tree; temporary folders.
 #include "support/paths.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <iterator>
 
@@ -11,6 +13,17 @@ namespace renaksi::testing {
 std::string file_bytes(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void replace_once(const std::filesystem::path& file, const std::string& from, const std::string& to) {
+  std::string s = file_bytes(file);
+  const auto at = s.find(from);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << file << " has no " << from;
+    return;
+  }
+  s.replace(at, from.size(), to);
+  std::ofstream(file, std::ios::binary) << s;
 }
 
 TempDir::TempDir(const std::string& name) {

@@ -14,6 +14,9 @@ inline std::string binary() { return RENAKSI_BINARY; }
 // The whole of a file (empty when it cannot be read): for tests comparing bytes.
 std::string file_bytes(const std::filesystem::path& file);
 
+// Replaces the first `from` in `file` with `to`; a test failure when `from` is not there.
+void replace_once(const std::filesystem::path& file, const std::string& from, const std::string& to);
+
 // A fresh, empty folder under the system's temp folder, removed when the object goes.
 class TempDir {
  public:

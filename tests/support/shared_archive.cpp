@@ -1,6 +1,7 @@
 // The real plans built once per test process.
 #include "support/shared_archive.h"
 
+#include <fstream>
 #include <memory>
 
 #include "support/paths.h"
@@ -22,6 +23,16 @@ const ArchiveBuild& shared_archive() {
     return std::make_unique<ArchiveBuild>(build_archive(content_dir(), env));
   }();
   return *archive;
+}
+
+std::unique_ptr<TempDir> shared_archive_pdfs(const std::string& name) {
+  auto dir = std::make_unique<TempDir>(name);
+  for (const auto& [path, bytes] : shared_archive().outputs.files())
+    if (path.ends_with(".pdf")) {
+      std::filesystem::create_directories((dir->path() / path).parent_path());
+      std::ofstream(dir->path() / path, std::ios::binary) << bytes;
+    }
+  return dir;
 }
 
 }  // namespace renaksi::testing

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 
 #include "driver/pipeline.h"
+#include "support/paths.h"
 
 namespace renaksi::testing {
 
@@ -13,5 +15,9 @@ namespace renaksi::testing {
 // first use; never published anywhere.
 const ArchiveBuild& shared_archive();
 const std::filesystem::path& shared_archive_cache();
+
+// Every PDF of shared_archive(), written under a new temporary folder `name` at its output path
+// ("<plan>/<plan>.<edition>.pdf"), for the tools that read files (poppler, qpdf).
+std::unique_ptr<TempDir> shared_archive_pdfs(const std::string& name);
 
 }  // namespace renaksi::testing

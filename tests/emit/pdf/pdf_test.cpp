@@ -34,15 +34,10 @@ std::string collapse(std::string s) {
 class PdfEditions : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir("pdf");
     archive_ = &testing::shared_archive();  // built on 30 November 2018
-    for (const auto& [path, bytes] : archive_->outputs.files())
-      if (path.ends_with(".pdf")) {
-        fs::create_directories((dir_->path() / path).parent_path());
-        std::ofstream(dir_->path() / path, std::ios::binary) << bytes;
-      }
+    dir_ = testing::shared_archive_pdfs("pdf");
   }
-  static void TearDownTestSuite() { delete dir_; }
+  static void TearDownTestSuite() { dir_.reset(); }
   static std::string file(const std::string& plan, const std::string& edition) {
     return (dir_->path() / plan / (plan + "." + edition + ".pdf")).string();
   }
@@ -51,7 +46,7 @@ class PdfEditions : public ::testing::Test {
       if (p->loaded.plan.id == id) return *p;
     throw std::runtime_error(id);
   }
-  static inline testing::TempDir* dir_ = nullptr;
+  static inline std::unique_ptr<testing::TempDir> dir_;
   static inline const ArchiveBuild* archive_ = nullptr;
 };
 

@@ -86,15 +86,10 @@ class QpdfView {
 class TaggedPdf : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir("tagged");
     archive_ = &testing::shared_archive();
-    for (const auto& [path, bytes] : archive_->outputs.files())
-      if (path.ends_with(".pdf")) {
-        fs::create_directories((dir_->path() / path).parent_path());
-        std::ofstream(dir_->path() / path, std::ios::binary) << bytes;
-      }
+    dir_ = testing::shared_archive_pdfs("tagged");
   }
-  static void TearDownTestSuite() { delete dir_; }
+  static void TearDownTestSuite() { dir_.reset(); }
   static std::string file(const std::string& plan, const std::string& edition) {
     return (dir_->path() / plan / (plan + "." + edition + ".pdf")).string();
   }
@@ -105,7 +100,7 @@ class TaggedPdf : public ::testing::Test {
           if (d.edition == edition) return d;
     throw std::runtime_error(plan + " " + edition);
   }
-  static inline testing::TempDir* dir_ = nullptr;
+  static inline std::unique_ptr<testing::TempDir> dir_;
   static inline const ArchiveBuild* archive_ = nullptr;
 };
 
