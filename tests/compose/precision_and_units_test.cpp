@@ -18,13 +18,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The check fixtures' base plan, its commitment by month, its milestone by year, the CSO
-// supporting it with two units, and `language` as its English <language> element.
 using testing::replace_once;
 
+// The check fixtures' base plan, its commitment by month, its milestone by year, the CSO
+// supporting it with two units, and `language` as its English <language> element.
 BuildState composed(const testing::TempDir& dir, const std::string& language = "<language code=\"en\"/>") {
-  const fs::path plan = dir.path() / "plan";
-  fs::copy(testing::fixtures_dir() / "check" / "base", plan, fs::copy_options::recursive);
+  const fs::path plan = testing::copy_base_plan(dir);
   replace_once(plan / "plan.xml", "<language code=\"en\"/>", language);
   const fs::path c = plan / "commitments" / "01.xml";
   replace_once(c, "<period start=\"2019-01-01\" end=\"2020-06-30\"/>", "<period start=\"2019-06\" end=\"2020-06\"/>");

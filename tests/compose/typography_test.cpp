@@ -18,13 +18,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The check fixtures' base plan, with straight quotes in its title and in a milestone's output
-// (a table cell), and `language` as its English <language> element.
 using testing::replace_once;
 
+// The check fixtures' base plan, with straight quotes in its title and in a milestone's output
+// (a table cell), and `language` as its English <language> element.
 BuildState composed(const testing::TempDir& dir, const std::string& language = "<language code=\"en\"/>") {
-  const fs::path plan = dir.path() / "plan";
-  fs::copy(testing::fixtures_dir() / "check" / "base", plan, fs::copy_options::recursive);
+  const fs::path plan = testing::copy_base_plan(dir);
   replace_once(plan / "plan.xml", "<language code=\"en\"/>", language);
   replace_once(plan / "plan.xml", "<text xml:lang=\"en\">Test Plan</text>", "<text xml:lang=\"en\">The \"Open\" citizens' plan</text>");
   replace_once(plan / "plan.xml", "<text xml:lang=\"id\">Rencana Uji</text>", "<text xml:lang=\"id\">Rencana \"Terbuka\"</text>");

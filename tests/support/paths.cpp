@@ -26,6 +26,12 @@ void replace_once(const std::filesystem::path& file, const std::string& from, co
   std::ofstream(file, std::ios::binary) << s;
 }
 
+std::filesystem::path copy_base_plan(const TempDir& dir) {
+  const std::filesystem::path plan = dir.path() / "plan";
+  std::filesystem::copy(fixtures_dir() / "check" / "base", plan, std::filesystem::copy_options::recursive);
+  return plan;
+}
+
 TempDir::TempDir(const std::string& name) {
   path_ = std::filesystem::temp_directory_path() / ("renaksi-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(path_);

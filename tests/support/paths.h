@@ -17,6 +17,11 @@ std::string file_bytes(const std::filesystem::path& file);
 // Replaces the first `from` in `file` with `to`; a test failure when `from` is not there.
 void replace_once(const std::filesystem::path& file, const std::string& from, const std::string& to);
 
+class TempDir;
+// A copy of the check fixtures' base plan (tests/fixtures/check/base) in `dir`, as `dir`/plan: its
+// folder, for tests that edit a plan before building it.
+std::filesystem::path copy_base_plan(const TempDir& dir);
+
 // A fresh, empty folder under the system's temp folder, removed when the object goes.
 class TempDir {
  public:

@@ -378,8 +378,7 @@ TEST_F(Site, TwoIdsWithOneAddressGetTwoAddressesAndAWarning) {
 // The hostile fixture: titles and prose that try to inject markup, script and bad links.
 TEST(SiteHostile, ContentNeverBecomesMarkupOrScript) {
   testing::TempDir dir("site-hostile");
-  const fs::path plan = dir.path() / "plan";
-  fs::copy(testing::fixtures_dir() / "check" / "base", plan, fs::copy_options::recursive);
+  const fs::path plan = testing::copy_base_plan(dir);
   fs::copy(testing::fixtures_dir() / "html" / "hostile", plan, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   auto state = build_plan(plan, dir.path() / "cache");
   ASSERT_TRUE(state->going);
