@@ -13,6 +13,20 @@ void Outputs::add(const Artifact& artifact, std::string bytes) {
   files_[path] = std::move(bytes);
 }
 
+bool Outputs::add_copy(const std::string& path, const std::string& from) {
+  auto it = files_.find(from);
+  if (it == files_.end()) return false;
+  std::string bytes = it->second;
+  files_[path] = std::move(bytes);
+  return true;
+}
+
+std::optional<size_t> Outputs::size_of(const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second.size();
+}
+
 bool Outputs::has(const std::string& path) const {
   return files_.count(path) > 0;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,13 @@ class Outputs {
   // The artifacts added, in the order they were added (the editions' order, PDF before DOCX
   // before the submission, as the steps run).
   const std::vector<Artifact>& artifacts() const { return artifacts_; }
+  // Adds the file at `path` with the bytes of the file already at `from` (a plan's download
+  // offered again under site/files/); false when there is none at `from`. A folder-backed build
+  // links the two instead of writing the bytes twice.
+  bool add_copy(const std::string& path, const std::string& from);
   bool has(const std::string& path) const;
+  // The size of the file at `path`, if there is one.
+  std::optional<size_t> size_of(const std::string& path) const;
   const std::string* find(const std::string& path) const;
   // Every path under `prefix`, sorted.
   std::vector<std::string> paths(const std::string& prefix = {}) const;
