@@ -1,5 +1,10 @@
 // Walks the pipeline table: each plan step for every plan still going, each archive step once.
 #include <algorithm>
+#include <system_error>
+
+#include "env/limits.h"
+#include "env/build_identity.h"
+#include "output/plan_cache.h"
 
 #include "driver/pipeline.h"
 
@@ -18,7 +23,8 @@ void add_timing(std::vector<StepTiming>& total, std::string_view name, std::chro
 
 bool clean(const ArchiveBuild& a) {
   if (a.diags.has_errors()) return false;
-  return std::all_of(a.plans.begin(), a.plans.end(), [](const auto& p) { return p->going && !p->diags.has_errors(); });
+  return std::all_of(a.plans.begin(), a.plans.end(),
+                     [](const auto& p) { return (p->going || p->from_cache) && !p->diags.has_errors(); });
 }
 
 }  // namespace
@@ -52,39 +58,179 @@ const Step* find_step(std::string_view name) {
 
 namespace {
 
+// The size of a plan's files (its folder, one level of sub-folders deep, as the loader reads
+// it), to form batches; a folder that cannot be listed counts as empty (load reports it).
+uintmax_t input_bytes(const std::filesystem::path& folder) {
+  namespace fs = std::filesystem;
+  uintmax_t total = 0;
+  std::error_code ec;
+  size_t seen = 0;
+  auto add_files = [&](const fs::path& dir, bool descend) {
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::directory_iterator() && seen < limits::kMaxFilesPerFolder; it.increment(ec), ++seen) {
+      const fs::file_status st = it->symlink_status(ec);
+      if (ec) break;
+      if (fs::is_regular_file(st)) total += it->file_size(ec);
+      else if (descend && fs::is_directory(st) && it->path().filename() == "commitments") {
+        std::error_code inner;
+        fs::directory_iterator sub(it->path(), fs::directory_options::skip_permission_denied, inner);
+        for (size_t n = 0; !inner && sub != fs::directory_iterator() && n < limits::kMaxFilesPerFolder; sub.increment(inner), ++n)
+          if (sub->is_regular_file(inner)) total += sub->file_size(inner);
+      }
+      ec.clear();
+    }
+  };
+  add_files(folder, true);
+  return total;
+}
+
+// Consecutive plans, each batch as many as fit kBatchInputBytes (at least one).
+std::vector<std::pair<size_t, size_t>> batches(const ArchiveBuild& a) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t begin = 0;
+  uintmax_t bytes = 0;
+  for (size_t i = 0; i < a.plans.size(); ++i) {
+    const uintmax_t b = a.plans[i]->input_bytes;
+    if (i > begin && bytes + b > limits::kBatchInputBytes) {
+      out.emplace_back(begin, i);
+      begin = i;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  if (begin < a.plans.size()) out.emplace_back(begin, a.plans.size());
+  return out;
+}
+
+std::string plan_name(const BuildState& p) {
+  return p.folder.filename().empty() ? p.folder.parent_path().filename().string() : p.folder.filename().string();
+}
+
+// Frees what a plan's steps made and no later step reads: its content, prose and documents
+// (its outputs are in the staging folder already; its diagnostics and id are kept).
+void release(BuildState& p) {
+  if (p.docx_job.valid()) p.docx_job.wait();  // it reads the documents
+  p.loaded = LoadResult{};
+  p.prose = ProseStore{};
+  p.documents.clear();
+  p.documents.shrink_to_fit();
+  p.locales.clear();
+  p.submission.reset();
+}
+
+// A plan whose key has an entry in the per-plan cache: its files, warnings and site summary
+// from there; its steps do not run.
+void take_from_cache(ArchiveBuild& a, BuildState& p) {
+  if (auto key = plan_cache_key(a.build_identity, p.folder)) p.cache_key = *key;
+  if (p.cache_key.empty()) return;
+  std::optional<CachedPlan> hit = restore_plan(a.env.cache_dir, p.cache_key, p.outputs);
+  if (!hit) return;
+  p.from_cache = true;
+  p.going = false;
+  p.plan_id = hit->plan_id;
+  p.plan_id_loc = hit->plan_id_loc;
+  p.site_summary = std::move(hit->site);
+  for (auto& d : hit->diags) p.diags.add(std::move(d));
+  ++a.plans_from_cache;
+}
+
+// A plan built whole and without errors into the per-plan cache. A cache that cannot be
+// written only costs the next build this plan's work.
+void put_in_cache(ArchiveBuild& a, BuildState& p) {
+  if (p.from_cache || !p.going || p.diags.has_errors() || p.cache_key.empty()) return;
+  CachedPlan plan{p.plan_id, p.plan_id_loc, p.diags.all(), p.site_summary};
+  (void)store_plan(a.env.cache_dir, p.cache_key, plan, p.outputs, p.outputs.paths());
+}
+
+// Runs `step` over the plans of `batch` (a plan step) or once (a batch or archive step).
+bool run_step(ArchiveBuild& a, const Step& step, size_t k, size_t count, std::pair<size_t, size_t> range,
+              const BuildRequest& request) {
+  Progress at{step.name, k + 1, count, {}, 0, a.plans.size()};
+  const auto start = std::chrono::steady_clock::now();
+  bool go_on = true;
+  if (step.scope == Scope::Plan) {
+    for (size_t i = range.first; i < range.second; ++i) {
+      BuildState& p = *a.plans[i];
+      if (!p.going) continue;
+      if (request.progress) {
+        at.plan = plan_name(p);
+        at.plan_number = i + 1;
+        request.progress(at);
+      }
+      p.going = step.run(a, &p);
+    }
+    go_on = std::any_of(a.plans.begin() + static_cast<std::ptrdiff_t>(range.first),
+                        a.plans.begin() + static_cast<std::ptrdiff_t>(range.second), [](const auto& p) { return p->going; });
+  } else {
+    if (request.progress) {
+      if (step.scope == Scope::Batch && range.second - range.first == 1) at.plan = plan_name(*a.plans[range.first]);
+      at.plan_number = step.scope == Scope::Batch ? range.first + 1 : 0;
+      request.progress(at);
+    }
+    go_on = step.run(a, nullptr);
+  }
+  add_timing(a.timings, step.name, std::chrono::steady_clock::now() - start);
+  return go_on;
+}
+
+// A build that publishes writes each file into the staging folder as it is made, frees each
+// batch's plans once they are done, and takes unchanged plans from the per-plan cache. (Not
+// yet: the site still reads every plan's documents at the end.)
+constexpr bool kStreaming = false;
+
 ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& folders, const BuildRequest& request) {
+  std::optional<std::filesystem::path> stage;
+  if (kStreaming && a.out_folder && request.stop_after.empty()) {
+    stage = a.out_folder->staging(a.diags);
+    if (!stage) return a;
+    a.outputs = Outputs(*stage);
+    a.release_plans = true;
+    a.build_identity = build_identity(a.env);
+  }
   for (const auto& folder : folders) {
     a.plans.push_back(std::make_unique<BuildState>());
     a.plans.back()->folder = folder;
+    a.plans.back()->input_bytes = input_bytes(folder);
+    if (stage) a.plans.back()->outputs = Outputs(*stage);
   }
   const auto all = steps();
-  for (size_t k = 0; k < all.size(); ++k) {
-    const Step& step = all[k];
-    // An archive step needs every plan, whole, unless it only looks for more problems.
-    if (step.scope == Scope::Archive && !step.even_after_errors && !clean(a)) return a;
-    Progress at{step.name, k + 1, all.size(), {}, 0, a.plans.size()};
-    const auto start = std::chrono::steady_clock::now();
-    bool go_on = true;
-    if (step.scope == Scope::Plan) {
-      for (size_t i = 0; i < a.plans.size(); ++i) {
-        BuildState& p = *a.plans[i];
-        if (!p.going) continue;
-        if (request.progress) {
-          at.plan = p.folder.filename().empty() ? p.folder.parent_path().filename().string() : p.folder.filename().string();
-          at.plan_number = i + 1;
-          request.progress(at);
-        }
-        p.going = step.run(a, &p);
+  // The archive steps at the end of the table run once, after every batch.
+  size_t tail = all.size();
+  while (tail > 0 && all[tail - 1].scope == Scope::Archive) --tail;
+  const auto stop_at = std::find_if(all.begin(), all.end(), [&](const Step& s) { return s.name == request.stop_after; });
+  const size_t last = stop_at == all.end() ? all.size() - 1 : static_cast<size_t>(stop_at - all.begin());
+  bool stopped = false;  // a step could not give the build what the later steps need
+  for (const auto& range : batches(a)) {
+    a.batch.clear();
+    for (size_t i = range.first; i < range.second; ++i) a.batch.push_back(a.plans[i].get());
+    if (!a.build_identity.empty())
+      for (BuildState* p : a.batch) take_from_cache(a, *p);
+    size_t ran = 0;  // steps of the table this batch went through
+    for (size_t k = 0; k < tail && k <= last; ++k) {
+      const Step& step = all[k];
+      // A batch or archive step needs every plan so far, whole, unless it only looks for more
+      // problems; the batch goes no further (a later batch is still read and checked).
+      if (step.scope != Scope::Plan && !step.even_after_errors && !clean(a)) break;
+      if (!run_step(a, step, k, all.size(), range, request)) {
+        if (step.scope != Scope::Plan) stopped = true;
+        break;
       }
-      go_on = std::any_of(a.plans.begin(), a.plans.end(), [](const auto& p) { return p->going; });
-    } else {
-      if (request.progress) request.progress(at);
-      go_on = step.run(a, nullptr);
+      ran = k + 1;
     }
-    add_timing(a.timings, step.name, std::chrono::steady_clock::now() - start);
-    if (!go_on || step.name == request.stop_after) return a;
+    if (!a.build_identity.empty() && ran == tail)
+      for (BuildState* p : a.batch) put_in_cache(a, *p);
+    if (a.release_plans)
+      for (BuildState* p : a.batch) release(*p);
+    if (stopped) break;
   }
-  a.completed = true;
+  a.batch.clear();
+  if (stopped || last < tail) return a;
+  for (size_t k = tail; k <= last; ++k) {
+    const Step& step = all[k];
+    if (!step.even_after_errors && !clean(a)) return a;
+    if (!run_step(a, step, k, all.size(), {0, a.plans.size()}, request)) return a;
+  }
+  a.completed = last == all.size() - 1;
   return a;
 }
 

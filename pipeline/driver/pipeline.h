@@ -3,8 +3,10 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <span>
@@ -15,6 +17,7 @@
 #include "diag/diagnostic.h"
 #include "doc/document.h"
 #include "env/env.h"
+#include <nlohmann/json.hpp>
 #include "load/loader.h"
 #include "locale/locale.h"
 #include "output/outputs.h"
@@ -37,6 +40,23 @@ struct BuildState {
   std::vector<doc::Document> documents;  // one per edition
   Outputs outputs;                       // the files this plan's emit steps wrote
   bool going = true;                     // false once a step could not give the later ones their input
+  // What is kept of a plan once its batch is done and its bulk released (a build that writes
+  // into a folder): its id, for the ids step of later batches.
+  std::string plan_id;
+  SourceLoc plan_id_loc;
+  uintmax_t input_bytes = 0;             // the size of its files, to form batches
+  // The per-plan cache (output/plan_cache.h), in a build that publishes: the plan's key, and
+  // whether its outputs came from there (its steps then do not run).
+  std::string cache_key;
+  bool from_cache = false;
+  nlohmann::json site_summary;           // what the site's archive pages need of it
+  // The Word editions, made by Pandoc beside the PDF layout: started by the pdf step, joined by
+  // the docx step.
+  struct DocxJob {
+    Outputs outputs;
+    Diagnostics diags;
+  };
+  std::future<DocxJob> docx_job;
 };
 
 struct StepTiming {
@@ -48,6 +68,10 @@ struct StepTiming {
 struct ArchiveBuild {
   Env env = Env::from_environment();
   std::vector<std::unique_ptr<BuildState>> plans;  // in folder order
+  std::vector<BuildState*> batch;                  // the plans the batch steps of the moment work on
+  bool release_plans = false;                      // free each plan's bulk once its batch is done
+  std::string build_identity;                      // env/build_identity.h; empty: no per-plan cache
+  size_t plans_from_cache = 0;                     // plans taken whole from the per-plan cache
   Diagnostics diags;                               // archive-wide problems (Pandoc, the style, the site)
   ProseStats prose_stats;                          // the one prose run of the whole build
   std::optional<layout::Style> style;              // the PDF and Word editions' page style
@@ -64,7 +88,11 @@ struct ArchiveBuild {
   Diagnostics all_diagnostics() const;
 };
 
-enum class Scope { Plan, Archive };
+// Plans are built in batches, each as many plans as fit limits::kBatchInputBytes of content
+// (the default archive is one batch), so a build's memory is set by its largest batch, not by
+// the archive: a plan step runs for each plan of the batch, a batch step once per batch (one
+// Pandoc run for its prose), an archive step once, after every batch.
+enum class Scope { Plan, Batch, Archive };
 
 // One row of the table.
 struct Step {
@@ -72,8 +100,9 @@ struct Step {
   Scope scope;                   // once per plan, or once for the archive
   std::string_view description;  // one line, for --help
   // A plan step runs for each plan still going; returning false stops that plan (its later
-  // steps lack their input). An archive step runs once, when every plan is still going and no
-  // step reported an error (unless `even_after_errors`: it only finds more problems);
+  // steps lack their input). A batch step runs once per batch (on `ArchiveBuild::batch`), an
+  // archive step once after every batch, each only when every plan so far is still going and
+  // no step reported an error (unless `even_after_errors`: it only finds more problems);
   // returning false stops the build.
   bool (*run)(ArchiveBuild&, BuildState*);
   bool even_after_errors = false;

@@ -18,6 +18,8 @@ bool load_step(ArchiveBuild& a, BuildState* s) {
   s->loaded = load_plan(s->folder, s->diags);
   if (!s->loaded.plan_file_ok) return false;  // without plan.xml no rule can be checked
   const Plan& plan = s->loaded.plan;
+  s->plan_id = plan.id;
+  s->plan_id_loc = plan.id_loc;
   s->profile = load_template_profile(a.env.data_dir, plan.template_id, plan.template_loc, s->diags);
   return true;
 }
@@ -53,30 +55,35 @@ bool check_step(ArchiveBuild&, BuildState* s) {
 
 // One id, one plan: the id names the plan's files and pages, so a second plan with it would
 // overwrite the first's. B001 at the second plan's id, naming the first. Runs whatever else
-// was found, so that it is reported with the rest.
+// was found, so that it is reported with the rest. A batch's plans are checked against every
+// plan before them, of this batch and the earlier ones.
 bool ids_step(ArchiveBuild& a, BuildState*) {
-  std::map<std::string, const Plan*> ids;
   bool ok = true;
-  for (const auto& p : a.plans) {
-    const Plan& plan = p->loaded.plan;
-    if (!p->loaded.plan_file_ok || plan.id.empty()) continue;
-    auto [it, inserted] = ids.emplace(plan.id, &plan);
-    if (inserted) continue;
-    p->diags.error(Code::B001, plan.id_loc,
-                   "the plan id '" + plan.id + "' is already the id of the plan at " + it->second->id_loc.str() +
-                       "; each plan of an archive needs its own id, which names its files and pages");
-    p->going = ok = false;
+  for (BuildState* p : a.batch) {
+    if (p->plan_id.empty()) continue;
+    for (const auto& earlier : a.plans) {
+      if (earlier.get() == p) break;
+      if (earlier->plan_id != p->plan_id) continue;
+      p->diags.error(Code::B001, p->plan_id_loc,
+                     "the plan id '" + p->plan_id + "' is already the id of the plan at " + earlier->plan_id_loc.str() +
+                         "; each plan of an archive needs its own id, which names its files and pages");
+      p->going = ok = false;
+      break;
+    }
   }
   return ok;
 }
 
-// The prose of every plan in one Pandoc run.
+// The prose of every plan of the batch in one Pandoc run.
 bool prose_step(ArchiveBuild& a, BuildState*) {
   std::vector<ProseJob> jobs;
-  for (auto& p : a.plans) jobs.push_back({&p->loaded.plan, &p->prose, &p->diags});
-  a.prose_stats = parse_prose(jobs, a.env, a.diags);
+  for (BuildState* p : a.batch) jobs.push_back({&p->loaded.plan, &p->prose, &p->diags});
+  const ProseStats stats = parse_prose(jobs, a.env, a.diags);
+  a.prose_stats.fragments += stats.fragments;
+  a.prose_stats.cache_hits += stats.cache_hits;
+  a.prose_stats.pandoc_runs += stats.pandoc_runs;
   bool ok = !a.diags.has_errors();
-  for (const auto& p : a.plans) ok = ok && !p->diags.has_errors();
+  for (const BuildState* p : a.batch) ok = ok && !p->diags.has_errors();
   return ok;
 }
 
@@ -97,18 +104,31 @@ bool compose_step(ArchiveBuild&, BuildState* s) {
 
 // The page style of the PDF and Word editions (layouts/<name>.json), read once for the archive.
 bool style_step(ArchiveBuild& a, BuildState*) {
+  if (a.style) return true;  // read by an earlier batch
   a.style = layout::Style::load(a.env.layout_file(), a.diags);
   return a.style.has_value();
 }
 
+// The PDF editions, laid out while Pandoc writes the Word editions beside them (the docx step
+// joins that work): neither waits on the other.
 bool pdf_step(ArchiveBuild& a, BuildState* s) {
+  s->docx_job = std::async(std::launch::async, [&a, s, options = docx_options(*a.style)] {
+    BuildState::DocxJob job;
+    emit_docxs(s->documents, options, a.env, job.outputs, job.diags);
+    return job;
+  });
   emit_pdfs(s->documents, *a.style, a.env, s->outputs, s->diags);
   return !s->diags.has_errors();
 }
 
-// The Word editions, one per language, with the PDF layout's table column shares.
-bool docx_step(ArchiveBuild& a, BuildState* s) {
-  emit_docxs(s->documents, docx_options(*a.style), a.env, s->outputs, s->diags);
+// The Word editions, one per language, with the PDF layout's table column shares: started by
+// the pdf step, collected here. A plan whose pdf step did not run gets none.
+bool docx_step(ArchiveBuild&, BuildState* s) {
+  if (!s->docx_job.valid()) return false;
+  BuildState::DocxJob job = s->docx_job.get();
+  for (const auto& d : job.diags.all()) s->diags.add(d);
+  for (const auto& artifact : job.outputs.artifacts())
+    if (const std::string* bytes = job.outputs.find(artifact.path())) s->outputs.add(artifact, *bytes);
   return !s->diags.has_errors();
 }
 
@@ -155,13 +175,13 @@ bool publish_step(ArchiveBuild& a, BuildState*) {
 constexpr Step kSteps[] = {
     {"load", Scope::Plan, "read plan.xml, organisations.xml and commitments/*.xml; validate against the schema", &load_step},
     {"check", Scope::Plan, "dates, ranges, references, languages and the drafting stage's requirements", &check_step},
-    {"ids", Scope::Archive, "each plan of the archive has its own id", &ids_step, true},
-    {"prose", Scope::Archive, "every Markdown fragment of every plan through one Pandoc run (cached by content hash)",
+    {"ids", Scope::Batch, "each plan of the archive has its own id", &ids_step, true},
+    {"prose", Scope::Batch, "every Markdown fragment of every plan through one Pandoc run (cached by content hash)",
      &prose_step},
     {"locale", Scope::Plan, "the message catalogue and ICU formatters of each language of the plan", &locale_step},
     {"compose", Scope::Plan, "one presentation-neutral document per edition, every label and date formatted",
      &compose_step},
-    {"style", Scope::Archive, "the page style of the PDF and Word editions (layouts/<name>.json)", &style_step},
+    {"style", Scope::Batch, "the page style of the PDF and Word editions (layouts/<name>.json)", &style_step},
     {"pdf", Scope::Plan, "every edition laid out and written as a PDF with libharu, editions in parallel", &pdf_step},
     {"docx", Scope::Plan, "every single-language edition as a Word document, one Pandoc run each, in parallel",
      &docx_step},

@@ -60,5 +60,10 @@ inline constexpr std::int64_t kMaxParticipants = 1'000'000'000;
 // Years of every date in content: kMinYear … kMaxYear (C023 outside).
 inline constexpr int kMinYear = 1900;
 inline constexpr int kMaxYear = 2200;
+// A build takes plans in batches of at most this much content (their files' bytes; a larger plan
+// is a batch of its own), built and written out before the next batch is read: the memory of a
+// build is bounded by its largest batch. The default archive (about 1.6 MiB) is one batch, so
+// its prose is one Pandoc run.
+inline constexpr std::uintmax_t kBatchInputBytes = 4u << 20;
 
 }  // namespace renaksi::limits

@@ -1,62 +1,170 @@
-// The files a build produces, held in memory.
+// The files a build produces, held in memory or written into a folder as they come.
 #include "output/outputs.h"
+
+#include <cerrno>
+#include <cstring>
+#include <algorithm>
+#include <unistd.h>
+
+#include "env/file_io.h"
+#include "env/limits.h"
+#include "env/read_file.h"
 
 namespace renaksi {
 
+namespace fs = std::filesystem;
+
+namespace {
+
+// A path the build made itself, but checked all the same: relative, no "..", no empty part.
+bool safe(const std::string& path) {
+  if (path.empty() || path.front() == '/') return false;
+  size_t start = 0;
+  while (start <= path.size()) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    const std::string_view part(path.data() + start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 void Outputs::add(const std::string& path, std::string bytes) {
-  files_[path] = std::move(bytes);
+  if (folder_.empty()) {
+    files_[path] = std::move(bytes);
+    return;
+  }
+  std::string why;
+  const fs::path file = folder_ / path;
+  std::error_code ec;
+  if (!safe(path)) {
+    write_errors_.push_back(path + ": the path leaves the output folder (internal error)");
+    return;
+  }
+  fs::create_directories(file.parent_path(), ec);
+  if (ec) {
+    write_errors_.push_back(path + ": cannot create its folder: " + ec.message());
+    return;
+  }
+  if (written_.count(path)) fs::remove(file, ec);  // replaced: a build's own file
+  if (!write_new_file(file, bytes, why)) {
+    write_errors_.push_back(path + ": cannot write the file: " + why);
+    return;
+  }
+  written_[path] = bytes.size();
 }
 
 void Outputs::add(const Artifact& artifact, std::string bytes) {
   const std::string path = artifact.path();
-  if (!files_.count(path)) artifacts_.push_back(artifact);
-  files_[path] = std::move(bytes);
+  if (!has(path)) artifacts_.push_back(artifact);
+  add(path, std::move(bytes));
+}
+
+void Outputs::note_artifact(const Artifact& artifact) {
+  for (const auto& a : artifacts_)
+    if (a.path() == artifact.path()) return;
+  artifacts_.push_back(artifact);
 }
 
 bool Outputs::add_copy(const std::string& path, const std::string& from) {
-  auto it = files_.find(from);
-  if (it == files_.end()) return false;
-  std::string bytes = it->second;
-  files_[path] = std::move(bytes);
+  if (auto it = files_.find(from); it != files_.end()) {
+    std::string bytes = it->second;
+    add(path, std::move(bytes));
+    return true;
+  }
+  if (!written_.count(from)) return false;
+  std::string why;
+  if (!add_file(path, folder_ / from, why)) {
+    write_errors_.push_back(path + ": " + why);
+    return false;
+  }
   return true;
 }
 
-std::optional<size_t> Outputs::size_of(const std::string& path) const {
-  auto it = files_.find(path);
-  if (it == files_.end()) return std::nullopt;
-  return it->second.size();
+bool Outputs::add_file(const std::string& path, const fs::path& source, std::string& why) {
+  std::error_code ec;
+  const auto size = fs::file_size(source, ec);
+  if (ec) {
+    why = "cannot read " + source.generic_string() + ": " + ec.message();
+    return false;
+  }
+  if (folder_.empty()) {
+    std::string bytes;
+    if (ReadResult r = read_file(source, bytes, limits::kMaxPandocOutputBytes, Links::Refuse); !r) {
+      why = source.generic_string() + " " + r.reason;
+      return false;
+    }
+    files_[path] = std::move(bytes);
+    return true;
+  }
+  if (!safe(path)) {
+    why = "the path leaves the output folder (internal error)";
+    return false;
+  }
+  const fs::path file = folder_ / path;
+  fs::create_directories(file.parent_path(), ec);
+  if (ec) {
+    why = "cannot create its folder: " + ec.message();
+    return false;
+  }
+  if (written_.count(path)) fs::remove(file, ec);
+  // A link, not a copy: the file is never written to again (a build writes new files, and the
+  // cache's are read-only), so two names for its bytes cost nothing and take no time. Another
+  // file system (EXDEV) or one without links: a copy.
+  if (::link(source.c_str(), file.c_str()) != 0) {
+    fs::copy_file(source, file, fs::copy_options::none, ec);
+    if (ec) {
+      why = "cannot copy " + source.generic_string() + ": " + ec.message();
+      return false;
+    }
+  }
+  written_[path] = static_cast<size_t>(size);
+  return true;
 }
 
-bool Outputs::has(const std::string& path) const {
-  return files_.count(path) > 0;
-}
+bool Outputs::has(const std::string& path) const { return files_.count(path) > 0 || written_.count(path) > 0; }
 
 const std::string* Outputs::find(const std::string& path) const {
   auto it = files_.find(path);
   return it == files_.end() ? nullptr : &it->second;
 }
 
+std::optional<size_t> Outputs::size_of(const std::string& path) const {
+  if (auto it = files_.find(path); it != files_.end()) return it->second.size();
+  if (auto it = written_.find(path); it != written_.end()) return it->second;
+  return std::nullopt;
+}
+
 std::vector<std::string> Outputs::paths(const std::string& prefix) const {
   std::vector<std::string> out;
   for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix); ++it)
     out.push_back(it->first);
+  const size_t in_memory = out.size();
+  for (auto it = written_.lower_bound(prefix); it != written_.end() && it->first.starts_with(prefix); ++it)
+    out.push_back(it->first);
+  if (in_memory > 0 && out.size() > in_memory) std::sort(out.begin(), out.end());
   return out;
 }
 
 void Outputs::absorb(Outputs&& other) {
-  for (auto& [path, bytes] : other.files_) files_[path] = std::move(bytes);
+  for (auto& [path, bytes] : other.files_) add(path, std::move(bytes));
   other.files_.clear();
+  for (auto& [path, size] : other.written_) written_[path] = size;
+  other.written_.clear();
   artifacts_.insert(artifacts_.end(), other.artifacts_.begin(), other.artifacts_.end());
   other.artifacts_.clear();
+  write_errors_.insert(write_errors_.end(), other.write_errors_.begin(), other.write_errors_.end());
+  other.write_errors_.clear();
 }
 
-size_t Outputs::size() const {
-  return files_.size();
-}
+size_t Outputs::size() const { return files_.size() + written_.size(); }
 
 size_t Outputs::total_bytes() const {
   size_t n = 0;
   for (const auto& [p, b] : files_) n += b.size();
+  for (const auto& [p, s] : written_) n += s;
   return n;
 }
 

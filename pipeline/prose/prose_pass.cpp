@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <optional>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "doc/link_policy.h"
 #include "env/content_hash.h"
+#include "env/parallel.h"
 #include "env/limits.h"
 #include "env/process.h"
 #include "model/visit.h"
@@ -329,6 +331,10 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
   return true;
 }
 
+// Prose past this many bytes of Markdown is parsed by one more Pandoc run in parallel (up to
+// one per core): about a 60-commitment plan's worth, so the default archive stays one run.
+constexpr size_t kProseBytesPerExtraRun = 1u << 20;
+
 std::string too_deep_message() {
   return "this prose nests deeper than " + std::to_string(limits::kMaxProseDepth) +
          " levels (block quotes, lists or emphasis inside one another); flatten it";
@@ -369,9 +375,38 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
   }
   json api;
   if (!todo.empty()) {
-    ++stats.pandoc_runs;
     const std::string where = jobs.size() == 1 ? jobs[0].plan->folder : std::string("content");
-    if (!run_pandoc(env, where, todo, max_output, api, build_diags)) return stats;
+    // One Pandoc run, or one per core when there is enough prose that Pandoc's own start-up
+    // (about 0.1 s) is small beside the parse: Pandoc parses on one core, so a large plan's
+    // prose in two halves takes about half the time, and each run's JSON is half the size.
+    size_t bytes = 0;
+    for (const Fragment* f : todo) bytes += f->source.size();
+    const size_t cores = std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), 4));
+    const size_t runs = bytes < kProseBytesPerExtraRun ? 1 : std::min(cores, 1 + bytes / kProseBytesPerExtraRun);
+    std::vector<std::vector<Fragment*>> parts(runs);
+    for (size_t i = 0; i < todo.size(); ++i) parts[i * runs / todo.size()].push_back(todo[i]);
+    struct Run {
+      bool ok = false;
+      json api;
+      Diagnostics diags;
+    };
+    std::vector<Run> done = run_each_on_a_thread(runs, [&](size_t k) {
+      Run r;
+      r.ok = run_pandoc(env, where, parts[k], max_output, r.api, r.diags);
+      return r;
+    });
+    stats.pandoc_runs += static_cast<int>(runs);
+    bool ok = true;
+    for (auto& r : done) {
+      // Two runs that fail alike (no Pandoc at all) say so once.
+      if (&r == &done.front() || r.diags.all().size() != done.front().diags.all().size() ||
+          !std::equal(r.diags.all().begin(), r.diags.all().end(), done.front().diags.all().begin(),
+                      [](const Diagnostic& x, const Diagnostic& y) { return x.str() == y.str(); }))
+        for (const auto& d : r.diags.all()) build_diags.add(d);
+      ok = ok && r.ok;
+    }
+    if (!ok) return stats;
+    api = done.front().api;
     for (Fragment* f : todo) f->fresh = true;
   }
   bool cache_warned = false;

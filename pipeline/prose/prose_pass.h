@@ -30,7 +30,7 @@ class ProseStore {
 struct ProseStats {
   int fragments = 0;     // distinct Markdown texts in the plan
   int cache_hits = 0;    // taken from the cache
-  int pandoc_runs = 0;   // Pandoc processes started (0 or 1)
+  int pandoc_runs = 0;   // Pandoc processes started (0; 1; one per core for a large batch)
 };
 
 // The Pandoc reader options: Markdown with every raw and native extension off but raw HTML

@@ -195,6 +195,45 @@ std::optional<OutputFolder> OutputFolder::claim(const fs::path& out_dir, const s
   return OutputFolder(target, work, std::move(lock));
 }
 
+OutputFolder::OutputFolder(OutputFolder&& other) noexcept
+    : target_(std::move(other.target_)), work_(std::move(other.work_)), lock_(std::move(other.lock_)),
+      stage_(std::move(other.stage_)) {
+  other.stage_.clear();
+}
+
+OutputFolder& OutputFolder::operator=(OutputFolder&& other) noexcept {
+  if (this == &other) return *this;
+  if (!stage_.empty()) {
+    std::error_code ignored;
+    fs::remove_all(stage_, ignored);
+  }
+  target_ = std::move(other.target_);
+  work_ = std::move(other.work_);
+  lock_ = std::move(other.lock_);
+  stage_ = std::move(other.stage_);
+  other.stage_.clear();
+  return *this;
+}
+
+OutputFolder::~OutputFolder() {
+  if (stage_.empty()) return;
+  std::error_code ignored;
+  fs::remove_all(stage_, ignored);
+}
+
+std::optional<fs::path> OutputFolder::staging(Diagnostics& diags) {
+  if (!stage_.empty()) return stage_;
+  std::error_code ec;
+  const fs::path stage = work_ / ("staging-" + std::to_string(::getpid()));
+  fs::remove_all(stage, ec);
+  if (!fs::create_directory(stage, ec)) {
+    diags.error(Code::X001, {stage.generic_string(), 0, 0}, "cannot create the staging folder: " + ec.message());
+    return std::nullopt;
+  }
+  stage_ = stage;
+  return stage_;
+}
+
 bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags) {
   std::string why;
   if (!replaceable_output(target_, why)) {  // it may have changed while the build ran
@@ -202,15 +241,29 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags) {
     return false;
   }
   std::error_code ec;
-  const fs::path stage = work_ / ("staging-" + std::to_string(::getpid()));
-  fs::remove_all(stage, ec);
+  const auto staged = staging(diags);
+  if (!staged) return false;
+  const fs::path stage = *staged;
   auto fail = [&](Code code, const fs::path& where, const std::string& what) {
     diags.error(code, {where.generic_string(), 0, 0}, what);
     std::error_code ignored;
     fs::remove_all(stage, ignored);
+    stage_.clear();
     return false;
   };
-  if (!fs::create_directory(stage, ec)) return fail(Code::X001, stage, "cannot create the staging folder: " + ec.message());
+  if (!outputs.folder().empty() && outputs.folder() != stage)
+    return fail(Code::X001, target_, "the outputs were written outside the staging folder (internal error)");
+  for (const auto& problem : outputs.write_errors()) {
+    const size_t colon = problem.find(": ");
+    diags.error(Code::X001, {(target_ / problem.substr(0, colon)).generic_string(), 0, 0},
+                colon == std::string::npos ? problem : problem.substr(colon + 2));
+  }
+  if (!outputs.write_errors().empty()) {
+    std::error_code ignored;
+    fs::remove_all(stage, ignored);
+    stage_.clear();
+    return false;
+  }
   for (const auto& [path, bytes] : outputs.files()) {
     if (!safe_relative(path) || path == kOutputMarker)
       return fail(Code::X001, target_ / path, "an output path leaves the output folder (internal error)");
@@ -240,6 +293,7 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags) {
   }
   if (err != 0) return fail(Code::X001, target_, "cannot move the new build into place: " + errno_text(err));
   // After an exchange the staging folder holds the previous build (renaksi's own or empty).
+  stage_.clear();
   fs::remove_all(stage, ec);
   if (ec)
     diags.warning(Code::X001, {stage.generic_string(), 0, 0},

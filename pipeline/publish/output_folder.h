@@ -27,10 +27,22 @@ class OutputFolder {
   static std::optional<OutputFolder> claim(const std::filesystem::path& out_dir,
                                            const std::vector<std::filesystem::path>& protect, Diagnostics& diags);
 
-  // Writes `outputs` (and the marker) into a staging folder beside the output folder, then
-  // swaps it in with one rename (RENAME_EXCHANGE), so at every instant the output folder is the
-  // whole previous build or the whole new one; then removes the previous build. False (X001,
-  // X002) with the output folder untouched when anything fails before the swap.
+  OutputFolder(OutputFolder&& other) noexcept;
+  OutputFolder& operator=(OutputFolder&& other) noexcept;
+  OutputFolder(const OutputFolder&) = delete;
+  // A staging folder that was never swapped in is removed: a failed build leaves nothing.
+  ~OutputFolder();
+
+  // The staging folder, created on first call: a build writes its files there as it makes them
+  // (Outputs backed by this folder), so they need not all be held in memory. Nullopt (X001)
+  // when it cannot be created.
+  std::optional<std::filesystem::path> staging(Diagnostics& diags);
+
+  // Writes `outputs` (those held in memory; those backed by the staging folder are there
+  // already) and the marker into the staging folder, then swaps it in with one rename
+  // (RENAME_EXCHANGE), so at every instant the output folder is the whole previous build or the
+  // whole new one; then removes the previous build. False (X001, X002) with the output folder
+  // untouched when anything fails before the swap, a file the outputs could not write included.
   bool publish(const Outputs& outputs, Diagnostics& diags);
 
   // The output folder, absolute and normalised (no trailing separator).
@@ -46,6 +58,7 @@ class OutputFolder {
   std::filesystem::path target_;
   std::filesystem::path work_;
   UniqueFd lock_;
+  std::filesystem::path stage_;  // created by staging() or publish(); removed unless swapped in
 };
 
 // `a` is `b` or lies inside it, after resolving symbolic links as far as the paths exist.

@@ -20,13 +20,13 @@ TEST(PipelineTable, EveryStepOnceInOrderWithItsScope) {
   std::string scopes;
   for (const Step& s : steps()) {
     names.emplace_back(s.name);
-    scopes += s.scope == Scope::Plan ? 'P' : 'A';
+    scopes += s.scope == Scope::Plan ? 'P' : s.scope == Scope::Batch ? 'B' : 'A';
     EXPECT_FALSE(s.description.empty()) << s.name;
     EXPECT_EQ(find_step(s.name), &s);
   }
   EXPECT_EQ(names, (std::vector<std::string>{"load", "check", "ids", "prose", "locale", "compose", "style", "pdf", "docx",
                                              "ogp", "site", "gather", "publish"}));
-  EXPECT_EQ(scopes, "PPAAPPAPPPAAA");
+  EXPECT_EQ(scopes, "PPBBPPBPPPAAA");
   EXPECT_EQ(find_step("nothing"), nullptr);
 }
 

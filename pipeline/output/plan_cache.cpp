@@ -1,0 +1,235 @@
+// The per-plan cache: a manifest and hard links to the plan's published files.
+#include "output/plan_cache.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "env/content_hash.h"
+#include "env/limits.h"
+#include "env/read_file.h"
+
+namespace renaksi {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kMaxManifestBytes = 64u << 20;
+
+bool is_key(const std::string& name) {
+  return name.size() == 32 && std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+long long mtime_ns(const struct stat& st) {
+  return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+std::optional<Code> code_named(const std::string& id) {
+  for (const auto& c : code_catalogue())
+    if (c.id == id) return c.code;
+  return std::nullopt;
+}
+
+json loc_json(const SourceLoc& l) { return json::array({l.file, l.line, l.col}); }
+
+SourceLoc loc_of(const json& j) {
+  SourceLoc l;
+  if (j.is_array() && j.size() == 3 && j[0].is_string() && j[1].is_number_integer() && j[2].is_number_integer()) {
+    l.file = j[0].get<std::string>();
+    l.line = j[1].get<int>();
+    l.col = j[2].get<int>();
+  }
+  return l;
+}
+
+std::optional<ArtifactKind> kind_named(const std::string& s) {
+  if (s == "pdf") return ArtifactKind::Pdf;
+  if (s == "docx") return ArtifactKind::Docx;
+  if (s == "ogp") return ArtifactKind::OgpSubmission;
+  return std::nullopt;
+}
+
+const char* kind_name(ArtifactKind k) {
+  switch (k) {
+    case ArtifactKind::Pdf: return "pdf";
+    case ArtifactKind::Docx: return "docx";
+    case ArtifactKind::OgpSubmission: return "ogp";
+  }
+  return "pdf";
+}
+
+}  // namespace
+
+std::optional<std::string> plan_cache_key(const std::string& build_identity, const fs::path& folder) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::none, ec);
+  if (ec) return std::nullopt;
+  for (size_t n = 0; it != fs::recursive_directory_iterator(); it.increment(ec), ++n) {
+    if (ec || n >= limits::kMaxFilesPerFolder) return std::nullopt;
+    const fs::file_status st = it->symlink_status(ec);
+    if (ec) return std::nullopt;
+    if (fs::is_regular_file(st)) files.push_back(it->path());
+    else if (!fs::is_directory(st)) return std::nullopt;  // a link, a FIFO: the loader says what it is
+  }
+  std::sort(files.begin(), files.end());
+  std::string key = content_hash({"renaksi plan 1", build_identity});
+  std::string bytes;
+  for (const auto& f : files) {
+    if (!read_file(f, bytes, limits::kMaxInputFileBytes, Links::Refuse)) return std::nullopt;
+    key = content_hash({key, fs::relative(f, folder, ec).generic_string(), bytes});
+  }
+  return key;
+}
+
+fs::path plan_cache_folder(const fs::path& cache_dir, const std::string& key) { return cache_dir / "plan" / key; }
+
+std::optional<CachedPlan> restore_plan(const fs::path& cache_dir, const std::string& key, Outputs& out) {
+  const fs::path dir = plan_cache_folder(cache_dir, key);
+  const std::optional<std::string> bytes = read_cache_entry(dir / "manifest", kMaxManifestBytes);
+  if (!bytes) return std::nullopt;
+  const json m = json::parse(*bytes, nullptr, false);
+  if (m.is_discarded() || !m.is_object() || !m.contains("files") || !m["files"].is_array()) return std::nullopt;
+  CachedPlan plan;
+  plan.plan_id = m.value("plan_id", "");
+  plan.plan_id_loc = loc_of(m.value("plan_id_loc", json()));
+  plan.site = m.value("site", json());
+  for (const auto& d : m.value("diags", json::array())) {
+    auto code = code_named(d.value("code", ""));
+    if (!code) return std::nullopt;
+    plan.diags.push_back({d.value("error", false) ? Severity::Error : Severity::Warning, *code, loc_of(d.value("loc", json())),
+                          d.value("message", "")});
+  }
+  // Every file as it was stored, before any is added.
+  struct File {
+    std::string path;
+    fs::path source;
+  };
+  std::vector<File> files;
+  for (size_t i = 0; i < m["files"].size(); ++i) {
+    const json& f = m["files"][i];
+    if (!f.is_object() || !f.contains("path") || !f["path"].is_string()) return std::nullopt;
+    const fs::path source = dir / ("f" + std::to_string(i));
+    struct stat st {};
+    if (::lstat(source.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    if (static_cast<long long>(st.st_size) != f.value("size", -1LL) || mtime_ns(st) != f.value("mtime_ns", -1LL))
+      return std::nullopt;
+    files.push_back({f["path"].get<std::string>(), source});
+  }
+  std::vector<Artifact> artifacts;
+  for (const auto& a : m.value("artifacts", json::array())) {
+    auto kind = kind_named(a.value("kind", ""));
+    if (!kind) return std::nullopt;
+    artifacts.push_back({*kind, plan.plan_id, a.value("edition", "")});
+  }
+  for (const auto& f : files) {
+    std::string why;
+    if (!out.add_file(f.path, f.source, why)) return std::nullopt;  // the build then makes the plan again
+  }
+  for (const auto& a : artifacts) out.note_artifact(a);
+  ::utimensat(AT_FDCWD, (dir / "manifest").c_str(), nullptr, AT_SYMLINK_NOFOLLOW);  // used now
+  return plan;
+}
+
+std::string store_plan(const fs::path& cache_dir, const std::string& key, const CachedPlan& plan, const Outputs& out,
+                       const std::vector<std::string>& paths) {
+  if (out.folder().empty()) return "the outputs are not in a folder";
+  const fs::path dir = plan_cache_folder(cache_dir, key);
+  const fs::path tmp = cache_dir / "plan" / (key + ".tmp-" + std::to_string(::getpid()));
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  fs::create_directories(tmp, ec);
+  if (ec) return "cannot create " + tmp.generic_string() + ": " + ec.message();
+  auto fail = [&](std::string why) {
+    std::error_code ignored;
+    fs::remove_all(tmp, ignored);
+    return why;
+  };
+  json files = json::array();
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const fs::path source = out.folder() / paths[i];
+    const fs::path target = tmp / ("f" + std::to_string(i));
+    if (::link(source.c_str(), target.c_str()) != 0) {
+      fs::copy_file(source, target, fs::copy_options::none, ec);
+      if (ec) return fail("cannot copy " + source.generic_string() + ": " + ec.message());
+    }
+    struct stat st {};
+    if (::lstat(target.c_str(), &st) != 0) return fail("cannot stat " + target.generic_string());
+    files.push_back({{"path", paths[i]}, {"size", static_cast<long long>(st.st_size)}, {"mtime_ns", mtime_ns(st)}});
+  }
+  json diags = json::array();
+  for (const auto& d : plan.diags)
+    diags.push_back({{"error", d.severity == Severity::Error},
+                     {"code", std::string(code_id(d.code))},
+                     {"loc", loc_json(d.loc)},
+                     {"message", d.message}});
+  json artifacts = json::array();
+  for (const auto& a : out.artifacts()) artifacts.push_back({{"kind", kind_name(a.kind)}, {"edition", a.edition}});
+  const json manifest{{"plan_id", plan.plan_id}, {"plan_id_loc", loc_json(plan.plan_id_loc)}, {"diags", diags},
+                      {"artifacts", artifacts},  {"files", files},                            {"site", plan.site}};
+  if (std::string why = write_cache_entry(tmp / "manifest", manifest.dump()); !why.empty()) return fail(why);
+  // Into place whole: an entry is there complete or not at all. One already there (the same
+  // key, from another build) is replaced.
+  fs::remove_all(dir, ec);
+  if (::rename(tmp.c_str(), dir.c_str()) != 0) return fail("cannot move the entry into place: " + std::string(std::strerror(errno)));
+  return {};
+}
+
+PlanCachePrune prune_plan_cache(const fs::path& cache_dir, fs::file_time_type used_since, std::chrono::seconds max_age,
+                                std::uintmax_t max_bytes) {
+  struct Entry {
+    fs::path dir;
+    fs::file_time_type used;
+    std::uintmax_t bytes = 0;
+  };
+  PlanCachePrune result;
+  std::vector<Entry> entries;
+  std::error_code ec;
+  const fs::path root = cache_dir / "plan";
+  fs::directory_iterator it(root, ec);
+  for (size_t n = 0; !ec && it != fs::directory_iterator() && n < limits::kMaxFilesPerFolder; it.increment(ec), ++n) {
+    const std::string name = it->path().filename().string();
+    std::error_code e;
+    if (!is_key(name) || !it->is_directory(e) || it->is_symlink(e)) continue;
+    const fs::path manifest = it->path() / "manifest";
+    if (!fs::is_regular_file(fs::symlink_status(manifest, e)) || !read_cache_entry(manifest, kMaxManifestBytes)) continue;
+    Entry entry{it->path(), fs::last_write_time(manifest, e), 0};
+    fs::directory_iterator files(it->path(), e);
+    for (size_t k = 0; !e && files != fs::directory_iterator() && k < limits::kMaxFilesPerFolder; files.increment(e), ++k) {
+      std::error_code s;
+      if (files->is_regular_file(s)) entry.bytes += files->file_size(s);
+    }
+    entries.push_back(std::move(entry));
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used > b.used; });
+  const auto too_old = fs::file_time_type::clock::now() - max_age;
+  std::uintmax_t kept = 0;
+  for (const auto& e : entries) {
+    const bool in_use = e.used >= used_since;
+    if (in_use || (e.used >= too_old && kept + e.bytes <= max_bytes)) {
+      kept += e.bytes;
+      ++result.kept;
+      result.kept_bytes += e.bytes;
+      continue;
+    }
+    std::error_code r;
+    fs::remove_all(e.dir, r);
+    if (r) {
+      ++result.kept;
+      result.kept_bytes += e.bytes;
+      continue;
+    }
+    ++result.removed;
+    result.removed_bytes += e.bytes;
+  }
+  return result;
+}
+
+}  // namespace renaksi

@@ -1,0 +1,60 @@
+// The per-plan cache: a plan whose files (and the program and data: env/build_identity.h) did
+// not change since a build that made it is not built again; its outputs, what the site's
+// archive pages need of it, and its warnings come from here.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/diagnostic.h"
+#include "output/outputs.h"
+
+namespace renaksi {
+
+// What a cached plan brings back besides its files.
+struct CachedPlan {
+  std::string plan_id;
+  SourceLoc plan_id_loc;
+  std::vector<Diagnostic> diags;  // its warnings (a plan with errors is never cached)
+  nlohmann::json site;            // its site summary (emit/html: SitePlanSummary::to_json)
+};
+
+// The key of the plan in `folder`: `build_identity` and every file of the folder (recursively,
+// bounded), by relative path and bytes. Nullopt when a file cannot be read (the build then
+// reports it; such a plan is not cached).
+std::optional<std::string> plan_cache_key(const std::string& build_identity, const std::filesystem::path& folder);
+
+// Where the plan cache lives: <cache>/plan/<key>/ holds `manifest` (a cache entry:
+// content_hash.h) and the plan's files, f0, f1, … , hard links to the files the build
+// published when the cache and the output are on one file system (else copies).
+std::filesystem::path plan_cache_folder(const std::filesystem::path& cache_dir, const std::string& key);
+
+// Adds every file of the cached plan `key` to `out` (linked, not read) and returns the rest, or
+// nullopt (nothing added) when there is no entry, or it does not read, or one of its files is
+// not as it was stored (size and modification time: an output someone edited in place changes
+// the file it shares with the cache). A hit marks the entry used (its manifest's mtime).
+std::optional<CachedPlan> restore_plan(const std::filesystem::path& cache_dir, const std::string& key, Outputs& out);
+
+// Stores the plan: the files `out` holds under `paths` (their artifacts from out.artifacts()),
+// which must be written in its folder, with `plan`. Returns an empty string, or why not (the
+// build goes on: a plan that is not cached is built again next time).
+std::string store_plan(const std::filesystem::path& cache_dir, const std::string& key, const CachedPlan& plan,
+                       const Outputs& out, const std::vector<std::string>& paths);
+
+struct PlanCachePrune {
+  size_t kept = 0, removed = 0;
+  std::uintmax_t kept_bytes = 0, removed_bytes = 0;
+};
+
+// Removes the plan entries not used since `used_since` and older than `max_age` (then, while
+// the kept ones are over `max_bytes`, the least recently used not used since `used_since`).
+// Only folders named like a key holding a manifest that reads as a cache entry are removed.
+PlanCachePrune prune_plan_cache(const std::filesystem::path& cache_dir, std::filesystem::file_time_type used_since,
+                                std::chrono::seconds max_age, std::uintmax_t max_bytes);
+
+}  // namespace renaksi

@@ -1,0 +1,90 @@
+// Outputs held in memory or written into a folder as they come: the same paths, sizes and
+// artifacts either way; a copy is a link; a file that cannot be written is remembered.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "output/outputs.h"
+#include "support/paths.h"
+
+namespace renaksi {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(Outputs, AFolderBackedSetWritesEachFileAtOnceAndKeepsOnlyItsSize) {
+  testing::TempDir dir("outputs-folder");
+  Outputs out(dir.path());
+  out.add(Artifact{ArtifactKind::Pdf, "nap", "en"}, std::string(1000, 'x'));
+  out.add("site/index.html", "<p>home</p>");
+  EXPECT_EQ(slurp(dir.path() / "nap/nap.en.pdf"), std::string(1000, 'x'));
+  EXPECT_EQ(slurp(dir.path() / "site/index.html"), "<p>home</p>");
+  EXPECT_EQ(out.find("site/index.html"), nullptr);  // not held in memory
+  EXPECT_TRUE(out.files().empty());
+  EXPECT_EQ(out.size_of("nap/nap.en.pdf"), std::optional<size_t>(1000));
+  EXPECT_EQ(out.size(), 2u);
+  EXPECT_EQ(out.total_bytes(), 1000u + 11u);
+  EXPECT_EQ(out.paths("site/"), std::vector<std::string>{"site/index.html"});
+  ASSERT_EQ(out.artifacts().size(), 1u);
+  EXPECT_TRUE(out.write_errors().empty());
+
+  // A download offered again: a second name for the same file, not a second copy.
+  ASSERT_TRUE(out.add_copy("site/files/nap.en.pdf", "nap/nap.en.pdf"));
+  struct stat a {}, b {};
+  ASSERT_EQ(::stat((dir.path() / "nap/nap.en.pdf").c_str(), &a), 0);
+  ASSERT_EQ(::stat((dir.path() / "site/files/nap.en.pdf").c_str(), &b), 0);
+  EXPECT_EQ(a.st_ino, b.st_ino);
+  EXPECT_FALSE(out.add_copy("site/files/none.pdf", "nap/none.pdf"));
+
+  // Replacing a file writes the new bytes.
+  out.add("site/index.html", "<p>again</p>");
+  EXPECT_EQ(slurp(dir.path() / "site/index.html"), "<p>again</p>");
+  EXPECT_EQ(out.size(), 3u);
+}
+
+TEST(Outputs, InMemoryTheSameCallsGiveTheSameFiles) {
+  Outputs out;
+  out.add(Artifact{ArtifactKind::Pdf, "nap", "en"}, "pdf");
+  ASSERT_TRUE(out.add_copy("site/files/nap.en.pdf", "nap/nap.en.pdf"));
+  ASSERT_NE(out.find("site/files/nap.en.pdf"), nullptr);
+  EXPECT_EQ(*out.find("site/files/nap.en.pdf"), "pdf");
+  EXPECT_EQ(out.size_of("nap/nap.en.pdf"), std::optional<size_t>(3));
+  EXPECT_EQ(out.paths(), (std::vector<std::string>{"nap/nap.en.pdf", "site/files/nap.en.pdf"}));
+}
+
+TEST(Outputs, APathThatLeavesTheFolderOrCannotBeWrittenIsRememberedNotWritten) {
+  testing::TempDir dir("outputs-bad");
+  Outputs out(dir.path() / "staging");
+  fs::create_directories(dir.path() / "staging");
+  out.add("../escape.txt", "x");
+  out.add("/abs.txt", "x");
+  std::ofstream(dir.path() / "staging" / "file") << "a file where a folder must be";
+  out.add("file/inside.txt", "x");
+  EXPECT_FALSE(fs::exists(dir.path() / "escape.txt"));
+  EXPECT_EQ(out.write_errors().size(), 3u);
+  EXPECT_EQ(out.size(), 0u);
+}
+
+TEST(Outputs, AbsorbingAFolderBackedSetMovesItsIndex) {
+  testing::TempDir dir("outputs-absorb");
+  Outputs archive(dir.path()), plan(dir.path());
+  plan.add(Artifact{ArtifactKind::Docx, "nap", "id"}, "docx");
+  archive.add("site/index.html", "home");
+  archive.absorb(std::move(plan));
+  EXPECT_EQ(archive.size(), 2u);
+  EXPECT_EQ(archive.artifacts().size(), 1u);
+  EXPECT_EQ(plan.size(), 0u);
+  EXPECT_EQ(slurp(dir.path() / "nap/nap.id.docx"), "docx");
+}
+
+}  // namespace
+}  // namespace renaksi
