@@ -144,5 +144,34 @@ TEST(DocxDate, AWarmBuildOnAnotherDayOrWithoutADateStartsNoPandoc) {
   EXPECT_EQ(lines_in(runs), 1u);
 }
 
+// A DOCX the stamp cannot read (here docProps/core.xml flagged with a data descriptor, which
+// Pandoc never writes) is not published with Pandoc's fixed date: Pandoc writes the edition
+// again with the build's date.
+TEST(DocxDate, ADocxTheStampCannotReadIsWrittenAgainWithTheDate) {
+  testing::TempDir dir("docx-date-fallback");
+  Env env = testing::docx_env();
+  env.cache_dir = dir.path() / "cache";
+  std::string odd = testing::file_bytes(env.reference_docx());
+  const auto zip = docx::read_zip(odd);
+  ASSERT_TRUE(zip);
+  bool flagged = false;
+  for (const docx::ZipEntry& e : zip->entries)
+    if (e.name == "docProps/core.xml") {
+      docx::put16(odd, e.local + 6, docx::le16(odd, e.local + 6) | 0x0008);
+      flagged = true;
+    }
+  ASSERT_TRUE(flagged);
+  ASSERT_TRUE(is_docx_zip(odd));
+  testing::write_output(dir.path() / "odd.docx", odd);
+  const fs::path seen = dir.path() / "seen";
+  env.pandoc = fake_pandoc(dir, "pandoc", "cat >/dev/null; echo \"$SOURCE_DATE_EPOCH\" >>'" + seen.string() + "'; cat '" +
+                                              (dir.path() / "odd.docx").string() + "'");
+  Diagnostics diags;
+  const std::string bytes = docx_of(testing::small_edition(), {}, env, diags);
+  EXPECT_EQ(diags.error_count(), 0u);
+  EXPECT_EQ(bytes, docx::with_update_fields(odd).value_or(""));
+  EXPECT_EQ(testing::file_bytes(seen), std::to_string(docx::kPandocEpoch) + "\n" + std::to_string(testing::kEpoch) + "\n");
+}
+
 }  // namespace
 }  // namespace renaksi
