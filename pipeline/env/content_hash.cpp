@@ -1,6 +1,7 @@
 // Content keys for the build caches, and reading and writing their entries.
 #include "env/content_hash.h"
 
+#include "env/cache_prune.h"
 #include "env/file_io.h"
 #include "env/read_file.h"
 
@@ -61,6 +62,7 @@ std::optional<std::string> read_cache_entry(const fs::path& file, std::size_t ma
     return std::nullopt;
   std::string payload = bytes.substr(eol + 1);
   if (content_hash({payload}) != header.substr(space + 1)) return std::nullopt;
+  mark_cache_entry_used(file);  // the entry's last use, which the pruning reads
   return payload;
 }
 

@@ -20,6 +20,7 @@ std::string content_hash(std::initializer_list<std::string_view> parts);
 // then the payload. Reading checks the file's type before opening it (only a regular file is
 // opened, never a FIFO, a device or a folder, nor through a symlink), its size (at most
 // `max_payload` bytes of payload), the header and the hash. Anything else is a miss: nullopt.
+// A hit sets the entry's modification time to now: its last use (env/cache_prune.h).
 std::optional<std::string> read_cache_entry(const std::filesystem::path& file, std::size_t max_payload);
 
 // Writes `payload` as the entry `file` through a temporary file renamed into place, so a reader

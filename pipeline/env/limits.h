@@ -37,6 +37,16 @@ inline constexpr std::size_t kMaxPandocErrorBytes = 64u << 10;
 // pipes and lingers (`--pandoc-timeout` overrides): longer is P003 (D003).
 inline constexpr std::chrono::milliseconds kDefaultPandocTimeout{60000};
 
+// The build cache (env/cache_prune.h): after a whole build, entries no build used for
+// kCacheMaxAge are removed, then the least recently used while it holds more than
+// kCacheMaxBytes. One prune or size count looks at kMaxCacheKinds subfolders and
+// kMaxCacheEntries files in all, and leaves the rest alone (with a warning). A 400-plan
+// archive's cache is some tens of thousands of entries.
+inline constexpr std::chrono::hours kCacheMaxAge{24 * 14};
+inline constexpr std::uint64_t kCacheMaxBytes = std::uint64_t{2} << 30;
+inline constexpr std::size_t kMaxCacheKinds = 64;
+inline constexpr std::size_t kMaxCacheEntries = 1'000'000;
+
 // Pages of one PDF edition: more is E004. The longest real plans are under 300 pages.
 inline constexpr int kMaxPagesPerEdition = 5000;
 // Bytes of UTF-8 on one laid-out line: a longer line is broken even where it would still fit

@@ -12,6 +12,7 @@
 #include "env/parallel.h"
 #include "env/process.h"
 #include "env/read_file.h"
+#include "emit/docx/stamp_date.h"
 #include "emit/docx/update_fields.h"
 #include "emit/docx/word_language.h"
 
@@ -73,42 +74,15 @@ docx::Options docx_options(const layout::Style& style) {
   return options;
 }
 
-std::string docx_of(const doc::Document& d, const docx::Options& options, const Env& env, Diagnostics& diags,
-                    std::size_t max_output) {
-  const SourceLoc where{docx_path(d), 0, 0};
-  const std::filesystem::path reference = env.reference_docx();
-  // Read once: its bytes are part of the cache key, and a reference that cannot be read stops
-  // the edition here rather than in Pandoc.
-  std::string reference_bytes;
-  if (const ReadResult read = read_file(reference, reference_bytes); !read) {
-    const bool missing = read.failure != ReadFailure::Permission && read.failure != ReadFailure::TooLarge &&
-                         read.failure != ReadFailure::Other;
-    diags.error(Code::D004, where,
-                "the Word reference document " + reference.generic_string() + (missing ? " is missing" : " " + read.reason) +
-                    "; it is kept in layouts/ (scripts/make-reference-docx regenerates it)");
-    return {};
-  }
-  // No --sandbox: Pandoc 2.17's DOCX writer then cannot read its own data files. The input is
-  // renaksi's own AST: no images, links only to http, https, mailto and anchors, and no raw
-  // nodes but the language runs mark_languages writes and the contents' TOC field, both from
-  // escaped text.
-  nlohmann::json ast = docx::to_pandoc(d, options);
-  docx::mark_languages(ast);
-  const std::string input = ast.dump();
-  const std::string epoch = std::to_string(env.now().time_since_epoch().count());
+namespace {
 
-  // A build whose edition, reference document and date did not change takes the DOCX from the
-  // cache and starts no Pandoc.
-  const std::filesystem::path cached =
-      env.cache_dir / "docx" / (content_hash({"pandoc -f json -t docx, updateFields", input, reference_bytes, epoch}) + ".docx");
-  // The entry is verified (size and hash in its header) and must still be a DOCX; anything
-  // else is a miss, and the entry is replaced below.
-  if (std::optional<std::string> bytes = read_cache_entry(cached, limits::kMaxPandocOutputBytes); bytes && is_docx_zip(*bytes))
-    return std::move(*bytes);
-
+// One Pandoc run writing the edition's DOCX with SOURCE_DATE_EPOCH=`epoch`, Word asked to update
+// its fields; empty after a D001-D003 error.
+std::string run_pandoc(const std::string& input, const std::filesystem::path& reference, std::int64_t epoch, const Env& env,
+                       const SourceLoc& where, Diagnostics& diags, std::size_t max_output) {
   ProcessResult r = run_process(
       {env.pandoc, "-f", "json", "-t", "docx", "--reference-doc=" + reference.string(), "-o", "-"}, input,
-      env.pandoc_timeout, {"SOURCE_DATE_EPOCH=" + epoch}, max_output);
+      env.pandoc_timeout, {"SOURCE_DATE_EPOCH=" + std::to_string(epoch)}, max_output);
   if (!r.started) {
     diags.error(Code::D001, where,
                 "cannot run Pandoc ('" + env.pandoc + "': " + r.error +
@@ -142,9 +116,61 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
   // setting over from the reference document.
   if (std::optional<std::string> updated = docx::with_update_fields(r.out); updated && is_docx_zip(*updated))
     r.out = std::move(*updated);
-  // A cache that cannot be written only costs the next build a Pandoc run.
-  (void)write_cache_entry(cached, r.out);
   return std::move(r.out);
+}
+
+}  // namespace
+
+std::string docx_of(const doc::Document& d, const docx::Options& options, const Env& env, Diagnostics& diags,
+                    std::size_t max_output) {
+  const SourceLoc where{docx_path(d), 0, 0};
+  const std::filesystem::path reference = env.reference_docx();
+  // Read once: its bytes are part of the cache key, and a reference that cannot be read stops
+  // the edition here rather than in Pandoc.
+  std::string reference_bytes;
+  if (const ReadResult read = read_file(reference, reference_bytes); !read) {
+    const bool missing = read.failure != ReadFailure::Permission && read.failure != ReadFailure::TooLarge &&
+                         read.failure != ReadFailure::Other;
+    diags.error(Code::D004, where,
+                "the Word reference document " + reference.generic_string() + (missing ? " is missing" : " " + read.reason) +
+                    "; it is kept in layouts/ (scripts/make-reference-docx regenerates it)");
+    return {};
+  }
+  // No --sandbox: Pandoc 2.17's DOCX writer then cannot read its own data files. The input is
+  // renaksi's own AST: no images, links only to http, https, mailto and anchors, and no raw
+  // nodes but the language runs mark_languages writes and the contents' TOC field, both from
+  // escaped text.
+  nlohmann::json ast = docx::to_pandoc(d, options);
+  docx::mark_languages(ast);
+  const std::string input = ast.dump();
+  const std::int64_t date = env.now().time_since_epoch().count();
+  // Pandoc writes every DOCX with one fixed date, and the build's date is stamped in after the
+  // cache (docx::with_date): the same bytes as Pandoc run with the build's date, while the
+  // cache key holds no date. A date that cannot be stamped goes to Pandoc, and into the key.
+  const bool stamp = docx::can_stamp(date);
+  const std::int64_t pandoc_date = stamp ? docx::kPandocEpoch : date;
+
+  // A build whose edition and reference document did not change takes the DOCX from the cache
+  // and starts no Pandoc.
+  const std::filesystem::path cached =
+      env.cache_dir / "docx" /
+      (content_hash({"pandoc -f json -t docx, updateFields", input, reference_bytes, std::to_string(pandoc_date)}) + ".docx");
+  // The entry is verified (size and hash in its header) and must still be a DOCX; anything
+  // else is a miss, and the entry is replaced below.
+  std::string bytes;
+  if (std::optional<std::string> entry = read_cache_entry(cached, limits::kMaxPandocOutputBytes); entry && is_docx_zip(*entry)) {
+    bytes = std::move(*entry);
+  } else {
+    bytes = run_pandoc(input, reference, pandoc_date, env, where, diags, max_output);
+    if (bytes.empty()) return {};
+    // A cache that cannot be written only costs the next build a Pandoc run.
+    (void)write_cache_entry(cached, bytes);
+  }
+  if (!stamp) return bytes;
+  if (std::optional<std::string> dated = docx::with_date(bytes, docx::kPandocEpoch, date); dated && is_docx_zip(*dated))
+    return std::move(*dated);
+  // Not a ZIP the stamp reads (never Pandoc's own): Pandoc writes this edition with the date.
+  return run_pandoc(input, reference, date, env, where, diags, max_output);
 }
 
 DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Options& options, const Env& env,

@@ -45,8 +45,10 @@ DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Op
 // output and the hash of a cache entry vouch for those.) A truncated file fails.
 bool is_docx_zip(std::string_view bytes);
 
-// The DOCX of one edition, or nothing after a D001-D004 error. Pandoc gets SOURCE_DATE_EPOCH
-// from `env.now()`, so the same document and date give the same bytes.
+// The DOCX of one edition, or nothing after a D001-D004 error. Its date is `env.now()`: Pandoc
+// writes it with the fixed docx::kPandocEpoch (so the cached DOCX does not depend on the day)
+// and the date is stamped in after (docx::with_date); the bytes are those Pandoc gives with
+// SOURCE_DATE_EPOCH set to the date, and the same document and date give the same bytes.
 // Pandoc's output past `max_output` bytes stops it (D002); tests pass a smaller cap.
 std::string docx_of(const doc::Document& document, const docx::Options& options, const Env& env, Diagnostics& diags,
                     std::size_t max_output = limits::kMaxPandocOutputBytes);

@@ -1,5 +1,5 @@
-// What goes wrong around Pandoc is a clear diagnostic (D001-D004), never a broken file; the
-// build date reaches Pandoc as SOURCE_DATE_EPOCH.
+// What goes wrong around Pandoc is a clear diagnostic (D001-D004), never a broken file; Pandoc
+// gets one fixed SOURCE_DATE_EPOCH (the build's date is stamped in after, stamp_date_test).
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "emit/docx/docx_pass.h"
+#include "emit/docx/stamp_date.h"
 #include "emit/docx/update_fields.h"
 #include "emit/docx/editions.h"
 #include "env/content_hash.h"
@@ -182,7 +183,7 @@ TEST(DocxErrors, AReferenceDocumentThatIsNotAFileOrTooLargeIsD004AndRunsNoPandoc
   EXPECT_FALSE(fs::exists(dir.path() / "runs"));
 }
 
-TEST(DocxErrors, PandocGetsTheBuildDateAndTheReferenceDocument) {
+TEST(DocxErrors, PandocGetsTheFixedDateAndTheReferenceDocument) {
   testing::TempDir dir("docx-env");
   Env env = testing::docx_env();
   env.cache_dir = dir.path() / "cache";  // nothing cached: each test runs its Pandoc
@@ -193,7 +194,7 @@ TEST(DocxErrors, PandocGetsTheBuildDateAndTheReferenceDocument) {
   EXPECT_TRUE(r.diags.all().empty());
   // What Pandoc wrote, with Word asked to update its fields.
   EXPECT_EQ(r.bytes, docx::with_update_fields(bytes_of(env.reference_docx())).value_or(""));
-  EXPECT_EQ(bytes_of(seen), std::to_string(testing::kEpoch) + " -f json -t docx --reference-doc=" +
+  EXPECT_EQ(bytes_of(seen), std::to_string(docx::kPandocEpoch) + " -f json -t docx --reference-doc=" +
                                 env.reference_docx().string() + " -o -");
 }
 
