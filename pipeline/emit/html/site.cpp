@@ -92,8 +92,8 @@ bool check_plan_links(const Site& site, const SitePlan& p, SitePlanSummary& s, D
   return broken.empty();
 }
 
-PlanSiteResult plan_site(const std::vector<doc::Document>& documents, Outputs& out, const Locales& locales,
-                         const PageTemplate& tpl, Diagnostics& diags) {
+PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outputs* plan_files, Outputs& out,
+                         const Locales& locales, const PageTemplate& tpl, Diagnostics& diags) {
   PlanSiteResult r;
   if (documents.empty()) return r;
   const doc::Facts& facts = documents.front().facts;
@@ -142,6 +142,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, Outputs& o
   site.locales = &locales;
   site.tpl = &tpl;
   site.out = &out;
+  site.plan_files = plan_files;
   site.footer_country = facts.country;
   for (const auto& l : p.langs) site.footer_issuer[l] = p.facts_in(l).issuer_name;
   p.downloads = collect_downloads(site, p);
@@ -292,7 +293,15 @@ void Site::add_file(const std::string& path, std::string bytes) {
 }
 
 bool Site::add_copy(const std::string& path, const std::string& from) {
-  if (!out->add_copy(kPrefix + path, from)) return false;
+  if (plan_files == out) {
+    if (!out->add_copy(kPrefix + path, from)) return false;
+  } else {
+    // Only emit_site, for plans held in memory whose files stay in their own outputs: the one
+    // place the site reads a file's bytes.
+    const std::string* bytes = plan_files ? plan_files->find(from) : nullptr;
+    if (!bytes) return false;
+    out->add(kPrefix + path, *bytes);
+  }
   files.insert(path);
   return true;
 }
@@ -316,7 +325,7 @@ std::optional<SitePlanSummary> emit_plan_site(const std::vector<doc::Document>& 
                                               const Locales& locales, const SiteOptions& options, Diagnostics& diags) {
   PageTemplate tpl;
   if (!load_template(options, tpl, diags)) return std::nullopt;
-  PlanSiteResult r = plan_site(documents, out, locales, tpl, diags);
+  PlanSiteResult r = plan_site(documents, &out, out, locales, tpl, diags);
   if (!r.ok) return std::nullopt;
   if (!r.summary) return SitePlanSummary{};  // no editions: nothing to show
   return std::move(r.summary);
@@ -375,10 +384,7 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
   bool ok = true;
   std::vector<SitePlanSummary> summaries;
   for (const auto& src : sources) {
-    Outputs plan_out;
-    if (src.outputs) plan_out = *src.outputs;
-    PlanSiteResult r = plan_site(*src.documents, plan_out, locales, tpl, diags);
-    out.absorb(std::move(plan_out));
+    PlanSiteResult r = plan_site(*src.documents, src.outputs, out, locales, tpl, diags);
     ok = ok && r.ok;
     if (r.summary) summaries.push_back(std::move(*r.summary));
   }

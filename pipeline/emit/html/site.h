@@ -65,10 +65,10 @@ struct SitePlanSource {
 // Every site language of `plans`, for loading the catalogues `emit_site` needs.
 std::vector<std::string> site_languages(const std::vector<SitePlanSource>& plans);
 
-// The whole site in one call (tests, and builds that hold every plan anyway): each plan's
-// pages, then the archive's. A copy of each plan's `outputs` is moved into `out` first (the
-// downloads are offered from there), so `out` holds the plans' files as well as site/.
-// `locales` must hold every site language. Returns false (with H001, H002 or H003 errors in
+// The whole site in one call (tests, and builds that hold every plan in memory): each plan's
+// pages, then the archive's, all into `out` under "site/". The plans' downloads are copied from
+// their own `outputs` (the one place the site reads bytes; `emit_plan_site` offers them from the
+// outputs it writes to). `locales` must hold every site language. Returns false (with H001, H002 or H003 errors in
 // `diags`) when the site cannot be built whole.
 bool emit_site(const std::vector<SitePlanSource>& plans, const Locales& locales, const SiteOptions& options,
                Outputs& out, Diagnostics& diags);

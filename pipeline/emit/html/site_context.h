@@ -53,6 +53,9 @@ struct Site {
   const Locales* locales = nullptr;
   const PageTemplate* tpl = nullptr;
   Outputs* out = nullptr;          // the outputs the pages go to, under "site/"
+  // Where the plan's artifacts are (a plan's pages): `out` itself, where the split build keeps
+  // them; other outputs only for `emit_site`, whose plans are held in memory.
+  const Outputs* plan_files = nullptr;
   // Who publishes, for the footer, by page language (a plan's pages: their plan's issuer; the
   // archive's: the newest plan's), and the country of the plans.
   std::map<std::string, std::string> footer_issuer;
@@ -75,7 +78,8 @@ struct Site {
   }
   // Adds a file of the site ("site/" + path).
   void add_file(const std::string& path, std::string bytes);
-  // Offers the file at `from` in the outputs again as the site's `path`; false when there is none.
+  // Offers the plan's file at `from` (in `plan_files`) again as the site's `path`; false when
+  // there is none.
   bool add_copy(const std::string& path, const std::string& from);
 };
 
