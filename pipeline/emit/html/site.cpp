@@ -25,6 +25,13 @@ const std::string kPrefix = "site/";
 
 std::string year_of(const std::string& iso_date) { return iso_date.substr(0, 4); }
 
+// One transliterator for every plan of the process (building one takes milliseconds; it is
+// safe to share between threads).
+const Slugger& slugger() {
+  static const Slugger s;
+  return s;
+}
+
 bool load_template(const SiteOptions& options, PageTemplate& tpl, Diagnostics& diags) { return tpl.load(options.layouts_dir, diags); }
 
 // The site's search script is read like content: bounded, never from a FIFO.
@@ -106,10 +113,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   SitePlan p;
   p.facts = &facts;
   p.id = documents.front().plan_id;
-  p.slug = plan_slug(p.id);
-  if (p.slug != p.id)
-    diags.warning(Code::H003, facts.loc,
-                  "plan '" + p.id + "' cannot have the address " + p.id + "/ on the site; its pages are under " + p.slug + "/");
+  p.slug = plan_slug(p.id);  // the archive's part warns (H003) when it is not the id
   for (const auto& d : documents)
     if (d.langs.size() == 1 && d.langs.front() == d.edition) {
       p.docs[d.edition] = &d;
@@ -128,9 +132,8 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   for (const auto& l : facts.languages) s.languages.emplace_back(l.code, l.administrative);
   if (p.langs.empty()) return r;  // no edition of one language: no pages
 
-  const Slugger slugger;
   std::vector<std::string> slugs;
-  for (const auto& c : facts.commitments) slugs.push_back(commitment_slug(slugger, c.number, c.id));
+  for (const auto& c : facts.commitments) slugs.push_back(commitment_slug(slugger(), c.number, c.id));
   make_unique(slugs);
   for (size_t k = 0; k < slugs.size(); ++k) {
     p.commitment_slugs[facts.commitments[k].number] = slugs[k];
@@ -210,10 +213,15 @@ bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& 
     if (!s->editions.empty()) plans.push_back(s);
   // A plan's folder is a function of its id alone, so two ids can meet at one address (`search`
   // moves to plan-search/, which is another plan's id): their pages would overwrite each other.
+  // Reported here, not by the plan's part, so that a plan taken from a cache still says it.
   bool ok = true;
   {
     std::map<std::string, const SitePlanSummary*> by_slug;
     for (const auto* s : plans) {
+      if (s->slug != s->id)
+        diags.warning(Code::H003, s->loc,
+                      "plan '" + s->id + "' cannot have the address " + s->id + "/ on the site; its pages are under " +
+                          s->slug + "/");
       auto [it, fresh] = by_slug.emplace(s->slug, s);
       if (fresh) continue;
       diags.error(Code::H003, s->loc,
@@ -308,8 +316,7 @@ bool Site::add_copy(const std::string& path, const std::string& from) {
 
 std::string plan_slug(const std::string& plan_id) {
   // The id is already [a-z0-9-] by the schema; the slugger keeps the rule if it ever is not.
-  static const Slugger slugger;
-  std::string slug = slugger.slug(plan_id);
+  std::string slug = slugger().slug(plan_id);
   if (slug.empty() || slug == "search" || slug == "organisations") slug = "plan-" + slug;
   return slug;
 }

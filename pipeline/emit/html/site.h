@@ -38,7 +38,7 @@ std::vector<std::string> plan_languages(const std::vector<doc::Document>& docume
 // depend only on this plan, `locales` and `options`, not on the other plans of the archive.
 // Checks the links of those pages that stay inside the plan; the others are kept in the
 // summary for `emit_archive_site`. Returns the plan's summary, or nullopt after errors (H001,
-// H002; H003 is a warning).
+// H002).
 std::optional<SitePlanSummary> emit_plan_site(const std::vector<doc::Document>& documents, Outputs& out,
                                               const Locales& locales, const SiteOptions& options, Diagnostics& diags);
 
@@ -51,7 +51,8 @@ std::vector<std::string> site_languages(const std::vector<SitePlanSummary>& plan
 // template's assets, from every plan's summary (in any order: the site lists them newest
 // first). `locales` holds every site language (`site_languages`). Checks every link of these
 // pages, and every link of a plan's pages that leaves the plan, against the archive's pages.
-// Returns false (with H001, H002 or H003 errors) when the site cannot be built whole.
+// Warns (H003) of a plan whose folder is not its id. Returns false (with H001, H002 or H003
+// errors) when the site cannot be built whole.
 bool emit_archive_site(const std::vector<SitePlanSummary>& plans, const Locales& locales, const SiteOptions& options,
                        Outputs& out, Diagnostics& diags);
 
