@@ -194,16 +194,7 @@ bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& 
   site.locales = &locales;
   site.tpl = &tpl;
   site.out = &out;
-  {
-    auto add = [&](const std::string& l) {
-      if (std::find(site.langs.begin(), site.langs.end(), l) == site.langs.end()) site.langs.push_back(l);
-    };
-    for (const auto* s : order)
-      for (const auto& [code, admin] : s->languages)
-        if (admin) add(code);
-    for (const auto* s : order)
-      for (const auto& [code, admin] : s->languages) add(code);
-  }
+  site.langs = site_languages(summaries);
   for (const auto& l : site.langs)
     if (!locales.count(l)) return false;  // its catalogue failed to load: already an error
   if (site.langs.empty()) return true;
