@@ -5,9 +5,9 @@
 
 namespace renaksi::html {
 
-void write_home_page(Site& site, const std::string& lang) {
+void write_home_page(Site& site, const ArchivePlans& plans, const std::string& lang) {
   std::string country;
-  if (!site.plans.empty()) country = site.loc(lang).country_name(site.plans.front().facts->country);
+  if (!plans.empty()) country = site.loc(lang).country_name(plans.front()->country);
   const std::string intro = site.msg(lang, "site.home_intro", {{"country", country}});
   const PageInfo info = archive_page(site, lang, &urls::home, site.msg(lang, "site.home_title"), intro, Section::Plans);
   Page page = start_page(site, info);
@@ -16,23 +16,23 @@ void write_home_page(Site& site, const std::string& lang) {
 
   element_text(main, "h1", info.title);
   element_text(main, "p", intro, {{"class", "lead"}});
-  element_text(main, "h2", site.msg(lang, "site.plan_count", {{"count", static_cast<long long>(site.plans.size())}}),
+  element_text(main, "h2", site.msg(lang, "site.plan_count", {{"count", static_cast<long long>(plans.size())}}),
                {{"id", "plans-title"}});
   xmlNode* list = element(main, "ul", {{"class", "plan-list"}, {"aria-labelledby", "plans-title"}});
-  for (const auto& p : site.plans) {
-    const std::string& l = p.lang_for(lang);
-    const doc::Front& f = p.docs.at(l)->front_for(l);
+  for (const SitePlanSummary* p : plans) {
+    const SitePlanSummary::Edition& f = p->edition_for(lang);
+    const std::string& l = f.lang;
     xmlNode* li = element(list, "li", {{"class", "plan-card"}});
     if (l != lang) set_attr(li, "lang", l);
-    element_text(element(li, "h3"), "a", f.title, {{"href", rel(urls::plan(l, p.slug))}});
+    element_text(element(li, "h3"), "a", f.title, {{"href", rel(urls::plan(l, p->slug))}});
     if (!f.plan_line.empty()) element_text(li, "p", f.plan_line, {{"class", "plan-line"}});
     xmlNode* facts = element(li, "ul", {{"class", "facts"}});
     element_text(facts, "li", f.period);
     xmlNode* stage = element_text(facts, "li", f.stage);
-    if (!p.facts->final_stage) add_class(stage, "stage-draft");
+    if (!p->final_stage) add_class(stage, "stage-draft");
     element_text(facts, "li", f.commitments);
-    if (!p.downloads.empty())
-      element_text(facts, "li", site.msg(lang, "site.download_count", {{"count", static_cast<long long>(p.downloads.size())}}));
+    if (!p->downloads.empty())
+      element_text(facts, "li", site.msg(lang, "site.download_count", {{"count", static_cast<long long>(p->downloads.size())}}));
   }
 
   xmlNode* more = element(main, "ul", {{"class", "more-links"}});

@@ -5,14 +5,14 @@
 
 namespace renaksi::html {
 
-void write_language_page(Site& site) {
+void write_language_page(Site& site, const ArchivePlans& plans) {
   const std::string& first = site.langs.front();
   PageInfo info;
   info.path = urls::root();
   info.lang = first;
   info.title = site.msg(first, "site.choose_language");
   info.description = site.msg(first, "site.home_intro",
-                              {{"country", site.plans.empty() ? std::string() : site.loc(first).country_name(site.plans.front().facts->country)}});
+                              {{"country", plans.empty() ? std::string() : site.loc(first).country_name(plans.front()->country)}});
   info.site_nav = false;
   Page page = start_page(site, info);
   xmlNode* main = main_of(page);

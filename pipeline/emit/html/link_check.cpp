@@ -1,29 +1,16 @@
-// Checks the site's links by reading its pages back with libxml2's HTML parser.
+// Checks the site's links from what each page recorded when it was written.
 #include "emit/html/link_check.h"
 
 #include <libxml/HTMLparser.h>
-
-#include <map>
-#include <set>
 
 #include "emit/html/html_tree.h"
 #include "emit/html/urls.h"
 
 namespace renaksi::html {
 
-namespace {
-
-struct PageLinks {
-  std::set<std::string> ids;
-  std::vector<std::string> hrefs;
-};
-
-PageLinks read_page(const std::string& bytes) {
+PageLinks links_of(xmlNode* root) {
   PageLinks out;
-  XmlDocPtr doc(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8",
-                               HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
-  if (!doc) return out;
-  for_each_element(xmlDocGetRootElement(doc.get()), [&](xmlNode* n) {
+  for_each_element(root, [&](xmlNode* n) {
     if (has_attr(n, "id")) out.ids.insert(get_attr(n, "id"));
     for (const char* attr : {"href", "src"})
       if (has_attr(n, attr)) out.hrefs.push_back(get_attr(n, attr));
@@ -31,41 +18,58 @@ PageLinks read_page(const std::string& bytes) {
   return out;
 }
 
-}  // namespace
+PageLinks read_links(const std::string& html) {
+  XmlDocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                               HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+  if (!doc) return {};
+  return links_of(xmlDocGetRootElement(doc.get()));
+}
 
-std::vector<BrokenLink> broken_links(const Outputs& outputs, const std::string& prefix) {
-  std::map<std::string, PageLinks> pages;  // site path -> links
-  for (const auto& path : outputs.paths(prefix))
-    if (path.ends_with(".html")) pages[path.substr(prefix.size())] = read_page(*outputs.find(path));
-
-  std::vector<BrokenLink> broken;
-  for (const auto& [page, links] : pages) {
-    for (const auto& href : links.hrefs) {
-      if (href.empty()) {
-        broken.push_back({page, href, "an empty link"});
-        continue;
-      }
-      const std::string fragment = href.find('#') == std::string::npos ? "" : href.substr(href.find('#') + 1);
-      std::string target = page;
-      if (href[0] != '#') {
-        target = urls::resolve(page, href);
-        if (target.empty()) {
-          if (href.find(':') == std::string::npos || href.find(':') > href.find_first_of("/?#"))
-            broken.push_back({page, href, "leaves the site folder or is absolute"});
-          continue;  // an external address
-        }
-        if (!outputs.has(prefix + target)) {
-          broken.push_back({page, href, "no file " + prefix + target});
-          continue;
-        }
-      }
-      if (!fragment.empty()) {
-        auto it = pages.find(target);
-        if (it != pages.end() && !it->second.ids.count(fragment))
-          broken.push_back({page, href, "no id '" + fragment + "' on " + target});
-      }
-    }
+LinkTarget link_target(const std::string& page, const std::string& href) {
+  LinkTarget t;
+  if (href.empty()) {
+    t.kind = LinkTarget::Kind::Broken;
+    t.why = "an empty link";
+    return t;
   }
+  if (size_t hash = href.find('#'); hash != std::string::npos) t.fragment = href.substr(hash + 1);
+  if (href[0] == '#') {
+    t.kind = LinkTarget::Kind::File;
+    t.path = page;
+    return t;
+  }
+  t.path = urls::resolve(page, href);
+  if (!t.path.empty()) {
+    t.kind = LinkTarget::Kind::File;
+    return t;
+  }
+  if (href.find(':') == std::string::npos || href.find(':') > href.find_first_of("/?#")) {
+    t.kind = LinkTarget::Kind::Broken;
+    t.why = "leaves the site folder or is absolute";
+  }
+  return t;  // else an external address
+}
+
+std::string why_broken(const LinkTargets& targets, const std::string& path, const std::string& fragment,
+                       const std::string& prefix) {
+  if (!targets.files.count(path)) return "no file " + prefix + path;
+  if (fragment.empty()) return {};
+  auto it = targets.ids.find(path);
+  if (it != targets.ids.end() && !it->second.count(fragment)) return "no id '" + fragment + "' on " + path;
+  return {};
+}
+
+std::vector<BrokenLink> broken_links(const std::map<std::string, PageLinks>& pages, const LinkTargets& targets,
+                                     const std::string& prefix) {
+  std::vector<BrokenLink> broken;
+  for (const auto& [page, links] : pages)
+    for (const auto& href : links.hrefs) {
+      const LinkTarget t = link_target(page, href);
+      if (t.kind == LinkTarget::Kind::Broken) broken.push_back({page, href, t.why});
+      if (t.kind != LinkTarget::Kind::File) continue;
+      if (std::string why = why_broken(targets, t.path, t.fragment, prefix); !why.empty())
+        broken.push_back({page, href, std::move(why)});
+    }
   return broken;
 }
 

@@ -15,7 +15,7 @@ namespace renaksi::html {
 namespace {
 
 struct Mention {
-  const SitePlan* plan;
+  const SitePlanSummary* plan;
   std::string link_lang;  // the language of the commitment page linked to
   int number;
   std::string label;      // "10. Quality improvement ..."
@@ -31,11 +31,12 @@ struct Entry {
 
 }  // namespace
 
-void write_organisations_page(Site& site, const std::string& lang) {
+void write_organisations_page(Site& site, const ArchivePlans& plans, const std::string& lang) {
   std::map<std::string, Entry> entries;
-  for (const auto& p : site.plans) {  // newest first: its names win
-    const std::string& l = p.lang_for(lang);
-    for (const auto& o : p.facts_in(l).organisations) {
+  for (const SitePlanSummary* p : plans) {  // newest first: its names win
+    const SitePlanSummary::Edition& edition = p->edition_for(lang);
+    const std::string& l = edition.lang;
+    for (const auto& o : edition.organisations) {
       Entry& e = entries[o.anchor];
       if (e.id.empty()) {
         e.id = o.anchor;
@@ -46,8 +47,8 @@ void write_organisations_page(Site& site, const std::string& lang) {
       for (const auto& r : o.roles) {
         auto it = std::find_if(e.roles.begin(), e.roles.end(), [&](const auto& x) { return x.first == r.role; });
         if (it == e.roles.end()) it = e.roles.insert(e.roles.end(), {r.role, {}});
-        for (const auto& m : r.commitments)
-          if (p.commitment_slugs.count(m.number)) it->second.push_back({&p, l, m.number, m.label});
+        for (const auto& [number, label] : r.mentions)
+          if (!p->commitment_slug(number).empty()) it->second.push_back({p, l, number, label});
       }
     }
   }
@@ -80,7 +81,7 @@ void write_organisations_page(Site& site, const std::string& lang) {
       for (const auto& m : mentions) {
         xmlNode* li = element(ul, "li");
         element_text(li, "a", m.label,
-                     {{"href", rel(urls::commitment(m.link_lang, m.plan->slug, m.plan->commitment_slugs.at(m.number)))}});
+                     {{"href", rel(urls::commitment(m.link_lang, m.plan->slug, m.plan->commitment_slug(m.number)))}});
         element_text(li, "span", " \u00b7 " + site.plan_short(*m.plan, lang), {{"class", "meta"}});
       }
     }

@@ -101,15 +101,11 @@ Page start_page(const Site& site, const PageInfo& info) {
     }
   }
   if (xmlNode* footer = page.slot("footer")) {
-    std::string issuer;
-    if (!site.plans.empty()) {
-      const SitePlan& newest = site.plans.front();
-      issuer = newest.facts_in(lang).issuer_name;
-    }
-    if (!issuer.empty())
+    auto issuer = site.footer_issuer.find(lang);
+    if (issuer != site.footer_issuer.end() && !issuer->second.empty())
       element_text(footer, "p",
                    site.msg(lang, "site.footer",
-                            {{"issuer", issuer}, {"country", site.loc(lang).country_name(site.plans.front().facts->country)}}));
+                            {{"issuer", issuer->second}, {"country", site.loc(lang).country_name(site.footer_country)}}));
     element_text(footer, "p", site.msg(lang, "site.footer_generated"), {{"class", "generator"}});
   }
   if (xmlNode* m = page.slot("main")) set_attr(m, "tabindex", "-1");
@@ -118,6 +114,7 @@ Page start_page(const Site& site, const PageInfo& info) {
 
 void end_page(Site& site, Page& page) {
   finish_page(page);
+  site.links[page.path] = links_of(xmlDocGetRootElement(page.doc.get()));
   site.add_file(page.path, serialize(page.doc.get()));
   site.pages.push_back(page.path);
 }

@@ -46,7 +46,8 @@ PageInfo archive_page(const Site& site, const std::string& lang, std::string (*u
 Page start_page(const Site& site, const PageInfo& info);
 xmlNode* main_of(const Page& page);
 
-// Serialises the page into the site's outputs and records it for the sitemap.
+// Serialises the page into the site's outputs and records it: for the sitemap, and its links and ids
+// for the link check.
 void end_page(Site& site, Page& page);
 
 // The same page in every other language of the plan (or of the site, for `plan` null).

@@ -1,4 +1,5 @@
 // The pages of the site, one builder each (one file each: home_page.cpp, plan_page.cpp ...).
+// A plan's pages are built from that plan alone; the archive's pages from every plan's summary.
 #pragma once
 
 #include <string>
@@ -8,15 +9,15 @@
 namespace renaksi::html {
 
 // site/index.html: the languages of the archive, each in its own language.
-void write_language_page(Site& site);
+void write_language_page(Site& site, const ArchivePlans& plans);
 // site/<lang>/index.html: the plans, newest first, with period, stage and commitments.
-void write_home_page(Site& site, const std::string& lang);
+void write_home_page(Site& site, const ArchivePlans& plans, const std::string& lang);
 // site/<lang>/<plan>/index.html: downloads, foreword, co-creation, commitments by theme.
 void write_plan_page(Site& site, const SitePlan& plan, const std::string& lang);
 // site/<lang>/<plan>/<slug>/index.html: one commitment in full.
 void write_commitment_pages(Site& site, const SitePlan& plan, const std::string& lang);
 // site/<lang>/organisations/index.html: every organisation of every plan, with its commitments.
-void write_organisations_page(Site& site, const std::string& lang);
+void write_organisations_page(Site& site, const ArchivePlans& plans, const std::string& lang);
 // site/<lang>/search/index.html: the search box over every commitment.
 void write_search_page(Site& site, const std::string& lang);
 

@@ -8,30 +8,37 @@
 
 namespace renaksi::html {
 
-std::string search_index_js(const Site& site) {
+std::vector<SitePlanSummary::SearchEntry> search_entries(const SitePlan& p, const std::string& l) {
+  std::vector<SitePlanSummary::SearchEntry> out;
+  for (const auto& c : p.facts_in(l).commitments) {
+    const doc::Chapter* ch = p.chapter(l, doc::Chapter::Kind::Commitment, c.number);
+    if (!ch) continue;
+    std::string words;
+    for (const auto& t : c.titles) words += t + " ";
+    for (const auto& b : ch->blocks)  // the metadata's values: organisations, themes, areas...
+      if (const auto* f = std::get_if<doc::Fields>(&b.content); f && !f->parts.empty())
+        for (const auto& row : f->parts.front().value.rows) words += prose::plain_text(row.value) + " ";
+    words += c.ogp_id;
+    out.push_back({c.number, c.title, shorten(chapter_summary(*ch), 200), std::move(words)});
+  }
+  return out;
+}
+
+std::string search_index_js(const Site& site, const ArchivePlans& plans) {
   nlohmann::ordered_json index = nlohmann::ordered_json::object();
   for (const auto& lang : site.langs) {
     nlohmann::ordered_json entries = nlohmann::ordered_json::array();
-    for (const auto& p : site.plans) {
-      const std::string& l = p.lang_for(lang);
-      for (const auto& c : p.facts_in(l).commitments) {
-        const doc::Chapter* ch = p.chapter(l, doc::Chapter::Kind::Commitment, c.number);
-        if (!ch) continue;
-        std::string words;
-        for (const auto& t : c.titles) words += t + " ";
-        for (const auto& b : ch->blocks)  // the metadata's values: organisations, themes, areas...
-          if (const auto* f = std::get_if<doc::Fields>(&b.content); f && !f->parts.empty())
-            for (const auto& row : f->parts.front().value.rows) words += prose::plain_text(row.value) + " ";
-        words += c.ogp_id;
-        const std::string snippet = chapter_summary(*ch);
+    for (const SitePlanSummary* p : plans) {
+      const SitePlanSummary::Edition& edition = p->edition_for(lang);
+      for (const auto& c : edition.search) {
         nlohmann::ordered_json e;
-        e["u"] = urls::commitment(l, p.slug, p.commitment_slugs.at(c.number));
-        e["l"] = l;
+        e["u"] = urls::commitment(edition.lang, p->slug, p->commitment_slug(c.number));
+        e["l"] = edition.lang;
         e["n"] = c.number;
         e["t"] = c.title;
-        e["p"] = site.plan_short(p, lang);
-        e["s"] = shorten(snippet, 200);
-        e["w"] = words;
+        e["p"] = site.plan_short(*p, lang);
+        e["s"] = c.snippet;
+        e["w"] = c.words;
         entries.push_back(std::move(e));
       }
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "emit/html/site_context.h"
 
@@ -10,7 +11,11 @@ namespace renaksi::html {
 
 // `window.RENAKSI_SEARCH = {"id": [...], "en": [...]};`: per language, one entry per
 // commitment: its page (site path), number, title, plan, a snippet, and the words it is found
-// by (its titles in every language, organisations, themes, policy areas, OGP id).
-std::string search_index_js(const Site& site);
+// by (its titles in every language, organisations, themes, policy areas, OGP id), from each
+// plan's summary (`search_entries` made them when the plan's pages were written).
+std::string search_index_js(const Site& site, const ArchivePlans& plans);
+
+// The search entries of a plan's commitments in `lang` (one of its languages), in plan order.
+std::vector<SitePlanSummary::SearchEntry> search_entries(const SitePlan& plan, const std::string& lang);
 
 }  // namespace renaksi::html

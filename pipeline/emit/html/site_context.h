@@ -1,15 +1,19 @@
-// What every page builder of the site shares: the plans as the site sees them (newest first,
-// with their documents, page slugs and downloads), the site's languages and locales, the page
-// template, and the files written so far.
+// What every page builder of the site shares: the locales, the page template, the outputs the
+// pages go to and what was written so far (with each page's links, for the link check); and
+// what a plan's pages see of their plan (its documents, page slugs and downloads). A plan's
+// pages see only their plan: the archive's pages see every plan through its summary.
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "locale/locale.h"
 #include "doc/document.h"
+#include "emit/html/link_check.h"
 #include "emit/html/page_template.h"
+#include "emit/html/site_summary.h"
 #include "emit/html/slug.h"
 #include "output/outputs.h"
 
@@ -39,23 +43,44 @@ struct SitePlan {
   const doc::Facts& facts_in(const std::string& lang) const { return docs.at(lang_for(lang))->facts; }
 };
 
+// The plans as the archive's pages see them: their summaries, newest first.
+using ArchivePlans = std::vector<const SitePlanSummary*>;
+
 struct Site {
-  std::vector<SitePlan> plans;    // newest first
-  std::vector<std::string> langs; // every language of the archive, administrative ones first
+  // The languages a page's alternates are offered in: every language of the archive (the
+  // archive's pages), or of the plan (a plan's pages).
+  std::vector<std::string> langs;
   const Locales* locales = nullptr;
   const PageTemplate* tpl = nullptr;
-  std::string site_url;           // for sitemap.xml: where site/ is served, ending in '/'
-  Outputs* out = nullptr;         // the build's outputs; the site writes under "site/"
-  std::vector<std::string> pages; // site paths of the pages written, in order
+  Outputs* out = nullptr;          // the outputs the pages go to, under "site/"
+  // Where the plan's artifacts are (a plan's pages): `out` itself, where the split build keeps
+  // them; other outputs only for `emit_site`, whose plans are held in memory.
+  const Outputs* plan_files = nullptr;
+  // Who publishes, for the footer, by page language (a plan's pages: their plan's issuer; the
+  // archive's: the newest plan's), and the country of the plans.
+  std::map<std::string, std::string> footer_issuer;
+  std::string footer_country;
+  std::vector<std::string> pages;            // site paths of the pages written, in order
+  std::map<std::string, PageLinks> links;    // each page written: its links and ids
+  std::set<std::string> files;               // every site path written (pages and other files)
 
   const Locale& loc(const std::string& lang) const { return *locales->at(lang); }
   std::string msg(const std::string& lang, const std::string& key, const std::vector<MessageArg>& args = {}) const {
     return loc(lang).message(key, args);
   }
   // "5th action plan": a plan's short name in `lang` (its years when it has no number).
-  std::string plan_short(const SitePlan& p, const std::string& lang) const;
+  std::string plan_short(int number, const std::string& start, const std::string& end, const std::string& lang) const;
+  std::string plan_short(const SitePlan& p, const std::string& lang) const {
+    return plan_short(p.facts->number, p.facts->start, p.facts->end, lang);
+  }
+  std::string plan_short(const SitePlanSummary& p, const std::string& lang) const {
+    return plan_short(p.number, p.start, p.end, lang);
+  }
   // Adds a file of the site ("site/" + path).
-  void add_file(const std::string& path, std::string bytes) const;
+  void add_file(const std::string& path, std::string bytes);
+  // Offers the plan's file at `from` (in `plan_files`) again as the site's `path`; false when
+  // there is none.
+  bool add_copy(const std::string& path, const std::string& from);
 };
 
 }  // namespace renaksi::html

@@ -1,7 +1,7 @@
 // The site's link checker fed broken links: a missing file, a missing #fragment, a path that
 // climbs out of site/, each on crafted outputs; and a site whose page template links to a file
 // the build does not write is an H002 error at every page that carries the link.
-#include "emit/html/link_check.h"
+#include "emit/html/site_links.h"
 
 #include <gtest/gtest.h>
 
@@ -43,19 +43,19 @@ TEST(LinkCheck, GoodLinksAndExternalAddressesPass) {
       "<a href=\"../b/index.html\">b</a><a href=\"../b/index.html#b1\">b1</a><a href=\"#here\">here</a>"
       "<a href=\"../b/\">b folder</a><link rel=\"stylesheet\" href=\"../../assets/site.css\"/>"
       "<a href=\"https://ogp.example/x#y\">external</a><a href=\"mailto:a@b.example\">mail</a>");
-  EXPECT_EQ(str(html::broken_links(out, "site/")), "");
+  EXPECT_EQ(str(testing::broken_links(out, "site/")), "");
 }
 
 TEST(LinkCheck, AMissingFileIsBroken) {
   const Outputs out = site_with("<a href=\"../c/index.html\">c</a><img src=\"../../assets/logo.svg\" alt=\"\"/>");
-  EXPECT_EQ(str(html::broken_links(out, "site/")),
+  EXPECT_EQ(str(testing::broken_links(out, "site/")),
             "en/a/index.html | ../c/index.html | no file site/en/c/index.html\n"
             "en/a/index.html | ../../assets/logo.svg | no file site/assets/logo.svg\n");
 }
 
 TEST(LinkCheck, AMissingFragmentIsBroken) {
   const Outputs out = site_with("<a href=\"../b/index.html#b2\">b2</a><a href=\"#nowhere\">x</a><a href=\"#here\">ok</a>");
-  EXPECT_EQ(str(html::broken_links(out, "site/")),
+  EXPECT_EQ(str(testing::broken_links(out, "site/")),
             "en/a/index.html | ../b/index.html#b2 | no id 'b2' on en/b/index.html\n"
             "en/a/index.html | #nowhere | no id 'nowhere' on en/a/index.html\n");
 }
@@ -63,7 +63,7 @@ TEST(LinkCheck, AMissingFragmentIsBroken) {
 TEST(LinkCheck, APathClimbingOutOfTheSiteFolderIsBroken) {
   // ../../../elsewhere.html is a file of the build, but outside site/: the site cannot link to it.
   const Outputs out = site_with("<a href=\"../../../elsewhere.html\">out</a><a href=\"/en/b/index.html\">rooted</a><a href=\"\">empty</a>");
-  EXPECT_EQ(str(html::broken_links(out, "site/")),
+  EXPECT_EQ(str(testing::broken_links(out, "site/")),
             "en/a/index.html | ../../../elsewhere.html | leaves the site folder or is absolute\n"
             "en/a/index.html | /en/b/index.html | leaves the site folder or is absolute\n"
             "en/a/index.html |  | an empty link\n");

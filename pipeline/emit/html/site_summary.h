@@ -1,0 +1,84 @@
+// What the archive's own pages (language page, home pages, organisations index, search index,
+// sitemap) and the archive's link check need of one plan: small, already formatted, and
+// serialisable to and from JSON, so that a plan taken whole from the per-plan cache brings its
+// summary along instead of its composed documents.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diag/source_loc.h"
+
+namespace renaksi::html {
+
+struct SitePlanSummary {
+  // Bumped whenever the fields or their meaning change: an older summary is not read.
+  static constexpr int kVersion = 1;
+
+  // One organisation of the plan, as its index entry shows it.
+  struct Role {
+    std::string role;                                  // "Leads", "Pendukung"
+    std::vector<std::pair<int, std::string>> mentions; // commitment number, label ("10. …")
+  };
+  struct Organisation {
+    std::string anchor;  // "org-lkpp": one entry across plans
+    std::string name;
+    std::string sector;
+    std::vector<Role> roles;
+  };
+  // One commitment in the search index.
+  struct SearchEntry {
+    int number = 0;
+    std::string title;
+    std::string snippet;  // at most 200 characters
+    std::string words;    // what it is found by
+  };
+  // The plan in one of its languages (one with its own pages).
+  struct Edition {
+    std::string lang;
+    std::string title, plan_line, period, stage, commitments;  // the cover's lines, as formatted
+    std::string issuer;                                        // the issuer's name (the footer)
+    std::vector<Organisation> organisations;                   // in the plan's index order
+    std::vector<SearchEntry> search;                           // in plan order
+  };
+  // A link of the plan's pages to a file outside the plan (an archive page, an asset, another
+  // plan), checked by the archive step.
+  struct OutLink {
+    std::string target;  // site path, with its "#fragment" if any
+    // The pages that link to it (indexes into `pages`), each with its href when it is not
+    // urls::relative(page, target) (most are, and are not stored).
+    std::vector<std::pair<size_t, std::string>> from;
+  };
+
+  std::string id;
+  SourceLoc loc;            // the plan's plan.xml, for a diagnostic about the plan
+  std::string slug;         // the plan's folder on the site
+  std::string start, end;   // its period, ISO dates: newest first sorts by start
+  int number = 0;           // 0 when it has none
+  std::string country;      // ISO 3166
+  bool final_stage = true;
+  std::vector<std::pair<std::string, bool>> languages;  // as declared: code, administrative
+  std::vector<Edition> editions;                        // its languages with pages, administrative first
+  std::vector<std::pair<int, std::string>> commitment_slugs;  // number -> page folder, plan order
+  std::vector<std::string> downloads;                   // site paths of the files it offers
+  std::vector<std::string> pages;                       // site paths of its pages, in the order written
+  // The ids on its pages that its links point at (page index, ids): what a link from elsewhere
+  // may point at too. Other ids of its pages are not kept.
+  std::vector<std::pair<size_t, std::vector<std::string>>> anchors;
+  std::vector<OutLink> links_out;
+
+  const Edition* edition(const std::string& lang) const;
+  // The edition to show on a page in `lang`: `lang`'s when the plan has it, else its first.
+  const Edition& edition_for(const std::string& lang) const;
+  const std::string& commitment_slug(int number) const;  // "" when the plan has no such page
+
+  nlohmann::json to_json() const;
+  // nullopt when `j` is not a summary of this version, or names a path that is not a plain
+  // relative site path (a damaged cache entry never writes outside site/).
+  static std::optional<SitePlanSummary> from_json(const nlohmann::json& j);
+};
+
+}  // namespace renaksi::html
