@@ -277,7 +277,8 @@ class Bench {
       }
       const fs::path log = o_.work / "renaksi.log";
       fs::remove(log);
-      const Run r = run({o_.renaksi.string(), "build", input.string(), "--out", out.string(), "--cache-dir", cache.string()},
+      const Run r = run({o_.renaksi.string(), "build", input.string(), "--out", out.string(), "--cache-dir", cache.string(),
+                         "--pandoc-timeout", "3600"},
                         child_env(with_epoch ? o_.epoch : ""), log);
       if (!r.ok) {
         std::fprintf(stderr, "build_bench: %s: renaksi exited %d; its output:\n%s\n", what.c_str(), r.exit_code,
