@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
   std::string plan = "nap-2018-2020";
   int plans = 10, per_plan = 100, runs = 5;
   Env env = Env::from_environment();
+  env.pandoc_timeout = std::chrono::hours(1);  // the synthetic archive's prose is one long Pandoc run
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
     if (k == "--content") content = v;
