@@ -10,7 +10,7 @@ OUT          ?= dist
 JOBS         ?= $(shell nproc)
 CMAKE_FLAGS  ?=
 
-.PHONY: all setup build publish test test-quick test-sanitize goldens bench clean
+.PHONY: all setup build publish test test-quick test-sanitize goldens bench bench-archive bench-deps clean
 
 all: publish
 
@@ -46,11 +46,26 @@ test: test-quick test-sanitize
 # the site for the default plan and for a synthetic 1,000-commitment archive. Then the typesetting
 # figures of every PDF edition of every plan of content/ (docs/pdf-quality.md), built into
 # $(BUILD_DIR)/bench-dist.
+# Last, the whole `renaksi build` timed as a child process (bench/build_bench.cpp): the default
+# plan, content/, one plan of 24 and of 240 commitments, synthetic archives of 1, 10 and 100
+# plans, cold, warm and after one change, with the ratio against Pandoc -> pdflatex where
+# pdflatex is installed (`make bench-deps`); its work folder is $(BUILD_DIR)/bench-work.
 bench: build
 	$(BUILD_DIR)/bench/bench_pdf
 	$(BUILD_DIR)/bench/site_bench --content $(CONTENT) --cache-dir $(BUILD_DIR)/cache
 	$(BUILD_DIR)/renaksi build $(CONTENT) --out $(BUILD_DIR)/bench-dist --cache-dir $(BUILD_DIR)/cache
 	$(BUILD_DIR)/renaksi-pdf-quality --table $(BUILD_DIR)/bench-dist/*/*.pdf
+	$(BUILD_DIR)/bench/build_bench --renaksi $(BUILD_DIR)/renaksi --content $(CONTENT) --work $(BUILD_DIR)/bench-work
+
+# The synthetic archive of every plan ever (400 plans x 25 commitments), cold and after one
+# commitment changed: long (minutes), so not part of `make bench`.
+BENCH_ARCHIVE_PLANS ?= 400
+bench-archive: build
+	$(BUILD_DIR)/bench/build_bench --renaksi $(BUILD_DIR)/renaksi --content $(CONTENT) --work $(BUILD_DIR)/bench-work --archive-plans $(BENCH_ARCHIVE_PLANS)
+
+# pdflatex for the benchmark's comparison with Pandoc -> pdflatex (never needed by make or make test).
+bench-deps:
+	@scripts/setup --bench
 
 # Rewrite the golden files from what the code now produces; review the diff before committing.
 goldens: build

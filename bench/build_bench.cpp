@@ -1,0 +1,505 @@
+// How fast `renaksi build` is, end to end: the real binary run as a child process (no shell),
+// on the default plan, the whole content folder, one plan of 24 and of 240 commitments, and
+// synthetic archives of 1, 10 and 100 plans of 25 commitments (bench/synthetic.h), cold (an
+// empty cache, no earlier output), warm (nothing changed) and after one commitment changed.
+// Prints a table: wall time (median of the runs), CPU time (user + system, Pandoc included),
+// renaksi's own peak memory, the PDF pages made and pages per second, and the output's size.
+// Then, where pdflatex is on PATH, the time Pandoc takes to make ONE English PDF of the same
+// content with --pdf-engine=pdflatex, against renaksi's time for every output.
+//
+//   build_bench [--renaksi PATH] [--content DIR] [--work DIR] [--runs N] [--plans 1,10,100]
+//               [--archive-plans N] [--no-pandoc]
+//
+// Everything it writes is in --work (default build/bench-work), which it empties first and
+// removes at the end; it refuses a folder it did not make (no .renaksi-bench-work marker) that
+// is not empty. --archive-plans N runs only the N-plan archive, cold and after one change.
+// SOURCE_DATE_EPOCH is passed on to renaksi (set to 1700000000 when it is not set), except in
+// the "warm, no SOURCE_DATE_EPOCH" rows.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "synthetic.h"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+namespace bench = renaksi::bench;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const char* const kMarker = ".renaksi-bench-work";
+
+struct Options {
+  fs::path renaksi = RENAKSI_BINARY_DIR "/renaksi";
+  fs::path pandoc_edition = RENAKSI_BINARY_DIR "/bench/pandoc_edition";
+  fs::path latex_header = RENAKSI_SOURCE_DIR "/bench/pdflatex-unicode.tex";  // spaces pdflatex lacks
+  fs::path content = "content";
+  fs::path work = "build/bench-work";
+  int runs = 5;
+  std::vector<int> plans = {1, 10, 100};
+  int archive_plans = 0;  // > 0: only that archive
+  bool pandoc = true;
+  std::string epoch;
+};
+
+struct Run {
+  bool ok = false;
+  int exit_code = -1;
+  double wall = 0;        // s
+  double cpu = 0;         // s, user + system, children included
+  double peak_mib = 0;    // the child's own high-water mark (VmHWM), MiB
+  double peak_all_mib = 0;  // ru_maxrss: the largest of the child and the children it waited for
+};
+
+// The value of "VmHWM:" in /proc/PID/status, in KiB (0 when unreadable).
+long vm_hwm_kib(pid_t pid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/status", static_cast<int>(pid));
+  const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  char buf[4096];
+  const ssize_t n = ::read(fd, buf, sizeof buf - 1);
+  ::close(fd);
+  if (n <= 0) return 0;
+  buf[n] = '\0';
+  const char* p = std::strstr(buf, "VmHWM:");
+  return p ? std::strtol(p + 6, nullptr, 10) : 0;
+}
+
+// Runs `argv` (argv[0] looked up on PATH when it has no slash) with `env`, its output into
+// `log`; waits for it with wait4, sampling its own peak memory every 5 ms until it exits.
+Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env, const fs::path& log) {
+  Run r;
+  std::vector<char*> args, envp;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attr;
+  if (posix_spawn_file_actions_init(&actions) != 0) return r;
+  if (posix_spawnattr_init(&attr) != 0) {
+    posix_spawn_file_actions_destroy(&actions);
+    return r;
+  }
+  sigset_t none, chld, old;
+  sigemptyset(&none);
+  sigemptyset(&chld);
+  sigaddset(&chld, SIGCHLD);
+  bool ok = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) == 0 &&
+            posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644) == 0 &&
+            posix_spawn_file_actions_adddup2(&actions, 1, 2) == 0 && posix_spawnattr_setsigmask(&attr, &none) == 0 &&
+            posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK) == 0;
+  // SIGCHLD blocked here, so that sigtimedwait wakes the moment the child exits.
+  if (ok && pthread_sigmask(SIG_BLOCK, &chld, &old) != 0) ok = false;
+  pid_t pid = -1;
+  const auto start = Clock::now();
+  if (ok) {
+    const int e = argv[0].find('/') == std::string::npos ? posix_spawnp(&pid, args[0], &actions, &attr, args.data(), envp.data())
+                                                          : posix_spawn(&pid, args[0], &actions, &attr, args.data(), envp.data());
+    if (e != 0) {
+      std::fprintf(stderr, "build_bench: cannot start %s: %s\n", argv[0].c_str(), std::strerror(e));
+      pid = -1;
+    }
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (pid > 0) {
+    long hwm = 0;
+    int status = 0;
+    struct rusage ru {};
+    for (;;) {
+      const pid_t w = wait4(pid, &status, WNOHANG, &ru);
+      if (w == pid) break;
+      if (w < 0 && errno != EINTR) {
+        std::fprintf(stderr, "build_bench: wait4: %s\n", std::strerror(errno));
+        break;
+      }
+      hwm = std::max(hwm, vm_hwm_kib(pid));
+      const struct timespec tick = {0, 5'000'000};
+      sigtimedwait(&chld, nullptr, &tick);
+    }
+    r.wall = std::chrono::duration<double>(Clock::now() - start).count();
+    r.cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    r.peak_all_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;
+    r.peak_mib = static_cast<double>(hwm) / 1024.0;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  }
+  // Drain a SIGCHLD left pending, then restore the mask.
+  const struct timespec zero = {0, 0};
+  while (sigtimedwait(&chld, nullptr, &zero) > 0) {
+  }
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  return r;
+}
+
+// The environment of the child: ours, with SOURCE_DATE_EPOCH set to `epoch` or removed.
+std::vector<std::string> child_env(const std::string& epoch) {
+  std::vector<std::string> env;
+  for (char** e = environ; e && *e; ++e)
+    if (std::strncmp(*e, "SOURCE_DATE_EPOCH=", 18) != 0) env.emplace_back(*e);
+  if (!epoch.empty()) env.push_back("SOURCE_DATE_EPOCH=" + epoch);
+  return env;
+}
+
+bool on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "");
+  for (std::string d; std::getline(dirs, d, ':');)
+    if (!d.empty() && ::access((fs::path(d) / program).c_str(), X_OK) == 0) return true;
+  return false;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The pages of a PDF: the largest /Count of a /Type /Pages dictionary written in the clear
+// (libharu's way). 0 when there is none (a compressed page tree).
+long pdf_pages_parsed(const std::string& pdf) {
+  long pages = 0;
+  for (size_t i = pdf.find("/Pages"); i != std::string::npos; i = pdf.find("/Pages", i + 6)) {
+    if (i + 6 < pdf.size() && std::isalpha(static_cast<unsigned char>(pdf[i + 6]))) continue;  // /PagesX
+    const size_t open = pdf.rfind("<<", i), close = pdf.find(">>", i);
+    if (open == std::string::npos || close == std::string::npos || i - open > 4096) continue;
+    const std::string_view dict(pdf.data() + open, close - open);
+    if (dict.find("/Type") == std::string_view::npos) continue;
+    const size_t c = dict.find("/Count");
+    if (c == std::string_view::npos) continue;
+    pages = std::max(pages, std::strtol(std::string(dict.substr(c + 6, 16)).c_str(), nullptr, 10));
+  }
+  return pages;
+}
+
+// The pages of a PDF: parsed, else by poppler's pdfinfo when it is installed.
+long pdf_pages(const fs::path& file, const fs::path& work) {
+  if (const long n = pdf_pages_parsed(read_file(file)); n > 0) return n;
+  if (!on_path("pdfinfo")) return 0;
+  const fs::path log = work / "pdfinfo.txt";
+  fs::remove(log);
+  if (!run({"pdfinfo", file.string()}, child_env(""), log).ok) return 0;
+  std::istringstream lines(read_file(log));
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("Pages:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+  return 0;
+}
+
+// The PDF pages of the plans under `out` (out/<plan>/*.pdf; the site's copies are not
+// counted), or of the one plan `only`.
+long output_pages(const fs::path& out, const fs::path& work, const std::string& only = "") {
+  long pages = 0;
+  std::error_code ec;
+  for (fs::directory_iterator d(out, ec), end; !ec && d != end; d.increment(ec)) {
+    if (!d->is_directory() || d->path().filename() == "site") continue;
+    if (!only.empty() && d->path().filename() != only) continue;
+    for (fs::directory_iterator f(d->path(), ec), fend; !ec && f != fend; f.increment(ec))
+      if (f->path().extension() == ".pdf") pages += pdf_pages(f->path(), work);
+  }
+  return pages;
+}
+
+double folder_mib(const fs::path& dir) {
+  uintmax_t bytes = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) bytes += it->file_size(ec);
+  return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+
+struct Row {
+  std::string what;
+  int runs = 0;
+  double wall = 0, cpu = 0, peak = 0;
+  long pages = -1;  // -1: none made (nothing changed)
+  double out_mib = 0;
+};
+
+void print_header() {
+  std::printf("%-56s %4s %9s %9s %9s %7s %9s %9s\n", "build", "runs", "wall s", "CPU s", "peak MiB", "pages", "pages/s",
+              "out MiB");
+  std::fflush(stdout);
+}
+
+void print_row(const Row& r) {
+  char pages[32] = "-", rate[32] = "-";
+  if (r.pages >= 0) {
+    std::snprintf(pages, sizeof pages, "%ld", r.pages);
+    std::snprintf(rate, sizeof rate, "%.0f", static_cast<double>(r.pages) / r.wall);
+  }
+  std::printf("%-56s %4d %9.2f %9.2f %9.0f %7s %9s %9.1f\n", r.what.c_str(), r.runs, r.wall, r.cpu, r.peak, pages, rate,
+              r.out_mib);
+  std::fflush(stdout);
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
+}
+
+class Bench {
+ public:
+  explicit Bench(Options o) : o_(std::move(o)) {}
+
+  // `renaksi build INPUT --out OUT --cache-dir CACHE`, `runs` times; cold runs start each
+  // from an empty cache and no output. The row's figures: median wall and CPU, largest peak.
+  std::optional<Row> measure(const std::string& what, const fs::path& input, const fs::path& out, const fs::path& cache, int runs,
+                             bool cold, bool with_epoch) {
+    Row row{what, runs};
+    std::vector<double> walls, cpus;
+    for (int i = 0; i < runs; ++i) {
+      if (cold) {
+        fs::remove_all(out);
+        fs::remove_all(cache);
+      }
+      const fs::path log = o_.work / "renaksi.log";
+      fs::remove(log);
+      const Run r = run({o_.renaksi.string(), "build", input.string(), "--out", out.string(), "--cache-dir", cache.string(),
+                         "--pandoc-timeout", "3600"},
+                        child_env(with_epoch ? o_.epoch : ""), log);
+      if (!r.ok) {
+        std::fprintf(stderr, "build_bench: %s: renaksi exited %d; its output:\n%s\n", what.c_str(), r.exit_code,
+                     read_file(log).substr(0, 4000).c_str());
+        return std::nullopt;
+      }
+      walls.push_back(r.wall);
+      cpus.push_back(r.cpu);
+      row.peak = std::max(row.peak, r.peak_mib);
+    }
+    row.wall = median(walls);
+    row.cpu = median(cpus);
+    row.out_mib = folder_mib(out);
+    return row;
+  }
+
+  // Cold, then (unless `cold_only`) warm with and without SOURCE_DATE_EPOCH.
+  bool plan_rows(const std::string& what, const fs::path& input, int runs, bool cold_only, bool warm_without_epoch,
+                 std::vector<Row>* keep = nullptr) {
+    const fs::path out = o_.work / "out", cache = o_.work / "cache";
+    auto cold = measure(what + ", cold", input, out, cache, runs, true, true);
+    if (!cold) return false;
+    cold->pages = output_pages(out, o_.work);
+    print_row(*cold);
+    if (keep) keep->push_back(*cold);
+    if (cold_only) return true;
+    auto warm = measure(what + ", warm (nothing changed)", input, out, cache, runs, false, true);
+    if (!warm) return false;
+    print_row(*warm);
+    if (!warm_without_epoch) return true;
+    auto bare = measure(what + ", warm, no SOURCE_DATE_EPOCH", input, out, cache, runs, false, false);
+    if (!bare) return false;
+    print_row(*bare);
+    return true;
+  }
+
+  bool synthetic(const fs::path& dir, int plans, int per_plan) {
+    fs::remove_all(dir);
+    std::string error;
+    if (!source_loaded_) {
+      if (!source_.load(o_.content / "nap-2018-2020", error)) {
+        std::fprintf(stderr, "build_bench: %s\n", error.c_str());
+        return false;
+      }
+      source_loaded_ = true;
+    }
+    if (!bench::write_synthetic_archive(source_, dir, plans, per_plan, error)) {
+      std::fprintf(stderr, "build_bench: %s\n", error.c_str());
+      return false;
+    }
+    return true;
+  }
+
+  // The archive of `plans` plans, cold, then after commitment 1 of plan 1 changed.
+  bool archive_rows(int plans, bool changed) {
+    const fs::path dir = o_.work / ("archive-" + std::to_string(plans));
+    if (!synthetic(dir, plans, 25)) return false;
+    const std::string what = "archive " + std::to_string(plans) + " plan" + (plans == 1 ? "" : "s") + " x 25";
+    const int runs = plans == 1 ? o_.runs : 1;
+    if (!plan_rows(what, dir, runs, true, false)) return false;
+    if (changed) {
+      std::string error;
+      if (!bench::change_synthetic_commitment(source_, dir, 1, 1, 1, error)) {
+        std::fprintf(stderr, "build_bench: %s\n", error.c_str());
+        return false;
+      }
+      auto row = measure(what + ", one commitment changed", dir, o_.work / "out", o_.work / "cache", 1, false, true);
+      if (!row) return false;
+      row->pages = output_pages(o_.work / "out", o_.work, bench::synthetic_plan_id(1));
+      print_row(*row);
+    }
+    fs::remove_all(dir);
+    return true;
+  }
+
+  // Pandoc → pdflatex for the English edition of `plan`, against renaksi's cold build of it.
+  // Returns the row's line.
+  std::string pandoc_row(const std::string& what, const fs::path& plan, const Row& renaksi, int runs) {
+    char line[512];
+    const fs::path json = o_.work / "edition.en.json", pdf = o_.work / "edition.en.pdf", log = o_.work / "pandoc.log";
+    fs::remove(log);
+    const Run made = run({o_.pandoc_edition.string(), plan.string(), "en", json.string(), "--cache-dir", (o_.work / "cache").string()},
+                         child_env(o_.epoch), log);
+    if (!made.ok) return "  " + what + ": the English edition could not be composed:\n" + read_file(log).substr(0, 2000) + "\n";
+    std::vector<double> walls, cpus;
+    for (int i = 0; i < runs; ++i) {
+      fs::remove(pdf);
+      const Run r = run({"pandoc", "-f", "json", "-o", pdf.string(), "--pdf-engine=pdflatex", "-H", o_.latex_header.string(), json.string()}, child_env(o_.epoch), log);
+      if (!r.ok)
+        return "  " + what + ": pandoc --pdf-engine=pdflatex failed (exit " + std::to_string(r.exit_code) + "):\n" +
+               read_file(log).substr(0, 2000) + "\n";
+      walls.push_back(r.wall);
+      cpus.push_back(r.cpu);
+    }
+    const double wall = median(walls);
+    const long pages = pdf_pages(pdf, o_.work);
+    std::snprintf(line, sizeof line, "  %-54s %4d %9.2f %9.2f %9s %7ld %9.0f   renaksi, every output: %.2f s (%.1fx %s)\n",
+                  what.c_str(), runs, wall, median(cpus), "", pages, static_cast<double>(pages) / wall, renaksi.wall,
+                  renaksi.wall < wall ? wall / renaksi.wall : renaksi.wall / wall, renaksi.wall < wall ? "faster" : "slower");
+    return line;
+  }
+
+  int main() {
+    const auto start = Clock::now();
+    std::printf("renaksi build benchmark: %s, SOURCE_DATE_EPOCH=%s, %d runs of the small builds (median), %ld cores\n",
+                o_.renaksi.c_str(), o_.epoch.c_str(), o_.runs, ::sysconf(_SC_NPROCESSORS_ONLN));
+    std::printf("(wall: median; CPU: user+system incl. Pandoc; peak: renaksi's own resident high-water mark;\n"
+                " pages: PDF pages made, of the changed plan after a change)\n\n");
+    print_header();
+    bool ok = true;
+    std::vector<Row> kept;
+    if (o_.archive_plans > 0) {
+      ok = archive_rows(o_.archive_plans, true);
+    } else {
+      const fs::path plan = o_.content / "nap-2018-2020";
+      const bool latex = o_.pandoc && on_path("pdflatex") && on_path("pandoc");
+      std::string latex_rows;
+      ok = plan_rows("default plan (nap-2018-2020)", plan, o_.runs, false, true, &kept);
+      if (ok && latex) latex_rows += pandoc_row("default plan, English PDF", plan, kept[0], std::min(o_.runs, 3));
+      ok = ok && plan_rows("content/ (" + std::to_string(count_plans(o_.content)) + " plans)", o_.content, o_.runs, false, true);
+      const fs::path p24 = o_.work / "plan-24", p240 = o_.work / "plan-240";
+      ok = ok && synthetic(p24, 1, 24) && plan_rows("one plan, 24 commitments", p24 / bench::synthetic_plan_id(1), o_.runs, false, false);
+      ok = ok && synthetic(p240, 1, 240) &&
+           plan_rows("one plan, 240 commitments", p240 / bench::synthetic_plan_id(1), 1, false, false, &kept);
+      if (ok && latex) latex_rows += pandoc_row("one plan of 240, English PDF", p240 / bench::synthetic_plan_id(1), kept[1], 1);
+      fs::remove_all(p24);
+      fs::remove_all(p240);
+      for (size_t i = 0; ok && i < o_.plans.size(); ++i) ok = archive_rows(o_.plans[i], i + 1 == o_.plans.size());
+      if (o_.pandoc) {
+        std::printf("\nPandoc -> pdflatex, ONE English PDF of the same content (pandoc -f json --pdf-engine=pdflatex):\n%s",
+                    latex ? latex_rows.c_str() : "  pdflatex not installed (make bench-deps installs it)\n");
+      }
+    }
+    std::printf("\nbenchmark time: %.0f s\n", std::chrono::duration<double>(Clock::now() - start).count());
+    return ok ? 0 : 1;
+  }
+
+  static int count_plans(const fs::path& content) {
+    int n = 0;
+    std::error_code ec;
+    for (fs::directory_iterator d(content, ec), end; !ec && d != end; d.increment(ec))
+      if (fs::exists(d->path() / "plan.xml")) ++n;
+    return n;
+  }
+
+ private:
+  Options o_;
+  bench::SyntheticSource source_;
+  bool source_loaded_ = false;
+};
+
+// Empties `work` when it is ours (holds the marker) or empty, and marks it. False otherwise.
+bool claim_work(const fs::path& work) {
+  std::error_code ec;
+  if (fs::exists(work, ec)) {
+    if (!fs::is_directory(work, ec) || (!fs::is_empty(work, ec) && !fs::exists(work / kMarker, ec))) {
+      std::fprintf(stderr, "build_bench: %s is not empty and not a benchmark work folder; not touching it\n", work.c_str());
+      return false;
+    }
+    for (fs::directory_iterator d(work, ec), end; !ec && d != end; d.increment(ec))
+      if (d->path().filename() != kMarker) fs::remove_all(d->path());
+  }
+  fs::create_directories(work, ec);
+  std::ofstream(work / kMarker) << "renaksi build_bench's work folder: emptied by every run\n";
+  return fs::exists(work / kMarker);
+}
+
+bool parse_int(const char* s, int lo, int hi, int& out) {
+  char* end = nullptr;
+  const long v = std::strtol(s, &end, 10);
+  if (end == s || *end != '\0' || v < lo || v > hi) return false;
+  out = static_cast<int>(v);
+  return true;
+}
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: build_bench [--renaksi PATH] [--content DIR] [--work DIR] [--runs N] [--plans 1,10,100]\n"
+               "                   [--archive-plans N] [--no-pandoc]\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string k = argv[i];
+    if (k == "--no-pandoc") {
+      o.pandoc = false;
+      continue;
+    }
+    if (i + 1 >= argc) return usage();
+    const char* v = argv[++i];
+    if (k == "--renaksi") o.renaksi = v;
+    else if (k == "--content") o.content = v;
+    else if (k == "--work") o.work = v;
+    else if (k == "--runs") {
+      if (!parse_int(v, 1, 100, o.runs)) return usage();
+    } else if (k == "--archive-plans") {
+      if (!parse_int(v, 1, 100000, o.archive_plans)) return usage();
+    } else if (k == "--plans") {
+      o.plans.clear();
+      std::istringstream list(v);
+      for (std::string n; std::getline(list, n, ',');) {
+        int p = 0;
+        if (!parse_int(n.c_str(), 1, 100000, p)) return usage();
+        o.plans.push_back(p);
+      }
+      if (o.plans.empty()) return usage();
+    } else {
+      return usage();
+    }
+  }
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  o.epoch = epoch && *epoch ? epoch : "1700000000";
+  const fs::path work = o.work;
+  if (!claim_work(work)) return 1;
+  const int rc = Bench(std::move(o)).main();
+  std::error_code ec;
+  for (fs::directory_iterator d(work, ec), end; !ec && d != end; d.increment(ec))
+    if (d->path().filename() != kMarker) fs::remove_all(d->path());
+  return rc;
+}
