@@ -83,6 +83,13 @@ std::string milliseconds(std::chrono::nanoseconds d) {
   return buf;
 }
 
+// "12.3 MiB"
+std::string mebibytes(std::uintmax_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return buf;
+}
+
 // Every row of the pipeline table, with the time it took (summed over the plans for a plan
 // step), or "-" when the build did not get to it; the times right-aligned.
 void print_timings(const ArchiveBuild& a, std::ostream& out) {
@@ -99,8 +106,15 @@ void print_timings(const ArchiveBuild& a, std::ostream& out) {
     if (t != a.timings.end()) total += t->elapsed;
   }
   row("total", milliseconds(total));
-  out << " (" << a.plans.size() << (a.plans.size() == 1 ? " plan" : " plans") << "; prose: " << fragments
-      << " fragments, " << cached << " cached, " << runs << " Pandoc run" << (runs == 1 ? "" : "s") << ")\n";
+  out << " (" << a.plans.size() << (a.plans.size() == 1 ? " plan" : " plans");
+  if (a.plans_from_cache > 0) out << ", " << a.plans_from_cache << " unchanged, from the cache";
+  out << "; prose: " << fragments << " fragments, " << cached << " cached, " << runs << " Pandoc run" << (runs == 1 ? "" : "s")
+      << ")\n";
+  if (a.published) {
+    out << "  cache: " << a.cache.entries << " entries, " << mebibytes(a.cache.bytes);
+    if (a.cache.removed > 0) out << " (" << a.cache.removed << " unused removed, " << mebibytes(a.cache.removed_bytes) << ")";
+    out << '\n';
+  }
 }
 
 int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {

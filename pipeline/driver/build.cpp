@@ -174,9 +174,8 @@ bool run_step(ArchiveBuild& a, const Step& step, size_t k, size_t count, std::pa
 }
 
 // A build that publishes writes each file into the staging folder as it is made, frees each
-// batch's plans once they are done, and takes unchanged plans from the per-plan cache. (Not
-// yet: the site still reads every plan's documents at the end.)
-constexpr bool kStreaming = false;
+// batch's plans once they are done, and takes unchanged plans from the per-plan cache.
+constexpr bool kStreaming = true;
 
 ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& folders, const BuildRequest& request) {
   std::optional<std::filesystem::path> stage;
@@ -197,6 +196,9 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
   // The archive steps at the end of the table run once, after every batch.
   size_t tail = all.size();
   while (tail > 0 && all[tail - 1].scope == Scope::Archive) --tail;
+  size_t last_batch_step = 0;
+  for (size_t k = 0; k < tail; ++k)
+    if (all[k].scope == Scope::Batch) last_batch_step = k;
   const auto stop_at = std::find_if(all.begin(), all.end(), [&](const Step& s) { return s.name == request.stop_after; });
   const size_t last = stop_at == all.end() ? all.size() - 1 : static_cast<size_t>(stop_at - all.begin());
   bool stopped = false;  // a step could not give the build what the later steps need
@@ -205,8 +207,12 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
     for (size_t i = range.first; i < range.second; ++i) a.batch.push_back(a.plans[i].get());
     if (!a.build_identity.empty())
       for (BuildState* p : a.batch) take_from_cache(a, *p);
+    // Up to its last batch step (its one Pandoc run) the batch goes step by step; after it, a
+    // build that writes into a folder goes plan by plan, each plan through every later step,
+    // cached and freed before the next: only one plan's documents and layout are alive at once.
+    const size_t plan_major = a.release_plans ? last_batch_step + 1 : tail;
     size_t ran = 0;  // steps of the table this batch went through
-    for (size_t k = 0; k < tail && k <= last; ++k) {
+    for (size_t k = 0; k < plan_major && k <= last; ++k) {
       const Step& step = all[k];
       // A batch or archive step needs every plan so far, whole, unless it only looks for more
       // problems; the batch goes no further (a later batch is still read and checked).
@@ -217,10 +223,17 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
       }
       ran = k + 1;
     }
-    if (!a.build_identity.empty() && ran == tail)
-      for (BuildState* p : a.batch) put_in_cache(a, *p);
-    if (a.release_plans)
-      for (BuildState* p : a.batch) release(*p);
+    for (size_t i = range.first; i < range.second; ++i) {
+      BuildState& p = *a.plans[i];
+      size_t plan_ran = ran;
+      if (ran == plan_major)
+        for (size_t k = plan_major; k < tail && k <= last && p.going; ++k) {
+          run_step(a, all[k], k, all.size(), {i, i + 1}, request);
+          if (p.going) plan_ran = k + 1;
+        }
+      if (!a.build_identity.empty() && plan_ran == tail) put_in_cache(a, p);
+      if (a.release_plans) release(p);
+    }
     if (stopped) break;
   }
   a.batch.clear();

@@ -72,6 +72,13 @@ struct ArchiveBuild {
   bool release_plans = false;                      // free each plan's bulk once its batch is done
   std::string build_identity;                      // env/build_identity.h; empty: no per-plan cache
   size_t plans_from_cache = 0;                     // plans taken whole from the per-plan cache
+  Locales site_locales;                            // the site's catalogues, loaded as plans need them
+  std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
+  std::filesystem::file_time_type started_file_time = std::filesystem::file_time_type::clock::now();
+  struct CacheFigures {
+    size_t entries = 0, removed = 0;
+    std::uintmax_t bytes = 0, removed_bytes = 0;
+  } cache;                                         // the cache after the publish step pruned it
   Diagnostics diags;                               // archive-wide problems (Pandoc, the style, the site)
   ProseStats prose_stats;                          // the one prose run of the whole build
   std::optional<layout::Style> style;              // the PDF and Word editions' page style

@@ -9,6 +9,8 @@
 #include "emit/ogp/validator.h"
 #include "emit/pdf/pdf_pass.h"
 #include "output/artifact.h"
+#include "output/plan_cache.h"
+#include "env/cache_prune.h"
 
 namespace renaksi {
 
@@ -95,9 +97,10 @@ bool locale_step(ArchiveBuild& a, BuildState* s) {
   return load_locales(s->loaded.plan.language_codes(), a.env.data_dir, s->locales, s->diags, date_styles);
 }
 
-bool compose_step(ArchiveBuild&, BuildState* s) {
+bool compose_step(ArchiveBuild& a, BuildState* s) {
   if (!s->profile) return false;  // T001/T002 reported by the load step
   s->documents = compose_editions(s->loaded.plan, *s->profile, s->prose, s->locales);
+  if (a.release_plans) s->prose = ProseStore{};  // the documents hold their own copy of it
   report_locale_problems(s->locales, s->diags);
   return !s->diags.has_errors();
 }
@@ -144,17 +147,34 @@ bool ogp_step(ArchiveBuild&, BuildState* s) {
   return true;
 }
 
-// The website: every plan's composed documents into pages under site/, with the plans' own
-// files copied in for download. The site's labels come from catalogues of its own, loaded
-// here, so that their problems are reported once for the archive.
+// A plan's own pages of the website (its plan page, its commitment pages, its downloads),
+// written with its files; what the archive's pages need of it is kept as its summary. The
+// site's labels come from catalogues of its own, loaded once per language for the build.
+bool pages_step(ArchiveBuild& a, BuildState* s) {
+  load_locales(html::plan_languages(s->documents), a.env.data_dir, a.site_locales, a.diags);
+  const html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url};
+  std::optional<html::SitePlanSummary> summary = html::emit_plan_site(s->documents, s->outputs, a.site_locales, options, s->diags);
+  if (!summary) return false;
+  s->site_summary = summary->to_json();
+  return !s->diags.has_errors() && !a.diags.has_errors();
+}
+
+// The archive's own pages (the language page, home, organisations, search, sitemap) from every
+// plan's summary, and the links that leave a plan checked against every page.
 bool site_step(ArchiveBuild& a, BuildState*) {
-  std::vector<html::SitePlanSource> sources;
-  for (const auto& p : a.plans) sources.push_back({&p->documents, &p->outputs});
-  Locales locales;
-  load_locales(html::site_languages(sources), a.env.data_dir, locales, a.diags);
-  html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url};
-  const bool ok = html::emit_site(sources, locales, options, a.outputs, a.diags);
-  report_locale_problems(locales, a.diags);
+  std::vector<html::SitePlanSummary> plans;
+  for (const auto& p : a.plans) {
+    std::optional<html::SitePlanSummary> summary = html::SitePlanSummary::from_json(p->site_summary);
+    if (!summary) {
+      a.diags.error(Code::H001, {p->folder.generic_string(), 0, 0}, "the plan's site summary does not read (internal error)");
+      return false;
+    }
+    plans.push_back(std::move(*summary));
+  }
+  load_locales(html::site_languages(plans), a.env.data_dir, a.site_locales, a.diags);
+  const html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url};
+  const bool ok = html::emit_archive_site(plans, a.site_locales, options, a.outputs, a.diags);
+  report_locale_problems(a.site_locales, a.diags);
   return ok && !a.diags.has_errors();
 }
 
@@ -166,10 +186,20 @@ bool gather_step(ArchiveBuild& a, BuildState*) {
 }
 
 // The archive's outputs into the claimed output folder, all or nothing (publish/).
+// Then the cache is pruned of what no build can use: entries this build did not use and no
+// build used for a fortnight, and over its size bound the least recently used.
 bool publish_step(ArchiveBuild& a, BuildState*) {
   if (!a.out_folder || (a.fail_on_warnings && a.warning_count() > 0)) return true;
   a.published = a.out_folder->publish(a.outputs, a.diags);
-  return a.published;
+  if (!a.published) return false;
+  const PruneReport entries = prune_cache(a.env.cache_dir, a.started);
+  const PlanCachePrune plans = prune_plan_cache(a.env.cache_dir, a.started_file_time, limits::kCacheMaxAge, limits::kCacheMaxBytes);
+  a.cache.entries = entries.kept.entries + plans.kept;
+  a.cache.bytes = entries.kept.bytes + plans.kept_bytes;
+  a.cache.removed = entries.removed.entries + plans.removed;
+  a.cache.removed_bytes = entries.removed.bytes + plans.removed_bytes;
+  if (!entries.warning.empty()) a.diags.warning(Code::P008, {a.env.cache_dir.generic_string(), 0, 0}, entries.warning);
+  return true;
 }
 
 constexpr Step kSteps[] = {
@@ -186,7 +216,9 @@ constexpr Step kSteps[] = {
     {"docx", Scope::Plan, "every single-language edition as a Word document, one Pandoc run each, in parallel",
      &docx_step},
     {"ogp", Scope::Plan, "the OGP-submission XML of a Final plan, validated against its XSD", &ogp_step},
-    {"site", Scope::Archive, "the archive website: a page per plan, commitment and language, search, sitemap",
+    {"pages", Scope::Plan, "the plan's pages of the website (plan, commitments, downloads) and its summary",
+     &pages_step},
+    {"site", Scope::Archive, "the archive website's own pages from the plans' summaries: home, organisations, search, sitemap",
      &site_step},
     {"gather", Scope::Archive, "every plan's outputs moved into the archive's", &gather_step},
     {"publish", Scope::Archive, "the outputs into --out, swapped in whole (only with --out)", &publish_step},

@@ -72,8 +72,9 @@ inline constexpr int kMinYear = 1900;
 inline constexpr int kMaxYear = 2200;
 // A build takes plans in batches of at most this much content (their files' bytes; a larger plan
 // is a batch of its own), built and written out before the next batch is read: the memory of a
-// build is bounded by its largest batch. The default archive (about 1.6 MiB) is one batch, so
-// its prose is one Pandoc run.
-inline constexpr std::uintmax_t kBatchInputBytes = 4u << 20;
+// build is bounded by its largest batch (after its prose, each plan is built and freed in turn).
+// The default archive (about 0.55 MiB) is one batch, so its prose is one Pandoc run; a
+// 25-commitment plan is about 0.47 MiB, so a large archive's batches are two such plans.
+inline constexpr std::uintmax_t kBatchInputBytes = 1u << 20;
 
 }  // namespace renaksi::limits

@@ -1,6 +1,8 @@
 // Runs independent jobs on threads of their own and hands their results back in order.
 #pragma once
 
+#include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <thread>
@@ -27,6 +29,36 @@ auto run_each_on_a_thread(std::size_t count, Job job) -> std::vector<std::invoke
           results[i] = job(i);
         } catch (...) {
           failures[i] = std::current_exception();
+        }
+      });
+  }  // joins every thread
+  for (const std::exception_ptr& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  return results;
+}
+
+// The same on at most `threads` threads (at least one), each taking the next job as it finishes
+// one: for jobs whose memory adds up (a PDF edition holds its whole document until written), so
+// that no more of them are alive at once than there are cores to run them.
+template <class Job>
+auto run_each_on_threads(std::size_t count, std::size_t threads, Job job)
+    -> std::vector<std::invoke_result_t<Job&, std::size_t>> {
+  using Result = std::invoke_result_t<Job&, std::size_t>;
+  std::vector<Result> results(count);
+  std::vector<std::exception_ptr> failures(count);
+  std::atomic<std::size_t> next{0};
+  {
+    std::vector<std::jthread> workers;
+    const std::size_t n = std::max<std::size_t>(1, std::min(threads, count));
+    workers.reserve(n);
+    for (std::size_t w = 0; w < n; ++w)
+      workers.emplace_back([&] {
+        for (std::size_t i = next++; i < count; i = next++) {
+          try {
+            results[i] = job(i);
+          } catch (...) {
+            failures[i] = std::current_exception();
+          }
         }
       });
   }  // joins every thread

@@ -199,7 +199,12 @@ PlanCachePrune prune_plan_cache(const fs::path& cache_dir, fs::file_time_type us
     std::error_code e;
     if (!is_key(name) || !it->is_directory(e) || it->is_symlink(e)) continue;
     const fs::path manifest = it->path() / "manifest";
-    if (!fs::is_regular_file(fs::symlink_status(manifest, e)) || !read_cache_entry(manifest, kMaxManifestBytes)) continue;
+    // renaksi's own: its manifest starts as a cache entry does (read_cache_entry would mark
+    // it used, and verify more than pruning needs).
+    std::string head;
+    if (!fs::is_regular_file(fs::symlink_status(manifest, e)) || !read_file_head(manifest, head, 14, Links::Refuse) ||
+        head != "renaksi-cache ")
+      continue;
     Entry entry{it->path(), fs::last_write_time(manifest, e), 0};
     fs::directory_iterator files(it->path(), e);
     for (size_t k = 0; !e && files != fs::directory_iterator() && k < limits::kMaxFilesPerFolder; files.increment(e), ++k) {

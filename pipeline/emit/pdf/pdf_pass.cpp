@@ -1,6 +1,9 @@
 // The PDF pass.
 #include "emit/pdf/pdf_pass.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "emit/pdf/pdf_document.h"
 #include "env/parallel.h"
 #include "layout/document_layout.h"
@@ -29,7 +32,10 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
     size_t pages = 0;
     Diagnostics diags;
   };
-  std::vector<Result> results = run_each_on_a_thread(documents.size(), [&](size_t i) {
+  // As many editions at once as there are cores: more would not finish sooner, and each holds
+  // its whole laid-out document until it is written.
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Result> results = run_each_on_threads(documents.size(), cores, [&](size_t i) {
     Result r;
     r.bytes = pdf_of(documents[i], style, env, r.diags, &r.pages);
     return r;
