@@ -92,8 +92,11 @@ TEST(LinkCheck, ATemplateNavLinkToAMissingFileIsAnH002ErrorAtEachPage) {
   env.data_dir = dir.path();
   env.cache_dir = dir.path() / "cache";
   const ArchiveBuild a = build_archive(testing::fixtures_dir() / "check" / "base", env, {.stop_after = "site"});
+  // A plan page's broken link is the plan's problem, an archive page's the archive's: every one
+  // is reported.
   std::set<std::string> at;
-  for (const auto& d : a.diags.all()) {
+  const Diagnostics all = a.all_diagnostics();
+  for (const auto& d : all.all()) {
     if (d.code != Code::H002) {
       ADD_FAILURE() << "unexpected " << d.str();
       continue;
@@ -103,14 +106,12 @@ TEST(LinkCheck, ATemplateNavLinkToAMissingFileIsAnH002ErrorAtEachPage) {
     EXPECT_EQ(d.message, "the link 'about.html' is broken: no file " + dir_of_page + "about.html") << d.str();
     at.insert(d.loc.file);
   }
-  for (const auto& p : a.plans)
-    for (const auto& d : p->diags.all()) ADD_FAILURE() << "unexpected " << d.str();
-  // Every page of the fixture plan's site, in both its languages, carries the template's nav.
-  std::set<std::string> pages = {"site/index.html"};
+  // Every page of the fixture plan's site, in both its languages, carries the template's nav:
+  // each is reported. (The archive's own pages, home, organisations and search, are checked only
+  // when every plan's pages were made whole, so they wait for the next build.)
+  std::set<std::string> pages;
   for (const std::string lang : {"id", "en"})
-    for (const char* p : {"index.html", "organisations/index.html", "search/index.html", "fixture-plan/index.html",
-                          "fixture-plan/1-first/index.html"})
-      pages.insert("site/" + lang + "/" + p);
+    for (const char* p : {"fixture-plan/index.html", "fixture-plan/1-first/index.html"}) pages.insert("site/" + lang + "/" + p);
   EXPECT_EQ(at, pages);
 }
 

@@ -1,0 +1,119 @@
+// A build that publishes: its files go into the staging folder as they are made; a second
+// build of unchanged plans takes them whole from the per-plan cache, byte for byte; a changed
+// plan is built again and the others are not; a failed build leaves the output as it was.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "driver/pipeline.h"
+#include "publish/output_folder.h"
+#include "support/paths.h"
+
+namespace renaksi {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Every file under `dir`, by relative path.
+std::map<std::string, std::string> files_of(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = slurp(e.path());
+  return out;
+}
+
+class IncrementalBuild : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::make_unique<testing::TempDir>("incremental");
+    content_ = dir_->path() / "content";
+    fs::create_directories(content_);
+    // Two plans: the check fixtures' base plan twice, under two ids.
+    const fs::path base = testing::copy_base_plan(*dir_);
+    for (const char* id : {"nap-one", "nap-two"}) {
+      fs::copy(base, content_ / id, fs::copy_options::recursive);
+      std::string plan = slurp(content_ / id / "plan.xml");
+      const size_t at = plan.find("id=\"");
+      plan.replace(at + 4, plan.find('"', at + 4) - at - 4, id);
+      std::ofstream(content_ / id / "plan.xml", std::ios::binary | std::ios::trunc) << plan;
+    }
+    env_ = Env::from_environment();
+    env_.cache_dir = dir_->path() / "cache";
+    env_.data_dir = testing::source_dir();
+    env_.source_date_epoch = 1543536000;
+    out_ = dir_->path() / "dist";
+  }
+
+  ArchiveBuild build() {
+    Diagnostics diags;
+    std::optional<OutputFolder> folder = OutputFolder::claim(out_, {content_, env_.cache_dir}, diags);
+    EXPECT_TRUE(folder.has_value());
+    return build_archive(content_, env_, {.stop_after = {}, .out_folder = &*folder});
+  }
+
+  std::unique_ptr<testing::TempDir> dir_;
+  fs::path content_, out_;
+  Env env_;
+};
+
+TEST_F(IncrementalBuild, UnchangedPlansComeFromTheCacheByteForByteAndAChangedOneIsBuiltAgain) {
+  ArchiveBuild first = build();
+  ASSERT_EQ(first.error_count(), 0u);
+  ASSERT_TRUE(first.published);
+  EXPECT_EQ(first.plans_from_cache, 0u);
+  EXPECT_EQ(first.prose_stats.pandoc_runs, 1);
+  // Streamed: nothing of the plans' files was held in memory at the end.
+  EXPECT_TRUE(first.outputs.files().empty());
+  const auto published = files_of(out_);
+  ASSERT_TRUE(published.count("nap-one/nap-one.en.pdf"));
+  ASSERT_TRUE(published.count("site/index.html"));
+
+  ArchiveBuild warm = build();
+  ASSERT_EQ(warm.error_count(), 0u);
+  EXPECT_EQ(warm.plans_from_cache, 2u);
+  EXPECT_EQ(warm.prose_stats.fragments, 0);
+  const auto again = files_of(out_);
+  EXPECT_EQ(again.size(), published.size());
+  EXPECT_TRUE(again == published);
+
+  // One plan's commitment changes: that plan alone is built again.
+  const fs::path commitment = content_ / "nap-two" / "commitments" / "01.xml";
+  std::string xml = slurp(commitment);
+  const size_t title = xml.find("</text>");
+  ASSERT_NE(title, std::string::npos);
+  xml.insert(title, " (revised)");
+  std::ofstream(commitment, std::ios::binary | std::ios::trunc) << xml;
+  ArchiveBuild changed = build();
+  ASSERT_EQ(changed.error_count(), 0u);
+  EXPECT_EQ(changed.plans_from_cache, 1u);
+  const auto after = files_of(out_);
+  EXPECT_EQ(after.at("nap-one/nap-one.en.pdf"), published.at("nap-one/nap-one.en.pdf"));
+  EXPECT_NE(after.at("nap-two/nap-two.id.pdf"), published.at("nap-two/nap-two.id.pdf"));
+}
+
+TEST_F(IncrementalBuild, AFailedBuildLeavesTheOutputAndTheCacheAsTheyWere) {
+  ASSERT_TRUE(build().published);
+  const auto published = files_of(out_);
+  std::ofstream(content_ / "nap-two" / "commitments" / "01.xml", std::ios::binary | std::ios::trunc) << "<broken";
+  ArchiveBuild broken = build();
+  EXPECT_GT(broken.error_count(), 0u);
+  EXPECT_FALSE(broken.published);
+  EXPECT_TRUE(files_of(out_) == published);
+  // No staging folder is left behind.
+  size_t staging = 0;
+  for (const auto& e : fs::directory_iterator(dir_->path() / ".dist.renaksi"))
+    if (e.path().filename().string().starts_with("staging")) ++staging;
+  EXPECT_EQ(staging, 0u);
+}
+
+}  // namespace
+}  // namespace renaksi
