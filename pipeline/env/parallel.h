@@ -7,39 +7,18 @@
 #include <exception>
 #include <thread>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace renaksi {
 
-// Calls `job(i)` for every i in [0, count), each on a thread of its own, and returns the results
-// in the order of i, once every job has finished. An exception may not leave a thread (that
-// aborts): it is handed back, and the first job's in order is rethrown here, after all have
-// finished. A job shares nothing with another but what it was given.
-template <class Job>
-auto run_each_on_a_thread(std::size_t count, Job job) -> std::vector<std::invoke_result_t<Job&, std::size_t>> {
-  using Result = std::invoke_result_t<Job&, std::size_t>;
-  std::vector<Result> results(count);
-  std::vector<std::exception_ptr> failures(count);
-  {
-    std::vector<std::jthread> threads;
-    threads.reserve(count);
-    for (std::size_t i = 0; i < count; ++i)
-      threads.emplace_back([&, i] {
-        try {
-          results[i] = job(i);
-        } catch (...) {
-          failures[i] = std::current_exception();
-        }
-      });
-  }  // joins every thread
-  for (const std::exception_ptr& failure : failures)
-    if (failure) std::rethrow_exception(failure);
-  return results;
-}
-
-// The same on at most `threads` threads (at least one), each taking the next job as it finishes
-// one: for jobs whose memory adds up (a PDF edition holds its whole document until written), so
-// that no more of them are alive at once than there are cores to run them.
+// Calls `job(i)` for every i in [0, count) on at most `threads` threads (at least one), each
+// taking the next job as it finishes one, and returns the results in the order of i, once every
+// job has finished. An exception may not leave a thread (that aborts): it is handed back, and
+// the first job's in order is rethrown here, after all have finished. A job shares nothing with
+// another but what it was given. Fewer threads than jobs are for jobs whose memory adds up (a
+// PDF edition holds its whole document until written): no more of them alive at once than there
+// are cores to run them.
 template <class Job>
 auto run_each_on_threads(std::size_t count, std::size_t threads, Job job)
     -> std::vector<std::invoke_result_t<Job&, std::size_t>> {
@@ -65,6 +44,12 @@ auto run_each_on_threads(std::size_t count, std::size_t threads, Job job)
   for (const std::exception_ptr& failure : failures)
     if (failure) std::rethrow_exception(failure);
   return results;
+}
+
+// The same, each job on a thread of its own.
+template <class Job>
+auto run_each_on_a_thread(std::size_t count, Job job) -> std::vector<std::invoke_result_t<Job&, std::size_t>> {
+  return run_each_on_threads(count, count, std::move(job));
 }
 
 }  // namespace renaksi

@@ -5,7 +5,6 @@
 
 #include <fstream>
 #include <map>
-#include <sstream>
 
 #include "driver/pipeline.h"
 #include "publish/output_folder.h"
@@ -16,18 +15,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Every file under `dir`, by relative path.
 std::map<std::string, std::string> files_of(const fs::path& dir) {
   std::map<std::string, std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = slurp(e.path());
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = testing::file_bytes(e.path());
   return out;
 }
 
@@ -41,7 +33,7 @@ class IncrementalBuild : public ::testing::Test {
     const fs::path base = testing::copy_base_plan(*dir_);
     for (const char* id : {"nap-one", "nap-two"}) {
       fs::copy(base, content_ / id, fs::copy_options::recursive);
-      std::string plan = slurp(content_ / id / "plan.xml");
+      std::string plan = testing::file_bytes(content_ / id / "plan.xml");
       const size_t at = plan.find("id=\"");
       plan.replace(at + 4, plan.find('"', at + 4) - at - 4, id);
       std::ofstream(content_ / id / "plan.xml", std::ios::binary | std::ios::trunc) << plan;
@@ -87,7 +79,7 @@ TEST_F(IncrementalBuild, UnchangedPlansComeFromTheCacheByteForByteAndAChangedOne
 
   // One plan's commitment changes: that plan alone is built again.
   const fs::path commitment = content_ / "nap-two" / "commitments" / "01.xml";
-  std::string xml = slurp(commitment);
+  std::string xml = testing::file_bytes(commitment);
   const size_t title = xml.find("</text>");
   ASSERT_NE(title, std::string::npos);
   xml.insert(title, " (revised)");

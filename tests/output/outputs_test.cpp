@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 #include "output/outputs.h"
@@ -14,20 +13,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(Outputs, AFolderBackedSetWritesEachFileAtOnceAndKeepsOnlyItsSize) {
   testing::TempDir dir("outputs-folder");
   Outputs out(dir.path());
   out.add(Artifact{ArtifactKind::Pdf, "nap", "en"}, std::string(1000, 'x'));
   out.add("site/index.html", "<p>home</p>");
-  EXPECT_EQ(slurp(dir.path() / "nap/nap.en.pdf"), std::string(1000, 'x'));
-  EXPECT_EQ(slurp(dir.path() / "site/index.html"), "<p>home</p>");
+  EXPECT_EQ(testing::file_bytes(dir.path() / "nap/nap.en.pdf"), std::string(1000, 'x'));
+  EXPECT_EQ(testing::file_bytes(dir.path() / "site/index.html"), "<p>home</p>");
   EXPECT_EQ(out.find("site/index.html"), nullptr);  // not held in memory
   EXPECT_TRUE(out.files().empty());
   EXPECT_EQ(out.size_of("nap/nap.en.pdf"), std::optional<size_t>(1000));
@@ -47,7 +39,7 @@ TEST(Outputs, AFolderBackedSetWritesEachFileAtOnceAndKeepsOnlyItsSize) {
 
   // Replacing a file writes the new bytes.
   out.add("site/index.html", "<p>again</p>");
-  EXPECT_EQ(slurp(dir.path() / "site/index.html"), "<p>again</p>");
+  EXPECT_EQ(testing::file_bytes(dir.path() / "site/index.html"), "<p>again</p>");
   EXPECT_EQ(out.size(), 3u);
 }
 
@@ -83,7 +75,7 @@ TEST(Outputs, AbsorbingAFolderBackedSetMovesItsIndex) {
   EXPECT_EQ(archive.size(), 2u);
   EXPECT_EQ(archive.artifacts().size(), 1u);
   EXPECT_EQ(plan.size(), 0u);
-  EXPECT_EQ(slurp(dir.path() / "nap/nap.id.docx"), "docx");
+  EXPECT_EQ(testing::file_bytes(dir.path() / "nap/nap.id.docx"), "docx");
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "output/plan_cache.h"
@@ -15,13 +14,6 @@ namespace renaksi {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 class PlanCache : public ::testing::Test {
  protected:
@@ -80,8 +72,8 @@ TEST_F(PlanCache, AStoredPlanComesBackWholeAsLinksIntoTheNewStagingFolder) {
   ASSERT_EQ(hit->diags.size(), 1u);
   EXPECT_EQ(hit->diags[0].str(), "content/nap/plan.xml:3:1: warning[L001]: a warning");
   EXPECT_EQ(hit->site["title"], "Rencana");
-  EXPECT_EQ(slurp(next / "nap/nap.en.pdf"), "%PDF en");
-  EXPECT_EQ(slurp(next / "site/nap/index.html"), "<p>plan</p>");
+  EXPECT_EQ(testing::file_bytes(next / "nap/nap.en.pdf"), "%PDF en");
+  EXPECT_EQ(testing::file_bytes(next / "site/nap/index.html"), "<p>plan</p>");
   ASSERT_EQ(out.artifacts().size(), 2u);
   EXPECT_EQ(out.artifacts()[1].kind, ArtifactKind::OgpSubmission);
   EXPECT_EQ(out.size(), 3u);
@@ -133,7 +125,7 @@ TEST_F(PlanCache, PruningKeepsWhatThisBuildUsedAndRemovesOnlyOldEntriesOfItsOwn)
   EXPECT_TRUE(fs::exists(cache_ / "plan" / "00000000000000000000000000000003"));
   EXPECT_TRUE(fs::exists(cache_ / "plan" / "notes.txt"));
   // The published files, links to the removed entry's, are untouched.
-  EXPECT_EQ(slurp(published / "nap/nap.en.pdf"), "%PDF en");
+  EXPECT_EQ(testing::file_bytes(published / "nap/nap.en.pdf"), "%PDF en");
   // Over the size cap, entries this build did not use go, least recently used first; those
   // it used stay whatever their size.
   const PlanCachePrune capped = prune_plan_cache(cache_, fs::file_time_type::clock::now() + std::chrono::hours(1),
