@@ -31,8 +31,9 @@ auto run_each_on_threads(std::size_t count, std::size_t threads, Job job)
     const std::size_t n = std::max<std::size_t>(1, std::min(threads, count));
     workers.reserve(n);
     for (std::size_t w = 0; w < n; ++w)
-      workers.emplace_back([&] {
-        for (std::size_t i = next++; i < count; i = next++) {
+      workers.emplace_back([&, w] {
+        // As many threads as jobs: job w on thread w. Fewer: each takes the next job left.
+        for (std::size_t i = n == count ? w : next++; i < count; i = n == count ? count : next++) {
           try {
             results[i] = job(i);
           } catch (...) {
