@@ -50,5 +50,21 @@ TEST(Parallel, TheFirstJobsExceptionIsRethrownAfterEveryJobHasFinished) {
   EXPECT_EQ(finished.load(), 3);
 }
 
+TEST(Parallel, OnFewerThreadsThanJobsNoMoreRunAtOnceAndTheResultsKeepTheirOrder) {
+  std::atomic<int> running{0}, most{0};
+  const auto results = run_each_on_threads(7, 2, [&](size_t i) {
+    const int now = ++running;
+    for (int m = most.load(); now > m && !most.compare_exchange_weak(m, now);) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    --running;
+    return i * 10;
+  });
+  ASSERT_EQ(results.size(), 7u);
+  for (size_t i = 0; i < results.size(); ++i) EXPECT_EQ(results[i], i * 10);
+  EXPECT_LE(most.load(), 2);
+  EXPECT_TRUE(run_each_on_threads(0, 2, [](size_t) { return 1; }).empty());
+}
+
 }  // namespace
 }  // namespace renaksi
