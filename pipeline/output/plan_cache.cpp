@@ -49,20 +49,11 @@ SourceLoc loc_of(const json& j) {
   return l;
 }
 
-std::optional<ArtifactKind> kind_named(const std::string& s) {
-  if (s == "pdf") return ArtifactKind::Pdf;
-  if (s == "docx") return ArtifactKind::Docx;
-  if (s == "ogp") return ArtifactKind::OgpSubmission;
+// An artifact kind by the extension artifact_type() gives it ("pdf", "docx", "ogp.xml").
+std::optional<ArtifactKind> kind_named(const std::string& extension) {
+  for (ArtifactKind k : {ArtifactKind::Pdf, ArtifactKind::Docx, ArtifactKind::OgpSubmission})
+    if (artifact_type(k).extension == extension) return k;
   return std::nullopt;
-}
-
-const char* kind_name(ArtifactKind k) {
-  switch (k) {
-    case ArtifactKind::Pdf: return "pdf";
-    case ArtifactKind::Docx: return "docx";
-    case ArtifactKind::OgpSubmission: return "ogp";
-  }
-  return "pdf";
 }
 
 }  // namespace
@@ -171,7 +162,7 @@ std::string store_plan(const fs::path& cache_dir, const std::string& key, const 
                      {"loc", loc_json(d.loc)},
                      {"message", d.message}});
   json artifacts = json::array();
-  for (const auto& a : out.artifacts()) artifacts.push_back({{"kind", kind_name(a.kind)}, {"edition", a.edition}});
+  for (const auto& a : out.artifacts()) artifacts.push_back({{"kind", std::string(a.type().extension)}, {"edition", a.edition}});
   const json manifest{{"plan_id", plan.plan_id}, {"plan_id_loc", loc_json(plan.plan_id_loc)}, {"diags", diags},
                       {"artifacts", artifacts},  {"files", files},                            {"site", plan.site}};
   if (std::string why = write_cache_entry(tmp / "manifest", manifest.dump()); !why.empty()) return fail(why);

@@ -106,12 +106,7 @@ std::optional<std::string> with_date(std::string_view zip, std::int64_t from, st
     if (le32(record, 12) == old_stamp) put32(record, 12, new_stamp);
     directory += record;
   }
-  std::string end(zip.substr(dir->eocd));
-  put32(end, 12, static_cast<std::uint32_t>(directory.size()));
-  put32(end, 16, static_cast<std::uint32_t>(out.size()));
-  out += directory;
-  out += end;
-  return out;
+  return close_zip(std::move(out), directory, zip, dir->eocd);
 }
 
 }  // namespace renaksi::docx

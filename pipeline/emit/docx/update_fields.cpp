@@ -56,12 +56,7 @@ std::optional<std::string> with_update_fields(std::string_view zip) {
     directory += record;
   }
   if (!found) return std::nullopt;
-  std::string end(zip.substr(eocd));
-  put32(end, 12, static_cast<std::uint32_t>(directory.size()));
-  put32(end, 16, static_cast<std::uint32_t>(out.size()));
-  out += directory;
-  out += end;
-  return out;
+  return close_zip(std::move(out), directory, zip, eocd);
 }
 
 }  // namespace renaksi::docx

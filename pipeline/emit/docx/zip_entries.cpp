@@ -90,4 +90,13 @@ std::uint32_t crc_of(std::string_view data) {
   return static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
 }
 
+std::string close_zip(std::string out, const std::string& directory, std::string_view zip, std::size_t eocd) {
+  std::string end(zip.substr(eocd));
+  put32(end, 12, static_cast<std::uint32_t>(directory.size()));
+  put32(end, 16, static_cast<std::uint32_t>(out.size()));
+  out += directory;
+  out += end;
+  return out;
+}
+
 }  // namespace renaksi::docx

@@ -30,6 +30,11 @@ struct ZipDirectory {
 // directory's order, each beginning with a local header. At most 65535 entries (the count field).
 std::optional<ZipDirectory> read_zip(std::string_view zip);
 
+// Ends a rewritten archive: appends `directory` (its central records) to `out` (its entries),
+// then `zip`'s end-of-central-directory record from `eocd`, its directory size and offset set
+// to the new ones. Returns `out`.
+std::string close_zip(std::string out, const std::string& directory, std::string_view zip, std::size_t eocd);
+
 std::uint32_t le16(std::string_view b, std::size_t at);
 std::uint32_t le32(std::string_view b, std::size_t at);
 void put16(std::string& b, std::size_t at, std::uint32_t v);
