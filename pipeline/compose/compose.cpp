@@ -45,10 +45,11 @@ prose::Block bullets(std::vector<Inlines> items) {
 class Composer {
  public:
   Composer(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
-           const Locales& locales)
+           const Locales& locales, CurledProse& curled)
       : plan_(plan),
         profile_(profile),
         prose_(prose),
+        curled_(curled),
         edition_(edition),
         locales_(locales),
         fb_(plan, edition.langs, locales) {}
@@ -199,7 +200,9 @@ class Composer {
 
   // A prose field: each part at its own <text> element.
   Block prose_block(const LocalizedText& field) const {
-    doc::Prose p{parts([&](const std::string& lang) { return prose_.get(std::string(field.in(lang))); })};
+    doc::Prose p;
+    for (const auto& lang : edition_.langs)
+      p.parts.push_back({lang, curled_.get(prose_.shared(std::string(field.in(lang))), lang), std::nullopt, {}, {}});
     for (auto& part : p.parts)
       if (const Text* t = field.find(part.lang)) part.loc = t->loc;
     return {{}, where(field), std::move(p)};
@@ -389,7 +392,7 @@ class Composer {
                      items.push_back(std::move(item));
                    }
                    if (items.empty()) items.push_back(text(msg(lang, "meta.none")));
-                   return prose::Blocks{bullets(std::move(items))};
+                   return prose::SharedBlocks(prose::Blocks{bullets(std::move(items))});
                  })}});
   }
 
@@ -415,7 +418,7 @@ class Composer {
                        for (const auto& sdg : c.sdgs)
                          items.push_back(text(sdg.target.empty() ? msg(lang, "sdg.goal", {{"goal", static_cast<long long>(sdg.goal)}})
                                                                  : msg(lang, "sdg.target", {{"target", sdg.target}})));
-                       return prose::Blocks{bullets(std::move(items))};
+                       return prose::SharedBlocks(prose::Blocks{bullets(std::move(items))});
                      })}});
       } else if (part.kind == "notes") {
         subsection(b, a + "-notes", part.heading, c.notes);
@@ -699,6 +702,7 @@ class Composer {
   const Plan& plan_;
   const TemplateProfile& profile_;
   const ProseStore& prose_;
+  CurledProse& curled_;
   const Edition& edition_;
   const Locales& locales_;
   Fallback fb_;
@@ -720,7 +724,13 @@ std::vector<Edition> editions_of(const Plan& plan) {
 
 doc::Document compose(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
                       const Locales& locales) {
-  doc::Document d = Composer(plan, profile, prose, edition, locales).run();
+  CurledProse curled;
+  return compose(plan, profile, prose, edition, locales, curled);
+}
+
+doc::Document compose(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
+                      const Locales& locales, CurledProse& curled) {
+  doc::Document d = Composer(plan, profile, prose, edition, locales, curled).run();
   curl_quotes(d);  // plain texts get the typographic quotes Pandoc gives the prose
   return d;
 }
@@ -728,7 +738,8 @@ doc::Document compose(const Plan& plan, const TemplateProfile& profile, const Pr
 std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose,
                                             const Locales& locales) {
   std::vector<doc::Document> out;
-  for (const auto& edition : editions_of(plan)) out.push_back(compose(plan, profile, prose, edition, locales));
+  CurledProse curled;  // each prose text curled once, shared by every edition that shows it
+  for (const auto& edition : editions_of(plan)) out.push_back(compose(plan, profile, prose, edition, locales, curled));
   // The first edition is the administrative language's: its texts stand in for the missing
   // ones of the other single-language editions, and the next editions' for its own missing ones.
   for (size_t i = 0; i < out.size(); ++i)

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "compose/typography.h"
 #include "doc/document.h"
 #include "locale/locale.h"
 #include "model/plan.h"
@@ -25,6 +26,9 @@ std::vector<Edition> editions_of(const Plan& plan);
 
 doc::Document compose(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
                       const Locales& locales);
+// The same, taking each prose text's curled form from `curled` (shared with other editions).
+doc::Document compose(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
+                      const Locales& locales, CurledProse& curled);
 
 // Every edition of the plan (editions_of), composed.
 std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose,

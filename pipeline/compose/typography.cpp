@@ -163,6 +163,20 @@ std::string curly_quotes(std::string_view text, const QuoteMarks& marks, char32_
   return out;
 }
 
+void curl_quotes(prose::Blocks& blocks, const std::string& lang) { Curler().blocks(blocks, lang); }
+
+prose::SharedBlocks CurledProse::get(const prose::SharedBlocks& parsed, const std::string& lang) {
+  if (parsed.empty()) return {};
+  auto [it, added] = done_.try_emplace({&parsed.get(), lang});
+  if (added) {
+    prose::Blocks blocks = parsed.get();
+    curl_quotes(blocks, lang);
+    it->second = std::move(blocks);
+    it->second.quotes_curled = true;
+  }
+  return it->second;
+}
+
 void curl_quotes(doc::Document& d) {
   Curler c;
   auto inl = [&](prose::Inlines& v, const std::string& lang) { c.inlines(v, lang); };
@@ -182,7 +196,9 @@ void curl_quotes(doc::Document& d) {
       if (auto* h = std::get_if<doc::Heading>(&b.content)) each_part(h->parts, inl);
       else if (auto* p = std::get_if<doc::Paragraph>(&b.content)) each_part(p->parts, inl);
       else if (auto* pr = std::get_if<doc::Prose>(&b.content))
-        each_part(pr->parts, [&](prose::Blocks& v, const std::string& lang) { c.blocks(v, lang); });
+        each_part(pr->parts, [&](prose::SharedBlocks& v, const std::string& lang) {
+          if (!v.quotes_curled && !v.empty()) c.blocks(v.edit(), lang);
+        });
       else if (auto* f = std::get_if<doc::Fields>(&b.content))
         each_part(f->parts, [&](doc::FieldList& v, const std::string& lang) {
           c.inlines(v.title, lang);

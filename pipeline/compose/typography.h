@@ -3,8 +3,10 @@
 // already makes them in prose, so the PDF, the Word editions and the site show the same marks.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "doc/document.h"
 
@@ -26,6 +28,21 @@ std::string curly_quotes(std::string_view text, const QuoteMarks& marks, char32_
 // Every plain text of the document curled by its language: the front matter, chapter titles,
 // headings, paragraphs, fields, tables, prose text runs and the facts. Code, link targets, the
 // text of links to the web or mail, anchors, ids and ISO dates are never touched.
+// Prose already marked `quotes_curled` is left as it is.
 void curl_quotes(doc::Document& document);
+
+// The blocks' texts curled for `lang` (as curl_quotes does to a document's prose).
+void curl_quotes(prose::Blocks& blocks, const std::string& lang);
+
+// Each parsed prose text with its quotes curled for a language, made once and shared by every
+// edition that shows it (marked `quotes_curled`), so the editions of a plan hold one copy of its
+// prose, not one each.
+class CurledProse {
+ public:
+  prose::SharedBlocks get(const prose::SharedBlocks& parsed, const std::string& lang);
+
+ private:
+  std::map<std::pair<const prose::Blocks*, std::string>, prose::SharedBlocks> done_;
+};
 
 }  // namespace renaksi

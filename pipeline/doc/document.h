@@ -61,7 +61,7 @@ struct Paragraph {
   std::vector<Localized<prose::Inlines>> parts;
 };
 struct Prose {
-  std::vector<Localized<prose::Blocks>> parts;
+  std::vector<Localized<prose::SharedBlocks>> parts;  // shared with the prose store and other editions
 };
 struct Fields {
   std::vector<Localized<FieldList>> parts;

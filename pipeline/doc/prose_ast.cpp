@@ -59,6 +59,19 @@ std::string plain_text(const Inlines& inlines) {
   return out;
 }
 
+const Blocks& SharedBlocks::none() {
+  static const Blocks none;
+  return none;
+}
+
+Blocks& SharedBlocks::edit() {
+  if (!blocks_)
+    blocks_ = std::make_shared<Blocks>();
+  else if (blocks_.use_count() > 1)
+    blocks_ = std::make_shared<Blocks>(*blocks_);
+  return *blocks_;
+}
+
 std::string plain_text(const Blocks& blocks) {
   std::string out;
   plain(blocks, out);

@@ -3,6 +3,7 @@
 // footnotes, simple tables, super- and subscripts).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,35 @@ struct Block {
 
 using Blocks = std::vector<Block>;
 using Inlines = std::vector<Inline>;
+
+// A parsed prose text shared by every edition that shows it, never copied: a plan's prose is
+// most of its memory, and the editions (one per language and the bilingual one) and the copies
+// the PDF and Word passes make of a document would otherwise hold it several times over.
+// Read through `get()` (or the conversion); `edit()` copies the blocks first when they are
+// shared, so a change never reaches another edition.
+class SharedBlocks {
+ public:
+  SharedBlocks() = default;
+  SharedBlocks(Blocks blocks)  // NOLINT(google-explicit-constructor): a Blocks is a SharedBlocks
+      : blocks_(blocks.empty() ? nullptr : std::make_shared<Blocks>(std::move(blocks))) {}
+
+  const Blocks& get() const { return blocks_ ? *blocks_ : none(); }
+  operator const Blocks&() const { return get(); }  // NOLINT(google-explicit-constructor)
+  Blocks& edit();
+
+  Blocks::const_iterator begin() const { return get().begin(); }
+  Blocks::const_iterator end() const { return get().end(); }
+  bool empty() const { return get().empty(); }
+  size_t size() const { return get().size(); }
+
+  // Set when the quotes of its text are already the language's (compose curls each shared text
+  // once, not once per edition): the typography pass leaves it as it is.
+  bool quotes_curled = false;
+
+ private:
+  static const Blocks& none();
+  std::shared_ptr<Blocks> blocks_;  // null when empty; written only through edit()
+};
 
 // Plain text of inlines (for titles, search, sorting): spaces for breaks, notes left out.
 std::string plain_text(const Inlines& inlines);

@@ -11,6 +11,7 @@
 #include "output/artifact.h"
 #include "output/plan_cache.h"
 #include "env/cache_prune.h"
+#include "env/limits.h"
 
 namespace renaksi {
 
@@ -114,13 +115,15 @@ bool style_step(ArchiveBuild& a, BuildState*) {
 
 // The PDF editions, laid out while Pandoc writes the Word editions beside them (the docx step
 // joins that work): neither waits on the other.
+// A large plan's editions go one PDF and one Word edition at a time (limits::kLargePlanBytes).
 bool pdf_step(ArchiveBuild& a, BuildState* s) {
-  s->docx_job = std::async(std::launch::async, [&a, s, options = docx_options(*a.style)] {
+  const size_t at_once = s->input_bytes > limits::kLargePlanBytes ? 1 : 0;
+  s->docx_job = std::async(std::launch::async, [&a, s, at_once, options = docx_options(*a.style)] {
     BuildState::DocxJob job;
-    emit_docxs(s->documents, options, a.env, job.outputs, job.diags);
+    emit_docxs(s->documents, options, a.env, job.outputs, job.diags, at_once);
     return job;
   });
-  emit_pdfs(s->documents, *a.style, a.env, s->outputs, s->diags);
+  emit_pdfs(s->documents, *a.style, a.env, s->outputs, s->diags, at_once);
   return !s->diags.has_errors();
 }
 

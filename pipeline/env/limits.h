@@ -76,5 +76,10 @@ inline constexpr int kMaxYear = 2200;
 // The default archive (about 0.55 MiB) is one batch, so its prose is one Pandoc run; a
 // 25-commitment plan is about 0.47 MiB, so a large archive's batches are two such plans.
 inline constexpr std::uintmax_t kBatchInputBytes = 1u << 20;
+// A plan with more content than this is a large one: its editions are written one PDF and one
+// Word edition at a time (each a whole laid-out document or Word AST in memory, about 200 times
+// its share of the content) instead of one per core, so its memory is bounded by one edition of
+// each rather than by all of them. The default plans (up to 0.3 MiB) keep every core busy.
+inline constexpr std::uintmax_t kLargePlanBytes = 1u << 20;
 
 }  // namespace renaksi::limits

@@ -27,8 +27,8 @@ const char* const kPandocFrom =
     "-tex_math_dollars-tex_math_single_backslash-yaml_metadata_block-pandoc_title_block-citations"
     "-implicit_figures-subscript-superscript-markdown_in_html_blocks";
 
-const prose::Blocks& ProseStore::get(const std::string& markdown) const {
-  static const prose::Blocks empty;
+const prose::SharedBlocks& ProseStore::shared(const std::string& markdown) const {
+  static const prose::SharedBlocks empty;
   auto it = parsed_.find(markdown);
   return it == parsed_.end() ? empty : it->second;
 }

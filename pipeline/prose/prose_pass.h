@@ -19,12 +19,14 @@ namespace renaksi {
 class ProseStore {
  public:
   // The blocks of `markdown` (empty when it was never parsed).
-  const prose::Blocks& get(const std::string& markdown) const;
+  const prose::Blocks& get(const std::string& markdown) const { return shared(markdown).get(); }
+  // The same, shared rather than copied (what an edition holds).
+  const prose::SharedBlocks& shared(const std::string& markdown) const;
   void put(const std::string& markdown, prose::Blocks blocks) { parsed_[markdown] = std::move(blocks); }
   size_t size() const { return parsed_.size(); }
 
  private:
-  std::map<std::string, prose::Blocks> parsed_;
+  std::map<std::string, prose::SharedBlocks> parsed_;
 };
 
 struct ProseStats {

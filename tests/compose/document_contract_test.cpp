@@ -124,7 +124,7 @@ TEST_F(DocumentContract, ComposeDecidesWhereTheAdministrativeLanguageStandsIn) {
   // commitment 2's civic-participation value, commitment 3's milestone m2 output.
   const doc::Document& en = edition(*draft_, "en");
   const doc::Document& id = edition(*draft_, "id");
-  auto prose_after = [](const doc::Document& d, int number, const std::string& anchor) -> const doc::Localized<prose::Blocks>* {
+  auto prose_after = [](const doc::Document& d, int number, const std::string& anchor) -> const doc::Localized<prose::SharedBlocks>* {
     const doc::Chapter* c = d.chapter(doc::Chapter::Kind::Commitment, number);
     for (size_t i = 0; c && i + 1 < c->blocks.size(); ++i)
       if (c->blocks[i].anchor == anchor)

@@ -174,12 +174,12 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
 }
 
 DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Options& options, const Env& env,
-                     Outputs& outputs, Diagnostics& diags) {
+                     Outputs& outputs, Diagnostics& diags, size_t at_once) {
   struct Result {
     std::string bytes;
     Diagnostics diags;
   };
-  std::vector<Result> results = run_each_on_a_thread(documents.size(), [&](size_t i) {
+  std::vector<Result> results = run_each_on_threads(documents.size(), at_once ? at_once : documents.size(), [&](size_t i) {
     Result r;
     if (has_docx(documents[i])) r.bytes = docx_of(documents[i], options, env, r.diags);
     return r;

@@ -35,9 +35,10 @@ bool has_docx(const doc::Document& document);
 // outputs set their tables alike.
 docx::Options docx_options(const layout::Style& style);
 
-// Writes the DOCX of every single-language edition into `outputs`.
+// Writes the DOCX of every single-language edition into `outputs`, at most `at_once` at a time
+// (0: all at once, each mostly waiting on its Pandoc).
 DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Options& options, const Env& env,
-                     Outputs& outputs, Diagnostics& diags);
+                     Outputs& outputs, Diagnostics& diags, size_t at_once = 0);
 
 // True when `bytes` is a whole ZIP archive that lists word/document.xml: its end-of-central-
 // directory record at the very end, every central directory entry inside the directory and

@@ -105,7 +105,7 @@ struct BlockRenderer {
   }
   void operator()(const doc::Prose& p) const {
     for (const auto& part : p.parts) {
-      if (const prose::Blocks* other = whole_stand_in(part)) {
+      if (const prose::SharedBlocks* other = whole_stand_in(part)) {
         render_blocks(fallback_box(parent, part.stand_in_lang, ctx), *other, ctx.prose);
       } else if (part.lang != ctx.page_lang) {
         xmlNode* div = element(parent, "div");

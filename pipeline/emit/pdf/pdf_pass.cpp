@@ -26,7 +26,7 @@ std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env
 }
 
 PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::Style& style, const Env& env,
-                   Outputs& outputs, Diagnostics& diags) {
+                   Outputs& outputs, Diagnostics& diags, size_t at_once) {
   struct Result {
     std::string bytes;
     size_t pages = 0;
@@ -35,7 +35,7 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
   // As many editions at once as there are cores: more would not finish sooner, and each holds
   // its whole laid-out document until it is written.
   const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<Result> results = run_each_on_threads(documents.size(), cores, [&](size_t i) {
+  std::vector<Result> results = run_each_on_threads(documents.size(), at_once ? at_once : cores, [&](size_t i) {
     Result r;
     r.bytes = pdf_of(documents[i], style, env, r.diags, &r.pages);
     return r;

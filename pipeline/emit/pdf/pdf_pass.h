@@ -15,9 +15,10 @@ struct PdfStats {
   size_t bytes = 0;
 };
 
-// Writes "<plan-id>/<plan-id>.<edition>.pdf" into `outputs` for each document.
+// Writes "<plan-id>/<plan-id>.<edition>.pdf" into `outputs` for each document, laying out at
+// most `at_once` editions at a time (0: one per core).
 PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::Style& style, const Env& env,
-                   Outputs& outputs, Diagnostics& diags);
+                   Outputs& outputs, Diagnostics& diags, size_t at_once = 0);
 
 // The PDF of one edition (for tests and benchmarks); `pages` gets the page count.
 std::string pdf_of(const doc::Document& document, const layout::Style& style, const Env& env, Diagnostics& diags,

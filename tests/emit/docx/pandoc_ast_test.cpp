@@ -72,7 +72,7 @@ TEST(ProseToPandoc, EveryProseBlockOfThePlansSurvivesTheRoundTrip) {
           if (const auto* p = std::get_if<doc::Prose>(&b.content))
             for (const auto& part : p->parts) {
               divs.push_back(pandoc::div("b" + std::to_string(sent.size()), "", pandoc::to_pandoc(part.value, 1)));
-              sent.push_back({&part.value, d.plan_id + " " + d.edition + " " + c.anchor});
+              sent.push_back({&part.value.get(), d.plan_id + " " + d.edition + " " + c.anchor});
             }
   ASSERT_GT(sent.size(), 300u);
   const json back = through_pandoc(pandoc::document(json::object(), divs)).at("blocks");
