@@ -1,6 +1,8 @@
 // Polling the folders a build reads.
 #include "serve/watch.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <system_error>
 
@@ -14,31 +16,29 @@ bool ignored(const std::string& name) {
   return name.empty() || name.front() == '.' || name.back() == '~' || name.ends_with(".swp") || name.ends_with(".swx");
 }
 
-std::int64_t nanoseconds(fs::file_time_type t) {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
-}
-
 void add(const fs::path& path, int depth, TreeState& state) {
   if (state.entries.size() >= kMaxWatchedEntries || depth > kMaxWatchedDepth) {
     state.truncated = true;
     return;
   }
-  std::error_code ec;
+  // One lstat, and a stat only for a link: a linked file counts as what it names.
+  struct stat st {};
   WatchedEntry e{.path = path.string()};
-  const fs::file_status st = fs::status(path, ec);  // follows links: a linked file counts as itself
-  const bool real_folder = fs::is_directory(fs::symlink_status(path, ec));
-  if (fs::is_directory(st)) {
-    e.folder = true;
-  } else if (fs::is_regular_file(st)) {
-    e.size = fs::file_size(path, ec);
-    if (ec) e.size = 0;
-  }
-  if (fs::exists(st)) {
-    const fs::file_time_type t = fs::last_write_time(path, ec);
-    if (!ec) e.modified_ns = nanoseconds(t);
+  bool real_folder = false;
+  if (::lstat(path.c_str(), &st) == 0) {
+    real_folder = S_ISDIR(st.st_mode);
+    if (S_ISLNK(st.st_mode) && ::stat(path.c_str(), &st) != 0) st = {};
+    e.folder = S_ISDIR(st.st_mode);
+    e.size = S_ISREG(st.st_mode) ? static_cast<std::uintmax_t>(st.st_size) : 0;
+    // A folder's own time changes when an editor puts its swap file there: its entries say
+    // what matters of it.
+    if (!e.folder) e.modified_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  } else {
+    e.modified_ns = -1;  // nothing there
   }
   state.entries.push_back(std::move(e));
   if (!real_folder) return;
+  std::error_code ec;
   // A folder's entries in name order, so the same tree always looks the same.
   std::vector<fs::path> children;
   fs::directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
