@@ -65,7 +65,11 @@ int run_serve(const ServeOptions& opt, std::ostream& out, std::ostream& err) {
   }
 
   const std::vector<std::filesystem::path> folders = watched_folders(opt.build);
-  serve::TreeState before = opt.watch ? serve::look(folders) : serve::TreeState{};
+  // The build's own output and cache are never watched, wherever they are.
+  const std::vector<std::filesystem::path> skip = {opt.build.out_dir,
+                                                   opt.build.cache_dir.empty() ? Env::from_environment().cache_dir
+                                                                               : std::filesystem::path(opt.build.cache_dir)};
+  serve::TreeState before = opt.watch ? serve::look(folders, skip) : serve::TreeState{};
   const int first = build_once(opt.build, out, err);
   if (first == kExitUsage || (first != kExitOk && !opt.watch)) return first;
   if (signals.stopped()) return first;
@@ -81,7 +85,7 @@ int run_serve(const ServeOptions& opt, std::ostream& out, std::ostream& err) {
   // One pass per interval until a signal comes: each pass waits at most kWatchInterval.
   while (!signals.wait(serve::kWatchInterval)) {
     if (!opt.watch) continue;
-    serve::TreeState now = serve::look(folders);
+    serve::TreeState now = serve::look(folders, skip);
     if (now.truncated && !warned_truncated) {
       warned_truncated = true;
       err << "renaksi: serve: " << printable(opt.build.folder) << " holds more than " << serve::kMaxWatchedEntries

@@ -121,7 +121,7 @@ std::string value_problem(const CLI::App& app, const CLI::App& command, std::str
   const CLI::Option* opt = option_named_in(command, message);
   if (!opt) return "a value is not one renaksi can use " + help_hint(app, command);
   const std::string name = opt->get_name();
-  if (opt->get_type_size_max() == 0) return name + " takes no value (it is on when given)";
+  if (opt->get_expected_max() == 0) return name + " takes no value (it is on when given)";
   return name + " needs a value" + (opt->get_option_text().empty() ? "" : " (" + opt->get_option_text() + ")");
 }
 

@@ -16,7 +16,19 @@ bool ignored(const std::string& name) {
   return name.empty() || name.front() == '.' || name.back() == '~' || name.ends_with(".swp") || name.ends_with(".swx");
 }
 
-void add(const fs::path& path, int depth, TreeState& state) {
+fs::path normal(const fs::path& p) {
+  std::error_code ec;
+  const fs::path a = fs::absolute(p, ec);
+  return (ec ? p : a).lexically_normal();
+}
+
+bool skipped(const fs::path& folder, const std::vector<fs::path>& skip) {
+  if (skip.empty()) return false;
+  const fs::path n = normal(folder);
+  return std::find(skip.begin(), skip.end(), n) != skip.end();
+}
+
+void add(const fs::path& path, int depth, const std::vector<fs::path>& skip, TreeState& state) {
   if (state.entries.size() >= kMaxWatchedEntries || depth > kMaxWatchedDepth) {
     state.truncated = true;
     return;
@@ -37,7 +49,7 @@ void add(const fs::path& path, int depth, TreeState& state) {
     e.modified_ns = -1;  // nothing there
   }
   state.entries.push_back(std::move(e));
-  if (!real_folder) return;
+  if (!real_folder || skipped(path, skip)) return;
   std::error_code ec;
   // A folder's entries in name order, so the same tree always looks the same.
   std::vector<fs::path> children;
@@ -50,14 +62,16 @@ void add(const fs::path& path, int depth, TreeState& state) {
     if (!ignored(it->path().filename().string())) children.push_back(it->path());
   }
   std::sort(children.begin(), children.end());
-  for (const fs::path& child : children) add(child, depth + 1, state);
+  for (const fs::path& child : children) add(child, depth + 1, skip, state);
 }
 
 }  // namespace
 
-TreeState look(const std::vector<std::filesystem::path>& roots) {
+TreeState look(const std::vector<std::filesystem::path>& roots, const std::vector<std::filesystem::path>& skip) {
+  std::vector<fs::path> skip_normal;
+  for (const auto& p : skip) skip_normal.push_back(normal(p));
   TreeState state;
-  for (const auto& root : roots) add(root, 0, state);
+  for (const auto& root : roots) add(root, 0, skip_normal, state);
   return state;
 }
 

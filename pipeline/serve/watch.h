@@ -33,8 +33,10 @@ struct TreeState {
 // Looks at every entry under each of `roots` (a root that is missing is one entry saying so).
 // Links are followed to what they name, but folders are entered only when they are real
 // folders, so no loop of links is walked. Names an editor keeps beside a file (".x.swp",
-// "x~", hidden names) are left out: saving a file changes the file itself.
-TreeState look(const std::vector<std::filesystem::path>& roots);
+// "x~", hidden names) are left out: saving a file changes the file itself. The folders of
+// `skip` (the build's own output and cache, should they lie inside the content) are seen but
+// not entered, so a build never sets off the next one.
+TreeState look(const std::vector<std::filesystem::path>& roots, const std::vector<std::filesystem::path>& skip = {});
 
 // Decides when a rebuild is due from one look per interval: when what is seen differs from
 // what was last built and has not changed since the previous look (an editor's save, or a

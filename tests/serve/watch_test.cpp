@@ -76,6 +76,15 @@ TEST(ServeWatch, ALoopOfLinksIsNotWalked) {
   EXPECT_EQ(a.entries.size(), 5u);
 }
 
+TEST(ServeWatch, TheBuildsOwnFoldersAreNotEntered) {
+  Tree t;
+  fs::create_directories(t.plan / "dist" / "site");
+  const TreeState before = look({t.plan}, {t.plan / "dist"});
+  std::ofstream(t.plan / "dist" / "site" / "index.html") << "new";
+  EXPECT_EQ(before, look({t.plan}, {t.plan / "dist"}));
+  EXPECT_NE(before, look({t.plan}));
+}
+
 TEST(ServeWatch, ARebuildIsDueOnceTheTreeHasSettled) {
   Tree t;
   ChangeWatch watch(t.look_now());
