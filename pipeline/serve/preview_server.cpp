@@ -3,6 +3,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <chrono>
 
 #include "serve/site_request.h"
@@ -22,6 +24,12 @@ PreviewServer::PreviewServer(std::filesystem::path site) : impl_(std::make_uniqu
   s.set_read_timeout(5, 0);
   s.set_write_timeout(5, 0);
   s.set_keep_alive_max_count(100);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server (another
+  // `renaksi serve`) would share a port in use instead of being told it is taken.
+  s.set_socket_options([](int sock) {
+    const int yes = 1;
+    static_cast<void>(::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes));  // a restart within TIME_WAIT
+  });
   // Every request, whatever its method, is answered here and goes no further into httplib's
   // routing (which would serve nothing anyway: no route and no mount point is set).
   const std::filesystem::path root = impl_->site;

@@ -193,10 +193,12 @@ TEST(ServeCommand, APortInUseIsSaidBeforeBuilding) {
   const int port = holder.bind_to_any_port("127.0.0.1");
   ASSERT_GT(port, 0);
   testing::TempDir dir("serve-port");
-  const testing::CommandResult r = testing::run_renaksi("serve content --out " + testing::shell_quote((dir.path() / "out").string()) +
-                                                        " --port " + std::to_string(port));
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("cannot listen on 127.0.0.1:" + std::to_string(port)), std::string::npos) << r.err;
+  // A child with a bounded wait: should the port be taken after all, it is killed, not waited on.
+  Child child({testing::binary(), "serve", "content", "--out", (dir.path() / "out").string(), "--port", std::to_string(port)});
+  ASSERT_TRUE(child.started());
+  const size_t said = child.wait_for("cannot listen on 127.0.0.1:" + std::to_string(port), 0, std::chrono::seconds(30));
+  EXPECT_NE(said, std::string::npos) << child.output();
+  EXPECT_EQ(child.stop(std::chrono::seconds(10)), 2) << child.output();
   EXPECT_FALSE(fs::exists(dir.path() / "out"));  // nothing was built
 }
 
