@@ -13,7 +13,10 @@
 #include <vector>
 
 #include "check/stage_rules.h"
+#include "cli/build_command.h"
 #include "cli/path_checks.h"
+#include "cli/serve_command.h"
+#include "cli/usage_errors.h"
 #include "cli/progress_line.h"
 #include "text/suggest.h"
 #include "diag/diagnostic.h"
@@ -28,10 +31,6 @@ namespace renaksi {
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitContent = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitInternal = 3;  // a bug in renaksi (or the machine ran out of memory): see run_cli
 
 struct CheckOptions {
   std::vector<std::string> folders;
@@ -39,8 +38,6 @@ struct CheckOptions {
   bool quiet = false;
 };
 
-// "1 error", "3 errors": the summary line is English, like the diagnostics.
-std::string counted(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
   int status = kExitOk;
@@ -59,138 +56,6 @@ int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
     if (diags.has_errors() || (opt.fail_on_warnings && diags.warning_count() > 0)) status = kExitContent;
   }
   return status;
-}
-
-struct BuildOptions {
-  std::string folder;
-  std::string out_dir;
-  std::string dump;
-  std::vector<std::string> editions;
-  std::string stop_after;
-  std::string cache_dir;
-  std::string layout;
-  int pandoc_timeout = 0;  // seconds; 0 keeps the default
-  std::string site_url;
-  bool timings = false;
-  bool fail_on_warnings = false;
-};
-
-// A duration in milliseconds to about three significant digits: "1287 ms", "42.5 ms", "0.35 ms".
-std::string milliseconds(std::chrono::nanoseconds d) {
-  const double ms = std::chrono::duration<double, std::milli>(d).count();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, ms >= 100 ? "%.0f ms" : ms >= 10 ? "%.1f ms" : "%.2f ms", ms);
-  return buf;
-}
-
-// "12.3 MiB"
-std::string mebibytes(std::uintmax_t bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-  return buf;
-}
-
-// Every row of the pipeline table, with the time it took (summed over the plans for a plan
-// step), or "-" when the build did not get to it; the times right-aligned.
-void print_timings(const ArchiveBuild& a, std::ostream& out) {
-  std::chrono::nanoseconds total{0};
-  const int fragments = a.prose_stats.fragments, cached = a.prose_stats.cache_hits, runs = a.prose_stats.pandoc_runs;
-  auto row = [&](std::string_view name, const std::string& value) {
-    out << "  " << name << std::string(10 - std::min<size_t>(name.size(), 9), ' ')
-        << std::string(10 - std::min<size_t>(value.size(), 10), ' ') << value;
-  };
-  for (const Step& step : steps()) {
-    auto t = std::find_if(a.timings.begin(), a.timings.end(), [&](const StepTiming& x) { return x.name == step.name; });
-    row(step.name, t == a.timings.end() ? "-" : milliseconds(t->elapsed));
-    out << '\n';
-    if (t != a.timings.end()) total += t->elapsed;
-  }
-  row("total", milliseconds(total));
-  out << " (" << a.plans.size() << (a.plans.size() == 1 ? " plan" : " plans");
-  if (a.plans_from_cache > 0) out << ", " << a.plans_from_cache << " unchanged, from the cache";
-  out << "; prose: " << fragments << " fragments, " << cached << " cached, " << runs << " Pandoc run" << (runs == 1 ? "" : "s")
-      << ")\n";
-  if (a.published) {
-    out << "  cache: " << a.cache.entries << " entries, " << mebibytes(a.cache.bytes);
-    if (a.cache.removed > 0) out << " (" << a.cache.removed << " unused removed, " << mebibytes(a.cache.removed_bytes) << ")";
-    out << '\n';
-  }
-}
-
-int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
-  Env env = Env::from_environment();
-  if (!opt.cache_dir.empty()) env.cache_dir = opt.cache_dir;
-  if (!opt.layout.empty()) env.layout = opt.layout;
-  if (opt.pandoc_timeout > 0) env.pandoc_timeout = std::chrono::seconds(opt.pandoc_timeout);
-  if (!opt.site_url.empty()) env.site_url = opt.site_url;
-  if (!opt.out_dir.empty() && (!opt.stop_after.empty() || !opt.dump.empty())) {
-    err << "renaksi: --out publishes a whole build; it does not go with " << (opt.dump.empty() ? "--stop-after" : "--dump")
-        << '\n';
-    return kExitUsage;
-  }
-  // The output folder is claimed (checked and locked) before the build, so a folder that may not
-  // be replaced is refused at once; the build still runs, to report every problem of the content.
-  Diagnostics out_diags;
-  std::optional<OutputFolder> out_folder;
-  // What the build reads may not be replaced: the content, the cache, the layouts and catalogues
-  // (the data folder itself is the source tree, which holds dist/ by default).
-  if (!opt.out_dir.empty())
-    out_folder = OutputFolder::claim(
-        opt.out_dir, {opt.folder, env.cache_dir, env.data_dir / "layouts", env.data_dir / "locales", env.data_dir / "templates"}, out_diags);
-  // A refused output folder: nothing will be written, so the build goes only as far as its
-  // content problems show (load, check, prose), not through the PDF, Word and site work.
-  // --dump=document prints what compose made: the build goes no further than it needs to.
-  std::string stop_after = opt.out_dir.empty() || out_folder ? opt.stop_after : std::string("prose");
-  if (opt.dump == "document" && stop_after.empty()) stop_after = "compose";
-  // On a terminal, a build that runs long says where it is; a log gets nothing of the kind.
-  ProgressLine progress(err);
-  const bool terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
-  ArchiveBuild a = build_archive(opt.folder, env,
-                                 {.stop_after = stop_after,
-                                  .out_folder = out_folder ? &*out_folder : nullptr,
-                                  .fail_on_warnings = opt.fail_on_warnings,
-                                  .progress = terminal ? [&](const Progress& at) { progress.report(at); }
-                                                       : std::function<void(const Progress&)>()});
-  progress.finish();
-  for (const auto& d : out_diags.all()) err << d.str() << '\n';
-  for (auto& p : a.plans) {
-    p->diags.sort();
-    for (const auto& d : p->diags.all()) err << d.str() << '\n';
-  }
-  a.diags.sort();
-  for (const auto& d : a.diags.all()) err << d.str() << '\n';
-  if (opt.timings) print_timings(a, out);
-  const size_t errors = a.error_count() + out_diags.error_count();
-  if (errors > 0) {
-    err << "renaksi: " << counted(errors, "error") << "; nothing was written"
-        << (opt.out_dir.empty() ? "" : " to " + printable(opt.out_dir)) << '\n';
-    return kExitContent;
-  }
-  if (opt.dump == "document") {
-    bool found = false;
-    for (const auto& p : a.plans)
-      for (const auto& d : p->documents) {
-        if (!opt.editions.empty() && std::find(opt.editions.begin(), opt.editions.end(), d.edition) == opt.editions.end())
-          continue;
-        out << doc::dump(d);
-        found = true;
-      }
-    if (!found) {
-      err << "renaksi: no edition";
-      for (const auto& e : opt.editions) err << " '" << e << "'";
-      err << " in this build; editions:";
-      if (!a.plans.empty())
-        for (const auto& d : a.plans.front()->documents) err << ' ' << d.edition;
-      err << '\n';
-      return kExitUsage;
-    }
-  }
-  if (opt.fail_on_warnings && a.warning_count() > 0) return kExitContent;
-  if (a.published) {
-    out << "published " << counted(a.outputs.size(), "file") << " (" << a.outputs.total_bytes() / 1024 << " KiB) into "
-        << printable(opt.out_dir) << '\n';
-  }
-  return kExitOk;
 }
 
 struct ValidateOptions {
@@ -315,7 +180,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                         "Publish the outputs into this folder, replacing it whole (only when there is no error)");
   build_cmd->add_option("--dump", build.dump,
                         "Print an intermediate product instead of building on: 'document' (the composed editions)")
-      ->check(CLI::IsMember({"document"}));
+      ->check(one_of({"document"}));
   build_cmd->add_option("--edition", build.editions, "With --dump: only these editions (a language code, or 'bilingual')");
   std::string step_names;
   for (const auto& step : steps()) step_names += (step_names.empty() ? "" : ", ") + std::string(step.name);
@@ -330,8 +195,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       });
   build_cmd->add_option("--cache-dir", build.cache_dir, "Where the prose cache lives (default build/cache)");
   build_cmd->add_option("--layout", build.layout, "The PDF page style: a name in layouts/ (default a4) or a .json file");
-  build_cmd->add_option("--pandoc-timeout", build.pandoc_timeout, "Stop Pandoc after this many seconds (default 60)")
-      ->check(CLI::Range(1, 3600));
+  // Numbers are read as text and checked by renaksi, so no conversion message of CLI11's is seen.
+  std::string pandoc_timeout;
+  build_cmd->add_option("--pandoc-timeout", pandoc_timeout, "Stop Pandoc after this many seconds, 1 to 3600 (default 60)")
+      ->option_text("SECONDS")
+      ->check(whole_number_from(1, 3600));
   build_cmd->add_option("--site-url", build.site_url,
                         "Where the site (OUT/site/) will be served, for sitemap.xml's absolute addresses "
                         "(default $RENAKSI_SITE_URL, else https://nap-archive.example/)");
@@ -356,6 +224,29 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
           [](const std::string& s) { return parse_iso_date(s) ? std::string() : "'" + s + "' is not a date YYYY-MM-DD"; },
           "DATE"));
 
+  ServeOptions serve;
+  serve.build.folder = "content";
+  serve.build.out_dir = "dist";
+  std::string serve_port = "8000";
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "Build, then serve OUT/site/ on 127.0.0.1 to preview the archive; --watch builds again on change");
+  serve_cmd->add_option("folder", serve.build.folder, "A plan folder, or a folder of plan folders (default content)")
+      ->check(CLI::Validator(must_be_folder, "FOLDER"));
+  serve_cmd->add_option("-o,--out", serve.build.out_dir, "Publish into this folder, as build --out does (default dist)")
+      ->option_text("FOLDER");
+  serve_cmd->add_option("--port", serve_port, "The port on 127.0.0.1, 0 to 65535; 0 picks a free one (default 8000)")
+      ->option_text("N")
+      ->check(whole_number_from(0, 65535));
+  serve_cmd->add_flag("--watch", serve.watch, "Build again when the content, layouts, locales or templates change");
+  serve_cmd->add_option("--cache-dir", serve.build.cache_dir, "Where the cache lives (default build/cache)");
+  serve_cmd->add_option("--layout", serve.build.layout, "The PDF page style: a name in layouts/ (default a4) or a .json file");
+  std::string serve_pandoc_timeout;
+  serve_cmd->add_option("--pandoc-timeout", serve_pandoc_timeout, "Stop Pandoc after this many seconds, 1 to 3600 (default 60)")
+      ->option_text("SECONDS")
+      ->check(whole_number_from(1, 3600));
+  serve_cmd->add_option("--site-url", serve.build.site_url, "Where the site will be served, as for build --site-url");
+  serve_cmd->add_flag("--timings", serve.build.timings, "Print how long each pass of each build took");
+
   app.add_subcommand("codes", "List the diagnostic codes and what each means");
 
   // A command that is not one: say which it may have been, in renaksi's words.
@@ -368,12 +259,15 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return kExitUsage;
   }
   const std::string first = argv[1];
-  if (!first.starts_with("-") && std::find(commands.begin(), commands.end(), first) == commands.end()) {
-    const std::string near = nearest(first, commands);
-    err << "renaksi: '" << printable(first) << "' is not a command"
-        << (near.empty() ? "" : "; did you mean '" + near + "'?") << " (commands: " << command_list << ")\n";
+  const std::string misplaced = misplaced_word_message(app, first);
+  if (!misplaced.empty()) {
+    err << misplaced << '\n';
     return kExitUsage;
   }
+  // The command being parsed, for the messages of what CLI11 refuses.
+  const CLI::App* command = &app;
+  for (const CLI::App* sub : app.get_subcommands({}))
+    if (sub->get_name() == first) command = sub;
 
   try {
     app.parse(argc, argv);
@@ -387,15 +281,22 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     app.exit(e, out, err);
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    app.exit(e, out, err);
+    // In renaksi's words, never CLI11's (usage_errors.h).
+    err << usage_message(app, *command, e) << '\n';
     return kExitUsage;
   }
+
+  // Validated above (whole_number_from), so they read.
+  if (!pandoc_timeout.empty()) build.pandoc_timeout = std::stoi(pandoc_timeout);
+  if (!serve_pandoc_timeout.empty()) serve.build.pandoc_timeout = std::stoi(serve_pandoc_timeout);
+  serve.port = std::stoi(serve_port);
 
   return run_guarded(err, [&] {
     if (app.got_subcommand("check")) return run_check(check, out, err);
     if (app.got_subcommand("build")) return run_build(build, out, err);
     if (app.got_subcommand("validate")) return run_validate(validate, out, err);
     if (app.got_subcommand("submission")) return run_submission(submission, out, err);
+    if (app.got_subcommand("serve")) return run_serve(serve, out, err);
     if (app.got_subcommand("codes")) return run_codes(out);
     return kExitUsage;
   });
