@@ -72,7 +72,7 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     element_text(box, "h2", site.msg(lang, "site.summary"), {{"id", "summary-title"}, {"class", "visually-hidden"}});
     const ShortDescription about = short_description(*ch);
     if (!about.text.empty()) {
-      xmlNode* para = element_text(box, "p", shorten(about.text, 400), {{"class", "summary-text"}});
+      xmlNode* para = element_text(box, "p", shorten(about.text, 280), {{"class", "summary-text"}});
       if (!about.lang.empty() && about.lang != lang) set_attr(para, "lang", about.lang);
     }
     xmlNode* dl = element(box, "dl", {{"class", "summary-facts"}});

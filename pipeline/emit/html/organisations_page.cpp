@@ -159,7 +159,6 @@ void write_index_page(Site& site, const std::string& lang, const std::vector<con
         element_text(p, "a", shown_address(e->url), {{"href", e->url}});
       }
       xmlNode* dl = element(s, "dl", {{"class", "roles"}});
-      if (e->name_lang != lang) set_attr(dl, "lang", e->name_lang);
       for (const auto& [role, mentions] : e->roles) {
         if (mentions.empty()) continue;
         xmlNode* row = element(dl, "div");

@@ -97,12 +97,16 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
       xmlNode* title = element(li, "p", {{"class", "commitment-title"}});
       element_text(title, "a", c->title, {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(c->number)))}});
       stand_in_mark(title, c->number);
+      // Its lead, and its status when there is one to show (today the plan's drafting stage):
+      // one line, with nothing for what is not known.
       std::string leads;
       for (const auto& l : c->leads) leads += (leads.empty() ? "" : ", ") + l;
-      if (!leads.empty()) element_text(li, "p", site.msg(lang, "site.lead_by", {{"names", leads}}), {{"class", "meta commitment-lead"}});
-      // Its status when there is one to show: today the plan's drafting stage.
       const std::string status = commitment_status(site, p, *c, lang);
-      if (!status.empty()) element_text(li, "p", status, {{"class", "meta commitment-status"}});
+      if (leads.empty() && status.empty()) continue;
+      xmlNode* meta = element(li, "p", {{"class", "meta"}});
+      if (!leads.empty()) element_text(meta, "span", site.msg(lang, "site.lead_by", {{"names", leads}}), {{"class", "commitment-lead"}});
+      if (!leads.empty() && !status.empty()) text(meta, " \u00b7 ");
+      if (!status.empty()) element_text(meta, "span", status, {{"class", "commitment-status"}});
     }
   }
   // A draft: what that means and where to send comments, once the reader has seen what it holds.

@@ -324,13 +324,13 @@ TEST_F(Site, PlanPageOpensWithItsCommitmentsInNumberOrder) {
         EXPECT_EQ(html::urls::resolve(path, html::get_attr(a, "href")),
                   html::urls::commitment(lang, plan.id, std::to_string(c.number) + "-" + c.id));
         // A status is shown with its text, or not at all.
-        for (xmlNode* st : with_class(items[k], "p", "commitment-status")) EXPECT_FALSE(node_text(st).empty());
+        for (xmlNode* st : with_class(items[k], "span", "commitment-status")) EXPECT_FALSE(node_text(st).empty());
       }
     }
   // Today's status is the plan's stage; the lead by its short name.
   const std::string& draft = page("en/nap-2020-2022/index.html");
-  EXPECT_TRUE(contains(draft, "<p class=\"meta commitment-status\">Stage: Draft 2</p>"));
-  EXPECT_TRUE(contains(page("en/nap-2018-2020/index.html"), "<p class=\"meta commitment-lead\">Led by "));
+  EXPECT_TRUE(contains(draft, "<span class=\"commitment-status\">Stage: Draft 2</span></p>"));
+  EXPECT_TRUE(contains(page("en/nap-2018-2020/index.html"), "<p class=\"meta\"><span class=\"commitment-lead\">Led by "));
 }
 
 TEST_F(Site, CommitmentPageOpensWithItsSummary) {
