@@ -564,7 +564,8 @@ TEST(SiteHostile, ContentNeverBecomesMarkupOrScript) {
       }
     });
   }
-  EXPECT_EQ(checked, 11u);  // the language page; home, organisations, search, plan and commitment, in 2 languages
+  EXPECT_EQ(checked, 15u);  // the language page; home, organisations (all, and each of two sectors), search, plan and
+                           // commitment, in 2 languages
 
   ParsedPage en = parse(*out.find("site/en/fixture-plan/index.html"));
   // Text, never markup; its quotes curled like every plain text's (compose/typography.h).
