@@ -664,6 +664,8 @@ class Composer {
         if (const Organisation* org = plan_.organisation(o->ref)) {
           std::string abbr = in(org->abbreviation);
           r.leads.push_back(abbr.empty() ? in(org->name) : abbr);
+          r.lead_anchors.push_back("org-" + org->id);
+          r.lead_names.push_back(org_name(lang, org->id));
         }
       if (c.period && c.period->valid()) r.period = period(lang, *c.period);
       for (const auto& t : c.themes) r.themes.push_back(t.ref);
@@ -671,7 +673,7 @@ class Composer {
     }
     for (const Organisation* o : orgs)
       f.organisations.push_back({"org-" + o->id, org_name(lang, o->id), msg(lang, "sector." + std::string(sector_id(o->sector))),
-                                 role_mentions(lang, o->id)});
+                                 std::string(sector_id(o->sector)), o->url, role_mentions(lang, o->id)});
     return f;
   }
 

@@ -16,7 +16,7 @@ namespace renaksi::doc {
 
 // The version of this contract. Bumped whenever a field is added, removed or changes meaning, so
 // an emitter knows which document it was written for (Document::version).
-inline constexpr int kDocumentVersion = 3;
+inline constexpr int kDocumentVersion = 4;
 
 // One language's version of something. In a single-language edition of a draft whose text is
 // missing in this language, compose sets `stand_in` to another language's (the administrative
@@ -141,6 +141,8 @@ struct CommitmentRef {
   std::vector<std::string> titles;  // its title in every language the content gives, in content order
   std::string ogp_id;               // "ID0092", or empty
   std::vector<std::string> leads;   // its lead organisations: abbreviation, else name
+  std::vector<std::string> lead_anchors;  // the same organisations' index entries: "org-lkpp"
+  std::vector<std::string> lead_names;    // and their names in full, as the index gives them
   std::string period;               // its period as a formatted range, or empty
   std::vector<std::string> themes;  // the ids of its themes
 };
@@ -158,6 +160,8 @@ struct OrganisationRef {
   std::string anchor;  // "org-lkpp"
   std::string name;
   std::string sector;  // its sector's label
+  std::string sector_id;  // its sector's id: "cso", "local-government"
+  std::string url;        // its web address as the content gives it, or empty
   std::vector<RoleMentions> roles;
 };
 

@@ -1,4 +1,7 @@
-// One page per commitment: its chapter of the composed document, in full.
+// One page per commitment: a summary of its facts (a short description, its lead linked to the
+// organisations index, period, OGP id, stage and status), then its chapter of the composed
+// document in full.
+#include "emit/html/commitment_facts.h"
 #include "emit/html/document_html.h"
 #include "emit/html/page_chrome.h"
 #include "emit/html/pages.h"
@@ -7,6 +10,29 @@
 namespace renaksi::html {
 
 namespace {
+
+// The chapter without its metadata's first row when that row only repeats the commitment's
+// number, which the page's title already gives.
+doc::Chapter without_number_row(const doc::Chapter& ch) {
+  doc::Chapter out = ch;
+  for (auto& b : out.blocks) {
+    auto* fields = std::get_if<doc::Fields>(&b.content);
+    if (!fields || b.anchor != ch.anchor + "-summary") continue;
+    for (auto& part : fields->parts) {
+      auto& rows = part.value.rows;
+      if (!rows.empty() && prose::plain_text(rows.front().value) == std::to_string(ch.commitment_number))
+        rows.erase(rows.begin());
+    }
+  }
+  return out;
+}
+
+// A row of the summary: a label and its value (the value's element is returned to fill).
+xmlNode* summary_row(xmlNode* dl, const std::string& label, const std::string& cls) {
+  xmlNode* row = element(dl, "div", {{"class", cls}});
+  element_text(row, "dt", label);
+  return element(row, "dd");
+}
 
 }  // namespace
 
@@ -40,9 +66,36 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     xmlNode* h1 = element(main, "h1", {{"id", ch->anchor}});
     if (ch->title.empty()) text(h1, heading);
     else render_inlines(h1, ch->title.front().value, ProseContext{});
+
+    // The summary: what the reader needs first, before the sections.
+    xmlNode* box = element(main, "section", {{"class", "commitment-summary"}, {"aria-labelledby", "summary-title"}});
+    element_text(box, "h2", site.msg(lang, "site.summary"), {{"id", "summary-title"}, {"class", "visually-hidden"}});
+    const ShortDescription about = short_description(*ch);
+    if (!about.text.empty()) {
+      xmlNode* para = element_text(box, "p", shorten(about.text, 280), {{"class", "summary-text"}});
+      if (!about.lang.empty() && about.lang != lang) set_attr(para, "lang", about.lang);
+    }
+    xmlNode* dl = element(box, "dl", {{"class", "summary-facts"}});
+    if (!c.lead_anchors.empty()) {
+      xmlNode* dd = summary_row(dl, site.msg(lang, "meta.lead"), "summary-lead");
+      for (size_t i = 0; i < c.lead_anchors.size() && i < c.lead_names.size(); ++i) {
+        if (i > 0) text(dd, "; ");
+        element_text(dd, "a", c.lead_names[i], {{"href", rel(urls::organisations(lang)) + "#" + c.lead_anchors[i]}});
+      }
+    }
+    if (!c.period.empty()) text(summary_row(dl, site.msg(lang, "meta.period"), "summary-period"), c.period);
+    if (!c.ogp_id.empty()) {
+      xmlNode* dd = summary_row(dl, site.msg(lang, "meta.ogp_id"), "summary-ogp-id");
+      const std::string url = ogp_commitment_url(site, p, c);
+      if (url.empty()) text(dd, c.ogp_id);
+      else element_text(dd, "a", c.ogp_id, {{"href", url}, {"hreflang", "en"}});
+    }
+    text(summary_row(dl, site.msg(lang, "site.stage"), "summary-stage"), site.msg(lang, "stage." + d.facts.stage));
+    if (const std::string done = commitment_completion(site, p, c, lang); !done.empty())
+      text(summary_row(dl, site.msg(lang, "site.status"), "summary-status"), done);
     write_draft_notice(site, p, lang, main, false);
 
-    // On this page: the sections (A–G, milestones, contacts).
+    // On this page: the sections (A–G, milestones, contacts), after the summary.
     xmlNode* grid = element(main, "div", {{"class", "page-grid"}});
     xmlNode* toc = element(grid, "nav", {{"class", "toc toc-compact"}, {"aria-labelledby", "toc-title"}});
     element_text(toc, "h2", site.msg(lang, "site.contents"), {{"id", "toc-title"}});
@@ -63,7 +116,7 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     ctx.mark = d.front_for(lang).untranslated;
     if (!d.facts.final_stage) ctx.empty_note = site.msg(lang, "site.section_empty");
     xmlNode* body = element(grid, "div", {{"class", "page-content"}});
-    render_chapter_blocks(body, *ch, ctx);
+    render_chapter_blocks(body, without_number_row(*ch), ctx);
     write_notes(body, notes, site.msg(lang, "site.notes"), site.msg(lang, "site.note_back"), ctx.prose);
 
     // Previous and next commitment of the plan.

@@ -12,11 +12,13 @@ namespace renaksi::html {
 void write_language_page(Site& site, const ArchivePlans& plans);
 // site/<lang>/index.html: the plans, newest first, with period, stage and commitments.
 void write_home_page(Site& site, const ArchivePlans& plans, const std::string& lang);
-// site/<lang>/<plan>/index.html: downloads, foreword, co-creation, commitments by theme.
+// site/<lang>/<plan>/index.html: its commitments in number order, then downloads, foreword,
+// co-creation and the commitments by theme.
 void write_plan_page(Site& site, const SitePlan& plan, const std::string& lang);
-// site/<lang>/<plan>/<slug>/index.html: one commitment in full.
+// site/<lang>/<plan>/<slug>/index.html: one commitment: a summary of its facts, then in full.
 void write_commitment_pages(Site& site, const SitePlan& plan, const std::string& lang);
-// site/<lang>/organisations/index.html: every organisation of every plan, with its commitments.
+// site/<lang>/organisations/index.html: every organisation of every plan, with its web address
+// and commitments, A–Z; and organisations/<sector>/index.html: those of one sector.
 void write_organisations_page(Site& site, const ArchivePlans& plans, const std::string& lang);
 // site/<lang>/search/index.html: the search box over every commitment.
 void write_search_page(Site& site, const std::string& lang);

@@ -1,7 +1,9 @@
-// A plan's page: its facts, downloads, foreword, co-creation record and commitments by theme.
+// A plan's page: a line of facts and its commitments in number order first, then its
+// downloads, foreword, co-creation record and the commitments again by theme.
 #include <algorithm>
 #include <set>
 
+#include "emit/html/commitment_facts.h"
 #include "emit/html/document_html.h"
 #include "emit/html/page_chrome.h"
 #include "emit/html/pages.h"
@@ -52,13 +54,63 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   };
   marked(element(main, "h1"), f.title, f.title_lang);
   if (!f.subtitle.empty()) marked(element(main, "p", {{"class", "lead"}}), f.subtitle, f.subtitle_lang);
-  xmlNode* facts = element(main, "ul", {{"class", "facts"}});
-  for (const auto* s : {&f.plan_line, &f.period, &f.stage, &f.issuer, &f.commitments})
-    if (!s->empty()) element_text(facts, "li", *s);
-  write_draft_notice(site, p, lang, main, true);
+  // One line of facts, then the commitments themselves, before everything else.
+  std::string line;
+  for (const auto* s : {&f.plan_line, &f.period, &f.stage, &f.commitments})
+    if (!s->empty()) line += (line.empty() ? "" : " \u00b7 ") + *s;
+  if (!line.empty()) element_text(main, "p", line, {{"class", "meta plan-summary"}});
 
   const doc::Chapter* foreword = p.chapter(lang, doc::Chapter::Kind::Foreword);
   const doc::Chapter* cocreation = p.chapter(lang, doc::Chapter::Kind::Cocreation);
+
+  Notes notes;
+  BlockContext ctx;
+  ctx.prose.notes = &notes;
+  ctx.page_lang = lang;
+  ctx.heading_offset = 1;  // chapters are h2 here: their sections h3
+  for (const auto& l : p.langs)
+    if (l != lang)
+      ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
+                                                              {"original", site.loc(lang).language_name(l)}});
+  ctx.mark = d.front_for(lang).untranslated;
+
+  // The commitments, one entry each in number order: number, title, lead and status.
+  const doc::Facts& plan = d.facts;
+  auto stand_in_mark = [&](xmlNode* parent, int number) {
+    // A title that stands in for a missing one (compose marked it in the chapter's title): the mark.
+    if (const doc::Chapter* ch = d.chapter(doc::Chapter::Kind::Commitment, number); ch && !ch->title.empty())
+      if (doc::plain_text_marked(ch->title.front().value) != prose::plain_text(ch->title.front().value)) {
+        text(parent, " ");
+        element_text(parent, "span", ctx.mark, {{"class", "stand-in-mark"}});
+      }
+  };
+  {
+    xmlNode* s = section(main, "commitments", site.msg(lang, "chapter.commitments"));
+    std::vector<const doc::CommitmentRef*> in_order;
+    for (const auto& c : plan.commitments) in_order.push_back(&c);
+    std::stable_sort(in_order.begin(), in_order.end(), [](const auto* a, const auto* b) { return a->number < b->number; });
+    xmlNode* ol = element(s, "ol", {{"class", "commitment-index"}});
+    for (const doc::CommitmentRef* c : in_order) {
+      xmlNode* li = element(ol, "li", {{"value", std::to_string(c->number)}, {"id", "c-" + std::to_string(c->number)}});
+      element_text(li, "span", site.msg(lang, "site.commitment_short", {{"number", static_cast<long long>(c->number)}}),
+                   {{"class", "commitment-number"}});
+      xmlNode* title = element(li, "p", {{"class", "commitment-title"}});
+      element_text(title, "a", c->title, {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(c->number)))}});
+      stand_in_mark(title, c->number);
+      // Its lead, and its status when there is one to show (today the plan's drafting stage):
+      // one line, with nothing for what is not known.
+      std::string leads;
+      for (const auto& l : c->leads) leads += (leads.empty() ? "" : ", ") + l;
+      const std::string status = commitment_status(site, p, *c, lang);
+      if (leads.empty() && status.empty()) continue;
+      xmlNode* meta = element(li, "p", {{"class", "meta"}});
+      if (!leads.empty()) element_text(meta, "span", site.msg(lang, "site.lead_by", {{"names", leads}}), {{"class", "commitment-lead"}});
+      if (!leads.empty() && !status.empty()) text(meta, " \u00b7 ");
+      if (!status.empty()) element_text(meta, "span", status, {{"class", "commitment-status"}});
+    }
+  }
+  // A draft: what that means and where to send comments, once the reader has seen what it holds.
+  write_draft_notice(site, p, lang, main, true);
 
   // On this page (a sidebar on wide screens), then the content.
   xmlNode* grid = element(main, "div", {{"class", "page-grid"}});
@@ -71,7 +123,8 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   if (!p.downloads.empty()) toc_item("downloads", site.msg(lang, "site.downloads"));
   if (foreword) toc_item("foreword", chapter_title(*foreword));
   if (cocreation) toc_item("cocreation", chapter_title(*cocreation));
-  toc_item("commitments", site.msg(lang, "site.commitments_by_theme"));
+  const bool by_theme = !d.facts.themes.empty();
+  if (by_theme) toc_item("themes", site.msg(lang, "site.commitments_by_theme"));
   xmlNode* content = element(grid, "div", {{"class", "page-content"}});
 
   if (!p.downloads.empty()) {
@@ -89,68 +142,47 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
     }
   }
 
-  Notes notes;
-  BlockContext ctx;
-  ctx.prose.notes = &notes;
-  ctx.page_lang = lang;
-  ctx.heading_offset = 1;  // chapters are h2 here: their sections h3
-  for (const auto& l : p.langs)
-    if (l != lang)
-      ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
-                                                              {"original", site.loc(lang).language_name(l)}});
-  ctx.mark = d.front_for(lang).untranslated;
   for (const doc::Chapter* c : {foreword, cocreation}) {
     if (!c) continue;
     xmlNode* s = section(content, c->anchor, chapter_title(*c));
     render_chapter_blocks(s, *c, ctx);
   }
 
-  // Commitments by theme: each theme of the plan in its order, then those without a theme.
-  const doc::Facts& plan = d.facts;
-  xmlNode* s = section(content, "commitments", site.msg(lang, "site.commitments_by_theme"));
-  auto commitment_item = [&](xmlNode* ul, const doc::CommitmentRef& c) {
-    xmlNode* li = element(ul, "li");
-    element_text(li, "a",
-                 site.msg(lang, "index.commitment", {{"number", static_cast<long long>(c.number)}, {"title", c.title}}),
-                 {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(c.number)))}});
-    // A title that stands in for a missing one (compose marked it in the chapter's title): the mark.
-    if (const doc::Chapter* ch = d.chapter(doc::Chapter::Kind::Commitment, c.number); ch && !ch->title.empty())
-      if (doc::plain_text_marked(ch->title.front().value) != prose::plain_text(ch->title.front().value)) {
-        text(li, " ");
-        element_text(li, "span", ctx.mark, {{"class", "stand-in-mark"}});
+  // The same commitments by theme, as a second index: each theme in the plan's order, then
+  // those without a theme.
+  if (by_theme) {
+    xmlNode* s = section(content, "themes", site.msg(lang, "site.commitments_by_theme"));
+    auto commitment_item = [&](xmlNode* ul, const doc::CommitmentRef& c) {
+      xmlNode* li = element(ul, "li");
+      element_text(li, "a",
+                   site.msg(lang, "index.commitment", {{"number", static_cast<long long>(c.number)}, {"title", c.title}}),
+                   {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(c.number)))}});
+      stand_in_mark(li, c.number);
+    };
+    std::set<int> themed;
+    for (const auto& t : plan.themes) {
+      std::vector<const doc::CommitmentRef*> in;
+      for (const auto& c : plan.commitments)
+        if (std::find(c.themes.begin(), c.themes.end(), t.id) != c.themes.end()) in.push_back(&c);
+      if (in.empty()) continue;
+      const std::string id = "theme-" + t.id;
+      xmlNode* ts = element(s, "section", {{"aria-labelledby", id}});
+      element_text(ts, "h3", t.name, {{"id", id}});
+      xmlNode* ul = element(ts, "ul", {{"class", "commitment-list"}});
+      for (const auto* c : in) {
+        commitment_item(ul, *c);
+        themed.insert(c->number);
       }
-    std::string leads;
-    for (const auto& l : c.leads) leads += (leads.empty() ? "" : ", ") + l;
-    std::vector<std::string> meta;
-    if (!leads.empty()) meta.push_back(site.msg(lang, "site.lead_by", {{"names", leads}}));
-    if (!c.period.empty()) meta.push_back(c.period);
-    std::string line;
-    for (const auto& m : meta) line += (line.empty() ? "" : " \u00b7 ") + m;
-    if (!line.empty()) element_text(li, "p", line, {{"class", "meta"}});
-  };
-  std::set<int> themed;
-  for (const auto& t : plan.themes) {
-    std::vector<const doc::CommitmentRef*> in;
-    for (const auto& c : plan.commitments)
-      if (std::find(c.themes.begin(), c.themes.end(), t.id) != c.themes.end()) in.push_back(&c);
-    if (in.empty()) continue;
-    const std::string id = "theme-" + t.id;
-    xmlNode* ts = element(s, "section", {{"aria-labelledby", id}});
-    element_text(ts, "h3", t.name, {{"id", id}});
-    xmlNode* ul = element(ts, "ul", {{"class", "commitment-list"}});
-    for (const auto* c : in) {
-      commitment_item(ul, *c);
-      themed.insert(c->number);
     }
-  }
-  std::vector<const doc::CommitmentRef*> rest;
-  for (const auto& c : plan.commitments)
-    if (!themed.count(c.number)) rest.push_back(&c);
-  if (!rest.empty()) {
-    xmlNode* ts = element(s, "section", {{"aria-labelledby", "theme-none"}});
-    element_text(ts, "h3", site.msg(lang, themed.empty() ? "chapter.commitments" : "site.no_theme"), {{"id", "theme-none"}});
-    xmlNode* ul = element(ts, "ul", {{"class", "commitment-list"}});
-    for (const auto* c : rest) commitment_item(ul, *c);
+    std::vector<const doc::CommitmentRef*> rest;
+    for (const auto& c : plan.commitments)
+      if (!themed.count(c.number)) rest.push_back(&c);
+    if (!rest.empty()) {
+      xmlNode* ts = element(s, "section", {{"aria-labelledby", "theme-none"}});
+      element_text(ts, "h3", site.msg(lang, "site.no_theme"), {{"id", "theme-none"}});
+      xmlNode* ul = element(ts, "ul", {{"class", "commitment-list"}});
+      for (const auto* c : rest) commitment_item(ul, *c);
+    }
   }
   write_notes(content, notes, site.msg(lang, "site.notes"), site.msg(lang, "site.note_back"), ctx.prose);
   end_page(site, page);

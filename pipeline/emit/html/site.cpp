@@ -15,6 +15,8 @@
 #include "emit/html/urls.h"
 #include "env/read_file.h"
 
+#include <nlohmann/json.hpp>
+
 namespace renaksi::html {
 
 namespace fs = std::filesystem;
@@ -39,6 +41,38 @@ bool load_search_js(const SiteOptions& options, std::string& out, Diagnostics& d
   if (renaksi::read_file(options.layouts_dir / "search.js", out)) return true;
   diags.error(Code::H001, {(options.layouts_dir / "search.js").generic_string(), 0, 0}, "the site's search script cannot be read");
   return false;
+}
+
+// OGP's commitment pages (layouts/html/ogp.json): none when the file is absent; an error when it
+// is there but not an object of an https address with {member} and {id} and member names that
+// are plain path segments.
+bool load_ogp_links(const SiteOptions& options, OgpLinks& out, Diagnostics& diags) {
+  const fs::path path = options.layouts_dir / "ogp.json";
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return true;
+  std::string bytes;
+  auto fail = [&](const std::string& why) {
+    diags.error(Code::H001, {path.generic_string(), 0, 0}, "OGP's commitment addresses cannot be used: " + why);
+    return false;
+  };
+  if (!renaksi::read_file(path, bytes)) return fail("the file cannot be read");
+  const nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
+  if (!j.is_object() || !j.contains("commitment") || !j["commitment"].is_string() || !j.contains("members") ||
+      !j["members"].is_object())
+    return fail("it needs \"commitment\" (an address) and \"members\" (country code -> member name)");
+  out.commitment = j["commitment"].get<std::string>();
+  if (out.commitment.rfind("https://", 0) != 0 || out.commitment.find("{member}") == std::string::npos ||
+      out.commitment.find("{id}") == std::string::npos)
+    return fail("\"commitment\" is not an https address with {member} and {id}");
+  for (const auto& [country, member] : j["members"].items()) {
+    const std::string name = member.is_string() ? member.get<std::string>() : std::string();
+    const bool plain = !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    if (!plain) return fail("the member name of '" + country + "' is not [a-z0-9-]");
+    out.members[country] = name;
+  }
+  return true;
 }
 
 void report(const std::vector<BrokenLink>& broken, Diagnostics& diags) {
@@ -100,7 +134,7 @@ bool check_plan_links(const Site& site, const SitePlan& p, SitePlanSummary& s, D
 }
 
 PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outputs* plan_files, Outputs& out,
-                         const Locales& locales, const PageTemplate& tpl, Diagnostics& diags) {
+                         const Locales& locales, const PageTemplate& tpl, const OgpLinks& ogp, Diagnostics& diags) {
   PlanSiteResult r;
   if (documents.empty()) return r;
   const doc::Facts& facts = documents.front().facts;
@@ -147,6 +181,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   site.out = &out;
   site.plan_files = plan_files;
   site.footer_country = facts.country;
+  site.ogp = &ogp;
   for (const auto& l : p.langs) site.footer_issuer[l] = p.facts_in(l).issuer_name;
   p.downloads = collect_downloads(site, p);
   for (const auto& d : p.downloads) s.downloads.push_back(d.site_path);
@@ -168,7 +203,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
     e.commitments = f.commitments;
     e.issuer = d.facts.issuer_name;
     for (const auto& o : d.facts.organisations) {
-      SitePlanSummary::Organisation org{o.anchor, o.name, o.sector, {}};
+      SitePlanSummary::Organisation org{o.anchor, o.name, o.sector, o.sector_id, o.url, {}};
       for (const auto& role : o.roles) {
         SitePlanSummary::Role sr{role.role, {}};
         for (const auto& m : role.commitments)
@@ -323,7 +358,9 @@ std::optional<SitePlanSummary> emit_plan_site(const std::vector<doc::Document>& 
                                               const Locales& locales, const SiteOptions& options, Diagnostics& diags) {
   PageTemplate tpl;
   if (!load_template(options, tpl, diags)) return std::nullopt;
-  PlanSiteResult r = plan_site(documents, &out, out, locales, tpl, diags);
+  OgpLinks ogp;
+  if (!load_ogp_links(options, ogp, diags)) return std::nullopt;
+  PlanSiteResult r = plan_site(documents, &out, out, locales, tpl, ogp, diags);
   if (!r.ok) return std::nullopt;
   if (!r.summary) return SitePlanSummary{};  // no editions: nothing to show
   return std::move(r.summary);
@@ -378,11 +415,13 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
   if (!load_search_js(options, search_js, diags)) return false;
   for (const auto& l : site_languages(sources))
     if (!locales.count(l)) return false;  // its catalogue failed to load: already an error
+  OgpLinks ogp;
+  if (!load_ogp_links(options, ogp, diags)) return false;
 
   bool ok = true;
   std::vector<SitePlanSummary> summaries;
   for (const auto& src : sources) {
-    PlanSiteResult r = plan_site(*src.documents, src.outputs, out, locales, tpl, diags);
+    PlanSiteResult r = plan_site(*src.documents, src.outputs, out, locales, tpl, ogp, diags);
     ok = ok && r.ok;
     if (r.summary) summaries.push_back(std::move(*r.summary));
   }

@@ -43,6 +43,14 @@ struct SitePlan {
   const doc::Facts& facts_in(const std::string& lang) const { return docs.at(lang_for(lang))->facts; }
 };
 
+// Where OGP's own site has a commitment's page (layouts/html/ogp.json): the address, with
+// {member} and {id} to fill, and each country's (ISO 3166) member name in it. A plan of a country
+// without one, or a commitment without an OGP id, gets no link: an address is never guessed.
+struct OgpLinks {
+  std::string commitment;                     // "https://www.opengovpartnership.org/members/{member}/commitments/{id}/"
+  std::map<std::string, std::string> members; // "ID" -> "indonesia"
+};
+
 // The plans as the archive's pages see them: their summaries, newest first.
 using ArchivePlans = std::vector<const SitePlanSummary*>;
 
@@ -60,6 +68,7 @@ struct Site {
   // archive's: the newest plan's), and the country of the plans.
   std::map<std::string, std::string> footer_issuer;
   std::string footer_country;
+  const OgpLinks* ogp = nullptr;  // a plan's pages: where OGP has its commitments' pages
   std::vector<std::string> pages;            // site paths of the pages written, in order
   std::map<std::string, PageLinks> links;    // each page written: its links and ids
   std::set<std::string> files;               // every site path written (pages and other files)

@@ -78,7 +78,8 @@ json SitePlanSummary::to_json() const {
                {"stage", e.stage},   {"issuer", e.issuer}, {"commitments", e.commitments}};
     ej["organisations"] = json::array();
     for (const auto& o : e.organisations) {
-      json oj = {{"anchor", o.anchor}, {"name", o.name}, {"sector", o.sector}, {"roles", json::array()}};
+      json oj = {{"anchor", o.anchor}, {"name", o.name},     {"sector", o.sector},
+                 {"sector_id", o.sector_id}, {"url", o.url}, {"roles", json::array()}};
       for (const auto& r : o.roles) {
         json rj = {{"role", r.role}, {"mentions", json::array()}};
         for (const auto& [n, label] : r.mentions) rj["mentions"].push_back({n, label});
@@ -136,6 +137,8 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
         o.anchor = oj.at("anchor").get<std::string>();
         o.name = oj.at("name").get<std::string>();
         o.sector = oj.at("sector").get<std::string>();
+        o.sector_id = oj.at("sector_id").get<std::string>();
+        o.url = oj.at("url").get<std::string>();
         for (const auto& rj : oj.at("roles")) {
           Role r;
           r.role = rj.at("role").get<std::string>();

@@ -16,7 +16,7 @@ namespace renaksi::html {
 
 struct SitePlanSummary {
   // Bumped whenever the fields or their meaning change: an older summary is not read.
-  static constexpr int kVersion = 1;
+  static constexpr int kVersion = 2;
 
   // One organisation of the plan, as its index entry shows it.
   struct Role {
@@ -27,6 +27,8 @@ struct SitePlanSummary {
     std::string anchor;  // "org-lkpp": one entry across plans
     std::string name;
     std::string sector;
+    std::string sector_id;  // "cso": the sector filter's key
+    std::string url;        // its web address, or empty
     std::vector<Role> roles;
   };
   // One commitment in the search index.

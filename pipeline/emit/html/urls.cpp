@@ -28,6 +28,9 @@ std::string commitment(const std::string& lang, const std::string& plan, const s
   return lang + "/" + plan + "/" + slug + "/index.html";
 }
 std::string organisations(const std::string& lang) { return lang + "/organisations/index.html"; }
+std::string organisations_sector(const std::string& lang, const std::string& sector) {
+  return lang + "/organisations/" + sector + "/index.html";
+}
 std::string search(const std::string& lang) { return lang + "/search/index.html"; }
 std::string asset(const std::string& name) { return "assets/" + name; }
 std::string file(const std::string& plan, const std::string& name) { return "files/" + plan + "/" + name; }

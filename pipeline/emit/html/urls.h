@@ -12,6 +12,7 @@ std::string home(const std::string& lang);                                // id/
 std::string plan(const std::string& lang, const std::string& plan);       // id/nap-2018-2020/index.html
 std::string commitment(const std::string& lang, const std::string& plan, const std::string& slug);
 std::string organisations(const std::string& lang);                       // id/organisations/index.html
+std::string organisations_sector(const std::string& lang, const std::string& sector);  // id/organisations/cso/index.html
 std::string search(const std::string& lang);                              // id/search/index.html
 std::string asset(const std::string& name);                               // assets/site.css
 std::string file(const std::string& plan, const std::string& name);       // files/nap-2018-2020/x.pdf

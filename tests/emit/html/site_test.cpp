@@ -120,6 +120,8 @@ TEST_F(Site, WritesEveryPageInEveryLanguageOfItsPlan) {
   std::set<std::string> expected = {"index.html"};
   for (const std::string lang : {"id", "en"}) {
     for (const char* p : {"index.html", "organisations/index.html", "search/index.html"}) expected.insert(lang + "/" + p);
+    for (const char* sector : {"government", "cso"})
+      expected.insert(html::urls::organisations_sector(lang, sector));
     for (const auto* s : {final_.get(), draft_.get()}) {
       const Plan& plan = s->loaded.plan;
       expected.insert(html::urls::plan(lang, plan.id));
@@ -239,8 +241,8 @@ TEST_F(Site, PlanPageHasForewordCocreationAndCommitmentsByTheme) {
   ParsedPage p = parse(page("en/nap-2018-2020/index.html"));
   std::vector<std::string> h2;
   for (xmlNode* n : p.all("h2")) h2.push_back(node_text(n));
-  EXPECT_EQ(h2, (std::vector<std::string>{"On this page", "Downloads", "Foreword", "Co-creation of the action plan",
-                                          "Commitments by theme"}));
+  EXPECT_EQ(h2, (std::vector<std::string>{"Commitments", "On this page", "Downloads", "Foreword",
+                                          "Co-creation of the action plan", "Commitments by theme"}));
   std::set<std::string> linked;
   for (xmlNode* a : p.all("a")) linked.insert(html::urls::resolve("en/nap-2018-2020/index.html", html::get_attr(a, "href")));
   for (const auto& c : final_->loaded.plan.commitments)
@@ -258,7 +260,7 @@ TEST_F(Site, OrganisationsAreSortedByTheLocalesCollationAndLinkTheirCommitments)
     const std::string path = lang + "/organisations/index.html";
     ParsedPage p = parse(page(path));
     std::vector<std::string> names;
-    for (xmlNode* h : p.all("h2")) names.push_back(node_text(h));
+    for (xmlNode* h : p.all("h3")) names.push_back(node_text(h));
     ASSERT_GT(names.size(), 10u);
     Diagnostics d;
     Locale loc(lang, *Catalogue::load(catalogue_path(testing::source_dir(), lang), lang, d));
@@ -268,6 +270,153 @@ TEST_F(Site, OrganisationsAreSortedByTheLocalesCollationAndLinkTheirCommitments)
   EXPECT_TRUE(contains(en, "<dt>Leads</dt>"));
   EXPECT_TRUE(contains(en, "<dt>Supports</dt>"));
   EXPECT_TRUE(contains(en, "href=\"../nap-2018-2020/10-lapor-sp4n-quality/index.html\">10. Quality Improvement"));
+}
+
+// The element with this id, or null.
+xmlNode* by_id(const ParsedPage& p, const std::string& id) {
+  xmlNode* found = nullptr;
+  html::for_each_element(p.root(), [&](xmlNode* n) {
+    if (!found && html::get_attr(n, "id") == id) found = n;
+  });
+  return found;
+}
+
+// The elements under `root` named `name` with `cls` among their classes.
+std::vector<xmlNode*> with_class(xmlNode* root, const char* name, const std::string& cls) {
+  std::vector<xmlNode*> out;
+  html::for_each_element(root, [&](xmlNode* n) {
+    if (std::string(reinterpret_cast<const char*>(n->name)) != name) return;
+    const std::string c = " " + html::get_attr(n, "class") + " ";
+    if (c.find(" " + cls + " ") != std::string::npos) out.push_back(n);
+  });
+  return out;
+}
+
+TEST_F(Site, PlanPageOpensWithItsCommitmentsInNumberOrder) {
+  for (const auto* s : {final_.get(), draft_.get()})
+    for (const std::string lang : {"id", "en"}) {
+      const Plan& plan = s->loaded.plan;
+      const std::string path = html::urls::plan(lang, plan.id);
+      SCOPED_TRACE(path);
+      ParsedPage p = parse(page(path));
+      xmlNode* main = p.all("main").front();
+      // Before the list: the title, the line of facts and a draft's notice only.
+      xmlNode* list_section = by_id(p, "commitments");
+      ASSERT_NE(list_section, nullptr);
+      for (xmlNode* n = main->children; n && n != list_section; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        const std::string name = reinterpret_cast<const char*>(n->name);
+        const std::string cls = html::get_attr(n, "class");
+        EXPECT_TRUE(name == "h1" || cls == "lead" || cls == "meta plan-summary" || contains(cls, "notice")) << name << "." << cls;
+      }
+      std::vector<xmlNode*> items;
+      for (xmlNode* ol : with_class(list_section, "ol", "commitment-index"))
+        for (xmlNode* li = ol->children; li; li = li->next)
+          if (li->type == XML_ELEMENT_NODE) items.push_back(li);
+      ASSERT_EQ(items.size(), plan.commitments.size());
+      for (size_t k = 0; k < items.size(); ++k) {
+        const Commitment& c = plan.commitments[k];
+        EXPECT_EQ(html::get_attr(items[k], "value"), std::to_string(c.number));
+        auto links = with_class(items[k], "p", "commitment-title");
+        ASSERT_EQ(links.size(), 1u);
+        xmlNode* a = html::find_element(links.front(), "a");
+        ASSERT_NE(a, nullptr);
+        EXPECT_EQ(html::urls::resolve(path, html::get_attr(a, "href")),
+                  html::urls::commitment(lang, plan.id, std::to_string(c.number) + "-" + c.id));
+        // A status is shown with its text, or not at all.
+        for (xmlNode* st : with_class(items[k], "span", "commitment-status")) EXPECT_FALSE(node_text(st).empty());
+      }
+    }
+  // Today's status is the plan's stage; the lead by its short name.
+  const std::string& draft = page("en/nap-2020-2022/index.html");
+  EXPECT_TRUE(contains(draft, "<span class=\"commitment-status\">Stage: Draft 2</span></p>"));
+  EXPECT_TRUE(contains(page("en/nap-2018-2020/index.html"), "<p class=\"meta\"><span class=\"commitment-lead\">Led by "));
+}
+
+TEST_F(Site, CommitmentPageOpensWithItsSummary) {
+  const std::string path = "en/nap-2018-2020/10-lapor-sp4n-quality/index.html";
+  ParsedPage p = parse(page(path));
+  auto summaries = with_class(p.root(), "section", "commitment-summary");
+  ASSERT_EQ(summaries.size(), 1u);
+  xmlNode* summary = summaries.front();
+  // Right after the title, before the contents and the sections.
+  xmlNode* prev = summary->prev;
+  while (prev && prev->type != XML_ELEMENT_NODE) prev = prev->prev;
+  ASSERT_NE(prev, nullptr);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(prev->name)), "h1");
+  EXPECT_FALSE(with_class(summary, "p", "summary-text").empty());
+  EXPECT_GT(node_text(with_class(summary, "p", "summary-text").front()).size(), 40u);
+  // Lead: linked to its organisation's entry.
+  auto lead = with_class(summary, "div", "summary-lead");
+  ASSERT_EQ(lead.size(), 1u);
+  xmlNode* a = html::find_element(lead.front(), "a");
+  ASSERT_NE(a, nullptr);
+  const std::string href = html::get_attr(a, "href");
+  EXPECT_EQ(html::urls::resolve(path, href), "en/organisations/index.html");
+  ASSERT_NE(href.find('#'), std::string::npos);
+  ParsedPage orgs = parse(page("en/organisations/index.html"));
+  xmlNode* entry = by_id(orgs, href.substr(href.find('#') + 1));
+  ASSERT_NE(entry, nullptr);
+  bool names_it = false;  // the entry links back to the commitment
+  html::for_each_element(entry, [&](xmlNode* n) {
+    if (html::get_attr(n, "href") == "../nap-2018-2020/10-lapor-sp4n-quality/index.html") names_it = true;
+  });
+  EXPECT_TRUE(names_it);
+  // The OGP id, linked to OGP's page; the period and the stage; no status (none is recorded).
+  const std::string& html = page(path);
+  EXPECT_TRUE(contains(html, "<a href=\"https://www.opengovpartnership.org/members/indonesia/commitments/ID0101/\" hreflang=\"en\">ID0101</a>"));
+  EXPECT_FALSE(with_class(summary, "div", "summary-period").empty());
+  EXPECT_TRUE(contains(node_text(with_class(summary, "div", "summary-stage").front()), "Final"));
+  EXPECT_TRUE(with_class(summary, "div", "summary-status").empty());
+  // The metadata no longer repeats the number of the title.
+  EXPECT_FALSE(contains(html, "<dt>Number</dt>"));
+  // A draft's notice follows the summary; a commitment without an OGP id has no such row.
+  const std::string& draft = page("en/nap-2020-2022/1-beneficial-ownership/index.html");
+  EXPECT_LT(draft.find("commitment-summary"), draft.find("notice-draft"));
+  for (const auto& c : draft_->loaded.plan.commitments) {
+    if (!c.ogp_id.empty()) continue;
+    EXPECT_FALSE(contains(page(html::urls::commitment("en", "nap-2020-2022", std::to_string(c.number) + "-" + c.id)),
+                          "summary-ogp-id"));
+  }
+}
+
+TEST_F(Site, OrganisationsHaveALetterBarASectorFilterAndWebAddresses) {
+  const std::string path = "en/organisations/index.html";
+  ParsedPage p = parse(page(path));
+  // Every letter of the bar has its group, every group its letter; every entry is in one.
+  auto bars = with_class(p.root(), "nav", "az");
+  ASSERT_EQ(bars.size(), 1u);
+  size_t letters = 0;
+  html::for_each_element(bars.front(), [&](xmlNode* n) {
+    if (std::string(reinterpret_cast<const char*>(n->name)) != "a") return;
+    ++letters;
+    xmlNode* group = by_id(p, html::get_attr(n, "href").substr(1));
+    ASSERT_NE(group, nullptr) << html::get_attr(n, "href");
+    EXPECT_EQ(node_text(group), node_text(n));
+  });
+  EXPECT_EQ(letters, with_class(p.root(), "section", "org-letter").size());
+  const size_t all = with_class(p.root(), "section", "org").size();
+  // Web addresses: links, http(s) only, shown without their scheme.
+  const std::string& html = page(path);
+  EXPECT_TRUE(contains(html, "<a href=\"https://pwypindonesia.org/\">pwypindonesia.org</a>"));
+  for (xmlNode* web : with_class(p.root(), "p", "org-web")) {
+    const std::string href = html::get_attr(html::find_element(web, "a"), "href");
+    EXPECT_TRUE(href.starts_with("https://") || href.starts_with("http://")) << href;
+  }
+  // The sector filter: one page per sector, with that sector's entries only, adding up to all.
+  size_t in_sectors = 0;
+  for (xmlNode* a : p.all("a")) {
+    const std::string target = html::urls::resolve(path, html::get_attr(a, "href"));
+    if (!target.starts_with("en/organisations/") || target.find('#') != std::string::npos || target == path) continue;
+    const std::string sector = target.substr(17, target.find('/', 17) - 17);
+    ParsedPage sp = parse(page(target));
+    for (xmlNode* e : with_class(sp.root(), "section", "org")) {
+      EXPECT_EQ(html::get_attr(e, "data-sector"), sector);
+      ++in_sectors;
+    }
+  }
+  EXPECT_EQ(in_sectors, all);
+  EXPECT_TRUE(contains(page("id/organisations/cso/index.html"), "aria-current=\"page\">Organisasi masyarakat sipil"));
 }
 
 TEST_F(Site, CommitmentPageHasTheWholeChapterAndItsNeighbours) {
@@ -415,7 +564,8 @@ TEST(SiteHostile, ContentNeverBecomesMarkupOrScript) {
       }
     });
   }
-  EXPECT_EQ(checked, 11u);  // the language page; home, organisations, search, plan and commitment, in 2 languages
+  EXPECT_EQ(checked, 15u);  // the language page; home, organisations (all, and each of two sectors), search, plan and
+                           // commitment, in 2 languages
 
   ParsedPage en = parse(*out.find("site/en/fixture-plan/index.html"));
   // Text, never markup; its quotes curled like every plain text's (compose/typography.h).
@@ -469,6 +619,24 @@ TEST_F(SiteTemplate, ProblemsAreH001Errors) {
     EXPECT_TRUE(has_h001(d));
     EXPECT_TRUE(out.paths("site/").empty());
   }
+}
+
+TEST_F(SiteTemplate, OgpAddressesThatCannotBeUsedAreH001Errors) {
+  for (const char* bad : {"{", "[]", "{\"commitment\": \"http://x/{member}/{id}\", \"members\": {}}",
+                          "{\"commitment\": \"https://x/{id}\", \"members\": {}}",
+                          "{\"commitment\": \"https://x/{member}/{id}\", \"members\": {\"ID\": \"../x\"}}"}) {
+    SCOPED_TRACE(bad);
+    std::ofstream(layouts_ / "ogp.json") << bad;
+    Diagnostics d;
+    Outputs out = emit_with(d);
+    EXPECT_TRUE(has_h001(d));
+  }
+  // Without the file: no links to OGP, and no error.
+  fs::remove(layouts_ / "ogp.json");
+  Diagnostics d;
+  Outputs out = emit_with(d);
+  for (const auto& x : d.all()) ADD_FAILURE() << x.str();
+  for (const auto& path : out.paths("site/")) EXPECT_FALSE(contains(*out.find(path), "opengovpartnership.org/members")) << path;
 }
 
 TEST_F(SiteTemplate, ARestyledTemplateWithItsOwnFilesAndFewerSlots) {
