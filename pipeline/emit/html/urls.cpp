@@ -29,6 +29,8 @@ std::string commitment(const std::string& lang, const std::string& plan, const s
 }
 std::string organisations(const std::string& lang) { return lang + "/organisations/index.html"; }
 std::string search(const std::string& lang) { return lang + "/search/index.html"; }
+std::string about(const std::string& lang) { return lang + "/about/index.html"; }
+std::string not_found(const std::string& lang) { return lang.empty() ? "404.html" : lang + "/404.html"; }
 std::string asset(const std::string& name) { return "assets/" + name; }
 std::string file(const std::string& plan, const std::string& name) { return "files/" + plan + "/" + name; }
 
