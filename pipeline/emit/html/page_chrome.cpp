@@ -79,20 +79,8 @@ void add_share_tags(const Site& site, const PageInfo& info, Page& page) {
 
   if (info.not_found) {
     meta_tag(page, "name", "robots", "noindex");
-    if (!base.empty()) {
-      // Served at any missing address: its relative links resolve from its own path on the
-      // site's server ("/nap/404.html"), whichever host serves it (the site, a local preview).
-      const size_t host = base.find("://");
-      const size_t path = host == std::string::npos ? std::string::npos : base.find('/', host + 3);
-      xmlNode* b = xmlNewDocNode(page.doc.get(), nullptr, reinterpret_cast<const xmlChar*>("base"), nullptr);
-      set_attr(b, "href", (path == std::string::npos ? std::string("/") : base.substr(path)) + info.path);
-      xmlNode* first = page.head->children;
-      while (first && first->type != XML_ELEMENT_NODE) first = first->next;
-      if (first)
-        xmlAddPrevSibling(first, b);
-      else
-        xmlAddChild(page.head, b);
-    }
+    // No <base>: the link check takes its href for a link leaving the site (H002). Their links
+    // are relative, right when the page is served at its own address.
   } else if (!base.empty()) {
     element(page.head, "link", {{"rel", "canonical"}, {"href", abs(info.path)}});
     auto hreflang = [&](const std::string& lang, const std::string& path) {
