@@ -39,9 +39,7 @@ struct PageInfo {
   // The page for readers of no language of the page's set (hreflang="x-default"); "": the
   // page in the first language of the site (a plan's pages: of the plan).
   std::string x_default;
-  // A "not found" page, served at any missing address: not indexed, no canonical; its links
-  // resolve from its own path on the server (<base href="/nap/404.html">) when the site's
-  // address is known.
+  // A "not found" page, served at any missing address: not indexed, no canonical.
   bool not_found = false;
 };
 
