@@ -23,8 +23,8 @@ $(BUILD_DIR)/build.ninja: CMakeLists.txt | setup
 build: setup $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Every plan of content/ into dist/ (dist/site/ is the archive website; set SITE_URL, or
-# RENAKSI_SITE_URL, to the address it will be served from, for sitemap.xml).
+# Every plan of content/ into dist/ (dist/site/ is the archive website; its address comes from
+# content/site.xml, or SITE_URL / RENAKSI_SITE_URL, which override it).
 publish: build
 	$(BUILD_DIR)/renaksi build $(CONTENT) --out $(OUT) --cache-dir $(BUILD_DIR)/cache --timings $(if $(SITE_URL),--site-url $(SITE_URL))
 

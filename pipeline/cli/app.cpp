@@ -201,8 +201,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->option_text("SECONDS")
       ->check(whole_number_from(1, 3600));
   build_cmd->add_option("--site-url", build.site_url,
-                        "Where the site (OUT/site/) will be served, for sitemap.xml's absolute addresses "
-                        "(default $RENAKSI_SITE_URL, else https://nap-archive.example/)");
+                        "Where the site (OUT/site/) will be served, for its absolute addresses "
+                        "(default $RENAKSI_SITE_URL, else the content's site.xml)");
   build_cmd->add_flag("--timings", build.timings, "Print how long each pass took");
   build_cmd->add_flag("--fail-on-warnings", build.fail_on_warnings, "Exit 1 when there are warnings");
   ValidateOptions validate;

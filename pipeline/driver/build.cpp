@@ -4,6 +4,7 @@
 
 #include "env/limits.h"
 #include "env/build_identity.h"
+#include "driver/site_address.h"
 #include "output/plan_cache.h"
 
 #include "driver/pipeline.h"
@@ -265,11 +266,14 @@ ArchiveBuild build_archive(const std::filesystem::path& root, const Env& env, co
       a.diags.error(Code::L001, {root.generic_string(), 0, 0}, "no plan here: expected plan.xml, or folders that hold one");
     return a;
   }
+  resolve_site_address(a.env, root, a.out_folder != nullptr, a.diags);
   return walk(std::move(a), folders, request);
 }
 
 ArchiveBuild build_plans(const std::vector<std::filesystem::path>& folders, const Env& env, const BuildRequest& request) {
-  return walk(start(env, request), folders, request);
+  ArchiveBuild a = start(env, request);
+  if (!folders.empty()) resolve_site_address(a.env, folders.front(), a.out_folder != nullptr, a.diags);
+  return walk(std::move(a), folders, request);
 }
 
 }  // namespace renaksi

@@ -150,12 +150,18 @@ bool ogp_step(ArchiveBuild&, BuildState* s) {
   return true;
 }
 
+// Where the site's template is, its address, and the date every page shows.
+html::SiteOptions site_options(const Env& env) {
+  return {env.data_dir / "layouts" / "html", env.site_url,
+          std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(env.now())}};
+}
+
 // A plan's own pages of the website (its plan page, its commitment pages, its downloads),
 // written with its files; what the archive's pages need of it is kept as its summary. The
 // site's labels come from catalogues of its own, loaded once per language for the build.
 bool pages_step(ArchiveBuild& a, BuildState* s) {
   load_locales(html::plan_languages(s->documents), a.env.data_dir, a.site_locales, a.diags);
-  const html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url};
+  const html::SiteOptions options = site_options(a.env);
   std::optional<html::SitePlanSummary> summary = html::emit_plan_site(s->documents, s->outputs, a.site_locales, options, s->diags);
   if (!summary) return false;
   s->site_summary = summary->to_json();
@@ -175,7 +181,7 @@ bool site_step(ArchiveBuild& a, BuildState*) {
     plans.push_back(std::move(*summary));
   }
   load_locales(html::site_languages(plans), a.env.data_dir, a.site_locales, a.diags);
-  const html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url};
+  const html::SiteOptions options = site_options(a.env);
   const bool ok = html::emit_archive_site(plans, a.site_locales, options, a.outputs, a.diags);
   report_locale_problems(a.site_locales, a.diags);
   return ok && !a.diags.has_errors();

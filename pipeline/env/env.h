@@ -19,9 +19,11 @@ struct Env {
   std::filesystem::path data_dir;                     // holds locales/ and layouts/
   std::string layout = "a4";                          // layouts/<name>.json, or a path to a .json
   std::optional<std::int64_t> source_date_epoch;      // the build's date, for reproducible output
-  // Where the site (dist/site/) is served: sitemap.xml needs absolute addresses. The default is
-  // a placeholder under the reserved .example domain; set --site-url or RENAKSI_SITE_URL.
-  std::string site_url = "https://nap-archive.example/";
+  // Where the site (dist/site/) is served, for its absolute addresses (canonical and hreflang
+  // links, Open Graph, sitemap.xml). --site-url or RENAKSI_SITE_URL; when neither is set the
+  // build takes it from the content's site.xml (driver/site_address.h). Empty: not known, and
+  // the site writes no absolute address (never a placeholder).
+  std::string site_url;
 
   // Reads RENAKSI_PANDOC, RENAKSI_DATA_DIR, RENAKSI_SITE_URL and SOURCE_DATE_EPOCH; the data folder defaults to
   // the source tree the binary was built from.

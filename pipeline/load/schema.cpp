@@ -11,10 +11,11 @@ extern const std::string_view content_schema;
 
 std::string_view ContentSchema::source() { return embedded::content_schema; }
 
-ContentSchema::ContentSchema() {
+ContentSchema::ContentSchema() : ContentSchema(embedded::content_schema) {}
+
+ContentSchema::ContentSchema(std::string_view rng) {
   XmlErrorCollector collector;
-  RelaxNGParserCtxtPtr ctxt(
-      xmlRelaxNGNewMemParserCtxt(embedded::content_schema.data(), static_cast<int>(embedded::content_schema.size())));
+  RelaxNGParserCtxtPtr ctxt(xmlRelaxNGNewMemParserCtxt(rng.data(), static_cast<int>(rng.size())));
   if (ctxt) schema_.reset(xmlRelaxNGParse(ctxt.get()));
   if (!schema_) {
     std::string why = collector.issues.empty() ? "unknown error" : collector.issues.front().message;

@@ -1,5 +1,6 @@
 // Every page of the site has no axe-core violation of WCAG 2.1 A and AA, at a phone's width and
-// at a desktop's, in headless Chromium over HTTP on 127.0.0.1.
+// at a desktop's, in the light and the dark colour scheme, in headless Chromium over HTTP on
+// 127.0.0.1.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { axeScript } from "./lib/deps.mjs";
@@ -10,8 +11,9 @@ const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const env = siteInBrowser({ before, after, launch });
 
 for (const [name, width, height] of [["desktop", 1280, 900], ["phone", 390, 844]]) {
-  test(`every page has zero WCAG 2.1 AA violations at ${name} width`, async () => {
+  for (const scheme of ["light", "dark"]) test(`every page has zero WCAG 2.1 AA violations at ${name} width in the ${scheme} scheme`, async () => {
     const page = await env.browser.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height });
     const problems = [];
     const pages = listPages(env.site.siteDir);

@@ -9,7 +9,8 @@ void write_home_page(Site& site, const ArchivePlans& plans, const std::string& l
   std::string country;
   if (!plans.empty()) country = site.loc(lang).country_name(plans.front()->country);
   const std::string intro = site.msg(lang, "site.home_intro", {{"country", country}});
-  const PageInfo info = archive_page(site, lang, &urls::home, site.msg(lang, "site.home_title"), intro, Section::Plans);
+  PageInfo info = archive_page(site, lang, &urls::home, site.msg(lang, "site.home_title"), intro, Section::Plans);
+  info.x_default = urls::root();  // readers of no language of the site: the language page
   Page page = start_page(site, info);
   xmlNode* main = main_of(page);
   auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };

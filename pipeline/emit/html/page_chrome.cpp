@@ -1,6 +1,8 @@
 // The chrome of every page.
 #include "emit/html/page_chrome.h"
 
+#include <algorithm>
+
 #include "emit/html/urls.h"
 
 namespace renaksi::html {
@@ -36,6 +38,88 @@ std::string shorten(const std::string& text, size_t max) {
   return s + "\u2026";
 }
 
+namespace {
+
+xmlNode* meta_tag(Page& page, const char* attr, const std::string& key, const std::string& value) {
+  return element(page.head, "meta", {{attr, key}, {"content", value}});
+}
+
+// "id_ID": Open Graph's locale, the language as used in the archive's country.
+std::string og_locale(const Site& site, const std::string& lang) {
+  if (site.footer_country.empty()) return {};
+  std::string l = lang.substr(0, lang.find('-'));
+  return l + "_" + site.footer_country;
+}
+
+}  // namespace
+
+void add_share_tags(const Site& site, const PageInfo& info, Page& page) {
+  const std::string& base = site.site_url;
+  const std::string site_name = site.msg(info.lang, "site.name");
+  const std::string description = info.description.empty() ? info.title : info.description;
+  auto abs = [&](const std::string& path) { return urls::absolute(base, path); };
+
+  // The template's share image (<meta property="og:image" content="share.png"/>), already
+  // linked relative to the page: absolute with the site's address, else dropped.
+  std::string image;
+  for (xmlNode* n = page.head->children; n;) {
+    xmlNode* next = n->next;
+    if (n->type == XML_ELEMENT_NODE && get_attr(n, "property") == "og:image") {
+      if (!base.empty() && image.empty()) {
+        image = abs(urls::resolve(info.path, get_attr(n, "content")));
+        set_attr(n, "content", image);
+        xmlUnlinkNode(n);  // moved below, with the other Open Graph tags
+        xmlFreeNode(n);
+      } else {
+        remove_node(n);
+      }
+    }
+    n = next;
+  }
+
+  if (info.not_found) {
+    meta_tag(page, "name", "robots", "noindex");
+    // No <base>: the link check takes its href for a link leaving the site (H002). Their links
+    // are relative, right when the page is served at its own address.
+  } else if (!base.empty()) {
+    element(page.head, "link", {{"rel", "canonical"}, {"href", abs(info.path)}});
+    auto hreflang = [&](const std::string& lang, const std::string& path) {
+      element(page.head, "link", {{"rel", "alternate"}, {"hreflang", lang}, {"href", abs(path)}});
+    };
+    if (info.path == urls::root()) {  // the language page: each language's home, and itself for the rest
+      for (const auto& l : site.langs) hreflang(l, urls::home(l));
+    } else {
+      hreflang(info.lang, info.path);
+      for (const auto& a : info.alternates) hreflang(a.lang, a.path);
+    }
+    std::string x_default = info.x_default.empty() ? info.path : info.x_default;
+    if (info.x_default.empty() && info.path != urls::root())
+      for (const auto& l : site.langs) {  // the page in the site's first language it has
+        if (l == info.lang) break;
+        auto a = std::find_if(info.alternates.begin(), info.alternates.end(), [&](const Alternate& x) { return x.lang == l; });
+        if (a != info.alternates.end()) {
+          x_default = a->path;
+          break;
+        }
+      }
+    hreflang("x-default", x_default);
+  }
+
+  meta_tag(page, "property", "og:type", "website");
+  meta_tag(page, "property", "og:site_name", site_name);
+  meta_tag(page, "property", "og:title", info.title);
+  meta_tag(page, "property", "og:description", description);
+  if (!base.empty() && !info.not_found) meta_tag(page, "property", "og:url", abs(info.path));
+  if (!image.empty()) meta_tag(page, "property", "og:image", image);
+  if (std::string l = og_locale(site, info.lang); !l.empty()) {
+    meta_tag(page, "property", "og:locale", l);
+    for (const auto& a : info.alternates) meta_tag(page, "property", "og:locale:alternate", og_locale(site, a.lang));
+  }
+  meta_tag(page, "name", "twitter:card", image.empty() ? "summary" : "summary_large_image");
+  meta_tag(page, "name", "twitter:title", info.title);
+  meta_tag(page, "name", "twitter:description", description);
+}
+
 PageInfo archive_page(const Site& site, const std::string& lang, std::string (*url)(const std::string&), std::string title,
                       std::string description, Section section) {
   PageInfo info;
@@ -59,8 +143,7 @@ Page start_page(const Site& site, const PageInfo& info) {
   xmlAddNextSibling(page.title, meta);
   set_attr(meta, "name", "description");
   set_attr(meta, "content", info.description.empty() ? info.title : info.description);
-  for (const auto& a : info.alternates)
-    element(page.head, "link", {{"rel", "alternate"}, {"hreflang", a.lang}, {"href", rel(a.path)}});
+  add_share_tags(site, info, page);
   for (const auto& s : info.scripts) element(page.head, "script", {{"src", rel(s)}, {"defer", "defer"}});
 
   if (xmlNode* skip = page.slot("skip-link")) {
@@ -107,6 +190,29 @@ Page start_page(const Site& site, const PageInfo& info) {
                    site.msg(lang, "site.footer",
                             {{"issuer", issuer->second}, {"country", site.loc(lang).country_name(site.footer_country)}}));
     element_text(footer, "p", site.msg(lang, "site.footer_generated"), {{"class", "generator"}});
+    xmlNode* more = element(footer, "p", {{"class", "footer-links"}});
+    element_text(more, "a", site.msg(lang, "site.about_title"), {{"href", rel(urls::about(lang))}});
+    if (auto built = site.built.find(lang); built != site.built.end()) {
+      // The date as a <time> inside the catalogue's sentence: formatted around a marker.
+      const std::string marker = "\x01";
+      const std::string line = site.msg(lang, "site.updated", {{"date", marker}});
+      const size_t at = line.find(marker);
+      xmlNode* p = element(footer, "p", {{"class", "updated"}});
+      if (at == std::string::npos) {
+        text(p, line);
+      } else {
+        text(p, line.substr(0, at));
+        element_text(p, "time", built->second, {{"datetime", site.built_iso}});
+        text(p, line.substr(at + marker.size()));
+      }
+    }
+    // Shown in print only (site.css): where the printed page comes from.
+    std::string where = site_name;
+    if (!site.site_url.empty()) {
+      const std::vector<MessageArg> args{{"site", site_name}, {"address", urls::absolute(site.site_url, info.path)}};
+      where = site.msg(lang, "site.print_address", args);
+    }
+    element_text(footer, "p", where, {{"class", "print-address"}});
   }
   if (xmlNode* m = page.slot("main")) set_attr(m, "tabindex", "-1");
   return page;

@@ -26,6 +26,7 @@ bool named(const xmlNode* n, const char* name) {
 const char* asset_attr(const xmlNode* n) {
   if (named(n, "link")) return "href";
   if (named(n, "script") || named(n, "img")) return "src";
+  if (named(n, "meta") && get_attr(n, "property") == "og:image") return "content";  // the shared picture
   return nullptr;
 }
 

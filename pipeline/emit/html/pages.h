@@ -22,6 +22,11 @@ void write_commitment_pages(Site& site, const SitePlan& plan, const std::string&
 void write_organisations_page(Site& site, const ArchivePlans& plans, const std::string& lang);
 // site/<lang>/search/index.html: the search box over every commitment.
 void write_search_page(Site& site, const std::string& lang);
+// site/<lang>/about/index.html: who publishes the archive (the plans' issuers, from the content).
+void write_about_page(Site& site, const ArchivePlans& plans, const std::string& lang);
+// site/<lang>/404.html, and site/404.html for `lang` "" (in every language): no such page,
+// with the way home and to search.
+void write_not_found_page(Site& site, const std::string& lang);
 
 // For pages of a plan that is not Final: its stage and an invitation to comment.
 void write_draft_notice(const Site& site, const SitePlan& plan, const std::string& lang, xmlNode* parent, bool full);

@@ -3,6 +3,7 @@
 #include "emit/html/site.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -133,8 +134,21 @@ bool check_plan_links(const Site& site, const SitePlan& p, SitePlanSummary& s, D
   return broken.empty();
 }
 
+// What every page shows of the build: the site's address and the build's date in each language.
+void set_identity(Site& site, const SiteOptions& options) {
+  site.site_url = options.site_url;
+  if (!options.built) return;
+  const std::chrono::year_month_day d = *options.built;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  site.built_iso = iso;
+  for (const auto& l : site.langs) site.built[l] = site.loc(l).date(d);
+}
+
 PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outputs* plan_files, Outputs& out,
-                         const Locales& locales, const PageTemplate& tpl, const OgpLinks& ogp, Diagnostics& diags) {
+                         const Locales& locales, const PageTemplate& tpl, const OgpLinks& ogp, const SiteOptions& options,
+                         Diagnostics& diags) {
   PlanSiteResult r;
   if (documents.empty()) return r;
   const doc::Facts& facts = documents.front().facts;
@@ -183,6 +197,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   site.footer_country = facts.country;
   site.ogp = &ogp;
   for (const auto& l : p.langs) site.footer_issuer[l] = p.facts_in(l).issuer_name;
+  set_identity(site, options);
   p.downloads = collect_downloads(site, p);
   for (const auto& d : p.downloads) s.downloads.push_back(d.site_path);
   for (const auto& lang : p.langs) {
@@ -202,6 +217,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
     e.stage = f.stage;
     e.commitments = f.commitments;
     e.issuer = d.facts.issuer_name;
+    e.issuer_url = d.facts.issuer_url;
     for (const auto& o : d.facts.organisations) {
       SitePlanSummary::Organisation org{o.anchor, o.name, o.sector, o.sector_id, o.url, {}};
       for (const auto& role : o.roles) {
@@ -261,6 +277,7 @@ bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& 
     site.footer_country = newest.country;
     for (const auto& l : site.langs) site.footer_issuer[l] = newest.edition_for(l).issuer;
   }
+  set_identity(site, options);
 
   for (const auto& name : tpl.assets()) {
     std::string bytes;
@@ -273,11 +290,17 @@ bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& 
     write_home_page(site, plans, lang);
     write_organisations_page(site, plans, lang);
     write_search_page(site, lang);
+    write_about_page(site, plans, lang);
+    write_not_found_page(site, lang);
   }
+  write_not_found_page(site, "");
   site.add_file(urls::asset("search-index.js"), search_index_js(site, plans));
-  std::vector<std::string> pages = site.pages;
-  for (const auto* p : plans) pages.insert(pages.end(), p->pages.begin(), p->pages.end());
-  site.add_file("sitemap.xml", sitemap_xml(options.site_url, pages));
+  // Sitemaps take absolute addresses only: without the site's address there is none.
+  if (!options.site_url.empty()) {
+    std::vector<std::string> pages = site.pages;
+    for (const auto* p : plans) pages.insert(pages.end(), p->pages.begin(), p->pages.end());
+    site.add_file("sitemap.xml", sitemap_xml(options.site_url, pages));
+  }
 
   // The links of the archive's pages, and those of the plans' pages that leave their plan.
   LinkTargets targets;
@@ -343,7 +366,7 @@ bool Site::add_copy(const std::string& path, const std::string& from) {
 std::string plan_slug(const std::string& plan_id) {
   // The id is already [a-z0-9-] by the schema; the slugger keeps the rule if it ever is not.
   std::string slug = slugger().slug(plan_id);
-  if (slug.empty() || slug == "search" || slug == "organisations") slug = "plan-" + slug;
+  if (slug.empty() || slug == "search" || slug == "organisations" || slug == "about") slug = "plan-" + slug;
   return slug;
 }
 
@@ -360,7 +383,7 @@ std::optional<SitePlanSummary> emit_plan_site(const std::vector<doc::Document>& 
   if (!load_template(options, tpl, diags)) return std::nullopt;
   OgpLinks ogp;
   if (!load_ogp_links(options, ogp, diags)) return std::nullopt;
-  PlanSiteResult r = plan_site(documents, &out, out, locales, tpl, ogp, diags);
+  PlanSiteResult r = plan_site(documents, &out, out, locales, tpl, ogp, options, diags);
   if (!r.ok) return std::nullopt;
   if (!r.summary) return SitePlanSummary{};  // no editions: nothing to show
   return std::move(r.summary);
@@ -421,7 +444,7 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
   bool ok = true;
   std::vector<SitePlanSummary> summaries;
   for (const auto& src : sources) {
-    PlanSiteResult r = plan_site(*src.documents, src.outputs, out, locales, tpl, ogp, diags);
+    PlanSiteResult r = plan_site(*src.documents, src.outputs, out, locales, tpl, ogp, options, diags);
     ok = ok && r.ok;
     if (r.summary) summaries.push_back(std::move(*r.summary));
   }

@@ -6,6 +6,7 @@
 // every plan's summary (`emit_archive_site`). `emit_site` does both in one call.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -21,7 +22,9 @@ namespace renaksi::html {
 
 struct SiteOptions {
   std::filesystem::path layouts_dir;  // layouts/html: page.html, site.css, search.js
-  std::string site_url;               // where site/ is served, for sitemap.xml
+  std::string site_url;  // where site/ is served ("https://…/"); empty: not known, no absolute links
+  // The build's date (SOURCE_DATE_EPOCH, else the build's time), shown on every page; none: not shown.
+  std::optional<std::chrono::year_month_day> built = std::nullopt;
 };
 
 // The plan's folder on the site: its id (unique in an archive, B001), unless the id is one of

@@ -69,6 +69,11 @@ struct Site {
   std::map<std::string, std::string> footer_issuer;
   std::string footer_country;
   const OgpLinks* ogp = nullptr;  // a plan's pages: where OGP has its commitments' pages
+  // The site's address ("https://…/"; empty: not known) and the build's date as each page
+  // language writes it, with its ISO form.
+  std::string site_url;
+  std::map<std::string, std::string> built;
+  std::string built_iso;
   std::vector<std::string> pages;            // site paths of the pages written, in order
   std::map<std::string, PageLinks> links;    // each page written: its links and ids
   std::set<std::string> files;               // every site path written (pages and other files)

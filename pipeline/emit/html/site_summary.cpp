@@ -76,6 +76,7 @@ json SitePlanSummary::to_json() const {
   for (const auto& e : editions) {
     json ej = {{"lang", e.lang},     {"title", e.title},   {"plan_line", e.plan_line},     {"period", e.period},
                {"stage", e.stage},   {"issuer", e.issuer}, {"commitments", e.commitments}};
+    ej["issuer_url"] = e.issuer_url;
     ej["organisations"] = json::array();
     for (const auto& o : e.organisations) {
       json oj = {{"anchor", o.anchor}, {"name", o.name},     {"sector", o.sector},
@@ -131,6 +132,7 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
       e.period = ej.at("period").get<std::string>();
       e.stage = ej.at("stage").get<std::string>();
       e.issuer = ej.at("issuer").get<std::string>();
+      e.issuer_url = ej.at("issuer_url").get<std::string>();
       e.commitments = ej.at("commitments").get<std::string>();
       for (const auto& oj : ej.at("organisations")) {
         Organisation o;

@@ -43,6 +43,7 @@ struct SitePlanSummary {
     std::string lang;
     std::string title, plan_line, period, stage, commitments;  // the cover's lines, as formatted
     std::string issuer;                                        // the issuer's name (the footer)
+    std::string issuer_url;                                    // its web site (the about page); may be ""
     std::vector<Organisation> organisations;                   // in the plan's index order
     std::vector<SearchEntry> search;                           // in plan order
   };

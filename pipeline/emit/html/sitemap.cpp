@@ -13,6 +13,7 @@ std::string sitemap_xml(const std::string& base_url, const std::vector<std::stri
   xmlNs* ns = xmlNewNs(urlset, reinterpret_cast<const xmlChar*>("http://www.sitemaps.org/schemas/sitemap/0.9"), nullptr);
   xmlSetNs(urlset, ns);
   for (const auto& p : pages) {
+    if (p == urls::not_found("") || p.ends_with("/" + urls::not_found(""))) continue;  // not a page to index
     xmlNode* url = xmlNewChild(urlset, ns, reinterpret_cast<const xmlChar*>("url"), nullptr);
     xmlNode* loc = xmlNewChild(url, ns, reinterpret_cast<const xmlChar*>("loc"), nullptr);
     text(loc, urls::absolute(base_url, p));

@@ -1,5 +1,6 @@
-// sitemap.xml: the address of every page of the site, absolute (sitemaps allow no relative
-// URLs), from the site's base URL (--site-url, RENAKSI_SITE_URL).
+// sitemap.xml: the address of every page of the site but the "not found" pages, absolute
+// (sitemaps allow no relative URLs), from the site's address (content/site.xml, --site-url,
+// RENAKSI_SITE_URL). The site writes none when its address is not known.
 #pragma once
 
 #include <string>

@@ -32,6 +32,8 @@ std::string organisations_sector(const std::string& lang, const std::string& sec
   return lang + "/organisations/" + sector + "/index.html";
 }
 std::string search(const std::string& lang) { return lang + "/search/index.html"; }
+std::string about(const std::string& lang) { return lang + "/about/index.html"; }
+std::string not_found(const std::string& lang) { return lang.empty() ? "404.html" : lang + "/404.html"; }
 std::string asset(const std::string& name) { return "assets/" + name; }
 std::string file(const std::string& plan, const std::string& name) { return "files/" + plan + "/" + name; }
 

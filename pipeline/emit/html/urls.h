@@ -14,6 +14,8 @@ std::string commitment(const std::string& lang, const std::string& plan, const s
 std::string organisations(const std::string& lang);                       // id/organisations/index.html
 std::string organisations_sector(const std::string& lang, const std::string& sector);  // id/organisations/cso/index.html
 std::string search(const std::string& lang);                              // id/search/index.html
+std::string about(const std::string& lang);                               // id/about/index.html
+std::string not_found(const std::string& lang);                           // id/404.html; "" -> 404.html
 std::string asset(const std::string& name);                               // assets/site.css
 std::string file(const std::string& plan, const std::string& name);       // files/nap-2018-2020/x.pdf
 

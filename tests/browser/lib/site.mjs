@@ -24,7 +24,7 @@ export function buildSite() {
   const out = join(root, "dist");
   const result = spawnSync(
     renaksiBinary(),
-    ["build", join(sourceDir, "content"), "--out", out, "--cache-dir", join(root, "cache")],
+    ["build", join(sourceDir, "content"), "--out", out, "--cache-dir", join(root, "cache"), "--site-url", "https://nap-archive.example/"],
     { cwd: sourceDir, encoding: "utf8" },
   );
   if (result.status !== 0) {

@@ -117,9 +117,10 @@ TEST_F(Site, BuildsWithoutDiagnostics) {
 }
 
 TEST_F(Site, WritesEveryPageInEveryLanguageOfItsPlan) {
-  std::set<std::string> expected = {"index.html"};
+  std::set<std::string> expected = {"index.html", "404.html"};
   for (const std::string lang : {"id", "en"}) {
-    for (const char* p : {"index.html", "organisations/index.html", "search/index.html"}) expected.insert(lang + "/" + p);
+    for (const char* p : {"index.html", "organisations/index.html", "search/index.html", "about/index.html", "404.html"})
+      expected.insert(lang + "/" + p);
     for (const char* sector : {"government", "cso"})
       expected.insert(html::urls::organisations_sector(lang, sector));
     for (const auto* s : {final_.get(), draft_.get()}) {
