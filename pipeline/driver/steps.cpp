@@ -152,7 +152,8 @@ bool ogp_step(ArchiveBuild&, BuildState* s) {
 // site's labels come from catalogues of its own, loaded once per language for the build.
 bool pages_step(ArchiveBuild& a, BuildState* s) {
   load_locales(html::plan_languages(s->documents), a.env.data_dir, a.site_locales, a.diags);
-  const html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url};
+  const html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url,
+                                   a.env.data_dir / "vendor" / "search" / "node_modules" / "minisearch"};
   std::optional<html::SitePlanSummary> summary = html::emit_plan_site(s->documents, s->outputs, a.site_locales, options, s->diags);
   if (!summary) return false;
   s->site_summary = summary->to_json();
@@ -172,7 +173,8 @@ bool site_step(ArchiveBuild& a, BuildState*) {
     plans.push_back(std::move(*summary));
   }
   load_locales(html::site_languages(plans), a.env.data_dir, a.site_locales, a.diags);
-  const html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url};
+  const html::SiteOptions options{a.env.data_dir / "layouts" / "html", a.env.site_url,
+                                   a.env.data_dir / "vendor" / "search" / "node_modules" / "minisearch"};
   const bool ok = html::emit_archive_site(plans, a.site_locales, options, a.outputs, a.diags);
   report_locale_problems(a.site_locales, a.diags);
   return ok && !a.diags.has_errors();

@@ -18,8 +18,9 @@ void write_plan_page(Site& site, const SitePlan& plan, const std::string& lang);
 void write_commitment_pages(Site& site, const SitePlan& plan, const std::string& lang);
 // site/<lang>/organisations/index.html: every organisation of every plan, with its commitments.
 void write_organisations_page(Site& site, const ArchivePlans& plans, const std::string& lang);
-// site/<lang>/search/index.html: the search box over every commitment.
-void write_search_page(Site& site, const std::string& lang);
+// site/<lang>/search/index.html: the search box over every commitment, and its filters (plan,
+// theme, stage, lead organisation).
+void write_search_page(Site& site, const ArchivePlans& plans, const std::string& lang);
 
 // For pages of a plan that is not Final: its stage and an invitation to comment.
 void write_draft_notice(const Site& site, const SitePlan& plan, const std::string& lang, xmlNode* parent, bool full);

@@ -22,6 +22,9 @@ namespace renaksi::html {
 struct SiteOptions {
   std::filesystem::path layouts_dir;  // layouts/html: page.html, site.css, search.js
   std::string site_url;               // where site/ is served, for sitemap.xml
+  // The search library's npm package (MiniSearch), installed by scripts/setup; empty: where
+  // setup puts it beside layouts/, <data>/vendor/search/node_modules/minisearch.
+  std::filesystem::path search_library;
 };
 
 // The plan's folder on the site: its id (unique in an archive, B001), unless the id is one of
