@@ -1,12 +1,107 @@
-// Search over every commitment of the archive, in the browser, with no server: filters the
-// index that renaksi writes (search-index.js, loaded before this file) as the user types. A
-// commitment matches when every word typed begins a word of its title, number, plan,
-// organisations, themes, policy areas or summary (accents and case ignored); matches in the
-// title come first.
-// Hand-written, no framework; results are built with DOM calls (textContent), never as markup.
+// Search over the full text of every commitment of the archive, in the browser, with no server.
+// The index is MiniSearch's (assets/minisearch.js, bundled from npm at build time); renaksi
+// writes the plans' catalogue (search-index.js, loaded before this file) and each plan's text
+// (<lang>/<plan>/search-data.js), which this script loads with <script> elements, one plan
+// after another, so it works from file:// as over HTTP (no fetch). Results appear while the
+// plans load and are re-ranked as each one arrives.
+// Words are matched by their stem, typos are forgiven (one letter in five), and a word may be
+// the start of a longer one. Final plans' commitments come before drafts'. Results and their
+// highlights are built with DOM calls (textContent, <mark> elements), never as markup.
 // Without JavaScript the search page shows its <noscript> note instead of the box.
 (function () {
   "use strict";
+
+  // --- Stemming -----------------------------------------------------------------------------
+  // MiniSearch has no stemmers, and no maintained npm package ships an Indonesian one as a
+  // browser script; these two are small, and the same function stems the text and the query,
+  // so the two always agree.
+
+  var VOWEL = /[aeiou]/g;
+  function measure(w) { return (w.match(VOWEL) || []).length; }
+  function isVowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u"; }
+
+  // Indonesian, after Tala's stemmer (the one Snowball implements): particles (-kah, -lah,
+  // -pun), possessives (-ku, -mu, -nya), first-order prefixes (meng-, meny-, mem-, men-, me-,
+  // peng-, peny-, pem-, pen-, di-, ter-, ke-), second-order prefixes (ber-, be-, per-, pe-) and
+  // suffixes (-kan, -an, -i), each removed only while the word keeps more than two vowels.
+  // pengaduan -> adu, penganggaran -> anggar, kesehatan -> sehat, pelayanan -> layan.
+  function stemId(w) {
+    if (measure(w) <= 2) return w;
+    var m;
+    if ((m = /^(.*)(kah|lah|pun)$/.exec(w)) && measure(w) > 2) w = m[1];
+    if ((m = /^(.*)(ku|mu|nya)$/.exec(w)) && measure(w) > 2) w = m[1];
+    if (measure(w) <= 2) return w;
+    var prefix = 0;  // 1: me-/di-/ter-, 2: pe-/per-, 3: peng-/ke-, 4: ber-
+    var first = firstOrderPrefix(w);
+    if (first) {
+      w = first.word;
+      prefix = first.kind;
+      if (measure(w) > 2) w = suffix(w, prefix);
+      if (measure(w) > 2) {
+        var second = secondOrderPrefix(w);
+        if (second) w = second.word;
+      }
+    } else {
+      var s = secondOrderPrefix(w);
+      if (s) {
+        w = s.word;
+        prefix = s.kind;
+      }
+      if (measure(w) > 2) w = suffix(w, prefix);
+    }
+    return w;
+  }
+  function firstOrderPrefix(w) {
+    var rules = [
+      ["meng", "", 1], ["meny", "s", 1, true], ["mem", "p", 1, true], ["mem", "", 1], ["men", "", 1], ["me", "", 1],
+      ["peng", "", 3], ["peny", "s", 3, true], ["pem", "p", 3, true], ["pem", "", 3], ["pen", "", 3],
+      ["di", "", 1], ["ter", "", 1], ["ke", "", 3]
+    ];
+    for (var i = 0; i < rules.length; i++) {
+      var r = rules[i];
+      if (w.lastIndexOf(r[0], 0) !== 0) continue;
+      var rest = w.slice(r[0].length);
+      if (r[3] && !(rest.length > 0 && isVowel(rest[0]))) continue;  // meny-/peny-/mem-/pem- + vowel
+      var word = r[1] + rest;
+      if (measure(word) < 1 || word.length < 3) return null;
+      return { word: word, kind: r[2] };
+    }
+    return null;
+  }
+  function secondOrderPrefix(w) {
+    var rules = [["belajar", "ajar", 4], ["pelajar", "ajar", 2], ["ber", "", 4], ["per", "", 2], ["pe", "", 2]];
+    for (var i = 0; i < rules.length; i++) {
+      var r = rules[i];
+      if (w.lastIndexOf(r[0], 0) !== 0) continue;
+      var word = r[1] + w.slice(r[0].length);
+      if (measure(word) < 1 || word.length < 3) return null;
+      return { word: word, kind: r[2] };
+    }
+    if (/^be[^aeiou]er/.test(w)) return { word: w.slice(2), kind: 4 };
+    return null;
+  }
+  function suffix(w, prefix) {
+    if (/kan$/.test(w) && prefix !== 3 && prefix !== 2 && w.length > 5) return w.slice(0, -3);
+    if (/an$/.test(w) && prefix !== 1 && w.length > 4) return w.slice(0, -2);
+    if (/[^s]i$/.test(w) && prefix <= 2 && w.length > 4) return w.slice(0, -1);
+    return w;
+  }
+
+  // English: the inflections (plurals, -ing, -ed, -ly) and a final -e, so that complaint and
+  // complaints, improve, improved and improving meet.
+  function stemEn(w) {
+    if (w.length <= 3) return w;
+    var m;
+    if (/ies$/.test(w) && w.length > 4) w = w.slice(0, -3) + "y";
+    else if (/sses$/.test(w)) w = w.slice(0, -2);
+    else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
+    if ((m = /^(.+?)(ing|ed|ly)$/.exec(w)) && /[aeiouy]/.test(m[1]) && m[1].length >= 3) {
+      w = m[1];
+      if (/([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);  // planned -> plann -> plan
+    }
+    if (/e$/.test(w) && w.length > 4) w = w.slice(0, -1);
+    return w;
+  }
 
   function normalise(text) {
     return String(text)
@@ -15,83 +110,201 @@
       .toLowerCase();
   }
 
-  function words(query) {
-    return normalise(query)
-      .split(/[\s\p{P}\p{S}]+/u)
-      .filter(function (w) { return w.length > 0; });
-  }
+  var WORD = /[\p{L}\p{N}]+/gu;
+  function tokenize(text) { return String(text).match(WORD) || []; }
+
+  // --- The page -----------------------------------------------------------------------------
 
   function start() {
     var form = document.getElementById("search-form");
     var input = document.getElementById("search-q");
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
-    if (!form || !input || !status || !list || !window.RENAKSI_SEARCH) return;
+    var filters = {
+      plan: document.getElementById("search-plan"),
+      theme: document.getElementById("search-theme"),
+      stage: document.getElementById("search-stage"),
+      lead: document.getElementById("search-lead")
+    };
+    if (!form || !input || !status || !list || !window.RENAKSI_SEARCH || !window.MiniSearch) return;
 
     var lang = form.getAttribute("data-lang");
     var root = form.getAttribute("data-root") || "";
     var found = form.getAttribute("data-found") || "{n}";
     var none = form.getAttribute("data-none") || "";
+    var loadingText = form.getAttribute("data-loading") || "";
     var numbers = new Intl.NumberFormat(lang || undefined);
-    var limit = 100;
+    var limit = 50;
+    var stem = lang === "id" ? stemId : lang === "en" ? stemEn : function (w) { return w; };
+    var plans = window.RENAKSI_SEARCH[lang] || [];
+    var planByData = {};
+    plans.forEach(function (p, order) { p.order = order; planByData[p.d] = p; });
 
-    var entries = (window.RENAKSI_SEARCH[lang] || []).map(function (e, order) {
-      return {
-        entry: e,
-        order: order,
-        title: words(e.n + " " + e.t),
-        text: words([e.n, e.t, e.p, e.w, e.s].join(" "))
-      };
-    });
-
-    function begins(list, term) {
-      for (var i = 0; i < list.length; i++) if (list[i].lastIndexOf(term, 0) === 0) return true;
-      return false;
+    function term(word) {
+      var w = normalise(word);
+      return w ? stem(w) : null;
     }
 
-    function render(query) {
-      var terms = words(query);
-      while (list.firstChild) list.removeChild(list.firstChild);
-      if (terms.length === 0) {
-        status.textContent = "";
+    var docs = [];
+    var index = new window.MiniSearch({
+      fields: ["t", "o", "l", "h", "x"],
+      tokenize: tokenize,
+      processTerm: term,
+      extractField: function (doc, field) {
+        var v = doc[field];
+        return Array.isArray(v) ? v.join(" \n") : v;
+      },
+      searchOptions: {
+        boost: { t: 4, o: 2, l: 2, h: 2, x: 1 },
+        combineWith: "AND",
+        prefix: function (t) { return t.length >= 3; },
+        fuzzy: function (t) { return t.length >= 5 ? 1 : false; },
+        maxFuzzy: 1
+      }
+    });
+
+    var loaded = 0;
+    window.renaksiSearchShard = function (key, entries) {
+      var plan = planByData[key];
+      if (!plan || plan.done) return;
+      plan.done = true;
+      var batch = entries.map(function (e) {
+        e.id = docs.length;
+        e.plan = plan;
+        docs.push(e);
+        return e;
+      });
+      index.addAll(batch);
+    };
+
+    // Each plan's text in turn (one <script> at a time keeps the page responsive); the results
+    // are shown again after each.
+    function loadNext() {
+      if (loaded >= plans.length) {
+        render();
+        list.setAttribute("aria-busy", "false");  // every plan is in: the results are whole
         return;
       }
-      var hits = [];
-      entries.forEach(function (x) {
-        var score = 0;
-        for (var i = 0; i < terms.length; i++) {
-          if (!begins(x.text, terms[i])) return;
-          if (begins(x.title, terms[i])) score += 1;
-        }
-        hits.push({ x: x, score: score });
+      list.setAttribute("aria-busy", "true");
+      var plan = plans[loaded];
+      var script = document.createElement("script");
+      script.src = root + plan.d;
+      script.onload = script.onerror = function () {
+        loaded += 1;
+        script.remove();
+        update();
+        loadNext();
+      };
+      document.head.appendChild(script);
+    }
+
+    function selected(select) { return select ? select.value : ""; }
+
+    function matchesFilters(doc) {
+      var p = selected(filters.plan), t = selected(filters.theme), s = selected(filters.stage), l = selected(filters.lead);
+      if (p && doc.plan.k !== p) return false;
+      if (s && doc.plan.g !== s) return false;
+      if (t && doc.h.indexOf(t) < 0) return false;
+      if (l && doc.l.indexOf(l) < 0) return false;
+      return true;
+    }
+
+    // `text` into `parent`, each word whose stem is one of `terms` in a <mark>.
+    function appendMarked(parent, text, terms) {
+      var last = 0;
+      var m;
+      WORD.lastIndex = 0;
+      while ((m = WORD.exec(text)) !== null) {
+        if (!terms[term(m[0])]) continue;
+        if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var mark = document.createElement("mark");
+        mark.textContent = m[0];
+        parent.appendChild(mark);
+        last = m.index + m[0].length;
+      }
+      if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+    }
+
+    // About 200 characters of the text around its first matching word (its start when none).
+    function snippet(text, terms) {
+      var at = -1;
+      var m;
+      WORD.lastIndex = 0;
+      while ((m = WORD.exec(text)) !== null)
+        if (terms[term(m[0])]) { at = m.index; break; }
+      var from = at < 0 ? 0 : Math.max(0, at - 80);
+      if (from > 0) {
+        var space = text.indexOf(" ", from);
+        if (space >= 0 && space < at) from = space + 1;
+      }
+      var to = Math.min(text.length, from + 220);
+      if (to < text.length) {
+        var end = text.lastIndexOf(" ", to);
+        if (end > (at < 0 ? from : at)) to = end;
+      }
+      return (from > 0 ? "\u2026 " : "") + text.slice(from, to).replace(/\s*\n\s*/g, " \u00b7 ") + (to < text.length ? " \u2026" : "");
+    }
+
+    function render() {
+      var query = input.value;
+      var filtered = ["plan", "theme", "stage", "lead"].some(function (f) { return selected(filters[f]) !== ""; });
+      while (list.firstChild) list.removeChild(list.firstChild);
+      if (tokenize(query).length === 0 && !filtered) {
+        status.textContent = loaded < plans.length ? progress() : "";
+        return;
+      }
+      var hits = tokenize(query).length === 0
+        ? index.search(window.MiniSearch.wildcard, { filter: function (r) { return matchesFilters(docs[r.id]); } })
+        : index.search(query, { filter: function (r) { return matchesFilters(docs[r.id]); } });
+      // Final plans first, then by relevance, then newest plan and plan order.
+      hits.sort(function (a, b) {
+        var x = docs[a.id], y = docs[b.id];
+        return (y.plan.f ? 1 : 0) - (x.plan.f ? 1 : 0) || b.score - a.score || x.plan.order - y.plan.order || x.n - y.n;
       });
-      hits.sort(function (a, b) { return b.score - a.score || a.x.order - b.x.order; });
-      status.textContent = hits.length === 0 ? none : found.replace("{n}", numbers.format(hits.length));
+      var count = hits.length === 0 ? none : found.replace("{n}", numbers.format(hits.length));
+      status.textContent = loaded < plans.length ? count + " " + progress() : count;
       hits.slice(0, limit).forEach(function (h) {
-        var e = h.x.entry;
+        var e = docs[h.id];
+        var terms = {};
+        (h.terms || []).forEach(function (t) { terms[t] = true; });
         var li = document.createElement("li");
-        if (e.l !== lang) li.setAttribute("lang", e.l);
+        if (e.plan.l !== lang) li.setAttribute("lang", e.plan.l);
         var a = document.createElement("a");
         a.href = root + e.u;
-        a.textContent = e.n + ". " + e.t;
+        appendMarked(a, e.n + ". " + e.t, terms);
         li.appendChild(a);
-        var plan = document.createElement("span");
-        plan.className = "meta";
-        plan.textContent = " \u00b7 " + e.p;
-        li.appendChild(plan);
-        if (e.s) {
+        var meta = document.createElement("span");
+        meta.className = "meta";
+        meta.textContent = " \u00b7 " + e.plan.p + (e.plan.f ? "" : " \u00b7 " + e.plan.s);
+        li.appendChild(meta);
+        if (e.x) {
           var p = document.createElement("p");
-          p.textContent = e.s;
+          p.className = "snippet";
+          appendMarked(p, snippet(e.x, terms), terms);
           li.appendChild(p);
         }
         list.appendChild(li);
       });
     }
 
-    function remember(query) {
+    function progress() {
+      return loadingText.replace("{done}", numbers.format(loaded)).replace("{total}", numbers.format(plans.length));
+    }
+
+    var pending = false;
+    function update() {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        render();
+      });
+    }
+
+    function remember() {
       try {
         var url = new URL(window.location.href);
-        if (query) url.searchParams.set("q", query);
+        if (input.value) url.searchParams.set("q", input.value);
         else url.searchParams.delete("q");
         window.history.replaceState(null, "", url.toString());
       } catch (err) {
@@ -102,14 +315,16 @@
     form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     input.addEventListener("input", function () {
-      render(input.value);
-      remember(input.value);
+      render();
+      remember();
+    });
+    Object.keys(filters).forEach(function (f) {
+      if (filters[f]) filters[f].addEventListener("change", render);
     });
     var initial = new URLSearchParams(window.location.search).get("q");
-    if (initial) {
-      input.value = initial;
-      render(initial);
-    }
+    if (initial) input.value = initial;
+    render();
+    loadNext();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

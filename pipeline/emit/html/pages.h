@@ -20,8 +20,9 @@ void write_commitment_pages(Site& site, const SitePlan& plan, const std::string&
 // site/<lang>/organisations/index.html: every organisation of every plan, with its web address
 // and commitments, A–Z; and organisations/<sector>/index.html: those of one sector.
 void write_organisations_page(Site& site, const ArchivePlans& plans, const std::string& lang);
-// site/<lang>/search/index.html: the search box over every commitment.
-void write_search_page(Site& site, const std::string& lang);
+// site/<lang>/search/index.html: the search box over every commitment, and its filters (plan,
+// theme, stage, lead organisation).
+void write_search_page(Site& site, const ArchivePlans& plans, const std::string& lang);
 // site/<lang>/about/index.html: who publishes the archive (the plans' issuers, from the content).
 void write_about_page(Site& site, const ArchivePlans& plans, const std::string& lang);
 // site/<lang>/404.html, and site/404.html for `lang` "" (in every language): no such page,

@@ -1,53 +1,133 @@
-// The search index as a JavaScript file.
+// The search data as JavaScript files: the plans' catalogue and each plan's full text.
 #include "emit/html/search_index.h"
 
 #include <nlohmann/json.hpp>
 
-#include "emit/html/page_chrome.h"
 #include "emit/html/urls.h"
 
 namespace renaksi::html {
 
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// The part in the chapter's language: its own value, else its stand-in.
+template <class T>
+const T* part_value(const std::vector<doc::Localized<T>>& parts) {
+  if (parts.empty()) return nullptr;
+  const auto& part = parts.front();
+  return part.stand_in ? &*part.stand_in : &part.value;
+}
+
+void add_line(std::string& out, const std::string& line) {
+  if (line.empty()) return;
+  if (!out.empty()) out += '\n';
+  out += line;
+}
+
+// JSON is JavaScript; nlohmann escapes what a JavaScript string needs (quotes, backslashes,
+// control characters). U+2028/U+2029 are valid in string literals since ES2019.
+std::string js_value(const json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
 std::vector<SitePlanSummary::SearchEntry> search_entries(const SitePlan& p, const std::string& l) {
   std::vector<SitePlanSummary::SearchEntry> out;
-  for (const auto& c : p.facts_in(l).commitments) {
-    const doc::Chapter* ch = p.chapter(l, doc::Chapter::Kind::Commitment, c.number);
-    if (!ch) continue;
-    std::string words;
-    for (const auto& t : c.titles) words += t + " ";
-    for (const auto& b : ch->blocks)  // the metadata's values: organisations, themes, areas...
-      if (const auto* f = std::get_if<doc::Fields>(&b.content); f && !f->parts.empty())
-        for (const auto& row : f->parts.front().value.rows) words += prose::plain_text(row.value) + " ";
-    words += c.ogp_id;
-    out.push_back({c.number, c.title, shorten(chapter_summary(*ch), 200), std::move(words)});
+  const doc::Facts& facts = p.facts_in(l);
+  for (const auto& c : facts.commitments) {
+    SitePlanSummary::SearchEntry e{c.number, c.title, c.leads, {}};
+    for (const auto& id : c.themes)
+      for (const auto& t : facts.themes)
+        if (t.id == id) e.themes.push_back(t.name);
+    out.push_back(std::move(e));
   }
   return out;
 }
 
+std::string search_shard_path(const std::string& lang, const std::string& slug) {
+  return lang + "/" + slug + "/search-data.js";
+}
+
+std::string commitment_text(const doc::Chapter& ch) {
+  std::string out;
+  for (const auto& b : ch.blocks) {
+    if (const auto* h = std::get_if<doc::Heading>(&b.content)) {
+      if (const auto* v = part_value(h->parts)) add_line(out, prose::plain_text(*v));
+    } else if (const auto* para = std::get_if<doc::Paragraph>(&b.content)) {
+      if (const auto* v = part_value(para->parts)) add_line(out, prose::plain_text(*v));
+    } else if (const auto* pr = std::get_if<doc::Prose>(&b.content)) {
+      if (const auto* v = part_value(pr->parts)) add_line(out, prose::plain_text(*v));
+    } else if (const auto* f = std::get_if<doc::Fields>(&b.content)) {
+      if (const auto* v = part_value(f->parts)) {
+        add_line(out, prose::plain_text(v->title));
+        for (const auto& row : v->rows) add_line(out, row.label + ": " + prose::plain_text(row.value));
+      }
+    } else if (const auto* t = std::get_if<doc::Table>(&b.content)) {
+      if (const auto* v = part_value(t->parts)) {
+        std::string header;
+        for (const auto& label : v->header) header += (header.empty() ? "" : " · ") + label;
+        add_line(out, header);
+        for (const auto& row : v->rows) {
+          std::string line;
+          for (const auto& cell : row) {
+            std::string text = prose::plain_text(cell);
+            if (!text.empty()) line += (line.empty() ? "" : " · ") + text;
+          }
+          add_line(out, line);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::string search_shard_js(const SitePlan& p, const std::string& l) {
+  json docs = json::array();
+  const doc::Facts& facts = p.facts_in(l);
+  std::vector<SitePlanSummary::SearchEntry> entries = search_entries(p, l);
+  for (size_t k = 0; k < facts.commitments.size() && k < entries.size(); ++k) {
+    const doc::CommitmentRef& c = facts.commitments[k];
+    const doc::Chapter* ch = p.chapter(l, doc::Chapter::Kind::Commitment, c.number);
+    auto slug = p.commitment_slugs.find(c.number);
+    if (!ch || slug == p.commitment_slugs.end()) continue;
+    std::string others;  // its titles in the other languages the content gives
+    for (const auto& t : c.titles)
+      if (t != c.title) add_line(others, t);
+    if (!c.ogp_id.empty()) add_line(others, c.ogp_id);
+    json d;
+    d["n"] = c.number;
+    d["u"] = urls::commitment(l, p.slug, slug->second);
+    d["t"] = c.title;
+    d["o"] = others;
+    d["l"] = entries[k].leads;
+    d["h"] = entries[k].themes;
+    d["x"] = commitment_text(*ch);
+    docs.push_back(std::move(d));
+  }
+  return "// Generated by renaksi: the full text of a plan's commitments, for search.js.\nrenaksiSearchShard(" +
+         js_value(search_shard_path(l, p.slug)) + ", " + js_value(docs) + ");\n";
+}
+
 std::string search_index_js(const Site& site, const ArchivePlans& plans) {
-  nlohmann::ordered_json index = nlohmann::ordered_json::object();
+  json index = json::object();
   for (const auto& lang : site.langs) {
-    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+    json entries = json::array();
     for (const SitePlanSummary* p : plans) {
       const SitePlanSummary::Edition& edition = p->edition_for(lang);
-      for (const auto& c : edition.search) {
-        nlohmann::ordered_json e;
-        e["u"] = urls::commitment(edition.lang, p->slug, p->commitment_slug(c.number));
-        e["l"] = edition.lang;
-        e["n"] = c.number;
-        e["t"] = c.title;
-        e["p"] = site.plan_short(*p, lang);
-        e["s"] = c.snippet;
-        e["w"] = c.words;
-        entries.push_back(std::move(e));
-      }
+      json e;
+      e["k"] = p->slug;
+      e["d"] = search_shard_path(edition.lang, p->slug);
+      e["l"] = edition.lang;
+      e["p"] = site.plan_short(*p, lang);
+      e["g"] = p->stage;
+      e["s"] = site.msg(lang, "stage." + p->stage);
+      e["f"] = p->final_stage;
+      entries.push_back(std::move(e));
     }
     index[lang] = std::move(entries);
   }
-  // JSON is JavaScript; nlohmann escapes what a JavaScript string needs (quotes, backslashes,
-  // control characters). U+2028/U+2029 are valid in string literals since ES2019.
-  return "// Generated by renaksi: every commitment of every plan, for search.js.\nwindow.RENAKSI_SEARCH = " +
-         index.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ";\n";
+  return "// Generated by renaksi: the plans whose commitments search.js searches.\nwindow.RENAKSI_SEARCH = " +
+         js_value(index) + ";\n";
 }
 
 }  // namespace renaksi::html

@@ -1,15 +1,33 @@
-// The search page of each language: a box that filters the search index as the user types.
-// Without JavaScript the page says so and points to the plans.
+// The search page of each language: a box and filters that search the commitments' full text
+// as the user types (search.js, over the MiniSearch library). Without JavaScript the page says
+// so and points to the plans.
+#include <set>
+
 #include "emit/html/page_chrome.h"
 #include "emit/html/pages.h"
+#include "emit/html/search_index.h"
 #include "emit/html/urls.h"
 
 namespace renaksi::html {
 
-void write_search_page(Site& site, const std::string& lang) {
+namespace {
+
+// A labelled <select> whose first option ("all", value "") filters nothing.
+void filter_select(Site& site, const std::string& lang, xmlNode* parent, const std::string& id,
+                   const std::string& label_key, const std::vector<std::pair<std::string, std::string>>& options) {
+  xmlNode* field = element(parent, "p", {{"class", "search-filter"}});
+  element_text(field, "label", site.msg(lang, label_key), {{"for", id}});
+  xmlNode* select = element(field, "select", {{"id", id}, {"name", id}});
+  element_text(select, "option", site.msg(lang, "site.search_filter_all"), {{"value", ""}});
+  for (const auto& [value, text] : options) element_text(select, "option", text, {{"value", value}});
+}
+
+}  // namespace
+
+void write_search_page(Site& site, const ArchivePlans& plans, const std::string& lang) {
   PageInfo info = archive_page(site, lang, &urls::search, site.msg(lang, "site.search_title"),
                                site.msg(lang, "site.search_hint"), Section::Search);
-  info.scripts = {urls::asset("search-index.js"), urls::asset("search.js")};
+  info.scripts = {urls::asset("minisearch.js"), urls::asset("search-index.js"), urls::asset("search.js")};
   Page page = start_page(site, info);
   xmlNode* main = main_of(page);
   auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };
@@ -31,9 +49,31 @@ void write_search_page(Site& site, const std::string& lang) {
                                          {"data-lang", lang},
                                          {"data-root", root_prefix},
                                          {"data-found", site.msg(lang, "site.search_found", {{"count", std::string("{n}")}})},
-                                         {"data-none", site.msg(lang, "site.search_none")}});
+                                         {"data-none", site.msg(lang, "site.search_none")},
+                                         {"data-loading", site.msg(lang, "site.search_loading", {{"done", std::string("{done}")}, {"total", std::string("{total}")}})}});
   element_text(form, "label", site.msg(lang, "site.search_label"), {{"for", "search-q"}});
   element(form, "input", {{"type", "search"}, {"id", "search-q"}, {"name", "q"}, {"autocomplete", "off"}, {"spellcheck", "false"}});
+
+  // The filters' choices, from the plans' summaries: plans newest first, the rest sorted.
+  std::vector<std::pair<std::string, std::string>> plan_options, stage_options, theme_options, lead_options;
+  std::set<std::string> stages, themes, leads;
+  for (const SitePlanSummary* s : plans) {
+    plan_options.emplace_back(s->slug, site.plan_short(*s, lang));
+    if (stages.insert(s->stage).second) stage_options.emplace_back(s->stage, site.msg(lang, "stage." + s->stage));
+    for (const auto& e : s->edition_for(lang).search) {
+      themes.insert(e.themes.begin(), e.themes.end());
+      leads.insert(e.leads.begin(), e.leads.end());
+    }
+  }
+  for (const auto& t : themes) theme_options.emplace_back(t, t);
+  for (const auto& l : leads) lead_options.emplace_back(l, l);
+  xmlNode* filters = element(form, "fieldset", {{"class", "search-filters"}});
+  element_text(filters, "legend", site.msg(lang, "site.search_filters"));
+  filter_select(site, lang, filters, "search-plan", "site.search_filter_plan", plan_options);
+  filter_select(site, lang, filters, "search-theme", "site.search_filter_theme", theme_options);
+  filter_select(site, lang, filters, "search-stage", "site.search_filter_stage", stage_options);
+  filter_select(site, lang, filters, "search-lead", "site.search_filter_lead", lead_options);
+
   element(main, "p", {{"id", "search-status"}, {"class", "search-status"}, {"role", "status"}});
   element(main, "ol", {{"id", "search-results"}, {"class", "search-results"}});
   end_page(site, page);

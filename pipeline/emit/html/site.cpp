@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "emit/html/downloads.h"
 #include "emit/html/link_check.h"
 #include "emit/html/pages.h"
@@ -73,6 +75,36 @@ bool load_ogp_links(const SiteOptions& options, OgpLinks& out, Diagnostics& diag
     if (!plain) return fail("the member name of '" + country + "' is not [a-z0-9-]");
     out.members[country] = name;
   }
+  return true;
+}
+
+// The search library's browser build (assets/minisearch.js), its licence notice kept at its top
+// and its source-map comment left out (the map is not published). Missing: H006, naming setup.
+bool load_search_library(const SiteOptions& options, std::string& out, Diagnostics& diags) {
+  const std::filesystem::path dir = options.search_library.empty()
+                                        ? options.layouts_dir.parent_path().parent_path() / "vendor" / "search" /
+                                              "node_modules" / "minisearch"
+                                        : options.search_library;
+  const std::filesystem::path script = dir / "dist" / "umd" / "index.js";
+  std::string code, licence, package;
+  if (!renaksi::read_file(script, code) || !renaksi::read_file(dir / "LICENSE.txt", licence) ||
+      !renaksi::read_file(dir / "package.json", package)) {
+    diags.error(Code::H006, {script.generic_string(), 0, 0},
+                "the site's search library (MiniSearch) is not installed; run scripts/setup (npm ci in vendor/search)");
+    return false;
+  }
+  std::string version;
+  try {
+    version = nlohmann::json::parse(package).at("version").get<std::string>();
+  } catch (const std::exception&) {
+    diags.error(Code::H006, {(dir / "package.json").generic_string(), 0, 0},
+                "the search library's package.json has no version; run scripts/setup again");
+    return false;
+  }
+  if (size_t map = code.rfind("\n//# sourceMappingURL="); map != std::string::npos) code.resize(map + 1);
+  if (licence.find("*/") != std::string::npos) licence.clear();  // cannot be a comment; never happens
+  out = "/*! MiniSearch " + version + ", bundled by renaksi from npm (vendor/search). Its licence:\n\n" + licence +
+        "\n*/\n" + code;
   return true;
 }
 
@@ -177,6 +209,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   s.number = facts.number;
   s.country = facts.country;
   s.final_stage = facts.final_stage;
+  s.stage = facts.stage;
   for (const auto& l : facts.languages) s.languages.emplace_back(l.code, l.administrative);
   if (p.langs.empty()) return r;  // no edition of one language: no pages
 
@@ -229,6 +262,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
       e.organisations.push_back(std::move(org));
     }
     e.search = search_entries(p, l);
+    site.add_file(search_shard_path(l, p.slug), search_shard_js(p, l));
     s.editions.push_back(std::move(e));
   }
   r.ok = check_plan_links(site, p, s, diags);
@@ -236,7 +270,8 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
 }
 
 bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& locales, const PageTemplate& tpl,
-                  std::string search_js, const SiteOptions& options, Outputs& out, Diagnostics& diags) {
+                  std::string search_js, std::string search_library, const SiteOptions& options, Outputs& out,
+                  Diagnostics& diags) {
   std::vector<const SitePlanSummary*> order;
   for (const auto& s : summaries) order.push_back(&s);
   std::stable_sort(order.begin(), order.end(), newer);
@@ -284,12 +319,13 @@ bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& 
     if (renaksi::read_file(options.layouts_dir / name, bytes)) site.add_file(urls::asset(name), std::move(bytes));
   }
   site.add_file(urls::asset("search.js"), std::move(search_js));
+  site.add_file(urls::asset("minisearch.js"), std::move(search_library));
 
   write_language_page(site, plans);
   for (const auto& lang : site.langs) {
     write_home_page(site, plans, lang);
     write_organisations_page(site, plans, lang);
-    write_search_page(site, lang);
+    write_search_page(site, plans, lang);
     write_about_page(site, plans, lang);
     write_not_found_page(site, lang);
   }
@@ -410,8 +446,9 @@ bool emit_archive_site(const std::vector<SitePlanSummary>& plans, const Locales&
   PageTemplate tpl;
   if (!load_template(options, tpl, diags)) return false;
   std::string search_js;
-  if (!load_search_js(options, search_js, diags)) return false;
-  return archive_site(plans, locales, tpl, std::move(search_js), options, out, diags);
+  std::string search_library;
+  if (!load_search_js(options, search_js, diags) || !load_search_library(options, search_library, diags)) return false;
+  return archive_site(plans, locales, tpl, std::move(search_js), std::move(search_library), options, out, diags);
 }
 
 std::vector<std::string> site_languages(const std::vector<SitePlanSource>& plans) {
@@ -435,7 +472,8 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
   PageTemplate tpl;
   if (!load_template(options, tpl, diags)) return false;
   std::string search_js;
-  if (!load_search_js(options, search_js, diags)) return false;
+  std::string search_library;
+  if (!load_search_js(options, search_js, diags) || !load_search_library(options, search_library, diags)) return false;
   for (const auto& l : site_languages(sources))
     if (!locales.count(l)) return false;  // its catalogue failed to load: already an error
   OgpLinks ogp;
@@ -449,7 +487,8 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
     if (r.summary) summaries.push_back(std::move(*r.summary));
   }
   // After a plan's broken link the archive is still built, so that every broken link is found.
-  return archive_site(summaries, locales, tpl, std::move(search_js), options, out, diags) && ok;
+  return archive_site(summaries, locales, tpl, std::move(search_js), std::move(search_library), options, out, diags) &&
+         ok;
 }
 
 }  // namespace renaksi::html

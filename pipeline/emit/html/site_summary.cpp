@@ -70,6 +70,7 @@ json SitePlanSummary::to_json() const {
   j["number"] = number;
   j["country"] = country;
   j["final"] = final_stage;
+  j["stage"] = stage;
   j["languages"] = json::array();
   for (const auto& [code, admin] : languages) j["languages"].push_back({code, admin});
   j["editions"] = json::array();
@@ -89,7 +90,7 @@ json SitePlanSummary::to_json() const {
       ej["organisations"].push_back(std::move(oj));
     }
     ej["search"] = json::array();
-    for (const auto& s : e.search) ej["search"].push_back({{"n", s.number}, {"t", s.title}, {"s", s.snippet}, {"w", s.words}});
+    for (const auto& s : e.search) ej["search"].push_back({{"n", s.number}, {"t", s.title}, {"l", s.leads}, {"h", s.themes}});
     j["editions"].push_back(std::move(ej));
   }
   j["commitment_slugs"] = json::array();
@@ -119,6 +120,7 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
     s.number = j.at("number").get<int>();
     s.country = j.at("country").get<std::string>();
     s.final_stage = j.at("final").get<bool>();
+    s.stage = j.at("stage").get<std::string>();
     for (const auto& l : j.at("languages")) {
       s.languages.emplace_back(l.at(0).get<std::string>(), l.at(1).get<bool>());
       if (!is_lang(s.languages.back().first)) return std::nullopt;
@@ -150,8 +152,8 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
         e.organisations.push_back(std::move(o));
       }
       for (const auto& sj : ej.at("search"))
-        e.search.push_back({sj.at("n").get<int>(), sj.at("t").get<std::string>(), sj.at("s").get<std::string>(),
-                            sj.at("w").get<std::string>()});
+        e.search.push_back({sj.at("n").get<int>(), sj.at("t").get<std::string>(),
+                            sj.at("l").get<std::vector<std::string>>(), sj.at("h").get<std::vector<std::string>>()});
       s.editions.push_back(std::move(e));
     }
     for (const auto& c : j.at("commitment_slugs")) {

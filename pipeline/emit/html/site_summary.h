@@ -16,7 +16,7 @@ namespace renaksi::html {
 
 struct SitePlanSummary {
   // Bumped whenever the fields or their meaning change: an older summary is not read.
-  static constexpr int kVersion = 2;
+  static constexpr int kVersion = 3;
 
   // One organisation of the plan, as its index entry shows it.
   struct Role {
@@ -31,12 +31,13 @@ struct SitePlanSummary {
     std::string url;        // its web address, or empty
     std::vector<Role> roles;
   };
-  // One commitment in the search index.
+  // One commitment as the search page's filters know it (its full text is in the plan's own
+  // search file, search_shard_js, never in the summary).
   struct SearchEntry {
     int number = 0;
     std::string title;
-    std::string snippet;  // at most 200 characters
-    std::string words;    // what it is found by
+    std::vector<std::string> leads;   // its lead organisations, as the plan names them
+    std::vector<std::string> themes;  // its themes' names
   };
   // The plan in one of its languages (one with its own pages).
   struct Edition {
@@ -63,6 +64,7 @@ struct SitePlanSummary {
   int number = 0;           // 0 when it has none
   std::string country;      // ISO 3166
   bool final_stage = true;
+  std::string stage;        // the stage's id: "final", "draft-4"
   std::vector<std::pair<std::string, bool>> languages;  // as declared: code, administrative
   std::vector<Edition> editions;                        // its languages with pages, administrative first
   std::vector<std::pair<int, std::string>> commitment_slugs;  // number -> page folder, plan order

@@ -19,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 html::SiteOptions options(const fs::path& layouts = testing::source_dir() / "layouts" / "html") {
-  return {layouts, "https://test.example/archive/"};
+  return {layouts, "https://test.example/archive/", testing::source_dir() / "vendor" / "search" / "node_modules" / "minisearch"};
 }
 
 Locales site_locales(const std::vector<std::string>& langs) {
@@ -87,7 +87,8 @@ TEST(SiteSplit, APlansPagesAreTheSameAloneAndInAnArchive) {
     ASSERT_TRUE(html::emit_site(sources, locales(), options(), archive, d2)) << errors(d2);
 
     const auto mine = files_under(alone, plan_prefixes(summary->slug));
-    EXPECT_EQ(mine.size(), summary->pages.size() + summary->downloads.size());
+    // Its pages, its downloads and its search data in each of its languages.
+    EXPECT_EQ(mine.size(), summary->pages.size() + summary->downloads.size() + summary->editions.size());
     EXPECT_EQ(mine, files_under(archive, plan_prefixes(summary->slug)));
     EXPECT_EQ(mine, files_under(testing::shared_archive().outputs, plan_prefixes(summary->slug)));
     // Nothing else: the plan's part writes no archive page.

@@ -42,7 +42,8 @@ Outputs emit(const std::vector<html::SitePlanSource>& sources, Diagnostics& diag
     if (c) locales[lang] = std::make_unique<Locale>(lang, std::move(*c));
   }
   Outputs out;
-  html::emit_site(sources, locales, {layouts, kSiteUrl}, out, diags);
+  html::emit_site(sources, locales, {layouts, kSiteUrl, testing::source_dir() / "vendor" / "search" / "node_modules" / "minisearch"},
+                  out, diags);
   for (const auto& [lang, l] : locales)
     for (const auto& d : l->diagnostics().all()) diags.add(d);
   return out;
@@ -443,26 +444,70 @@ TEST_F(Site, MissingTranslationsShowTheAdministrativeTextMarkedWithItsLanguage) 
   EXPECT_TRUE(contains(page("en/nap-2020-2022/3-social-welfare-data/index.html"), "class=\"fallback-cell\""));
 }
 
-TEST_F(Site, SearchIndexHoldsEveryCommitmentInEveryLanguage) {
-  std::string js = *out_->find("site/assets/search-index.js");
-  const std::string prefix = "window.RENAKSI_SEARCH = ";
+// The JSON argument of a generated script: what follows `prefix`, up to the closing `);`/`;`.
+nlohmann::json script_json(const std::string& js, const std::string& prefix, const std::string& end) {
   size_t at = js.find(prefix);
-  ASSERT_NE(at, std::string::npos);
-  auto index = nlohmann::json::parse(js.substr(at + prefix.size(), js.rfind(';') - at - prefix.size()));
+  if (at == std::string::npos) return nullptr;
+  return nlohmann::json::parse(js.substr(at + prefix.size(), js.rfind(end) - at - prefix.size()));
+}
+
+TEST_F(Site, SearchIndexListsEveryPlanAndItsDataHoldsEveryCommitmentsFullText) {
+  auto index = script_json(*out_->find("site/assets/search-index.js"), "window.RENAKSI_SEARCH = ", ";");
   for (const char* lang : {"id", "en"}) {
-    ASSERT_EQ(index[lang].size(), 19u) << lang;
-    bool lapor = false;
-    for (const auto& e : index[lang]) {
-      EXPECT_TRUE(out_->has("site/" + e["u"].get<std::string>())) << e["u"];
-      if (e["u"] == std::string(lang) + "/nap-2018-2020/10-lapor-sp4n-quality/index.html")
-        lapor = contains(e["t"].get<std::string>(), "LAPOR!-SP4N") && e["n"] == 10;
+    SCOPED_TRACE(lang);
+    ASSERT_EQ(index[lang].size(), 2u);
+    size_t commitments = 0;
+    bool lapor = false, milestone = false;
+    for (const auto& plan : index[lang]) {
+      const std::string data = plan["d"].get<std::string>();
+      EXPECT_EQ(data, plan["l"].get<std::string>() + "/" + plan["k"].get<std::string>() + "/search-data.js");
+      ASSERT_TRUE(out_->has("site/" + data)) << data;
+      EXPECT_EQ(plan["f"].get<bool>(), plan["g"] == "final");
+      const std::string js = *out_->find("site/" + data);
+      auto shard = script_json(js, "renaksiSearchShard(" + nlohmann::json(data).dump() + ", ", ");");
+      ASSERT_TRUE(shard.is_array());
+      for (const auto& e : shard) {
+        ++commitments;
+        EXPECT_TRUE(out_->has("site/" + e["u"].get<std::string>())) << e["u"];
+        EXPECT_GT(e["x"].get<std::string>().size(), 500u) << e["u"];  // the full text, not a summary
+        if (e["u"] == std::string(lang) + "/nap-2018-2020/10-lapor-sp4n-quality/index.html")
+          lapor = contains(e["t"].get<std::string>(), "LAPOR!-SP4N") && e["n"] == 10 && !e["l"].empty() && !e["h"].empty();
+        // Commitment 9's milestones are in (an expected output of its first).
+        if (e["u"].get<std::string>().starts_with(std::string(lang) + "/nap-2018-2020/9-"))
+          milestone = contains(e["x"].get<std::string>(), std::string(lang) == "id" ? "Laporan pemetaan dan daftar unit percontohan"
+                                                                                   : "Mapping report and list of pilot units");
+      }
     }
-    EXPECT_TRUE(lapor) << lang;
+    EXPECT_EQ(commitments, 19u);  // every commitment of every plan
+    EXPECT_TRUE(lapor);
+    EXPECT_TRUE(milestone);
   }
+  const std::string& library = *out_->find("site/assets/minisearch.js");
+  EXPECT_TRUE(library.starts_with("/*! MiniSearch 7.2.0, bundled by renaksi from npm (vendor/search). Its licence:\n\nCopyright"));
+  EXPECT_TRUE(contains(library, "Permission is hereby granted"));
+  EXPECT_FALSE(contains(library, "sourceMappingURL"));
   const std::string& search = page("en/search/index.html");
   EXPECT_TRUE(contains(search, "<noscript>"));
-  EXPECT_TRUE(contains(search, "src=\"../../assets/search-index.js\""));
+  for (const char* script : {"minisearch.js", "search-index.js", "search.js"})
+    EXPECT_TRUE(contains(search, "src=\"../../assets/" + std::string(script) + "\"")) << script;
   EXPECT_TRUE(contains(search, "data-root=\"../../\""));
+  for (const char* filter : {"search-plan", "search-theme", "search-stage", "search-lead"})
+    EXPECT_TRUE(contains(search, "<select id=\"" + std::string(filter) + "\"")) << filter;
+  EXPECT_TRUE(contains(search, "<option value=\"nap-2018-2020\">"));
+}
+
+TEST_F(Site, MissingSearchLibraryIsAnErrorNamingSetup) {
+  Diagnostics d;
+  Outputs out;
+  Locales locales;
+  auto c = Catalogue::load(catalogue_path(testing::source_dir(), "id"), "id", d);
+  ASSERT_TRUE(c);
+  locales["id"] = std::make_unique<Locale>("id", std::move(*c));
+  const html::SiteOptions options{testing::source_dir() / "layouts" / "html", kSiteUrl, std::nullopt, "/nonexistent/minisearch"};
+  EXPECT_FALSE(html::emit_archive_site({}, locales, options, out, d));
+  ASSERT_TRUE(d.has_errors());
+  EXPECT_EQ(d.all().back().code, Code::H006);
+  EXPECT_TRUE(contains(d.all().back().message, "run scripts/setup")) << d.all().back().message;
 }
 
 TEST_F(Site, SitemapHasTheAbsoluteAddressOfEveryPage) {
@@ -550,7 +595,8 @@ TEST(SiteHostile, ContentNeverBecomesMarkupOrScript) {
       const std::string name = reinterpret_cast<const char*>(n->name);
       EXPECT_TRUE(name != "iframe" && name != "img" && name != "style" && name != "b" && name != "i" && name != "object") << name;
       if (name == "script") {
-        EXPECT_TRUE(html::get_attr(n, "src").find("assets/search") != std::string::npos) << html::get_attr(n, "src");
+        const std::string src = html::get_attr(n, "src");
+        EXPECT_TRUE(src.find("assets/search") != std::string::npos || src.ends_with("assets/minisearch.js")) << src;
         EXPECT_EQ(n->children, nullptr) << "no inline script";
       }
       for (xmlAttr* a = n->properties; a; a = a->next) {
