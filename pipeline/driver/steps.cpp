@@ -152,10 +152,9 @@ bool ogp_step(ArchiveBuild&, BuildState* s) {
 
 // Where the site's template is, its address, and the date every page shows.
 html::SiteOptions site_options(const Env& env) {
-  html::SiteOptions options{env.data_dir / "layouts" / "html", env.site_url,
-                            std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(env.now())}};
-  options.search_library = env.data_dir / "vendor" / "search" / "node_modules" / "minisearch";
-  return options;
+  return {env.data_dir / "layouts" / "html", env.site_url,
+          std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(env.now())},
+          env.data_dir / "vendor" / "search" / "node_modules" / "minisearch"};
 }
 
 // A plan's own pages of the website (its plan page, its commitment pages, its downloads),

@@ -19,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 html::SiteOptions options(const fs::path& layouts = testing::source_dir() / "layouts" / "html") {
-  return {layouts, "https://test.example/archive/", testing::source_dir() / "vendor" / "search" / "node_modules" / "minisearch"};
+  return {layouts, "https://test.example/archive/", std::nullopt, testing::source_dir() / "vendor" / "search" / "node_modules" / "minisearch"};
 }
 
 Locales site_locales(const std::vector<std::string>& langs) {

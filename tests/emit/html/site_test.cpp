@@ -42,7 +42,7 @@ Outputs emit(const std::vector<html::SitePlanSource>& sources, Diagnostics& diag
     if (c) locales[lang] = std::make_unique<Locale>(lang, std::move(*c));
   }
   Outputs out;
-  html::emit_site(sources, locales, {layouts, kSiteUrl, testing::source_dir() / "vendor" / "search" / "node_modules" / "minisearch"},
+  html::emit_site(sources, locales, {layouts, kSiteUrl, std::nullopt, testing::source_dir() / "vendor" / "search" / "node_modules" / "minisearch"},
                   out, diags);
   for (const auto& [lang, l] : locales)
     for (const auto& d : l->diagnostics().all()) diags.add(d);
