@@ -183,7 +183,7 @@ test("in a large archive only the newest plans load up front, the status says so
   const plans = (await page.evaluate(() => window.RENAKSI_SEARCH.en)).map((p) => p.k);
   assert.ok(plans.length >= 2, `plans: ${plans}`);
   await page.getByLabel(label.en).pressSequentially("open", { delay: 10 });
-  await page.locator("#search-status", { hasText: `newest 1 of ${plans.length} plans` }).waitFor();
+  await page.locator("#search-status", { hasText: `Searched 1 of the ${plans.length} plans` }).waitFor();
   const first = await results(page);
   assert.ok(first.length > 0 && first.every((p) => p.split("/")[1] === plans[0]), `only the newest plan: ${first}`);
   await page.getByLabel(label.en).fill("");
