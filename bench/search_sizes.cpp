@@ -57,11 +57,11 @@ void print_search_sizes(const fs::path& site) {
     const double first = fixed + catalogue + (kib.empty() ? 0 : kib.front());
     const double upfront = fixed + catalogue + eager;
     const size_t searched = std::min(kib.size(), kSearchEagerPlans);
-    std::printf("  search (%s, %zu plans): first result after <= %.0f KiB (budget %.0f, %s); catalogue %.0f KiB (budget %.0f, %s); "
-                "loaded up front <= %.0f KiB (budget %.0f, %s) for %zu plans%s; all plans' data %.0f KiB, largest plan %.0f KiB\n",
-                langs[k].c_str(), kib.size(), first, kSearchFirstBudgetKiB, first <= kSearchFirstBudgetKiB ? "met" : "OVER",
+    std::printf("  search (%s, %zu plan%s): first result after <= %.0f KiB (budget %.0f, %s); catalogue %.0f KiB (budget %.0f, %s); "
+                "loaded up front <= %.0f KiB (budget %.0f, %s) for %zu plan%s%s; all plans' data %.0f KiB, largest plan %.0f KiB\n",
+                langs[k].c_str(), kib.size(), kib.size() == 1 ? "" : "s", first, kSearchFirstBudgetKiB, first <= kSearchFirstBudgetKiB ? "met" : "OVER",
                 catalogue, kSearchCatalogueBudgetKiB, catalogue <= kSearchCatalogueBudgetKiB ? "met" : "OVER", upfront,
-                kSearchTotalBudgetKiB, upfront <= kSearchTotalBudgetKiB ? "met" : "OVER", searched,
+                kSearchTotalBudgetKiB, upfront <= kSearchTotalBudgetKiB ? "met" : "OVER", searched, searched == 1 ? "" : "s",
                 searched < kib.size() ? " (results cover only these unless a plan or stage is chosen)" : " (complete results)",
                 all, kib.empty() ? 0.0 : kib.front());
   }
