@@ -3,6 +3,11 @@
 // same way (js_length) and "one character" is one code point of the UTF-8 text.
 #include "emit/html/search_stem.h"
 
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -123,7 +128,44 @@ std::string_view last_char(std::string_view w) {
 
 bool has_any(std::string_view w, std::string_view set) { return w.find_first_of(set) != std::string_view::npos; }
 
+// search.js's normalise: NFD, the combining diacritics U+0300..U+036F removed, lower case.
+std::string fold(const icu::UnicodeString& word) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(word, status) : word;
+  if (U_FAILURE(status)) decomposed = word;
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length(); ++i) {
+    const char16_t c = decomposed.charAt(i);
+    if (c < 0x0300 || c > 0x036F) kept.append(c);
+  }
+  kept.toLower(icu::Locale::getRoot());
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> search_terms(const std::string& lang, const std::string& text) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  std::vector<std::string> out;
+  int32_t start = -1;
+  for (int32_t i = 0; i <= u.length();) {
+    const bool end = i == u.length();
+    const UChar32 c = end ? 0 : u.char32At(i);
+    const bool letter = !end && (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
+    if (letter && start < 0) start = i;
+    if (!letter && start >= 0) {
+      std::string w = fold(icu::UnicodeString(u, start, i - start));
+      if (!w.empty()) out.push_back(search_stem(lang, w));
+      start = -1;
+    }
+    if (end) break;
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
 
 std::string stem_indonesian(std::string w) {
   if (measure(w) <= 2) return w;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace renaksi::html {
 
@@ -10,6 +11,11 @@ namespace renaksi::html {
 // normalise) in `lang`: "id" Indonesian (pengaduan -> adu), "en" English (complaints ->
 // complaint), any other language the word itself.
 std::string search_stem(const std::string& lang, const std::string& word);
+
+// The terms of `text` as search.js indexes and queries them: its runs of letters and digits
+// (Unicode \p{L} and \p{N}), each folded (NFD, U+0300..U+036F removed, lower case as
+// JavaScript's toLowerCase) and stemmed in `lang`; in order, repeats kept.
+std::vector<std::string> search_terms(const std::string& lang, const std::string& text);
 
 std::string stem_indonesian(std::string word);
 std::string stem_english(std::string word);
