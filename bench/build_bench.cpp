@@ -37,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "search_sizes.h"
 #include "synthetic.h"
 
 extern char** environ;
@@ -231,49 +232,6 @@ double folder_mib(const fs::path& dir) {
   return static_cast<double>(bytes) / (1024.0 * 1024.0);
 }
 
-// The site's search data, per language, against its budget. The search page loads the search
-// library, its script and the plans' catalogue, then each plan's data (newest plan first) and
-// shows results after the first: `first` is that (with the largest plan's data, an upper bound),
-// `total` what the complete results need (every plan's data), `largest` the largest plan's.
-constexpr double kSearchFirstBudgetKiB = 512;    // before the first result
-constexpr double kSearchCatalogueBudgetKiB = 256;  // search-index.js, every language
-constexpr double kSearchTotalBudgetKiB = 4096;   // every plan's data in one language
-
-void print_search_sizes(const fs::path& site) {
-  std::error_code ec;
-  if (!fs::is_directory(site, ec)) return;
-  auto size = [&](const fs::path& p) { return static_cast<double>(fs::file_size(p, ec)) / 1024.0; };
-  const double fixed = size(site / "assets" / "minisearch.js") + size(site / "assets" / "search.js");
-  const double catalogue = size(site / "assets" / "search-index.js");
-  std::vector<std::string> langs;
-  std::vector<double> total, largest;
-  std::vector<int> plans;
-  for (auto it = fs::recursive_directory_iterator(site, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->path().filename() != "search-data.js") continue;
-    const std::string lang = it->path().lexically_relative(site).begin()->string();
-    size_t k = std::find(langs.begin(), langs.end(), lang) - langs.begin();
-    if (k == langs.size()) {
-      langs.push_back(lang);
-      total.push_back(0);
-      largest.push_back(0);
-      plans.push_back(0);
-    }
-    const double kib = size(it->path());
-    total[k] += kib;
-    largest[k] = std::max(largest[k], kib);
-    ++plans[k];
-  }
-  for (size_t k = 0; k < langs.size(); ++k) {
-    const double first = fixed + catalogue + largest[k];
-    std::printf("  search (%s, %d plans): first result after <= %.0f KiB (budget %.0f, %s); catalogue %.0f KiB (budget %.0f, %s); "
-                "all plans' data %.0f KiB (budget %.0f, %s), largest plan %.0f KiB\n",
-                langs[k].c_str(), plans[k], first, kSearchFirstBudgetKiB, first <= kSearchFirstBudgetKiB ? "met" : "OVER",
-                catalogue, kSearchCatalogueBudgetKiB, catalogue <= kSearchCatalogueBudgetKiB ? "met" : "OVER", total[k],
-                kSearchTotalBudgetKiB, total[k] <= kSearchTotalBudgetKiB ? "met" : "OVER", largest[k]);
-  }
-  std::fflush(stdout);
-}
-
 struct Row {
   std::string what;
   int runs = 0;
@@ -347,7 +305,7 @@ class Bench {
     if (!cold) return false;
     cold->pages = output_pages(out, o_.work);
     print_row(*cold);
-    print_search_sizes(out / "site");
+    bench::print_search_sizes(out / "site");
     if (keep) keep->push_back(*cold);
     if (cold_only) return true;
     auto warm = measure(what + ", warm (nothing changed)", input, out, cache, runs, false, true);

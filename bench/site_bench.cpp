@@ -18,6 +18,7 @@
 #include "driver/pipeline.h"
 #include "emit/html/site.h"
 #include "publish/publish.h"
+#include "search_sizes.h"
 #include "synthetic.h"
 
 namespace fs = std::filesystem;
@@ -82,13 +83,17 @@ void report(const std::string& what, const fs::path& content, const Env& env, in
   start = Clock::now();
   publish(last.outputs, scratch / "dist", diags);
   const double written = ms(Clock::now() - start);
-  fs::remove_all(scratch / "dist");
   std::printf("%s: %zu plan%s, %zu commitments\n", what.c_str(), a.plans.size(), a.plans.size() == 1 ? "" : "s", commitments);
   std::printf("  plan steps (load to compose): %9.1f ms\n", passes);
   std::printf("  site step, best of %d:          %9.1f ms (median %.1f ms)\n", runs, times.front(), times[times.size() / 2]);
   std::printf("  site: %zu pages, %zu files, %.1f MB (%.1f ms per page)\n", last.pages, last.files, last.bytes / 1e6,
               times.front() / static_cast<double>(last.pages));
-  std::printf("  publishing the site to disk:   %9.1f ms\n\n", written);
+  std::printf("  publishing the site to disk:   %9.1f ms\n", written);
+  std::error_code ec;
+  const fs::path site = fs::is_directory(scratch / "dist" / "site", ec) ? scratch / "dist" / "site" : scratch / "dist";
+  bench::print_search_sizes(site);
+  std::printf("\n");
+  fs::remove_all(scratch / "dist");
 }
 
 }  // namespace

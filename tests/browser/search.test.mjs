@@ -170,6 +170,31 @@ test("search works from disk (file://), finds words of either language, and says
   await page.close();
 });
 
+test("in a large archive only the newest plans load up front, the status says so, and choosing a plan loads it", async () => {
+  const page = await env.browser.context.newPage();
+  // As if the archive had more plans than the page loads unasked: one plan up front.
+  await page.route("**/en/search/index.html*", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('id="search-form"', 'id="search-form" data-eager="1"');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${env.server.url}en/search/index.html`);
+  await page.locator('#search-results[aria-busy="false"]').waitFor({ state: "attached" });
+  const plans = (await page.evaluate(() => window.RENAKSI_SEARCH.en)).map((p) => p.k);
+  assert.ok(plans.length >= 2, `plans: ${plans}`);
+  await page.getByLabel(label.en).pressSequentially("open", { delay: 10 });
+  await page.locator("#search-status", { hasText: `Searched 1 of the ${plans.length} plans` }).waitFor();
+  const first = await results(page);
+  assert.ok(first.length > 0 && first.every((p) => p.split("/")[1] === plans[0]), `only the newest plan: ${first}`);
+  await page.getByLabel(label.en).fill("");
+  await page.locator("#search-plan").selectOption(plans[1]);
+  await page.locator('#search-results[aria-busy="false"]').waitFor({ state: "attached" });
+  await page.locator("#search-results li").first().waitFor();
+  const chosen = await results(page);
+  assert.ok(chosen.length > 0 && chosen.every((p) => p.split("/")[1] === plans[1]), `the chosen plan: ${chosen}`);
+  await page.close();
+});
+
 test("a query in the address fills the box and shows its results", async () => {
   const page = await env.browser.context.newPage();
   await page.goto(`${env.server.url}en/search/index.html?q=procurement`);
