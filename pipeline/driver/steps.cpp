@@ -101,7 +101,7 @@ bool locale_step(ArchiveBuild& a, BuildState* s) {
 bool compose_step(ArchiveBuild& a, BuildState* s) {
   if (!s->profile) return false;  // T001/T002 reported by the load step
   s->documents = compose_editions(s->loaded.plan, *s->profile, s->prose, s->locales);
-  if (a.release_plans) s->prose = ProseStore{};  // the documents hold their own copy of it
+  if (a.release_plans) s->prose = ProseStore{};  // the documents share what of it they show
   report_locale_problems(s->locales, s->diags);
   return !s->diags.has_errors();
 }

@@ -39,7 +39,8 @@ async function results(page) {
 function pagesWith(lang, re) {
   const out = [];
   for (const path of listPages(env.site.siteDir)) {
-    if (!new RegExp(`^${lang}/[^/]+/[^/]+/index\\.html$`).test(path) || path.includes("/search/")) continue;
+    // Commitment pages only (a plan folder, then a numbered commitment folder).
+    if (!new RegExp(`^${lang}/[^/]+/\\d+-[^/]+/index\\.html$`).test(path) || path.includes("/organisations/")) continue;
     const html = readFileSync(join(env.site.siteDir, path), "utf8");
     const main = (html.match(/<main[\s\S]*<\/main>/) || [""])[0]
       .replace(/<nav[\s\S]*?<\/nav>/g, " ")

@@ -370,7 +370,10 @@ class GlossaryPages : public ::testing::Test {
       if (path.ends_with("." + lang + ".pdf") && !path.starts_with("site/")) text = pdf_text(bytes, dir.path() / "edition.pdf");
       else if (path.starts_with("site/" + lang + "/") && path.ends_with(".html")) text = html_text(bytes, lang);
       else continue;
-      EXPECT_NE(text.find("omitmen"), std::string::npos) << path << " read as text says no \"komitmen\"";
+      // Every page says "komitmen" but those about the site itself (about, page not found).
+      if (!path.ends_with("/about/index.html") && !path.ends_with("/404.html")) {
+        EXPECT_NE(text.find("omitmen"), std::string::npos) << path << " read as text says no \"komitmen\"";
+      }
       for (const auto& f : rejected_words(project_glossary(), lang, path, text, true))
         out.push_back(f.str() + ": …" + context_of(text, f.word) + "…");
     }
