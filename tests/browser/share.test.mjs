@@ -44,7 +44,10 @@ test("a commitment page has its canonical, hreflang and Open Graph tags", async 
   assert.equal(icon.status(), 200);
   assert.match(await icon.text(), /<svg/);
   // The logo shows in the header.
-  assert.ok(await page.locator("header img.site-logo").evaluate((img) => img.complete && img.naturalWidth > 0));
+  await page.waitForFunction(() => {
+    const img = document.querySelector("header img.site-logo");
+    return img !== null && img.complete && img.naturalWidth > 0;
+  }, null, { timeout: 10000 });
   await page.close();
 });
 

@@ -57,6 +57,8 @@ const types = {
   ".js": "text/javascript; charset=utf-8",
   ".xml": "application/xml",
   ".pdf": "application/pdf",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
 };
 
 // Serves `dir` on 127.0.0.1 at a free port. Resolves to { url, close }.
