@@ -2,6 +2,7 @@
 #include "env/build_identity.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <elf.h>
 #include <link.h>
@@ -110,8 +111,36 @@ std::string program_identity() {
   return "unknown";
 }
 
+std::string program_file_identity(const std::string& program) {
+  std::error_code ec;
+  fs::path found;
+  if (program.find('/') != std::string::npos) {
+    found = program;
+  } else if (const char* path = std::getenv("PATH")) {
+    const std::string_view dirs(path);
+    size_t start = 0;
+    for (int n = 0; n < 256 && start <= dirs.size(); ++n) {
+      const size_t end = std::min(dirs.find(':', start), dirs.size());
+      const fs::path candidate = fs::path(std::string(dirs.substr(start, end - start))) / program;
+      if (end > start && fs::is_regular_file(candidate, ec)) {
+        found = candidate;
+        break;
+      }
+      start = end + 1;
+    }
+  }
+  const fs::path real = found.empty() ? fs::path() : fs::canonical(found, ec);
+  if (real.empty() || ec) return "missing " + program;
+  const auto size = fs::file_size(real, ec);
+  if (ec) return "unreadable " + real.string();
+  const auto time = fs::last_write_time(real, ec);
+  if (ec) return "unreadable " + real.string();
+  return real.string() + " " + std::to_string(size) + " " + std::to_string(time.time_since_epoch().count());
+}
+
 std::string build_identity(const Env& env) {
-  std::vector<std::string> parts{"renaksi build identity 1", program_identity(), env.layout, env.site_url, env.pandoc,
+  std::vector<std::string> parts{"renaksi build identity 2", program_identity(), env.layout, env.site_url, env.pandoc,
+                                 program_file_identity(env.pandoc),
                                  env.source_date_epoch ? std::to_string(*env.source_date_epoch) : std::string("-")};
   for (const char* sub : {"layouts", "locales", "templates"}) add_folder(env.data_dir / sub, parts);
   add_named_files(env.layout_file(), parts);

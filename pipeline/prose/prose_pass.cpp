@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "doc/link_policy.h"
+#include "env/build_identity.h"
 #include "env/content_hash.h"
 #include "env/parallel.h"
 #include "env/limits.h"
@@ -98,7 +99,6 @@ const prose::FromPandoc& read_blocks(Fragment& f) {
 
 // The cache key of a fragment: the reader options and the text. Entries store their text, so a
 // collision is only a miss.
-std::string content_key(const std::string& source) { return content_hash({kPandocFrom, source}); }
 
 bool api_supported(const json& version) {
   return version.is_array() && version.size() >= 2 && version[0].is_number_integer() && version[0] == 1 &&
@@ -342,6 +342,10 @@ std::string too_deep_message() {
 
 }  // namespace
 
+std::string prose_cache_key(const std::string& pandoc_identity, const std::string& source) {
+  return content_hash({kPandocFrom, pandoc_identity, source});
+}
+
 ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnostics& build_diags, std::size_t max_output) {
   ProseStats stats;
   // Every distinct text of every plan once; it remembers the plans that use it, so each plan
@@ -349,6 +353,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
   std::vector<Fragment> fragments;
   std::vector<std::vector<size_t>> users;
   std::map<std::string, size_t> seen;
+  const std::string pandoc = program_file_identity(env.pandoc);
   for (size_t j = 0; j < jobs.size(); ++j) {
     visit_texts(*jobs[j].plan, [&](const LocalizedText& field, const std::string&) {
       if (field.kind != TextKind::Prose) return;
@@ -357,7 +362,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
         auto [it, inserted] = seen.emplace(t.value, fragments.size());
         if (inserted) {
           fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, t.body_indent, t.body_line != t.loc.line,
-                               content_key(t.value), {}, false, false, false, {}, {}});
+                               prose_cache_key(pandoc, t.value), {}, false, false, false, {}, {}});
           users.emplace_back();
         }
         if (users[it->second].empty() || users[it->second].back() != j) users[it->second].push_back(j);

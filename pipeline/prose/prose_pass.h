@@ -41,6 +41,11 @@ struct ProseStats {
 // list may follow a line without a blank line (the pass adds the blank line), as people write.
 extern const char* const kPandocFrom;
 
+// A fragment's cache key: its text, the reader, and which Pandoc parses it
+// (program_file_identity of the program): a new Pandoc may parse the same text differently,
+// so entries an older one wrote are not used.
+std::string prose_cache_key(const std::string& pandoc_identity, const std::string& source);
+
 // One plan's part in a build's prose: where its parsed prose and its warnings go.
 struct ProseJob {
   const Plan* plan;
