@@ -339,6 +339,12 @@ class Mapper {
       }
     }
     if (s.empty() || e.empty()) return std::nullopt;
+    // Words beside the dates ("Juni 2025") are not read: say what was.
+    for (const Filled* f : {start, end})
+      if (f && std::any_of(f->plain.begin(), f->plain.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+        warn(Code::I008, place(f->table, f->row) + ": the " + what + " '" + f->plain.substr(0, 60) + "' is read as " +
+                             (start && end ? (f == start ? s : e) : s + " \u2013 " + e) +
+                             ", its words left out; write dates as YYYY-MM-DD, YYYY-MM or YYYY");
     return std::pair{s, e};
   }
 

@@ -116,7 +116,8 @@ TEST(ImportDocx, ARealLookingFormImportsWithTheRightWarnings) {
     for (const auto& in : blocks[i]["c"][2])
       if (in["t"] == "Str") heading += in["c"].get<std::string>() + " ";
     if (heading.find("Analisis") != std::string::npos) {
-      blocks.erase(i, i + 1 < blocks.size() && blocks[i + 1]["t"] == "Table" ? 2 : 1);
+      if (i + 1 < blocks.size() && blocks[i + 1]["t"] == "Table") blocks.erase(i + 1);
+      blocks.erase(i);
       break;
     }
   }

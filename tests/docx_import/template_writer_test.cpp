@@ -15,7 +15,7 @@ namespace renaksi {
 namespace {
 
 std::string plain_text_of(const std::string& docx) {
-  ProcessResult r = run_process({"pandoc", "-f", "docx", "-t", "plain", "--columns=200"}, docx, std::chrono::seconds(60));
+  ProcessResult r = run_process({"pandoc", "-s", "-f", "docx", "-t", "plain", "--columns=200"}, docx, std::chrono::seconds(60));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return r.out;
 }
@@ -35,7 +35,7 @@ TEST(TemplateWriter, OgiTemplateInIndonesianHasItsSectionsAsLabelledTables) {
   ASSERT_FALSE(docx.empty()) << (diags.all().empty() ? "" : diags.all()[0].str());
   EXPECT_TRUE(is_docx_zip(docx));
   const std::string text = plain_text_of(docx);
-  for (const char* label : {"Usulan komitmen", "Judul komitmen", "Tanggal mulai", "B. Apa masalah publik", "Tonggak capaian"})
+  for (const char* label : {"Usulan komitmen", "Judul komitmen", "Tanggal mulai", "B. Apa masalah publik", "Tonggak Capaian"})
     EXPECT_NE(text.find(label), std::string::npos) << label << "\n" << text;
   // The tables: pandoc reads them back as tables.
   const auto ast = testing::docx_to_json(docx);
