@@ -14,6 +14,8 @@
 
 #include "check/stage_rules.h"
 #include "cli/build_command.h"
+#include "cli/import_command.h"
+#include "cli/template_command.h"
 #include "cli/path_checks.h"
 #include "cli/serve_command.h"
 #include "cli/usage_errors.h"
@@ -247,6 +249,28 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   serve_cmd->add_option("--site-url", serve.build.site_url, "Where the site will be served, as for build --site-url");
   serve_cmd->add_flag("--timings", serve.build.timings, "Print how long each pass of each build took");
 
+  TemplateOptions template_opt;
+  CLI::App* template_cmd = app.add_subcommand(
+      "template", "Write the commitment template of a plan's template profile as a Word form, per language");
+  template_cmd->add_option("--plan", template_opt.plan, "A plan folder: its template profile and each of its languages")
+      ->check(CLI::Validator(must_be_folder, "FOLDER"));
+  template_cmd->add_option("--profile", template_opt.profile, "A profile of templates/ (default ogi-2018), instead of --plan")
+      ->excludes("--plan");
+  template_cmd->add_option("--lang", template_opt.lang, "Only this language (a locale of locales/)");
+  template_cmd->add_option("-o,--out", template_opt.out, "The Word file; with several languages FILE.<lang>.docx each")
+      ->option_text("FILE.docx")
+      ->required();
+
+  ImportOptions import_opt;
+  CLI::App* import_cmd = app.add_subcommand(
+      "import", "Read a filled commitment template (Word) into a commitment file of the content format, at Draft 1");
+  import_cmd->add_option("file", import_opt.docx, "The filled Word form (.docx)")->required()->check(CLI::Validator(must_be_file, "FILE"));
+  import_cmd->add_option("--plan", import_opt.plan, "The plan folder it is for: its template, languages, organisations and themes")
+      ->check(CLI::Validator(must_be_folder, "FOLDER"));
+  import_cmd->add_option("-o,--out", import_opt.out, "Write the commitment to FILE.xml (default: standard output)")
+      ->option_text("FILE.xml");
+  import_cmd->add_flag("--fail-on-warnings", import_opt.fail_on_warnings, "Exit 1 when a field was not found or not mapped");
+
   app.add_subcommand("codes", "List the diagnostic codes and what each means");
 
   // A command that is not one: say which it may have been, in renaksi's words.
@@ -297,6 +321,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (app.got_subcommand("validate")) return run_validate(validate, out, err);
     if (app.got_subcommand("submission")) return run_submission(submission, out, err);
     if (app.got_subcommand("serve")) return run_serve(serve, out, err);
+    if (app.got_subcommand("template")) return run_template(template_opt, out, err);
+    if (app.got_subcommand("import")) return run_import(import_opt, out, err);
     if (app.got_subcommand("codes")) return run_codes(out);
     return kExitUsage;
   });
