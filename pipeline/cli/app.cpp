@@ -2,8 +2,10 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -14,6 +16,7 @@
 
 #include "check/stage_rules.h"
 #include "cli/build_command.h"
+#include "cli/diff_command.h"
 #include "cli/path_checks.h"
 #include "cli/serve_command.h"
 #include "cli/usage_errors.h"
@@ -247,6 +250,20 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   serve_cmd->add_option("--site-url", serve.build.site_url, "Where the site will be served, as for build --site-url");
   serve_cmd->add_flag("--timings", serve.build.timings, "Print how long each pass of each build took");
 
+  DiffOptions diff;
+  bool diff_no_colour = false, diff_colour = false;
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff", "What changed between two drafts of a plan, per commitment and field, word by word");
+  diff_cmd->add_option("folders", diff.folders,
+                       "OLD NEW (two plan folders), or FOLDER: with --from, FOLDER at git revisions; alone, "
+                       "FOLDER against its recorded draft (history/draft-N/)")
+      ->option_text("OLD NEW | FOLDER");
+  diff_cmd->add_option("--from", diff.from, "The old draft: FOLDER at this git revision")->option_text("REV");
+  diff_cmd->add_option("--to", diff.to, "The new draft: FOLDER at this git revision (default: FOLDER as it is)")
+      ->option_text("REV");
+  diff_cmd->add_flag("--no-color", diff_no_colour, "Plain markers [-deleted-]{+inserted+}, never colour");
+  diff_cmd->add_flag("--color", diff_colour, "Colour even when the output is not a terminal");
+
   app.add_subcommand("codes", "List the diagnostic codes and what each means");
 
   // A command that is not one: say which it may have been, in renaksi's words.
@@ -297,6 +314,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (app.got_subcommand("validate")) return run_validate(validate, out, err);
     if (app.got_subcommand("submission")) return run_submission(submission, out, err);
     if (app.got_subcommand("serve")) return run_serve(serve, out, err);
+    if (app.got_subcommand("diff")) {
+      diff.colour = diff_no_colour ? Colour::Never : diff_colour ? Colour::Always : Colour::Auto;
+      diff.terminal = &out == &std::cout && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+      return run_diff(diff, out, err);
+    }
     if (app.got_subcommand("codes")) return run_codes(out);
     return kExitUsage;
   });
