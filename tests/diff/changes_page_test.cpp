@@ -28,12 +28,12 @@ TEST(ChangesPage, TheDraftShowsWhatChangedSinceDraft2) {
   const std::string& en = page("site/en/nap-2020-2022/changes/index.html");
   ASSERT_FALSE(en.empty());
   EXPECT_TRUE(has(en, "<h1 id=\"changes\">Changes since Draft 2</h1>")) << en.substr(0, 2000);
-  EXPECT_TRUE(has(en, "<del>[-Drafting an update of-]</del><ins>{+Updating+}</ins> the Information")) << en;
+  EXPECT_TRUE(has(en, "<del>[-Drafting an update of -]</del><ins>{+Updating +}</ins>the Information")) << en;
   EXPECT_TRUE(has(en, "Milestone m5 (new)")) << en;
   EXPECT_TRUE(has(en, "href=\"#changes-procurement-information\"")) << en;
   const std::string& id = page("site/id/nap-2020-2022/changes/index.html");
   EXPECT_TRUE(has(id, "<h1 id=\"changes\">Perubahan sejak Draf 2</h1>")) << id.substr(0, 2000);
-  EXPECT_TRUE(has(id, "<del>[-Menyusun pembaruan-]</del><ins>{+Memperbarui+}</ins> peraturan")) << id;
+  EXPECT_TRUE(has(id, "<del>[-Menyusun pembaruan -]</del><ins>{+Memperbarui +}</ins>peraturan")) << id;
   // The plan's page links to it.
   EXPECT_TRUE(has(page("site/en/nap-2020-2022/index.html"),
                   "<p class=\"changes-link\"><a href=\"changes/index.html\">Changes since Draft 2</a></p>"));

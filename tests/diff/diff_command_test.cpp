@@ -20,9 +20,9 @@ TEST(DiffCommand, TwoFoldersInPlainMarkers) {
   EXPECT_TRUE(has(r.out, "nap-2020-2022: draft-2 \u2192 draft-3\n")) << r.out;
   EXPECT_TRUE(has(r.out, "commitment 2 procurement-information\n")) << r.out;
   // The reworded milestone, the sharper indicator and the added milestone, in both languages.
-  EXPECT_TRUE(has(r.out, "  milestone-activity m1 [en]:\n    [-Drafting an update of-]{+Updating+} the Information"))
+  EXPECT_TRUE(has(r.out, "  milestone-activity m1 [en]:\n    [-Drafting an update of -]{+Updating +}the Information"))
       << r.out;
-  EXPECT_TRUE(has(r.out, "  milestone-output m4 [en]:\n    A [-compliance-]{+monitoring report giving the share of public")) << r.out;
+  EXPECT_TRUE(has(r.out, "  milestone-output m4 [en]:\n    A [-compliance -]monitoring report{+ giving the share of public")) << r.out;
   EXPECT_TRUE(has(r.out, "  milestone m5 [id] (added):\n")) << r.out;
   EXPECT_TRUE(has(r.out, "  milestone m5 [en] (added):\n    {+Publishing the results of compliance monitoring")) << r.out;
   EXPECT_TRUE(has(r.out, "  plan foreword [en]:\n")) << r.out;
@@ -39,7 +39,7 @@ TEST(DiffCommand, AFolderAloneIsComparedWithItsRecordedDraft) {
 TEST(DiffCommand, ColourOnRequest) {
   const CommandResult r = run_renaksi("diff content/nap-2020-2022 --color");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(has(r.out, "\x1b[31;9mDrafting an update of\x1b[0m\x1b[32;4mUpdating\x1b[0m")) << r.out;
+  EXPECT_TRUE(has(r.out, "\x1b[31;9mDrafting an update of \x1b[0m\x1b[32;4mUpdating \x1b[0m")) << r.out;
   EXPECT_FALSE(has(r.out, "{+"));
 }
 

@@ -56,7 +56,7 @@ TEST(WordDiff, InsertionsAndDeletionsKeepTheRestInPlace) {
 TEST(WordDiff, NeighbouringChangesAreOneChange) {
   // Two changed words with one space between them read as one change, not two.
   EXPECT_EQ(marked(diff_words("we draft the update of rules", "we update the rules", "en")),
-            "we [-draft-]{+update+} the [-update of -]rules");
+            "we [-draft the -]update [-of-]{+the+} rules");
   EXPECT_EQ(marked(diff_words("a b c d", "a x y d", "en")), "a [-b c-]{+x y+} d");
 }
 
@@ -65,7 +65,7 @@ TEST(WordDiff, EveryResultGivesBothTextsBack) {
   const std::string b = "Memperbarui peraturan Komisi Informasi tentang standar layanan informasi publik agar memuat kontrak";
   const WordDiff d = diff_words(a, b, "id");
   EXPECT_EQ(sides(d), std::make_pair(a, b));
-  EXPECT_EQ(marked(d), "[-Menyusun pembaruan-]{+Memperbarui+} peraturan Komisi Informasi tentang standar layanan informasi "
+  EXPECT_EQ(marked(d), "[-Menyusun pembaruan -]{+Memperbarui +}peraturan Komisi Informasi tentang standar layanan informasi "
                        "publik{+ agar memuat kontrak+}");
 }
 
@@ -107,7 +107,7 @@ TEST(WordDiff, PastTheEditBoundTheMiddleIsReplacedWhole) {
   EXPECT_EQ(sides(d), std::make_pair(a, b));
   ASSERT_EQ(d.pieces.size(), 4u);
   EXPECT_EQ(d.pieces.front().text, "Start ");
-  EXPECT_EQ(d.pieces.back().text, "end");
+  EXPECT_EQ(d.pieces.back().text, " end");
 }
 
 TEST(WordDiff, LongUnchangedTextIsCutToItsEdgesBesideAChange) {
