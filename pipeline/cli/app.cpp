@@ -2,8 +2,10 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -16,6 +18,7 @@
 #include "cli/build_command.h"
 #include "cli/import_command.h"
 #include "cli/template_command.h"
+#include "cli/diff_command.h"
 #include "cli/path_checks.h"
 #include "cli/serve_command.h"
 #include "cli/usage_errors.h"
@@ -270,6 +273,19 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   import_cmd->add_option("-o,--out", import_opt.out, "Write the commitment to FILE.xml (default: standard output)")
       ->option_text("FILE.xml");
   import_cmd->add_flag("--fail-on-warnings", import_opt.fail_on_warnings, "Exit 1 when a field was not found or not mapped");
+  DiffOptions diff;
+  bool diff_no_colour = false, diff_colour = false;
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff", "What changed between two drafts of a plan, per commitment and field, word by word");
+  diff_cmd->add_option("folders", diff.folders,
+                       "OLD NEW (two plan folders), or FOLDER: with --from, FOLDER at git revisions; alone, "
+                       "FOLDER against its recorded draft (history/draft-N/)")
+      ->option_text("OLD NEW | FOLDER");
+  diff_cmd->add_option("--from", diff.from, "The old draft: FOLDER at this git revision")->option_text("REV");
+  diff_cmd->add_option("--to", diff.to, "The new draft: FOLDER at this git revision (default: FOLDER as it is)")
+      ->option_text("REV");
+  diff_cmd->add_flag("--no-color", diff_no_colour, "Plain markers [-deleted-]{+inserted+}, never colour");
+  diff_cmd->add_flag("--color", diff_colour, "Colour even when the output is not a terminal");
 
   app.add_subcommand("codes", "List the diagnostic codes and what each means");
 
@@ -323,6 +339,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (app.got_subcommand("serve")) return run_serve(serve, out, err);
     if (app.got_subcommand("template")) return run_template(template_opt, out, err);
     if (app.got_subcommand("import")) return run_import(import_opt, out, err);
+    if (app.got_subcommand("diff")) {
+      diff.colour = diff_no_colour ? Colour::Never : diff_colour ? Colour::Always : Colour::Auto;
+      diff.terminal = &out == &std::cout && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+      return run_diff(diff, out, err);
+    }
     if (app.got_subcommand("codes")) return run_codes(out);
     return kExitUsage;
   });

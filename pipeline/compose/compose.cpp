@@ -5,6 +5,7 @@
 #include <functional>
 #include <numeric>
 
+#include "compose/changes_chapter.h"
 #include "compose/date_text.h"
 #include "compose/fallback.h"
 #include "compose/org_names.h"
@@ -738,7 +739,7 @@ doc::Document compose(const Plan& plan, const TemplateProfile& profile, const Pr
 }
 
 std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose,
-                                            const Locales& locales) {
+                                            const Locales& locales, const diff::PlanDiff* changes) {
   std::vector<doc::Document> out;
   CurledProse curled;  // each prose text curled once, shared by every edition that shows it
   for (const auto& edition : editions_of(plan)) out.push_back(compose(plan, profile, prose, edition, locales, curled));
@@ -747,6 +748,9 @@ std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProf
   for (size_t i = 0; i < out.size(); ++i)
     for (size_t j = 0; j < out.size() && out[i].langs.size() == 1; ++j)
       if (j != i && out[j].langs.size() == 1) attach_stand_ins(out[i], out[j]);
+  // The change report since the recorded previous draft: the editions' last chapter, an appendix.
+  if (changes)
+    for (auto& d : out) d.chapters.push_back(changes_chapter(*changes, profile, d.langs, locales, plan.loc));
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compose/typography.h"
+#include "diff/plan_diff.h"
 #include "doc/document.h"
 #include "locale/locale.h"
 #include "model/plan.h"
@@ -30,8 +31,9 @@ doc::Document compose(const Plan& plan, const TemplateProfile& profile, const Pr
 doc::Document compose(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose, const Edition& edition,
                       const Locales& locales, CurledProse& curled);
 
-// Every edition of the plan (editions_of), composed.
+// Every edition of the plan (editions_of), composed; with `changes` (the difference from the
+// plan's recorded previous draft), each ends with the change report (changes_chapter.h).
 std::vector<doc::Document> compose_editions(const Plan& plan, const TemplateProfile& profile, const ProseStore& prose,
-                                            const Locales& locales);
+                                            const Locales& locales, const diff::PlanDiff* changes = nullptr);
 
 }  // namespace renaksi

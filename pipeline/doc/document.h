@@ -80,9 +80,10 @@ struct Block {
 };
 
 struct Chapter {
-  enum class Kind { Foreword, Cocreation, Commitment, Index };
+  // Changes: the appendix of what changed since the plan's recorded previous draft (diff/).
+  enum class Kind { Foreword, Cocreation, Commitment, Index, Changes };
   Kind kind = Kind::Foreword;
-  std::string anchor;           // "foreword", "cocreation", "commitment-10", "index"
+  std::string anchor;           // "foreword", "cocreation", "commitment-10", "index", "changes"
   int commitment_number = 0;    // for commitment chapters
   SourceLoc loc;                // the content it came from
   std::vector<Localized<prose::Inlines>> title;

@@ -13,6 +13,7 @@ const char* chapter_kind(Chapter::Kind k) {
     case Chapter::Kind::Cocreation: return "cocreation";
     case Chapter::Kind::Commitment: return "commitment";
     case Chapter::Kind::Index: return "index";
+    case Chapter::Kind::Changes: return "changes";
   }
   return "?";
 }

@@ -48,6 +48,8 @@ const char* inline_name(Inline::Kind k) {
     case Inline::Kind::Superscript: return "sup";
     case Inline::Kind::Subscript: return "sub";
     case Inline::Kind::Lang: return "lang";
+    case Inline::Kind::Inserted: return "inserted";
+    case Inline::Kind::Deleted: return "deleted";
     default: return "";
   }
 }

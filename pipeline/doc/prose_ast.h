@@ -31,6 +31,8 @@ struct Inline {
     Subscript,   // children (from <sub> in prose)
     Lang,        // children in the language `lang` (BCP 47), not the text's own: a term marked
                  // `[beneficial ownership]{lang=en}` in prose, a name given in one language only
+    Inserted,    // children: words a later draft added (the change report; never from prose)
+    Deleted,     // children: words a later draft removed (the change report; never from prose)
   };
   Kind kind = Kind::Text;
   std::string text;

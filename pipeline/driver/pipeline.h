@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "diff/plan_diff.h"
 #include "doc/document.h"
 #include "env/env.h"
 #include <nlohmann/json.hpp>
@@ -38,6 +39,8 @@ struct BuildState {
   ProseStore prose;
   Locales locales;                       // one per language of the plan
   std::vector<doc::Document> documents;  // one per edition
+  // What changed since the plan's recorded previous draft (history/draft-N/), from the load step.
+  std::optional<diff::PlanDiff> changes;
   Outputs outputs;                       // the files this plan's emit steps wrote
   bool going = true;                     // false once a step could not give the later ones their input
   // What is kept of a plan once its batch is done and its bulk released (a build that writes

@@ -3,6 +3,7 @@
 
 #include "check/checker.h"
 #include "compose/compose.h"
+#include "diff/history.h"
 #include "driver/pipeline.h"
 #include "emit/docx/docx_pass.h"
 #include "emit/html/site.h"
@@ -24,6 +25,8 @@ bool load_step(ArchiveBuild& a, BuildState* s) {
   s->plan_id = plan.id;
   s->plan_id_loc = plan.id_loc;
   s->profile = load_template_profile(a.env.data_dir, plan.template_id, plan.template_loc, s->diags);
+  if (auto previous = diff::load_recorded_draft(s->folder, plan, s->diags))
+    s->changes = diff::diff_plans(previous->plan, plan);
   return true;
 }
 
@@ -100,7 +103,8 @@ bool locale_step(ArchiveBuild& a, BuildState* s) {
 
 bool compose_step(ArchiveBuild& a, BuildState* s) {
   if (!s->profile) return false;  // T001/T002 reported by the load step
-  s->documents = compose_editions(s->loaded.plan, *s->profile, s->prose, s->locales);
+  s->documents = compose_editions(s->loaded.plan, *s->profile, s->prose, s->locales, s->changes ? &*s->changes : nullptr);
+  if (a.release_plans) s->changes.reset();
   if (a.release_plans) s->prose = ProseStore{};  // the documents share what of it they show
   report_locale_problems(s->locales, s->diags);
   return !s->diags.has_errors();

@@ -102,9 +102,15 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
       case K::Emph:
       case K::Strong:
       case K::Strikeout:
+      case K::Inserted:
+      case K::Deleted:
       case K::Link:
       case K::Quoted: {
-        Face f = i.kind == K::Emph ? with_italic(base) : i.kind == K::Strong ? with_bold(base) : base;
+        // The change report's insertions are bold, its deletions italic: with the markers
+        // compose puts around them ({+ +}, [- -]) they read in print without colour.
+        Face f = i.kind == K::Emph || i.kind == K::Deleted                 ? with_italic(base)
+                 : i.kind == K::Strong || i.kind == K::Inserted ? with_bold(base)
+                                                                : base;
         std::string target = i.kind == K::Link ? i.url : link;
         if (i.kind == K::Quoted) add(i.double_quote ? "\u201c" : "\u2018", f, target);
         for (auto& r : runs(i.children, ctx, f, target, notes)) {

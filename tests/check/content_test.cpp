@@ -35,9 +35,9 @@ TEST(Content, DefaultPlanHasEveryFieldInEveryLanguage) {
   EXPECT_GE(p.events.size(), 4u);
 }
 
-TEST(Content, DraftTwoPlanHasNoErrorsAndWarnsOfMissingEnglish) {
+TEST(Content, DraftThreePlanHasNoErrorsAndWarnsOfMissingEnglish) {
   BuildState s = checked("nap-2020-2022");
-  EXPECT_EQ(s.loaded.plan.stage, Stage::Draft2);
+  EXPECT_EQ(s.loaded.plan.stage, Stage::Draft3);
   EXPECT_EQ(s.diags.error_count(), 0u);
   ASSERT_EQ(s.diags.warning_count(), 3u);
   for (const auto& d : s.diags.all()) {
@@ -47,7 +47,7 @@ TEST(Content, DraftTwoPlanHasNoErrorsAndWarnsOfMissingEnglish) {
 }
 
 TEST(Content, TheSameDraftAtFinalWouldFail) {
-  // What the stage rules allow at Draft 2 becomes errors at Final: the check follows the stage.
+  // What the stage rules allow at Draft 3 becomes errors at Final: the check follows the stage.
   BuildState s = checked("nap-2020-2022");
   Plan at_final = s.loaded.plan;
   at_final.stage = Stage::Final;

@@ -95,7 +95,7 @@ TEST_F(Composed, IndexIsSortedByTheEditionsCollation) {
 TEST_F(Composed, DraftEditionsCarryTheirStageMark) {
   for (const auto& d : draft_->documents) {
     EXPECT_FALSE(d.final_stage());
-    for (const auto& f : d.front) EXPECT_EQ(f.draft_mark, f.lang == "id" ? "DRAF 2" : "DRAFT 2");
+    for (const auto& f : d.front) EXPECT_EQ(f.draft_mark, f.lang == "id" ? "DRAF 3" : "DRAFT 3");
   }
   for (const auto& d : state_->documents) EXPECT_EQ(d.front.front().draft_mark, "");
 }

@@ -31,6 +31,8 @@ json inline_node(const prose::Inline& i) {
     case K::Emph: return json::array({emph(to_pandoc(i.children))});
     case K::Strong: return json::array({strong(to_pandoc(i.children))});
     case K::Strikeout: return json::array({node("Strikeout", to_pandoc(i.children))});
+    case K::Inserted: return json::array({node("Underline", to_pandoc(i.children))});
+    case K::Deleted: return json::array({node("Strikeout", to_pandoc(i.children))});
     case K::Superscript: return json::array({node("Superscript", to_pandoc(i.children))});
     case K::Subscript: return json::array({node("Subscript", to_pandoc(i.children))});
     case K::Code: return json::array({node("Code", json::array({attr(), i.text}))});

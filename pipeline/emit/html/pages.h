@@ -29,6 +29,11 @@ void write_about_page(Site& site, const ArchivePlans& plans, const std::string& 
 // with the way home and to search.
 void write_not_found_page(Site& site, const std::string& lang);
 
+// site/<lang>/<plan>/changes/index.html: what changed since the plan's recorded previous draft
+// (its editions' Changes chapter); nothing for a plan without one.
+void write_changes_page(Site& site, const SitePlan& plan, const std::string& lang);
+std::string changes_path(const std::string& lang, const std::string& plan);
+
 // For pages of a plan that is not Final: its stage and an invitation to comment.
 void write_draft_notice(const Site& site, const SitePlan& plan, const std::string& lang, xmlNode* parent, bool full);
 

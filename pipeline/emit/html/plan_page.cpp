@@ -111,6 +111,10 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   }
   // A draft: what that means and where to send comments, once the reader has seen what it holds.
   write_draft_notice(site, p, lang, main, true);
+  // A draft with a recorded previous one: its change report.
+  if (const doc::Chapter* changes = p.chapter(lang, doc::Chapter::Kind::Changes); changes && !changes->title.empty())
+    element_text(element(main, "p", {{"class", "changes-link"}}), "a", prose::plain_text(changes->title.front().value),
+                 {{"href", rel(changes_path(lang, p.slug))}});
 
   // On this page (a sidebar on wide screens), then the content.
   xmlNode* grid = element(main, "div", {{"class", "page-grid"}});

@@ -37,6 +37,8 @@ void render_inlines(xmlNode* parent, const prose::Inlines& inlines, const ProseC
       case Inline::Kind::Emph: render_inlines(element(parent, "em"), i.children, ctx); break;
       case Inline::Kind::Strong: render_inlines(element(parent, "strong"), i.children, ctx); break;
       case Inline::Kind::Strikeout: render_inlines(element(parent, "s"), i.children, ctx); break;
+      case Inline::Kind::Inserted: render_inlines(element(parent, "ins"), i.children, ctx); break;
+      case Inline::Kind::Deleted: render_inlines(element(parent, "del"), i.children, ctx); break;
       case Inline::Kind::Superscript: render_inlines(element(parent, "sup"), i.children, ctx); break;
       case Inline::Kind::Subscript: render_inlines(element(parent, "sub"), i.children, ctx); break;
       case Inline::Kind::Code: element_text(parent, "code", i.text); break;

@@ -236,6 +236,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   for (const auto& lang : p.langs) {
     write_plan_page(site, p, lang);
     write_commitment_pages(site, p, lang);
+    write_changes_page(site, p, lang);
   }
   s.pages = site.pages;
 

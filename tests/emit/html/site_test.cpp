@@ -228,17 +228,17 @@ TEST_F(Site, HomeListsThePlansNewestFirstWithPeriodStageAndCommitments) {
   ASSERT_NE(older, std::string::npos);
   EXPECT_LT(newer, older);
   // Dates and counts keep their parts together with no-break spaces (issue 11).
-  for (const char* s : {"1\u00a0January\u00a02021", "Stage: Draft 2", "5\u00a0commitments", "1\u00a0September\u00a02018",
+  for (const char* s : {"1\u00a0January\u00a02021", "Stage: Draft 3", "5\u00a0commitments", "1\u00a0September\u00a02018",
                         "Stage: Final", "14\u00a0commitments"})
     EXPECT_TRUE(contains(en, s)) << s;
-  EXPECT_TRUE(contains(page("id/index.html"), "Tahap: Draf 2"));
+  EXPECT_TRUE(contains(page("id/index.html"), "Tahap: Draf 3"));
   EXPECT_TRUE(contains(page("id/index.html"), "14\u00a0komitmen"));
 }
 
 TEST_F(Site, APlanNotFinalShowsItsStageAndAnInvitationToComment) {
   const std::string& draft = page("en/nap-2020-2022/index.html");
   EXPECT_TRUE(contains(draft, "notice-draft"));
-  EXPECT_TRUE(contains(draft, "This is Draft 2 of the plan"));
+  EXPECT_TRUE(contains(draft, "This is Draft 3 of the plan"));
   EXPECT_TRUE(contains(draft, "Send them to Open Government Indonesia National Secretariat."));
   EXPECT_TRUE(contains(draft, "href=\"https://ogi.bappenas.go.id/\""));
   EXPECT_TRUE(contains(page("id/nap-2020-2022/index.html"), "Sampaikan kepada Sekretariat Nasional Open Government Indonesia."));
@@ -339,7 +339,7 @@ TEST_F(Site, PlanPageOpensWithItsCommitmentsInNumberOrder) {
     }
   // Today's status is the plan's stage; the lead by its short name.
   const std::string& draft = page("en/nap-2020-2022/index.html");
-  EXPECT_TRUE(contains(draft, "<span class=\"commitment-status\">Stage: Draft 2</span></p>"));
+  EXPECT_TRUE(contains(draft, "<span class=\"commitment-status\">Stage: Draft 3</span></p>"));
   EXPECT_TRUE(contains(page("en/nap-2018-2020/index.html"), "<p class=\"meta\"><span class=\"commitment-lead\">Led by "));
 }
 
@@ -439,7 +439,7 @@ TEST_F(Site, CommitmentPageHasTheWholeChapterAndItsNeighbours) {
 }
 
 TEST_F(Site, MissingTranslationsShowTheAdministrativeTextMarkedWithItsLanguage) {
-  // Commitment 1 of the Draft 2 plan has no English text for its causes yet.
+  // Commitment 1 of the Draft 3 plan has no English text for its causes yet.
   ParsedPage p = parse(page("en/nap-2020-2022/1-beneficial-ownership/index.html"));
   bool found = false;
   for (xmlNode* d : p.all("div"))

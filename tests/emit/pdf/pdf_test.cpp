@@ -230,13 +230,13 @@ TEST_F(PdfEditions, ADraftCarriesItsMarkAndStageOnEveryPage) {
     layout::Pages pages = layout::layout_document(d, *archive_->style, measure, diags);
     for (size_t i = 0; i < pages.pages.size(); ++i) {
       ASSERT_EQ(pages.pages[i].marks.size(), 1u) << d.edition << " page " << i + 1;
-      EXPECT_EQ(pages.pages[i].marks[0].text, d.langs.front() == "id" ? "DRAF 2" : "DRAFT 2");
+      EXPECT_EQ(pages.pages[i].marks[0].text, d.langs.front() == "id" ? "DRAF 3" : "DRAFT 3");
     }
   }
   auto r = run_shell("pdftotext -enc UTF-8 '" + file("nap-2020-2022", "en") + "' -");
   size_t pages = std::count(r.out.begin(), r.out.end(), '\f');
   size_t stage = 0;
-  for (size_t pos = r.out.find("Stage: Draft 2"); pos != std::string::npos; pos = r.out.find("Stage: Draft 2", pos + 1)) ++stage;
+  for (size_t pos = r.out.find("Stage: Draft 3"); pos != std::string::npos; pos = r.out.find("Stage: Draft 3", pos + 1)) ++stage;
   EXPECT_EQ(stage, pages);  // the cover and every footer
   for (const auto& d : plan("nap-2018-2020").documents) EXPECT_TRUE(d.final_stage());
 }
