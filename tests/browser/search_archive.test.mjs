@@ -45,7 +45,7 @@ after(async () => {
   if (env.root) rmSync(env.root, { recursive: true, force: true });
 });
 
-test(`a word only in the oldest of ${PLANS} plans is found, within 512 KiB fetched before the first result`, async () => {
+test(`a word only in the oldest of ${PLANS} plans is found, within 512 KiB fetched before the first result`, async (t) => {
   const page = await env.browser.context.newPage();
   const fetched = [];  // [url, bytes] of every response, in order
   page.on("response", async (response) => {
@@ -66,6 +66,7 @@ test(`a word only in the oldest of ${PLANS} plans is found, within 512 KiB fetch
   const href = await first.getAttribute("href");
   assert.ok(href.includes(`/${env.oldest}/`), `found in the oldest plan: ${href}`);
   assert.ok((await page.locator("#search-results li").first().locator("mark").count()) > 0, "highlighted");
+  t.diagnostic(`fetched before the first result: ${before} bytes in ${fetched.length} responses`);
   assert.ok(before <= 512 * 1024, `fetched before the first result: ${before} bytes`);
   // No plan's text was loaded wholesale: only the word's shard and the one result's text.
   const texts = fetched.filter(([u]) => /\/search\/\d+\.js$/.test(u));
