@@ -174,7 +174,8 @@
     var docs = [];
     plans.forEach(function (p, order) {
       p.order = order;
-      (p.n || []).forEach(function (n) { docs.push({ plan: p, n: n, path: p.b + "search/" + n + ".js" }); });
+      var list = typeof p.n === "number" ? Array.from({ length: p.n }, function (_, i) { return i + 1; }) : p.n || [];
+      list.forEach(function (n) { docs.push({ plan: p, n: n, path: p.b + "search/" + n + ".js" }); });
     });
 
     // What the loaded files give: shards by name, the stems, the facets, the commitments' texts.
@@ -234,7 +235,8 @@
     }
 
     // A word's stems in the index and their weights: itself 1, longer stems it begins (3 letters
-    // and more) 0.4, stems one edit away (5 letters and more) 0.45; as MiniSearch weighted them.
+    // and more) 0.4, stems one edit away (5 letters and more) up to 0.45, as MiniSearch weighted
+    // them.
     function expansions(w) {
       var out = {};
       if (postingsOf(w) !== null) out[w] = 1;
@@ -248,8 +250,15 @@
           });
         });
       }
+      // A typo is likelier late in a word than early: a stem one edit away weighs more the more
+      // first letters it shares (angar: anggar 0.3, agar 0.15).
       if (w.length >= 5 && words)
-        words.forEach(function (s) { if (!out[s] && oneEdit(w, s)) out[s] = 0.45; });
+        words.forEach(function (s) {
+          if (out[s] || !oneEdit(w, s)) return;
+          var same = 0;
+          while (same < w.length && w[same] === s[same]) same++;
+          out[s] = 0.45 * (same + 1) / (w.length + 1);
+        });
       return out;
     }
 

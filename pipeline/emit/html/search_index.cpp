@@ -182,9 +182,14 @@ std::string search_index_js(const Site& site, const ArchivePlans& plans,
       e["g"] = p->stage;
       e["s"] = site.msg(lang, "stage." + p->stage);
       e["f"] = p->final_stage;
+      // Its commitments' numbers; just their count when they run 1, 2, 3 … (most plans).
       json numbers = json::array();
-      for (const auto& entry : edition.search) numbers.push_back(entry.number);
-      e["n"] = std::move(numbers);
+      bool running = true;
+      for (const auto& entry : edition.search) {
+        running = running && entry.number == static_cast<int>(numbers.size()) + 1;
+        numbers.push_back(entry.number);
+      }
+      e["n"] = running ? json(numbers.size()) : std::move(numbers);
       entries.push_back(std::move(e));
     }
     index[lang] = std::move(entries);

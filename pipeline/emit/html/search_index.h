@@ -40,7 +40,8 @@ std::vector<std::pair<std::string, std::string>> search_doc_files(const SitePlan
 // `window.RENAKSI_SEARCH = {"id": [...], "en": [...]};`: per language of the site, the plans
 // newest first (the word index's documents are their commitments in this order): the folder of
 // its search data (a plan without that language gives its first language's), its language,
-// name, stage, whether it is Final and its commitments' numbers; then
+// name, stage, whether it is Final and its commitments' numbers (their count when they run 1, 2,
+// 3 …); then
 // `window.RENAKSI_SEARCH_SHARDS = {"id": "a ab ...", ...}`: the word index's shards per language.
 std::string search_index_js(const Site& site, const ArchivePlans& plans,
                             const std::map<std::string, std::vector<std::string>>& shards);
