@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,57 +13,75 @@ namespace renaksi::bench {
 
 namespace {
 
-// The site's search data, per language, against its budget. The search page loads the search
-// library, its script and the plans' catalogue, then the newest kSearchEagerPlans plans' data one
-// after another (search.js's EAGER_PLANS), showing results after the first; a plan chosen in the
-// filter is loaded when chosen. `first` is what comes before the first result (with the largest
-// plan's data, an upper bound), `up front` what the page loads unasked (the largest
-// kSearchEagerPlans plans', an upper bound), `all` what complete results over every plan would
-// need. The budget holds for the first two; when `all` is over it, search covers only the plans
-// loaded, and the line says so.
-constexpr double kSearchFirstBudgetKiB = 512;    // before the first result
+// The site's search data, per language, against its budget. The search page loads its script
+// and the plans' catalogue; a query loads the shards of its words (assets/search/<lang>/<key>.js:
+// the deepest shard whose key begins the word, and for a word of 3 letters and more every
+// deeper one whose key begins with it), words.js when a word has 5 letters or more (typos),
+// then the texts of the results shown (<lang>/<plan>/search/<n>.js), the first result after the
+// first text. `first` bounds what comes before the first result for a one-word query: script,
+// catalogue, words.js, the largest set of shards one three-letter word needs (the word may
+// begin longer stems), the largest text. `up front` is what the page loads unasked.
+constexpr double kSearchFirstBudgetKiB = 512;      // before the first result
 constexpr double kSearchCatalogueBudgetKiB = 256;  // search-index.js, every language
-constexpr double kSearchTotalBudgetKiB = 4096;   // what one language's search page loads unasked
-constexpr size_t kSearchEagerPlans = 16;         // = EAGER_PLANS in layouts/html/search.js
+constexpr double kSearchTotalBudgetKiB = 4096;     // what one language's search page loads unasked
 
 }  // namespace
 
 void print_search_sizes(const fs::path& site) {
   std::error_code ec;
   if (!fs::is_directory(site, ec)) return;
-  auto size = [&](const fs::path& p) { return static_cast<double>(fs::file_size(p, ec)) / 1024.0; };
-  const double fixed = size(site / "assets" / "minisearch.js") + size(site / "assets" / "search.js");
+  auto size = [&](const fs::path& p) {
+    const auto n = fs::file_size(p, ec);
+    return ec ? 0.0 : static_cast<double>(n) / 1024.0;
+  };
+  const double script = size(site / "assets" / "search.js");
   const double catalogue = size(site / "assets" / "search-index.js");
-  std::vector<std::string> langs;
-  std::vector<std::vector<double>> plans;  // per language, each plan's data (KiB)
+  std::map<std::string, std::vector<double>> texts;  // per language, each commitment's text (KiB)
   for (auto it = fs::recursive_directory_iterator(site, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->path().filename() != "search-data.js") continue;
-    const std::string lang = it->path().lexically_relative(site).begin()->string();
-    size_t k = std::find(langs.begin(), langs.end(), lang) - langs.begin();
-    if (k == langs.size()) {
-      langs.push_back(lang);
-      plans.emplace_back();
-    }
-    plans[k].push_back(size(it->path()));
+    const fs::path rel = it->path().lexically_relative(site);
+    if (it->path().extension() != ".js" || rel.begin()->string() == "assets" || it->path().parent_path().filename() != "search")
+      continue;
+    texts[rel.begin()->string()].push_back(size(it->path()));
   }
-  for (size_t k = 0; k < langs.size(); ++k) {
-    std::vector<double>& kib = plans[k];
-    std::sort(kib.begin(), kib.end(), std::greater<>());
-    double all = 0, eager = 0;
-    for (size_t i = 0; i < kib.size(); ++i) {
-      all += kib[i];
-      if (i < kSearchEagerPlans) eager += kib[i];
+  for (auto& [lang, kib] : texts) {
+    std::map<std::string, double> shards;  // key -> KiB
+    for (auto it = fs::directory_iterator(site / "assets" / "search" / lang, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      const std::string name = it->path().stem().string();
+      if (name != "words" && name != "facets") shards[name] = size(it->path());
     }
-    const double first = fixed + catalogue + (kib.empty() ? 0 : kib.front());
-    const double upfront = fixed + catalogue + eager;
-    const size_t searched = std::min(kib.size(), kSearchEagerPlans);
-    std::printf("  search (%s, %zu plan%s): first result after <= %.0f KiB (budget %.0f, %s); catalogue %.0f KiB (budget %.0f, %s); "
-                "loaded up front <= %.0f KiB (budget %.0f, %s) for %zu plan%s%s; all plans' data %.0f KiB, largest plan %.0f KiB\n",
-                langs[k].c_str(), kib.size(), kib.size() == 1 ? "" : "s", first, kSearchFirstBudgetKiB, first <= kSearchFirstBudgetKiB ? "met" : "OVER",
-                catalogue, kSearchCatalogueBudgetKiB, catalogue <= kSearchCatalogueBudgetKiB ? "met" : "OVER", upfront,
-                kSearchTotalBudgetKiB, upfront <= kSearchTotalBudgetKiB ? "met" : "OVER", searched, searched == 1 ? "" : "s",
-                searched < kib.size() ? " (results cover only these unless a plan or stage is chosen)" : " (complete results)",
-                all, kib.empty() ? 0.0 : kib.front());
+    double shard_total = 0, shard_largest = 0;
+    for (const auto& [k, s] : shards) {
+      shard_total += s;
+      shard_largest = std::max(shard_largest, s);
+    }
+    // The most a word of three letters (or its stem's shard) loads.
+    double word_max = shard_largest;
+    for (const auto& [k, s] : shards) {
+      if (k.size() < 3) continue;
+      const std::string p = k.substr(0, 3);
+      double sum = 0;
+      for (const auto& [k2, s2] : shards)
+        if (k2.starts_with(p) || (p.starts_with(k2) && k2.size() == 2)) sum += s2;
+      word_max = std::max(word_max, sum);
+    }
+    const double words = size(site / "assets" / "search" / lang / "words.js");
+    const double facets = size(site / "assets" / "search" / lang / "facets.js");
+    double text_total = 0, text_largest = 0;
+    for (double t : kib) {
+      text_total += t;
+      text_largest = std::max(text_largest, t);
+    }
+    const double first = script + catalogue + words + word_max + text_largest;
+    const double upfront = script + catalogue;
+    std::printf("  search (%s, %zu commitments): first result after <= %.0f KiB (budget %.0f, %s); catalogue %.0f KiB (budget %.0f, %s); "
+                "loaded up front %.0f KiB (budget %.0f, %s), complete results\n"
+                "    word index: %zu shards, %.0f KiB in all, largest %.1f KiB, a word's shards <= %.1f KiB; words.js %.1f KiB; "
+                "facets.js %.1f KiB; texts %.0f KiB in all, largest %.1f KiB\n",
+                lang.c_str(), kib.size(), first, kSearchFirstBudgetKiB, first <= kSearchFirstBudgetKiB ? "met" : "OVER", catalogue,
+                kSearchCatalogueBudgetKiB, catalogue <= kSearchCatalogueBudgetKiB ? "met" : "OVER", upfront, kSearchTotalBudgetKiB,
+                upfront <= kSearchTotalBudgetKiB ? "met" : "OVER", shards.size(), shard_total, shard_largest, word_max, words,
+                facets, text_total, text_largest);
   }
   std::fflush(stdout);
 }

@@ -1,25 +1,25 @@
 // Search over the full text of every commitment of the archive, in the browser, with no server.
-// The index is MiniSearch's (assets/minisearch.js, bundled from npm at build time); renaksi
-// writes the plans' catalogue (search-index.js, loaded before this file) and each plan's text
-// (<lang>/<plan>/search-data.js), which this script loads with <script> elements, one plan
-// after another, so it works from file:// as over HTTP (no fetch). Results appear while the
-// plans load and are re-ranked as each one arrives.
-// Only the newest EAGER_PLANS plans are loaded up front (a plan of 25 commitments is ~200 KiB
-// of text, so that keeps one language within 4 MiB); choosing a plan in the filter loads that
-// plan, choosing a stage the newest EAGER_PLANS plans of that stage. In a larger archive the
-// status says how many plans were searched: complete results over every plan need an index
-// split by word (not done yet; see docs/architecture.md).
-// Words are matched by their stem, typos are forgiven (one letter in five), and a word may be
-// the start of a longer one. Final plans' commitments come before drafts'. Results and their
-// highlights are built with DOM calls (textContent, <mark> elements), never as markup.
-// Without JavaScript the search page shows its <noscript> note instead of the box.
+// renaksi writes, at build time, an index split by word (emit/html/search_shards.cpp): per
+// language, the stems of every commitment's words with their postings, in shards by the stem's
+// first letters (assets/search/<lang>/<key>.js), the stems alone (words.js, for typos) and the
+// commitments' themes and leads (facets.js, for those filters); and per commitment its title and
+// text (<lang>/<plan>/search/<n>.js). This script loads, with <script> elements (so it works
+// from file:// as over HTTP, no fetch), only the shards of the words typed, then the texts of
+// the results it shows: complete results over every plan, whatever the archive's size.
+// It scores the postings itself (BM25; the length part is computed at build time), because no
+// maintained npm search library can load an index split by word: MiniSearch, used before, builds
+// its index from every document in the browser, which at 400 plans is ~80 MiB per language.
+// Words are matched by their stem, typos are forgiven (one edit from 5 letters), and a word may
+// be the start of a longer one (from 3 letters). Final plans' commitments come before drafts'.
+// Results and their highlights are built with DOM calls (textContent, <mark> elements), never
+// as markup. Without JavaScript the search page shows its <noscript> note instead of the box.
 (function () {
   "use strict";
 
   // --- Stemming -----------------------------------------------------------------------------
-  // MiniSearch has no stemmers, and no maintained npm package ships an Indonesian one as a
-  // browser script; these two are small, and the same function stems the text and the query,
-  // so the two always agree.
+  // No maintained npm package ships an Indonesian stemmer as a browser script; these two are
+  // small, the same function stems the query here and the text at build time (search_stem.cpp,
+  // kept identical by browser.stem_parity), so the two always agree.
 
   var VOWEL = /[aeiou]/g;
   function measure(w) { return (w.match(VOWEL) || []).length; }
@@ -120,6 +120,26 @@
 
   // --- The page -----------------------------------------------------------------------------
 
+  // The file name of a stem prefix's shard, as search_shard_key writes it: a-z and 0-9 as they
+  // are, any other code point "_" and six hex digits.
+  function keyOf(cps, depth) {
+    var out = "";
+    for (var i = 0; i < cps.length && i < depth; i++) {
+      var c = cps[i];
+      out += /^[a-z0-9]$/.test(c) ? c : "_" + ("000000" + c.codePointAt(0).toString(16)).slice(-6);
+    }
+    return out;
+  }
+
+  // One edit (insert, delete or replace a letter) between a and b, and not equal.
+  function oneEdit(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
   function start() {
     var form = document.getElementById("search-form");
     var input = document.getElementById("search-q");
@@ -131,106 +151,148 @@
       stage: document.getElementById("search-stage"),
       lead: document.getElementById("search-lead")
     };
-    if (!form || !input || !status || !list || !window.RENAKSI_SEARCH || !window.MiniSearch) return;
+    if (!form || !input || !status || !list || !window.RENAKSI_SEARCH || !window.RENAKSI_SEARCH_SHARDS) return;
 
     var lang = form.getAttribute("data-lang");
     var root = form.getAttribute("data-root") || "";
     var found = form.getAttribute("data-found") || "{n}";
     var none = form.getAttribute("data-none") || "";
-    var loadingText = form.getAttribute("data-loading") || "";
     var numbers = new Intl.NumberFormat(lang || undefined);
-    var limit = 50;
+    var limit = 50;  // results shown; their texts are loaded, the others only counted
     var stem = lang === "id" ? stemId : lang === "en" ? stemEn : function (w) { return w; };
     var plans = window.RENAKSI_SEARCH[lang] || [];
-    var planByData = {};
-    plans.forEach(function (p, order) { p.order = order; planByData[p.d] = p; });
+    var keys = (window.RENAKSI_SEARCH_SHARDS[lang] || "").split(" ").filter(Boolean);
+    var keySet = {};
+    keys.forEach(function (k) { keySet[k] = true; });
 
     function term(word) {
       var w = normalise(word);
       return w ? stem(w) : null;
     }
 
+    // The documents of the word index: every plan's commitments, plans newest first.
     var docs = [];
-    var index = new window.MiniSearch({
-      fields: ["t", "o", "l", "h", "x"],
-      tokenize: tokenize,
-      processTerm: term,
-      extractField: function (doc, field) {
-        var v = doc[field];
-        return Array.isArray(v) ? v.join(" \n") : v;
-      },
-      searchOptions: {
-        boost: { t: 4, o: 2, l: 2, h: 2, x: 1 },
-        combineWith: "AND",
-        prefix: function (t) { return t.length >= 3; },
-        fuzzy: function (t) { return t.length >= 5 ? 1 : false; },
-        maxFuzzy: 1
-      }
+    plans.forEach(function (p, order) {
+      p.order = order;
+      var list = typeof p.n === "number" ? Array.from({ length: p.n }, function (_, i) { return i + 1; }) : p.n || [];
+      list.forEach(function (n) { docs.push({ plan: p, n: n, path: p.b + "search/" + n + ".js" }); });
     });
 
-    var EAGER_PLANS = Number(form.getAttribute("data-eager")) || 16;  // data-eager: for the tests
-    var partialText = form.getAttribute("data-partial") || "";
-    var loaded = 0;  // plans whose data is in the index (or failed to load)
-    var queue = plans.slice(0, EAGER_PLANS);  // plans to load, in order
-    var loading = false;
-    window.renaksiSearchShard = function (key, entries) {
-      var plan = planByData[key];
-      if (!plan || plan.done) return;
-      plan.done = true;
-      var batch = entries.map(function (e) {
-        e.id = docs.length;
-        e.plan = plan;
-        docs.push(e);
-        return e;
+    // What the loaded files give: shards by name, the stems, the facets, the commitments' texts.
+    var shards = {};
+    var words = null;
+    var facets = null;
+    var texts = {};
+    window.renaksiSearchIndex = function (name, entries) { shards[name] = entries; };
+    window.renaksiSearchWords = function (l, all) { if (l === lang) words = all ? all.split(" ") : []; };
+    window.renaksiSearchFacets = function (l, f) {
+      if (l !== lang) return;
+      facets = (f.d ? f.d.split("|") : []).map(function (d) {
+        var parts = d.split(";");
+        var pick = function (s, names) { return s ? s.split(",").map(function (x) { return names[parseInt(x, 36)]; }) : []; };
+        return { h: pick(parts[0], f.t), l: pick(parts[1] || "", f.l) };
       });
-      index.addAll(batch);
     };
+    window.renaksiSearchDoc = function (path, doc) { texts[path] = doc; };
 
-    // Each queued plan's text in turn (one <script> at a time keeps the page responsive); the
-    // results are shown again after each.
-    function loadNext() {
-      while (queue.length > 0 && queue[0].tried) queue.shift();
-      if (queue.length === 0) {
-        loading = false;
-        render();
-        list.setAttribute("aria-busy", "false");  // every plan asked for is in
-        return;
+    // Each file once, with <script>; resolves when it has run or failed.
+    var scripts = {};
+    function load(path) {
+      if (!scripts[path]) {
+        scripts[path] = new Promise(function (resolve) {
+          var script = document.createElement("script");
+          script.src = root + path;
+          script.onload = script.onerror = function () {
+            script.remove();
+            resolve();
+          };
+          document.head.appendChild(script);
+        });
       }
-      loading = true;
-      list.setAttribute("aria-busy", "true");
-      var plan = queue.shift();
-      plan.tried = true;
-      var script = document.createElement("script");
-      script.src = root + plan.d;
-      script.onload = script.onerror = function () {
-        loaded += 1;
-        script.remove();
-        update();
-        loadNext();
-      };
-      document.head.appendChild(script);
+      return scripts[path];
+    }
+    function loadAll(paths) { return Promise.all(paths.map(load)); }
+
+    // The shards that hold `s` and, with `prefix`, every stem that begins with it: the deepest
+    // shard whose key begins `s`, and every deeper one whose key begins with all of `s`.
+    function shardsFor(s, prefix) {
+      var cps = Array.from(s);
+      var out = [];
+      for (var d = cps.length; d >= 1; d--) {
+        var k = keyOf(cps, d);
+        if (keySet[k]) { out.push(k); break; }
+      }
+      if (prefix) {
+        var whole = keyOf(cps, cps.length);
+        keys.forEach(function (k) { if (k.length > whole.length && k.lastIndexOf(whole, 0) === 0) out.push(k); });
+      }
+      return out.map(function (k) { return "assets/search/" + lang + "/" + k + ".js"; });
+    }
+    function postingsOf(s) {
+      var k = shardsFor(s, false)[0];
+      var shard = k && shards[k.slice("assets/search/".length, -3)];
+      return shard && Object.prototype.hasOwnProperty.call(shard, s) ? shard[s] : null;
     }
 
-    // The plans a filter names that are not loaded yet: the chosen plan, or the newest
-    // EAGER_PLANS of the chosen stage; loaded before any other still queued.
-    function loadFiltered() {
-      var p = selected(filters.plan), s = selected(filters.stage);
-      if (!p && !s) return;
-      var wanted = plans.filter(function (x) { return (!p || x.k === p) && (!s || x.g === s); }).slice(0, EAGER_PLANS);
-      var fresh = wanted.filter(function (x) { return !x.tried; });
-      if (fresh.length === 0) return;
-      queue = fresh.concat(queue);
-      if (!loading) loadNext();
+    // A word's stems in the index and their weights: itself 1, longer stems it begins (3 letters
+    // and more) 0.4, stems one edit away (5 letters and more) up to 0.45, as MiniSearch weighted
+    // them.
+    function expansions(w) {
+      var out = {};
+      if (postingsOf(w) !== null) out[w] = 1;
+      if (w.length >= 3) {
+        var whole = keyOf(Array.from(w), Infinity);
+        Object.keys(shards).forEach(function (name) {
+          var k = name.slice(lang.length + 1);
+          if (k.lastIndexOf(whole, 0) !== 0 && whole.lastIndexOf(k, 0) !== 0) return;
+          Object.keys(shards[name]).forEach(function (s) {
+            if (s !== w && s.lastIndexOf(w, 0) === 0 && !out[s]) out[s] = 0.4;
+          });
+        });
+      }
+      // A typo is likelier late in a word than early: a stem one edit away weighs more the more
+      // first letters it shares (angar: anggar 0.3, agar 0.15).
+      if (w.length >= 5 && words)
+        words.forEach(function (s) {
+          if (out[s] || !oneEdit(w, s)) return;
+          var same = 0;
+          while (same < w.length && w[same] === s[same]) same++;
+          out[s] = 0.45 * (same + 1) / (w.length + 1);
+        });
+      return out;
+    }
+
+    // Documents that match word w: doc -> {score, stems}.
+    function matches(w) {
+      var out = {};
+      var ex = expansions(w);
+      Object.keys(ex).forEach(function (s) {
+        var list = postingsOf(s);
+        if (!list) return;
+        var items = list.split(" ");
+        var idf = Math.log(1 + (docs.length - items.length + 0.5) / (items.length + 0.5));
+        var d = 0;
+        items.forEach(function (item) {
+          d += parseInt(item.slice(0, -1), 36);
+          var score = ex[s] * idf * parseInt(item.slice(-1), 36) / 10;
+          var m = out[d] || (out[d] = { score: 0, stems: {} });
+          m.score += score;
+          m.stems[s] = true;
+        });
+      });
+      return out;
     }
 
     function selected(select) { return select ? select.value : ""; }
 
-    function matchesFilters(doc) {
+    function matchesFilters(d) {
+      var doc = docs[d];
       var p = selected(filters.plan), t = selected(filters.theme), s = selected(filters.stage), l = selected(filters.lead);
       if (p && doc.plan.k !== p) return false;
       if (s && doc.plan.g !== s) return false;
-      if (t && doc.h.indexOf(t) < 0) return false;
-      if (l && doc.l.indexOf(l) < 0) return false;
+      if ((t || l) && !facets) return false;
+      if (t && facets[d].h.indexOf(t) < 0) return false;
+      if (l && facets[d].l.indexOf(l) < 0) return false;
       return true;
     }
 
@@ -270,65 +332,102 @@
       return (from > 0 ? "\u2026 " : "") + text.slice(from, to).replace(/\s*\n\s*/g, " \u00b7 ") + (to < text.length ? " \u2026" : "");
     }
 
-    function render() {
-      var query = input.value;
+    // The results of the box and filters: [{d, score, stems}], Final plans first, then by
+    // score, then newest plan and plan order. Loads what it needs first.
+    var generation = 0;
+    function run() {
+      var gen = ++generation;
+      var query = unique(tokenize(input.value).map(term).filter(Boolean));
       var filtered = ["plan", "theme", "stage", "lead"].some(function (f) { return selected(filters[f]) !== ""; });
-      while (list.firstChild) list.removeChild(list.firstChild);
-      if (tokenize(query).length === 0 && !filtered) {
-        status.textContent = loading ? progress() : "";
+      if (query.length === 0 && !filtered) {
+        while (list.firstChild) list.removeChild(list.firstChild);
+        status.textContent = "";
+        list.setAttribute("aria-busy", "false");
         return;
       }
-      var hits = tokenize(query).length === 0
-        ? index.search(window.MiniSearch.wildcard, { filter: function (r) { return matchesFilters(docs[r.id]); } })
-        : index.search(query, { filter: function (r) { return matchesFilters(docs[r.id]); } });
-      // Final plans first, then by relevance, then newest plan and plan order.
-      hits.sort(function (a, b) {
-        var x = docs[a.id], y = docs[b.id];
-        return (y.plan.f ? 1 : 0) - (x.plan.f ? 1 : 0) || b.score - a.score || x.plan.order - y.plan.order || x.n - y.n;
-      });
-      var count = hits.length === 0 ? none : found.replace("{n}", numbers.format(hits.length));
-      status.textContent = loading ? count + " " + progress() : loaded < plans.length ? count + " " + partial() : count;
-      hits.slice(0, limit).forEach(function (h) {
-        var e = docs[h.id];
-        var terms = {};
-        (h.terms || []).forEach(function (t) { terms[t] = true; });
-        var li = document.createElement("li");
-        if (e.plan.l !== lang) li.setAttribute("lang", e.plan.l);
-        var a = document.createElement("a");
-        a.href = root + e.u;
-        appendMarked(a, e.n + ". " + e.t, terms);
-        li.appendChild(a);
-        var meta = document.createElement("span");
-        meta.className = "meta";
-        meta.textContent = " \u00b7 " + e.plan.p + (e.plan.f ? "" : " \u00b7 " + e.plan.s);
-        li.appendChild(meta);
-        if (e.x) {
-          var p = document.createElement("p");
-          p.className = "snippet";
-          appendMarked(p, snippet(e.x, terms), terms);
-          li.appendChild(p);
+      list.setAttribute("aria-busy", "true");
+      var first = [];
+      query.forEach(function (w) { first = first.concat(shardsFor(w, w.length >= 3)); });
+      if (query.some(function (w) { return w.length >= 5; })) first.push("assets/search/" + lang + "/words.js");
+      if (selected(filters.theme) || selected(filters.lead)) first.push("assets/search/" + lang + "/facets.js");
+      loadAll(first).then(function () {
+        if (gen !== generation) return null;
+        // The shards of the stems one edit away (they may begin with other letters).
+        var more = [];
+        query.forEach(function (w) {
+          var ex = expansions(w);
+          Object.keys(ex).forEach(function (s) { more = more.concat(shardsFor(s, false)); });
+        });
+        return loadAll(more);
+      }).then(function () {
+        if (gen !== generation) return;
+        var hits;
+        if (query.length === 0) {
+          hits = docs.map(function (_, d) { return { d: d, score: 0, stems: {} }; });
+        } else {
+          var sets = query.map(matches);
+          hits = Object.keys(sets[0]).map(Number).filter(function (d) {
+            return sets.every(function (s) { return s[d]; });
+          }).map(function (d) {
+            var h = { d: d, score: 0, stems: {} };
+            sets.forEach(function (s) {
+              h.score += s[d].score;
+              Object.keys(s[d].stems).forEach(function (x) { h.stems[x] = true; });
+            });
+            return h;
+          });
         }
-        list.appendChild(li);
+        hits = hits.filter(function (h) { return matchesFilters(h.d); });
+        hits.sort(function (a, b) {
+          var x = docs[a.d], y = docs[b.d];
+          return (y.plan.f ? 1 : 0) - (x.plan.f ? 1 : 0) || b.score - a.score || x.plan.order - y.plan.order || x.n - y.n;
+        });
+        status.textContent = hits.length === 0 ? none : found.replace("{n}", numbers.format(hits.length));
+        var shown = hits.slice(0, limit);
+        while (list.firstChild) list.removeChild(list.firstChild);
+        // The texts of the results shown, each as it arrives; the list keeps the results' order
+        // (a result is added once every one before it is in).
+        var next = 0;
+        function show() {
+          if (gen !== generation) return;
+          while (next < shown.length && scripts[docs[shown[next].d].path] && shown[next].ready) {
+            var doc = texts[docs[shown[next].d].path];
+            if (doc) list.appendChild(result(docs[shown[next].d], doc, shown[next].stems));
+            next++;
+          }
+          if (next === shown.length) list.setAttribute("aria-busy", "false");
+        }
+        if (shown.length === 0) show();
+        shown.forEach(function (h) {
+          load(docs[h.d].path).then(function () {
+            h.ready = true;
+            show();
+          });
+        });
       });
     }
 
-    function progress() {
-      return loadingText.replace("{done}", numbers.format(loaded)).replace("{total}", numbers.format(loaded + queue.length + 1));
-    }
+    function unique(xs) { return xs.filter(function (x, i) { return xs.indexOf(x) === i; }); }
 
-    // Said when some plans were not searched: how many were, of how many.
-    function partial() {
-      return partialText.replace("{done}", numbers.format(loaded)).replace("{total}", numbers.format(plans.length));
-    }
-
-    var pending = false;
-    function update() {
-      if (pending) return;
-      pending = true;
-      window.requestAnimationFrame(function () {
-        pending = false;
-        render();
-      });
+    function result(entry, e, terms) {
+      var plan = entry.plan;
+      var li = document.createElement("li");
+      if (plan.l !== lang) li.setAttribute("lang", plan.l);
+      var a = document.createElement("a");
+      a.href = root + e.u;
+      appendMarked(a, e.n + ". " + e.t, terms);
+      li.appendChild(a);
+      var meta = document.createElement("span");
+      meta.className = "meta";
+      meta.textContent = " \u00b7 " + plan.p + (plan.f ? "" : " \u00b7 " + plan.s);
+      li.appendChild(meta);
+      if (e.x) {
+        var p = document.createElement("p");
+        p.className = "snippet";
+        appendMarked(p, snippet(e.x, terms), terms);
+        li.appendChild(p);
+      }
+      return li;
     }
 
     function remember() {
@@ -345,19 +444,16 @@
     form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     input.addEventListener("input", function () {
-      render();
+      run();
       remember();
     });
     Object.keys(filters).forEach(function (f) {
-      if (filters[f]) filters[f].addEventListener("change", function () {
-        loadFiltered();
-        render();
-      });
+      if (filters[f]) filters[f].addEventListener("change", run);
     });
     var initial = new URLSearchParams(window.location.search).get("q");
     if (initial) input.value = initial;
-    render();
-    loadNext();
+    list.setAttribute("aria-busy", "false");
+    run();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,5 +1,5 @@
 // The search page of each language: a box and filters that search the commitments' full text
-// as the user types (search.js, over the MiniSearch library). Without JavaScript the page says
+// as the user types (search.js, over the word index of search_shards.h). Without JavaScript the page says
 // so and points to the plans.
 #include <set>
 
@@ -27,7 +27,7 @@ void filter_select(Site& site, const std::string& lang, xmlNode* parent, const s
 void write_search_page(Site& site, const ArchivePlans& plans, const std::string& lang) {
   PageInfo info = archive_page(site, lang, &urls::search, site.msg(lang, "site.search_title"),
                                site.msg(lang, "site.search_hint"), Section::Search);
-  info.scripts = {urls::asset("minisearch.js"), urls::asset("search-index.js"), urls::asset("search.js")};
+  info.scripts = {urls::asset("search-index.js"), urls::asset("search.js")};
   Page page = start_page(site, info);
   xmlNode* main = main_of(page);
   auto rel = [&](const std::string& to) { return urls::relative(info.path, to); };

@@ -13,6 +13,7 @@
 #include "emit/html/link_check.h"
 #include "emit/html/pages.h"
 #include "emit/html/search_index.h"
+#include "emit/html/search_shards.h"
 #include "emit/html/sitemap.h"
 #include "emit/html/slug.h"
 #include "emit/html/urls.h"
@@ -263,7 +264,8 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
       e.organisations.push_back(std::move(org));
     }
     e.search = search_entries(p, l);
-    site.add_file(search_shard_path(l, p.slug), search_shard_js(p, l));
+    e.words = search_words(p, l);
+    for (auto& [path, js] : search_doc_files(p, l)) site.add_file(path, std::move(js));
     s.editions.push_back(std::move(e));
   }
   r.ok = check_plan_links(site, p, s, diags);
@@ -331,7 +333,7 @@ bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& 
     write_not_found_page(site, lang);
   }
   write_not_found_page(site, "");
-  site.add_file(urls::asset("search-index.js"), search_index_js(site, plans));
+  site.add_file(urls::asset("search-index.js"), search_index_js(site, plans, write_search_shards(site, plans)));
   // Sitemaps take absolute addresses only: without the site's address there is none.
   if (!options.site_url.empty()) {
     std::vector<std::string> pages = site.pages;

@@ -91,6 +91,8 @@ json SitePlanSummary::to_json() const {
     }
     ej["search"] = json::array();
     for (const auto& s : e.search) ej["search"].push_back({{"n", s.number}, {"t", s.title}, {"l", s.leads}, {"h", s.themes}});
+    ej["words"] = json::array();
+    for (const auto& [w, postings] : e.words) ej["words"].push_back({w, postings});
     j["editions"].push_back(std::move(ej));
   }
   j["commitment_slugs"] = json::array();
@@ -154,6 +156,7 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
       for (const auto& sj : ej.at("search"))
         e.search.push_back({sj.at("n").get<int>(), sj.at("t").get<std::string>(),
                             sj.at("l").get<std::vector<std::string>>(), sj.at("h").get<std::vector<std::string>>()});
+      for (const auto& wj : ej.at("words")) e.words.emplace_back(wj.at(0).get<std::string>(), wj.at(1).get<std::string>());
       s.editions.push_back(std::move(e));
     }
     for (const auto& c : j.at("commitment_slugs")) {

@@ -16,7 +16,7 @@ namespace renaksi::html {
 
 struct SitePlanSummary {
   // Bumped whenever the fields or their meaning change: an older summary is not read.
-  static constexpr int kVersion = 3;
+  static constexpr int kVersion = 4;
 
   // One organisation of the plan, as its index entry shows it.
   struct Role {
@@ -32,7 +32,7 @@ struct SitePlanSummary {
     std::vector<Role> roles;
   };
   // One commitment as the search page's filters know it (its full text is in the plan's own
-  // search file, search_shard_js, never in the summary).
+  // search files, search_doc_js, never in the summary).
   struct SearchEntry {
     int number = 0;
     std::string title;
@@ -47,6 +47,11 @@ struct SitePlanSummary {
     std::string issuer_url;                                    // its web site (the about page); may be ""
     std::vector<Organisation> organisations;                   // in the plan's index order
     std::vector<SearchEntry> search;                           // in plan order
+    // Every word of its commitments' text, folded but not stemmed (the archive stems it in each
+    // site language: search_words), sorted, each with its postings "k:c k:c" (k: index into
+    // `search`, c: weighted count): what the archive's word index is built from, so that a
+    // cached plan's text is never read again.
+    std::vector<std::pair<std::string, std::string>> words;
   };
   // A link of the plan's pages to a file outside the plan (an archive page, an asset, another
   // plan), checked by the archive step.
