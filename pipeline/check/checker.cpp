@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "check/progress_checks.h"
 #include "check/stage_rules.h"
 #include "env/limits.h"
 #include "model/visit.h"
@@ -35,6 +36,7 @@ class Checker {
     for (const auto& c : plan_.commitments) check_commitment(c);
     visit_texts(plan_, [&](const LocalizedText& t, const std::string& what) { check_texts(t, what); });
     if (scope_.profile) check_stage_requirements(plan_, *scope_.profile, diags_);
+    check_progress(plan_, diags_);
   }
 
  private:

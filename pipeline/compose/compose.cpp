@@ -9,6 +9,7 @@
 #include "compose/date_text.h"
 #include "compose/fallback.h"
 #include "compose/org_names.h"
+#include "compose/progress_facts.h"
 #include "compose/stand_ins.h"
 #include "compose/typography.h"
 
@@ -675,6 +676,7 @@ class Composer {
     for (const Organisation* o : orgs)
       f.organisations.push_back({"org-" + o->id, org_name(lang, o->id), msg(lang, "sector." + std::string(sector_id(o->sector))),
                                  std::string(sector_id(o->sector)), o->url, role_mentions(lang, o->id)});
+    f.progress = progress_facts(plan_, lang, f.admin_lang, loc(lang));
     return f;
   }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diag/source_loc.h"
+#include "doc/progress_facts.h"
 #include "doc/prose_ast.h"
 
 namespace renaksi::doc {
@@ -181,6 +182,7 @@ struct Facts {
   std::vector<ThemeRef> themes;         // in the plan's order
   std::vector<CommitmentRef> commitments;      // in plan order
   std::vector<OrganisationRef> organisations;  // those a commitment names, in index order
+  ProgressFacts progress;               // a Final plan's progress and IRM ratings; empty otherwise
 };
 
 struct Document {

@@ -11,6 +11,7 @@
 #include "env/list_folder.h"
 #include "env/read_file.h"
 #include "env/text_encoding.h"
+#include "load/progress_loader.h"
 #include "load/schema.h"
 #include "xml/source_locator.h"
 #include "xml/xml_document.h"
@@ -472,6 +473,8 @@ LoadResult load_plan(const fs::path& folder, Diagnostics& diags) {
   }
   std::stable_sort(result.plan.commitments.begin(), result.plan.commitments.end(),
                    [](const Commitment& a, const Commitment& b) { return a.number < b.number; });
+  // Its progress after Final (progress/), kept apart from the plan's own files.
+  result.plan.progress = load_progress(folder, diags);
   return result;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/date.h"
+#include "model/progress.h"
 #include "diag/source_loc.h"
 
 namespace renaksi {
@@ -239,6 +240,7 @@ struct Plan {
   SourceLoc cocreation_loc;
   std::vector<Organisation> organisations;
   std::vector<Commitment> commitments;  // ordered by number
+  PlanProgress progress;  // content/<plan>/progress/: never part of the plan's own files
   SourceLoc loc;
 
   std::vector<std::string> language_codes() const;

@@ -59,14 +59,13 @@ std::string ogp_commitment_url(const Site& site, const SitePlan& plan, const doc
   return url;
 }
 
-std::string commitment_completion(const Site&, const SitePlan&, const doc::CommitmentRef&, const std::string&) {
-  return {};
+std::string commitment_completion(const Site&, const SitePlan& plan, const doc::CommitmentRef& c, const std::string& lang) {
+  const doc::CommitmentProgressFacts* p = plan.facts_in(lang).progress.of(c.number);
+  return p ? p->level : std::string();
 }
 
 std::string commitment_status(const Site& site, const SitePlan& plan, const doc::CommitmentRef& c, const std::string& lang) {
-  std::string done = commitment_completion(site, plan, c, lang);
-  if (!done.empty()) return done;
-  return plan.docs.at(plan.lang_for(lang))->front_for(lang).stage;
+  return commitment_completion(site, plan, c, lang);
 }
 
 }  // namespace renaksi::html

@@ -18,13 +18,14 @@ struct ShortDescription {
 };
 ShortDescription short_description(const doc::Chapter& commitment);
 
-// How far the commitment has come once the content records it (a completion level); none does
-// yet, so empty: the pages show nothing for it, never an empty label.
+// How far the commitment has come: its latest progress update's completion level (content/<plan>/
+// progress/), or empty when none names it (a draft, a plan without progress data): the pages then
+// show nothing for it, never an empty label.
 std::string commitment_completion(const Site& site, const SitePlan& plan, const doc::CommitmentRef& c,
                                   const std::string& lang);
 
-// The status in the plan's list of commitments: the completion level when known, else the
-// plan's drafting stage ("Stage: Draft 2"); empty when neither is known.
+// The status in the plan's list of commitments: the completion level when known, else empty
+// (the plan's stage is on the page once; it is not repeated on every row).
 std::string commitment_status(const Site& site, const SitePlan& plan, const doc::CommitmentRef& c,
                               const std::string& lang);
 

@@ -5,6 +5,7 @@
 #include "emit/html/document_html.h"
 #include "emit/html/page_chrome.h"
 #include "emit/html/pages.h"
+#include "emit/html/progress_html.h"
 #include "emit/html/urls.h"
 
 namespace renaksi::html {
@@ -117,6 +118,10 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     if (!d.facts.final_stage) ctx.empty_note = site.msg(lang, "site.section_empty");
     xmlNode* body = element(grid, "div", {{"class", "page-content"}});
     render_chapter_blocks(body, without_number_row(*ch), ctx);
+    // Its life after Final: the updates with evidence, then the IRM's ratings (nothing without data).
+    write_commitment_progress(site, d.facts.progress, c.number, lang, body, [&](const std::string& id, const std::string& label) {
+      element_text(element(toc_list, "li"), "a", label, {{"href", "#" + id}});
+    });
     write_notes(body, notes, site.msg(lang, "site.notes"), site.msg(lang, "site.note_back"), ctx.prose);
 
     // Previous and next commitment of the plan.

@@ -32,6 +32,7 @@ void write_home_page(Site& site, const ArchivePlans& plans, const std::string& l
     xmlNode* stage = element_text(facts, "li", f.stage);
     if (!p->final_stage) add_class(stage, "stage-draft");
     element_text(facts, "li", f.commitments);
+    if (!f.progress.empty()) element_text(facts, "li", f.progress, {{"class", "plan-progress"}});
     if (!p->downloads.empty())
       element_text(facts, "li", site.msg(lang, "site.download_count", {{"count", static_cast<long long>(p->downloads.size())}}));
   }

@@ -97,8 +97,8 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
       xmlNode* title = element(li, "p", {{"class", "commitment-title"}});
       element_text(title, "a", c->title, {{"href", rel(urls::commitment(lang, p.slug, p.commitment_slugs.at(c->number)))}});
       stand_in_mark(title, c->number);
-      // Its lead, and its status when there is one to show (today the plan's drafting stage):
-      // one line, with nothing for what is not known.
+      // Its lead, and its current completion level when progress data gives one: one line, with
+      // nothing for what is not known.
       std::string leads;
       for (const auto& l : c->leads) leads += (leads.empty() ? "" : ", ") + l;
       const std::string status = commitment_status(site, p, *c, lang);

@@ -12,6 +12,7 @@
 #include "emit/html/downloads.h"
 #include "emit/html/link_check.h"
 #include "emit/html/pages.h"
+#include "emit/html/progress_html.h"
 #include "emit/html/search_index.h"
 #include "emit/html/search_shards.h"
 #include "emit/html/sitemap.h"
@@ -251,6 +252,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
     e.period = f.period;
     e.stage = f.stage;
     e.commitments = f.commitments;
+    e.progress = progress_line(site, d.facts.progress, l);
     e.issuer = d.facts.issuer_name;
     e.issuer_url = d.facts.issuer_url;
     for (const auto& o : d.facts.organisations) {

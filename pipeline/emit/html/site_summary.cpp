@@ -76,7 +76,8 @@ json SitePlanSummary::to_json() const {
   j["editions"] = json::array();
   for (const auto& e : editions) {
     json ej = {{"lang", e.lang},     {"title", e.title},   {"plan_line", e.plan_line},     {"period", e.period},
-               {"stage", e.stage},   {"issuer", e.issuer}, {"commitments", e.commitments}};
+               {"stage", e.stage},   {"issuer", e.issuer}, {"commitments", e.commitments},
+               {"progress", e.progress}};
     ej["issuer_url"] = e.issuer_url;
     ej["organisations"] = json::array();
     for (const auto& o : e.organisations) {
@@ -138,6 +139,7 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
       e.issuer = ej.at("issuer").get<std::string>();
       e.issuer_url = ej.at("issuer_url").get<std::string>();
       e.commitments = ej.at("commitments").get<std::string>();
+      e.progress = ej.at("progress").get<std::string>();
       for (const auto& oj : ej.at("organisations")) {
         Organisation o;
         o.anchor = oj.at("anchor").get<std::string>();

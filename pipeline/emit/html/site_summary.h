@@ -45,6 +45,7 @@ struct SitePlanSummary {
     std::string title, plan_line, period, stage, commitments;  // the cover's lines, as formatted
     std::string issuer;                                        // the issuer's name (the footer)
     std::string issuer_url;                                    // its web site (the about page); may be ""
+    std::string progress;  // "7 of 14 commitments substantial or complete, as of …", or ""
     std::vector<Organisation> organisations;                   // in the plan's index order
     std::vector<SearchEntry> search;                           // in plan order
     // Every word of its commitments' text, folded but not stemmed (the archive stems it in each

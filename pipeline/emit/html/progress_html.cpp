@@ -1,0 +1,103 @@
+// A commitment's progress and IRM ratings on its page; the plan's progress line.
+#include "emit/html/progress_html.h"
+
+namespace renaksi::html {
+
+namespace {
+
+// Evidence and sources are links out of the archive to pages nobody here vouches for.
+constexpr const char* kOutRel = "nofollow noopener noreferrer external";
+
+bool web_link(const std::string& href) { return href.starts_with("https://") || href.starts_with("http://"); }
+
+void evidence_list(xmlNode* parent, const std::vector<doc::EvidenceFact>& evidence, const Site& site, const std::string& lang) {
+  std::vector<const doc::EvidenceFact*> shown;
+  for (const auto& e : evidence)
+    if (web_link(e.href)) shown.push_back(&e);  // check refuses any other (C106): never a javascript: link
+  if (shown.empty()) return;
+  xmlNode* p = element(parent, "div", {{"class", "progress-evidence"}});
+  element_text(p, "span", site.msg(lang, "progress.evidence"), {{"class", "progress-evidence-label"}});
+  xmlNode* ul = element(p, "ul");
+  for (const auto* e : shown) {
+    xmlNode* a = element_text(element(ul, "li"), "a", e->label.empty() ? e->href : e->label,
+                              {{"href", e->href}, {"rel", kOutRel}});
+    if (!e->label.empty() && !e->label_lang.empty()) set_attr(a, "lang", e->label_lang);
+  }
+}
+
+// "Substantial · Updated 15 July 2019", the level marked for styling.
+void level_line(xmlNode* parent, const doc::UpdateFact& u, const Site& site, const std::string& lang) {
+  xmlNode* meta = element(parent, "p", {{"class", "meta progress-meta"}});
+  element_text(meta, "span", u.level, {{"class", "progress-level level-" + u.level_id}});
+  if (!u.date.empty()) {
+    text(meta, " \u00b7 ");
+    xmlNode* t = element(meta, "time", {{"datetime", u.iso_date}});
+    text(t, site.msg(lang, "progress.updated", {{"date", u.date}}));
+  }
+}
+
+void narrative(xmlNode* parent, const doc::UpdateFact& u) {
+  if (u.narrative.empty()) return;
+  xmlNode* p = element_text(parent, "p", u.narrative, {{"class", "progress-narrative"}});
+  if (!u.narrative_lang.empty()) set_attr(p, "lang", u.narrative_lang);
+}
+
+}  // namespace
+
+void write_commitment_progress(const Site& site, const doc::ProgressFacts& progress, int number, const std::string& lang,
+                               xmlNode* parent, const std::function<void(const std::string&, const std::string&)>& toc) {
+  const doc::CommitmentProgressFacts* c = progress.of(number);
+  if (!c) return;
+  if (!c->history.empty()) {
+    const std::string title = site.msg(lang, "progress.title");
+    xmlNode* s = element(parent, "section", {{"id", "progress"}, {"class", "commitment-progress"}, {"aria-labelledby", "progress-title"}});
+    element_text(s, "h2", title, {{"id", "progress-title"}});
+    toc("progress", title);
+    xmlNode* ol = element(s, "ol", {{"class", "progress-history"}, {"reversed", "reversed"}});
+    for (const auto& u : c->history) {
+      xmlNode* li = element(ol, "li", {{"class", "progress-update"}, {"id", "progress-" + u.period_id}});
+      element_text(li, "h3", site.msg(lang, "progress.period", {{"period", u.period}}));
+      level_line(li, u, site, lang);
+      narrative(li, u);
+      evidence_list(li, u.evidence, site, lang);
+      if (u.milestones.empty()) continue;
+      element_text(li, "h4", site.msg(lang, "progress.milestones"));
+      xmlNode* ul = element(li, "ul", {{"class", "progress-milestones"}});
+      for (const auto& m : u.milestones) {
+        xmlNode* mi = element(ul, "li");
+        element_text(mi, "p", m.name.empty() ? m.ref : m.name, {{"class", "progress-milestone-name"}});
+        level_line(mi, m, site, lang);
+        narrative(mi, m);
+        evidence_list(mi, m.evidence, site, lang);
+      }
+    }
+  }
+  if (!c->irm.empty()) {
+    const std::string title = site.msg(lang, "irm.title");
+    xmlNode* s = element(parent, "section", {{"id", "irm"}, {"class", "commitment-irm"}, {"aria-labelledby", "irm-title"}});
+    element_text(s, "h2", title, {{"id", "irm-title"}});
+    toc("irm", title);
+    xmlNode* dl = element(s, "dl", {{"class", "irm-ratings"}});
+    for (const auto& r : c->irm) {
+      xmlNode* row = element(dl, "div", {{"class", "irm-" + r.kind}});
+      element_text(row, "dt", r.label);
+      xmlNode* dd = element(row, "dd");
+      text(dd, r.value);
+      if (!web_link(r.source)) continue;
+      text(dd, " ");
+      const std::string label = r.report.empty() ? site.msg(lang, "irm.source")
+                                                 : site.msg(lang, "irm.source_report", {{"report", r.report}});
+      element_text(dd, "a", label, {{"href", r.source}, {"rel", kOutRel}, {"class", "irm-source"}, {"hreflang", "en"}});
+    }
+    element_text(s, "p", site.msg(lang, "irm.note"), {{"class", "meta irm-note"}});
+  }
+}
+
+std::string progress_line(const Site& site, const doc::ProgressFacts& progress, const std::string& lang) {
+  if (progress.with_level == 0 || progress.as_of.empty()) return {};
+  return site.msg(lang, "progress.home_line", {{"advanced", static_cast<long long>(progress.advanced)},
+                                               {"total", static_cast<long long>(progress.total)},
+                                               {"date", progress.as_of}});
+}
+
+}  // namespace renaksi::html

@@ -1,0 +1,192 @@
+// content/<plan>/progress/: read, validated against schemas/progress.rng, into PlanProgress.
+#include "load/progress_loader.h"
+
+#include <cstring>
+#include <string>
+
+#include "env/list_folder.h"
+#include "env/read_file.h"
+#include "env/text_encoding.h"
+#include "load/schema.h"
+#include "model/dedent.h"
+#include "xml/source_locator.h"
+#include "xml/xml_document.h"
+
+namespace renaksi {
+
+namespace embedded {
+extern const std::string_view progress_schema;
+}
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is(const xmlNode* n, const char* name) {
+  return n && n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
+}
+
+std::vector<const xmlNode*> children(const xmlNode* n, const char* name) {
+  std::vector<const xmlNode*> out;
+  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next)
+    if (is(c, name)) out.push_back(c);
+  return out;
+}
+
+std::string attr(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  return v ? take_xml_string(v) : std::string();
+}
+bool has_attr(const xmlNode* n, const char* name) {
+  return xmlHasProp(n, reinterpret_cast<const xmlChar*>(name)) != nullptr;
+}
+
+// One parsed, valid progress file and the means to locate its nodes.
+struct ProgressFile {
+  std::string name;
+  std::string bytes;
+  XmlDocPtr doc;
+  std::unique_ptr<SourceLocator> locator;
+
+  SourceLoc loc(const xmlNode* n) const {
+    auto [l, c] = locator->first_element(static_cast<int>(xmlGetLineNo(n)), reinterpret_cast<const char*>(n->name));
+    return {name, l, c};
+  }
+  SourceLoc attr_loc(const SourceLoc& element, const char* a) const {
+    auto [l, c] = locator->attribute(element.line, element.col, a);
+    return {name, l, c};
+  }
+  ProgressTexts texts(const xmlNode* field) const {
+    ProgressTexts out;
+    if (!field) return out;
+    out.loc = loc(field);
+    for (const xmlNode* t : children(field, "text")) {
+      xmlChar* lang = xmlNodeGetLang(t);
+      out.texts.push_back({lang ? take_xml_string(lang) : std::string(), collapse_whitespace(node_text(t)), loc(t)});
+    }
+    return out;
+  }
+};
+
+// Reads, parses and validates `path`; the document is null when it cannot be used (reported).
+ProgressFile open_progress_file(const fs::path& path, Diagnostics& diags) {
+  static const ContentSchema schema(embedded::progress_schema);
+  ProgressFile f;
+  f.name = path.generic_string();
+  diags.register_file(f.name);
+  if (ReadResult read = read_file(path, f.bytes); !read) {
+    diags.error(read.too_large() ? Code::L006 : Code::L001, {f.name, 0, 0}, "cannot be read: it " + read.reason);
+    return f;
+  }
+  if (auto bad = check_utf8_text(f.bytes)) {
+    diags.error(Code::L007, {f.name, bad->line, bad->col}, bad->message);
+    return f;
+  }
+  XmlDocPtr doc = parse_xml(f.bytes, f.name, diags);
+  if (!doc) return f;
+  f.locator = std::make_unique<SourceLocator>(f.bytes);
+  if (!schema.validate(doc.get(), f.name, *f.locator, diags)) return f;
+  f.doc = std::move(doc);
+  return f;
+}
+
+// The kind of document a file of progress/ must hold, by its name.
+const char* expected_root(const fs::path& file) {
+  const std::string stem = file.stem().string();
+  if (stem == "periods") return "periods";
+  if (stem == "irm") return "irm";
+  return "progress";
+}
+
+ProgressEntry read_entry(const ProgressFile& f, const xmlNode* n, const IsoDate& report_date) {
+  ProgressEntry e;
+  e.loc = f.loc(n);
+  e.ref = attr(n, "ref");
+  e.ref_loc = f.attr_loc(e.loc, "ref");
+  e.level = parse_completion(attr(n, "level")).value_or(Completion::NotStarted);
+  if (has_attr(n, "updated")) e.updated = {attr(n, "updated"), f.attr_loc(e.loc, "updated")};
+  else e.updated = report_date;
+  const auto narrative = children(n, "narrative");
+  if (!narrative.empty()) e.narrative = f.texts(narrative.front());
+  for (const xmlNode* ev : children(n, "evidence")) {
+    EvidenceLink link;
+    link.loc = f.loc(ev);
+    link.href = attr(ev, "href");
+    if (!children(ev, "text").empty()) link.label = f.texts(ev);
+    e.evidence.push_back(std::move(link));
+  }
+  return e;
+}
+
+}  // namespace
+
+PlanProgress load_progress(const fs::path& plan_folder, Diagnostics& diags) {
+  PlanProgress out;
+  const fs::path dir = plan_folder / "progress";
+  FolderListing listing = list_folder(dir);
+  if (listing.missing) return out;
+  if (!listing.problem.empty()) {
+    diags.register_file(dir.generic_string());
+    diags.error(listing.too_many ? Code::L006 : Code::L001, {dir.generic_string(), 0, 0},
+                "the progress folder " + listing.problem);
+    return out;
+  }
+  for (const auto& path : listing.entries) {
+    if (path.extension() != ".xml") continue;
+    ProgressFile f = open_progress_file(path, diags);
+    if (!f.doc) continue;
+    const xmlNode* root = xmlDocGetRootElement(f.doc.get());
+    const char* want = expected_root(path);
+    if (!is(root, want)) {
+      diags.error(Code::L004, f.loc(root),
+                  "expected a <" + std::string(want) + "> document here (progress/" + path.filename().string() +
+                      "), found <" + reinterpret_cast<const char*>(root->name) + ">");
+      continue;
+    }
+    if (is(root, "periods")) {
+      out.periods_loc = f.loc(root);
+      for (const xmlNode* p : children(root, "period")) {
+        ReportingPeriod r;
+        r.loc = f.loc(p);
+        r.id = attr(p, "id");
+        r.period.loc = r.loc;
+        r.period.start = {attr(p, "start"), f.attr_loc(r.loc, "start")};
+        r.period.end = {attr(p, "end"), f.attr_loc(r.loc, "end")};
+        out.declared_periods.push_back(std::move(r));
+      }
+    } else if (is(root, "irm")) {
+      for (const xmlNode* c : children(root, "commitment")) {
+        IrmCommitment ic;
+        ic.loc = f.loc(c);
+        ic.ref = attr(c, "ref");
+        ic.ref_loc = f.attr_loc(ic.loc, "ref");
+        for (const xmlNode* r : children(c, "rating")) {
+          IrmRating rating;
+          rating.loc = f.loc(r);
+          rating.kind = attr(r, "kind");
+          rating.value = collapse_whitespace(attr(r, "value"));
+          rating.source = attr(r, "source");
+          rating.report = collapse_whitespace(attr(r, "report"));
+          ic.ratings.push_back(std::move(rating));
+        }
+        out.irm.push_back(std::move(ic));
+      }
+    } else {
+      ProgressReport report;
+      report.loc = f.loc(root);
+      report.period_id = attr(root, "period");
+      report.period_loc = f.attr_loc(report.loc, "period");
+      report.updated = {attr(root, "updated"), f.attr_loc(report.loc, "updated")};
+      for (const xmlNode* c : children(root, "commitment")) {
+        CommitmentProgress cp;
+        cp.entry = read_entry(f, c, report.updated);
+        for (const xmlNode* m : children(c, "milestone")) cp.milestones.push_back(read_entry(f, m, report.updated));
+        report.commitments.push_back(std::move(cp));
+      }
+      out.reports.push_back(std::move(report));
+    }
+  }
+  return out;
+}
+
+}  // namespace renaksi
