@@ -16,7 +16,7 @@ namespace renaksi::html {
 
 struct SitePlanSummary {
   // Bumped whenever the fields or their meaning change: an older summary is not read.
-  static constexpr int kVersion = 4;
+  static constexpr int kVersion = 5;
 
   // One organisation of the plan, as its index entry shows it.
   struct Role {
