@@ -1,12 +1,16 @@
 // The rows of the pipeline table: each step of a build, per plan or archive-wide, in order.
+#include <algorithm>
 #include <map>
 
 #include "check/checker.h"
 #include "compose/compose.h"
 #include "diff/history.h"
 #include "driver/pipeline.h"
+#include "emit/data/open_data.h"
 #include "emit/docx/docx_pass.h"
 #include "emit/html/site.h"
+#include "emit/html/urls.h"
+#include "env/read_file.h"
 #include "emit/ogp/validator.h"
 #include "emit/pdf/pdf_pass.h"
 #include "output/artifact.h"
@@ -154,6 +158,46 @@ bool ogp_step(ArchiveBuild&, BuildState* s) {
   return true;
 }
 
+// The plan's commitments and milestones as open data (CSV, JSON) under site/data/<plan>/,
+// with its other files, so the site's pages find them and the cache keeps them.
+bool data_step(ArchiveBuild&, BuildState* s) {
+  open_data::emit_plan_data(s->loaded.plan, s->locales, s->outputs);
+  return true;
+}
+
+// The archive's open data (every plan's rows, the Atom feed) from each plan's JSON files, read
+// back from its outputs (a plan taken from the cache ran no step), before the site's pages
+// that link them.
+bool open_data_step(ArchiveBuild& a, BuildState*) {
+  std::vector<open_data::PlanDataFiles> files;
+  std::vector<std::string> langs;
+  for (const auto& p : a.plans) {
+    if (p->plan_id.empty()) continue;
+    auto bytes_of = [&](open_data::Table t) {
+      const std::string path = "site/" + open_data::plan_file(p->plan_id, t, open_data::Format::Json);
+      if (const std::string* held = p->outputs.find(path)) return *held;
+      std::string read;
+      if (!p->outputs.folder().empty() && p->outputs.has(path)) (void)read_file(p->outputs.folder() / path, read);
+      return read;
+    };
+    open_data::PlanDataFiles f{p->plan_id, bytes_of(open_data::Table::Commitments), bytes_of(open_data::Table::Milestones)};
+    if (f.commitments_json.empty()) continue;  // a plan without open data (no step made it)
+    const auto facts = nlohmann::ordered_json::parse(f.commitments_json, nullptr, false);
+    if (facts.is_object() && facts.contains("plan") && facts["plan"].contains("languages"))
+      for (const auto& l : facts["plan"]["languages"])
+        if (l.is_string() && std::find(langs.begin(), langs.end(), l.get<std::string>()) == langs.end())
+          langs.push_back(l.get<std::string>());
+    files.push_back(std::move(f));
+  }
+  load_locales(langs, a.env.data_dir, a.site_locales, a.diags);
+  open_data::FeedOptions options;
+  options.site_url = a.env.site_url;
+  options.plan_page = [](const std::string& id, const std::string& lang) { return html::urls::plan(lang, html::plan_slug(id)); };
+  options.home_page = [](const std::string& lang) { return html::urls::home(lang); };
+  const bool ok = open_data::emit_archive_data(files, a.site_locales, options, {}, a.outputs, a.diags);
+  return ok && !a.diags.has_errors();
+}
+
 // Where the site's template is, its address, and the date every page shows.
 html::SiteOptions site_options(const Env& env) {
   return {env.data_dir / "layouts" / "html", env.site_url,
@@ -230,8 +274,11 @@ constexpr Step kSteps[] = {
     {"docx", Scope::Plan, "every single-language edition as a Word document, one Pandoc run each, in parallel",
      &docx_step},
     {"ogp", Scope::Plan, "the OGP-submission XML of a Final plan, validated against its XSD", &ogp_step},
+    {"data", Scope::Plan, "the plan's commitments and milestones as open data (CSV, JSON) for the site", &data_step},
     {"pages", Scope::Plan, "the plan's pages of the website (plan, commitments, downloads) and its summary",
      &pages_step},
+    {"open-data", Scope::Archive, "the archive's open data (every plan's rows, CSV and JSON) and its Atom feed",
+     &open_data_step},
     {"site", Scope::Archive, "the archive website's own pages from the plans' summaries: home, organisations, search, sitemap",
      &site_step},
     {"gather", Scope::Archive, "every plan's outputs moved into the archive's", &gather_step},

@@ -23,6 +23,8 @@ constexpr std::array kTypes{
     Type{"js", "text/javascript; charset=utf-8"},
     Type{"mjs", "text/javascript; charset=utf-8"},
     Type{"json", "application/json"},
+    Type{"csv", "text/csv; charset=utf-8"},
+    Type{"atom", "application/atom+xml"},
     Type{"webmanifest", "application/manifest+json"},
     Type{"xml", "application/xml"},
     Type{"svg", "image/svg+xml"},

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "emit/html/data_links.h"
 #include "emit/html/urls.h"
 
 namespace renaksi::html {
@@ -145,6 +146,7 @@ Page start_page(const Site& site, const PageInfo& info) {
   set_attr(meta, "content", info.description.empty() ? info.title : info.description);
   add_share_tags(site, info, page);
   for (const auto& s : info.scripts) element(page.head, "script", {{"src", rel(s)}, {"defer", "defer"}});
+  add_data_links(site, info, page);
 
   if (xmlNode* skip = page.slot("skip-link")) {
     set_attr(skip, "href", "#main");

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "emit/html/data_links.h"
 #include "emit/html/downloads.h"
 #include "emit/html/link_check.h"
 #include "emit/html/pages.h"
@@ -235,6 +236,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   set_identity(site, options);
   p.downloads = collect_downloads(site, p);
   for (const auto& d : p.downloads) s.downloads.push_back(d.site_path);
+  use_plan_data(site, p.id);
   for (const auto& lang : p.langs) {
     write_plan_page(site, p, lang);
     write_commitment_pages(site, p, lang);
@@ -318,6 +320,7 @@ bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& 
     for (const auto& l : site.langs) site.footer_issuer[l] = newest.edition_for(l).issuer;
   }
   set_identity(site, options);
+  use_archive_data(site);
 
   for (const auto& name : tpl.assets()) {
     std::string bytes;

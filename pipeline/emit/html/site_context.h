@@ -77,6 +77,15 @@ struct Site {
   std::vector<std::string> pages;            // site paths of the pages written, in order
   std::map<std::string, PageLinks> links;    // each page written: its links and ids
   std::set<std::string> files;               // every site path written (pages and other files)
+  // The open data each page links (<link rel="alternate">, data_links.h): its plan's tables (a
+  // plan's pages) or the archive's, and the archive's Atom feed (the home pages).
+  struct DataLink {
+    std::string path;        // site path
+    std::string media_type;  // "text/csv"
+    std::string label_key;   // its title, a catalogue key
+  };
+  std::vector<DataLink> data_links;
+  DataLink feed;
 
   const Locale& loc(const std::string& lang) const { return *locales->at(lang); }
   std::string msg(const std::string& lang, const std::string& key, const std::vector<MessageArg>& args = {}) const {

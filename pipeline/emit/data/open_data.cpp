@@ -1,0 +1,171 @@
+// Each plan's open data, and the archive's tables and feed from them.
+#include "emit/data/open_data.h"
+
+#include <algorithm>
+
+#include "emit/data/csv.h"
+#include "emit/data/plan_tables.h"
+
+namespace renaksi::open_data {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr const char* kFormat = "renaksi-open-data";
+constexpr int kVersion = 1;
+
+std::string site(const std::string& path) { return std::string(kSitePrefix) + path; }
+
+std::string dump(const ordered_json& j) { return j.dump(1, '\t', false, ordered_json::error_handler_t::replace) + "\n"; }
+
+struct ReadPlan {
+  ordered_json facts;
+  std::vector<ordered_json> commitments, milestones;
+};
+
+bool read_table(const std::string& bytes, Table table, ReadPlan& into, ordered_json& facts) {
+  const ordered_json j = ordered_json::parse(bytes, nullptr, false);
+  const std::string key(table_name(table));
+  if (!j.is_object() || j.value("format", "") != kFormat || !j.contains("plan") || !j["plan"].is_object() ||
+      !j.contains(key) || !j[key].is_array())
+    return false;
+  facts = j["plan"];
+  auto& rows = table == Table::Commitments ? into.commitments : into.milestones;
+  for (const auto& r : j[key]) {
+    if (!r.is_object()) return false;
+    rows.push_back(r);
+  }
+  return true;
+}
+
+std::string text_in(const ordered_json& facts, const char* key, const std::string& lang) {
+  if (!facts.contains(key) || !facts[key].is_object()) return {};
+  const auto it = facts[key].find(lang);
+  return it != facts[key].end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A site path as the feed links it: absolute with the site's address, else relative to data/.
+std::string feed_href(const FeedOptions& o, const std::string& path) {
+  return o.site_url.empty() ? "../" + path : o.site_url + path;
+}
+
+}  // namespace
+
+std::string plan_json(const ordered_json& facts, Table table, const std::vector<ordered_json>& rows) {
+  ordered_json j = ordered_json::object();
+  j["format"] = kFormat;
+  j["version"] = kVersion;
+  j["plan"] = facts;
+  j[std::string(table_name(table))] = rows;
+  return dump(j);
+}
+
+void emit_plan_data(const Plan& plan, const Locales& locales, Outputs& out) {
+  const std::vector<std::string> langs = data_languages(plan);
+  const ordered_json facts = plan_facts(plan, locales);
+  const std::vector<ordered_json> commitments = commitment_rows(plan), milestones = milestone_rows(plan);
+  out.add(site(plan_file(plan.id, Table::Commitments, Format::Csv)), write_csv(commitment_columns(langs), commitments));
+  out.add(site(plan_file(plan.id, Table::Commitments, Format::Json)), plan_json(facts, Table::Commitments, commitments));
+  out.add(site(plan_file(plan.id, Table::Milestones, Format::Csv)), write_csv(milestone_columns(langs), milestones));
+  out.add(site(plan_file(plan.id, Table::Milestones, Format::Json)), plan_json(facts, Table::Milestones, milestones));
+}
+
+bool emit_archive_data(const std::vector<PlanDataFiles>& files, const Locales& locales, const FeedOptions& options,
+                       const std::vector<FeedEntry>& extra, Outputs& out, Diagnostics& diags) {
+  std::vector<ReadPlan> plans;
+  bool ok = true;
+  for (const auto& f : files) {
+    ReadPlan p;
+    ordered_json facts_m;
+    if (!read_table(f.commitments_json, Table::Commitments, p, p.facts) ||
+        !read_table(f.milestones_json, Table::Milestones, p, facts_m)) {
+      diags.error(Code::H070, {site(plan_file(f.plan_id, Table::Commitments, Format::Json)), 0, 0},
+                  "the open data of plan '" + f.plan_id + "' does not read back (internal error)");
+      ok = false;
+      continue;
+    }
+    plans.push_back(std::move(p));
+  }
+  if (!ok) return false;
+  // Newest first, as the site lists them: by start date, then id.
+  auto start_of = [](const ReadPlan& p) { return p.facts.value("start", ""); };
+  auto id_of = [](const ReadPlan& p) { return p.facts.value("id", ""); };
+  std::stable_sort(plans.begin(), plans.end(), [&](const ReadPlan& a, const ReadPlan& b) {
+    if (start_of(a) != start_of(b)) return start_of(a) > start_of(b);
+    return id_of(a) < id_of(b);
+  });
+
+  std::vector<std::string> langs;
+  auto add_lang = [&](const std::string& l) {
+    if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
+  };
+  for (const auto& p : plans)  // each plan's administrative language first (listed first), then the others
+    if (p.facts.contains("languages") && p.facts["languages"].is_array() && !p.facts["languages"].empty() &&
+        p.facts["languages"][0].is_string())
+      add_lang(p.facts["languages"][0].get<std::string>());
+  for (const auto& p : plans)
+    if (p.facts.contains("languages") && p.facts["languages"].is_array())
+      for (const auto& l : p.facts["languages"])
+        if (l.is_string()) add_lang(l.get<std::string>());
+
+  ordered_json all = ordered_json::object();
+  all["format"] = kFormat;
+  all["version"] = kVersion;
+  ordered_json facts = ordered_json::array();
+  std::vector<ordered_json> commitments, milestones;
+  for (const auto& p : plans) {
+    facts.push_back(p.facts);
+    commitments.insert(commitments.end(), p.commitments.begin(), p.commitments.end());
+    milestones.insert(milestones.end(), p.milestones.begin(), p.milestones.end());
+  }
+  all["plans"] = facts;
+  ordered_json c = all, m = all;
+  c["commitments"] = commitments;
+  m["milestones"] = milestones;
+  out.add(site(archive_file(Table::Commitments, Format::Csv)), write_csv(commitment_columns(langs), commitments));
+  out.add(site(archive_file(Table::Commitments, Format::Json)), dump(c));
+  out.add(site(archive_file(Table::Milestones, Format::Csv)), write_csv(milestone_columns(langs), milestones));
+  out.add(site(archive_file(Table::Milestones, Format::Json)), dump(m));
+
+  // The feed: one entry per plan, at its current stage (a draft moving on is a new entry).
+  Feed feed;
+  feed.lang = langs.empty() ? "en" : langs.front();
+  const Locale* first = locales.count(feed.lang) ? locales.at(feed.lang).get() : nullptr;
+  feed.author = first ? first->message("site.name") : std::string("renaksi");
+  feed.title = first ? first->message("site.feed_title", {{"site", feed.author}}) : feed.author;
+  feed.id = options.site_url.empty() ? "urn:renaksi:feed" : options.site_url + feed_file();
+  if (!options.site_url.empty()) feed.links.push_back({"self", options.site_url + feed_file(), std::string(kFeedMediaType), {}});
+  if (options.home_page) feed.links.push_back({"alternate", feed_href(options, options.home_page(feed.lang)), "text/html", feed.lang});
+  for (const auto& p : plans) {
+    FeedEntry e;
+    const std::string id = id_of(p), stage = p.facts.value("stage", "");
+    e.kind = stage == "final" ? FeedEntry::Kind::NewPlan : FeedEntry::Kind::NewDraft;
+    e.id = "urn:renaksi:plan:" + id + ":" + stage;
+    e.lang = p.facts["languages"].empty() ? feed.lang : p.facts["languages"][0].get<std::string>();
+    e.updated = p.facts.value("updated", "");
+    e.category = stage;
+    const std::string title = text_in(p.facts, "title", e.lang), stage_name = text_in(p.facts, "stage_name", e.lang);
+    const Locale* loc = locales.count(e.lang) ? locales.at(e.lang).get() : first;
+    e.title = loc ? loc->message("site.feed_entry", {{"title", title}, {"stage", stage_name}}) : title;
+    if (options.plan_page)
+      for (const auto& l : p.facts["languages"])
+        if (l.is_string())
+          e.links.push_back({"alternate", feed_href(options, options.plan_page(id, l.get<std::string>())), "text/html",
+                             l.get<std::string>()});
+    e.links.push_back({"related", feed_href(options, plan_file(id, Table::Commitments, Format::Csv)), "text/csv", {}});
+    e.links.push_back(
+        {"related", feed_href(options, plan_file(id, Table::Commitments, Format::Json)), "application/json", {}});
+    feed.entries.push_back(std::move(e));
+  }
+  feed.entries.insert(feed.entries.end(), extra.begin(), extra.end());
+  std::string xml = write_atom(std::move(feed));
+  if (xml.empty()) {
+    diags.error(Code::H071, {site(feed_file()), 0, 0}, "the Atom feed cannot be written (libxml2 failed)");
+    return false;
+  }
+  out.add(site(feed_file()), std::move(xml));
+  return true;
+}
+
+}  // namespace renaksi::open_data

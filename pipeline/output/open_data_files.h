@@ -1,0 +1,45 @@
+// Where the site's open data lives (docs/open-data.md): each plan's tables of commitments and
+// milestones (CSV and JSON) under site/data/<plan-id>/, written with the plan's own outputs (so
+// cached and rebuilt with it), the archive's tables and its Atom feed under site/data/. Named
+// here, on the floor, because the data emitter writes them and the site links them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace renaksi::open_data {
+
+enum class Table { Commitments, Milestones };
+enum class Format { Csv, Json };
+
+struct FileType {
+  std::string_view extension;   // "csv"
+  std::string_view media_type;  // "text/csv", as <link type> gives it
+};
+
+inline FileType file_type(Format f) {
+  return f == Format::Csv ? FileType{"csv", "text/csv"} : FileType{"json", "application/json"};
+}
+
+inline std::string_view table_name(Table t) { return t == Table::Commitments ? "commitments" : "milestones"; }
+
+inline constexpr std::string_view kFeedMediaType = "application/atom+xml";
+
+// Site paths (relative to site/). A plan id is [a-z0-9-] (schema), so it is a path segment.
+// "data/nap-2018-2020/nap-2018-2020-commitments.csv": the plan's id is in the file's name, so
+// files saved from several plans do not overwrite each other.
+inline std::string plan_file(const std::string& plan_id, Table t, Format f) {
+  return "data/" + plan_id + "/" + plan_id + "-" + std::string(table_name(t)) + "." +
+         std::string(file_type(f).extension);
+}
+// "data/archive-commitments.csv": every plan's rows.
+inline std::string archive_file(Table t, Format f) {
+  return "data/archive-" + std::string(table_name(t)) + "." + std::string(file_type(f).extension);
+}
+// "data/feed.atom": new plans and new drafts.
+inline std::string feed_file() { return "data/feed.atom"; }
+
+// The site folder's path in a build's outputs.
+inline constexpr std::string_view kSitePrefix = "site/";
+
+}  // namespace renaksi::open_data
