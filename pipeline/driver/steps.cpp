@@ -201,8 +201,7 @@ bool open_data_step(ArchiveBuild& a, BuildState*) {
 // Where the site's template is, its address, and the date every page shows.
 html::SiteOptions site_options(const Env& env) {
   return {env.data_dir / "layouts" / "html", env.site_url,
-          std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(env.now())},
-          env.data_dir / "vendor" / "search" / "node_modules" / "minisearch"};
+          std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(env.now())}};
 }
 
 // A plan's own pages of the website (its plan page, its commitment pages, its downloads),

@@ -49,9 +49,7 @@ void write_search_page(Site& site, const ArchivePlans& plans, const std::string&
                                          {"data-lang", lang},
                                          {"data-root", root_prefix},
                                          {"data-found", site.msg(lang, "site.search_found", {{"count", std::string("{n}")}})},
-                                         {"data-none", site.msg(lang, "site.search_none")},
-                                         {"data-loading", site.msg(lang, "site.search_loading", {{"done", std::string("{done}")}, {"total", std::string("{total}")}})},
-                                         {"data-partial", site.msg(lang, "site.search_partial", {{"done", std::string("{done}")}, {"total", std::string("{total}")}})}});
+                                         {"data-none", site.msg(lang, "site.search_none")}});
   element_text(form, "label", site.msg(lang, "site.search_label"), {{"for", "search-q"}});
   element(form, "input", {{"type", "search"}, {"id", "search-q"}, {"name", "q"}, {"autocomplete", "off"}, {"spellcheck", "false"}});
 

@@ -81,36 +81,6 @@ bool load_ogp_links(const SiteOptions& options, OgpLinks& out, Diagnostics& diag
   return true;
 }
 
-// The search library's browser build (assets/minisearch.js), its licence notice kept at its top
-// and its source-map comment left out (the map is not published). Missing: H006, naming setup.
-bool load_search_library(const SiteOptions& options, std::string& out, Diagnostics& diags) {
-  const std::filesystem::path dir = options.search_library.empty()
-                                        ? options.layouts_dir.parent_path().parent_path() / "vendor" / "search" /
-                                              "node_modules" / "minisearch"
-                                        : options.search_library;
-  const std::filesystem::path script = dir / "dist" / "umd" / "index.js";
-  std::string code, licence, package;
-  if (!renaksi::read_file(script, code) || !renaksi::read_file(dir / "LICENSE.txt", licence) ||
-      !renaksi::read_file(dir / "package.json", package)) {
-    diags.error(Code::H006, {script.generic_string(), 0, 0},
-                "the site's search library (MiniSearch) is not installed; run scripts/setup (npm ci in vendor/search)");
-    return false;
-  }
-  std::string version;
-  try {
-    version = nlohmann::json::parse(package).at("version").get<std::string>();
-  } catch (const std::exception&) {
-    diags.error(Code::H006, {(dir / "package.json").generic_string(), 0, 0},
-                "the search library's package.json has no version; run scripts/setup again");
-    return false;
-  }
-  if (size_t map = code.rfind("\n//# sourceMappingURL="); map != std::string::npos) code.resize(map + 1);
-  if (licence.find("*/") != std::string::npos) licence.clear();  // cannot be a comment; never happens
-  out = "/*! MiniSearch " + version + ", bundled by renaksi from npm (vendor/search). Its licence:\n\n" + licence +
-        "\n*/\n" + code;
-  return true;
-}
-
 void report(const std::vector<BrokenLink>& broken, Diagnostics& diags) {
   for (const auto& b : broken)
     diags.error(Code::H002, {kPrefix + b.page, 0, 0}, "the link '" + b.href + "' is broken: " + b.why);
@@ -277,7 +247,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
 }
 
 bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& locales, const PageTemplate& tpl,
-                  std::string search_js, std::string search_library, const SiteOptions& options, Outputs& out,
+                  std::string search_js, const SiteOptions& options, Outputs& out,
                   Diagnostics& diags) {
   std::vector<const SitePlanSummary*> order;
   for (const auto& s : summaries) order.push_back(&s);
@@ -327,7 +297,6 @@ bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& 
     if (renaksi::read_file(options.layouts_dir / name, bytes)) site.add_file(urls::asset(name), std::move(bytes));
   }
   site.add_file(urls::asset("search.js"), std::move(search_js));
-  site.add_file(urls::asset("minisearch.js"), std::move(search_library));
 
   write_language_page(site, plans);
   for (const auto& lang : site.langs) {
@@ -454,9 +423,8 @@ bool emit_archive_site(const std::vector<SitePlanSummary>& plans, const Locales&
   PageTemplate tpl;
   if (!load_template(options, tpl, diags)) return false;
   std::string search_js;
-  std::string search_library;
-  if (!load_search_js(options, search_js, diags) || !load_search_library(options, search_library, diags)) return false;
-  return archive_site(plans, locales, tpl, std::move(search_js), std::move(search_library), options, out, diags);
+  if (!load_search_js(options, search_js, diags)) return false;
+  return archive_site(plans, locales, tpl, std::move(search_js), options, out, diags);
 }
 
 std::vector<std::string> site_languages(const std::vector<SitePlanSource>& plans) {
@@ -480,8 +448,7 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
   PageTemplate tpl;
   if (!load_template(options, tpl, diags)) return false;
   std::string search_js;
-  std::string search_library;
-  if (!load_search_js(options, search_js, diags) || !load_search_library(options, search_library, diags)) return false;
+  if (!load_search_js(options, search_js, diags)) return false;
   for (const auto& l : site_languages(sources))
     if (!locales.count(l)) return false;  // its catalogue failed to load: already an error
   OgpLinks ogp;
@@ -495,7 +462,7 @@ bool emit_site(const std::vector<SitePlanSource>& sources, const Locales& locale
     if (r.summary) summaries.push_back(std::move(*r.summary));
   }
   // After a plan's broken link the archive is still built, so that every broken link is found.
-  return archive_site(summaries, locales, tpl, std::move(search_js), std::move(search_library), options, out, diags) &&
+  return archive_site(summaries, locales, tpl, std::move(search_js), options, out, diags) &&
          ok;
 }
 

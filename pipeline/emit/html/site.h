@@ -25,9 +25,6 @@ struct SiteOptions {
   std::string site_url;  // where site/ is served ("https://…/"); empty: not known, no absolute links
   // The build's date (SOURCE_DATE_EPOCH, else the build's time), shown on every page; none: not shown.
   std::optional<std::chrono::year_month_day> built = std::nullopt;
-  // The search library's npm package (MiniSearch), installed by scripts/setup; empty: where
-  // setup puts it beside layouts/, <data>/vendor/search/node_modules/minisearch.
-  std::filesystem::path search_library;
 };
 
 // The plan's folder on the site: its id (unique in an archive, B001), unless the id is one of

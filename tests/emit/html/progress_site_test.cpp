@@ -25,7 +25,7 @@ Outputs emit(const BuildState& plan, Diagnostics& diags) {
     if (c) locales[lang] = std::make_unique<Locale>(lang, std::move(*c));
   }
   Outputs out;
-  const html::SiteOptions options{testing::source_dir() / "layouts" / "html", "", year_month_day{year{2020} / March / 1}, {}};
+  const html::SiteOptions options{testing::source_dir() / "layouts" / "html", "", year_month_day{year{2020} / March / 1}};
   html::emit_site(sources, locales, options, out, diags);
   return out;
 }

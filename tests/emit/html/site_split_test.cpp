@@ -23,8 +23,7 @@ html::SiteOptions options(const fs::path& layouts = testing::source_dir() / "lay
   // As the shared archive is built (tests/support/shared_archive.cpp): no site address (content/
   // has no site.xml) and SOURCE_DATE_EPOCH 1543536000, so that its pages can be compared.
   using namespace std::chrono;
-  return {layouts, "", year_month_day{year{2018} / November / 30},
-          testing::source_dir() / "vendor" / "search" / "node_modules" / "minisearch"};
+  return {layouts, "", year_month_day{year{2018} / November / 30}};
 }
 
 Locales site_locales(const std::vector<std::string>& langs) {

@@ -42,7 +42,7 @@ Outputs emit(const std::vector<html::SitePlanSource>& sources, Diagnostics& diag
     if (c) locales[lang] = std::make_unique<Locale>(lang, std::move(*c));
   }
   Outputs out;
-  html::emit_site(sources, locales, {layouts, kSiteUrl, std::nullopt, testing::source_dir() / "vendor" / "search" / "node_modules" / "minisearch"},
+  html::emit_site(sources, locales, {layouts, kSiteUrl, std::nullopt},
                   out, diags);
   for (const auto& [lang, l] : locales)
     for (const auto& d : l->diagnostics().all()) diags.add(d);
@@ -517,26 +517,13 @@ TEST_F(Site, SearchIndexListsEveryPlanAndItsDataHoldsEveryCommitmentsFullText) {
   const std::string& search = page("en/search/index.html");
   EXPECT_TRUE(contains(search, "<noscript>"));
   EXPECT_FALSE(contains(search, "minisearch.js"));
+  EXPECT_FALSE(out_->has("site/assets/minisearch.js"));
   for (const char* script : {"search-index.js", "search.js"})
     EXPECT_TRUE(contains(search, "src=\"../../assets/" + std::string(script) + "\"")) << script;
   EXPECT_TRUE(contains(search, "data-root=\"../../\""));
   for (const char* filter : {"search-plan", "search-theme", "search-stage", "search-lead"})
     EXPECT_TRUE(contains(search, "<select id=\"" + std::string(filter) + "\"")) << filter;
   EXPECT_TRUE(contains(search, "<option value=\"nap-2018-2020\">"));
-}
-
-TEST_F(Site, MissingSearchLibraryIsAnErrorNamingSetup) {
-  Diagnostics d;
-  Outputs out;
-  Locales locales;
-  auto c = Catalogue::load(catalogue_path(testing::source_dir(), "id"), "id", d);
-  ASSERT_TRUE(c);
-  locales["id"] = std::make_unique<Locale>("id", std::move(*c));
-  const html::SiteOptions options{testing::source_dir() / "layouts" / "html", kSiteUrl, std::nullopt, "/nonexistent/minisearch"};
-  EXPECT_FALSE(html::emit_archive_site({}, locales, options, out, d));
-  ASSERT_TRUE(d.has_errors());
-  EXPECT_EQ(d.all().back().code, Code::H006);
-  EXPECT_TRUE(contains(d.all().back().message, "run scripts/setup")) << d.all().back().message;
 }
 
 TEST_F(Site, SitemapHasTheAbsoluteAddressOfEveryPage) {
