@@ -17,7 +17,7 @@ namespace renaksi::doc {
 
 // The version of this contract. Bumped whenever a field is added, removed or changes meaning, so
 // an emitter knows which document it was written for (Document::version).
-inline constexpr int kDocumentVersion = 4;
+inline constexpr int kDocumentVersion = 5;
 
 // One language's version of something. In a single-language edition of a draft whose text is
 // missing in this language, compose sets `stand_in` to another language's (the administrative
