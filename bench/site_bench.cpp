@@ -46,7 +46,7 @@ SiteRun emit(const ArchiveBuild& a, const Env& env) {
   for (const auto& lang : html::site_languages(sources))
     if (auto c = Catalogue::load(catalogue_path(env.data_dir, lang), lang, diags))
       locales[lang] = std::make_unique<Locale>(lang, std::move(*c));
-  bool ok = html::emit_site(sources, locales, {env.data_dir / "layouts" / "html", env.site_url, {}, {}}, r.outputs, diags);
+  bool ok = html::emit_site(sources, locales, {env.data_dir / "layouts" / "html", env.site_url, {}}, r.outputs, diags);
   r.ms = ms(Clock::now() - start);
   if (!ok || diags.has_errors()) {
     for (const auto& d : diags.all()) std::cerr << d.str() << '\n';

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     if (auto c = Catalogue::load(catalogue_path(env.data_dir, lang), lang, diags))
       locales[lang] = std::make_unique<Locale>(lang, std::move(*c));
   Outputs out;
-  const bool ok = html::emit_site(sources, locales, {env.data_dir / "layouts" / "html", env.site_url, {}, {}}, out, diags) &&
+  const bool ok = html::emit_site(sources, locales, {env.data_dir / "layouts" / "html", env.site_url, {}}, out, diags) &&
                   !diags.has_errors() && publish(out, argv[2], diags) && !diags.has_errors();
   for (const auto& d : diags.all())
     if (d.severity == Severity::Error) std::cerr << d.str() << '\n';
