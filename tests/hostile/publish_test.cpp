@@ -112,7 +112,6 @@ TEST(HostilePublish, AnOutInsideTheDataFolderIsFineButNotItsLayoutsOrLocales) {
   fs::copy(testing::source_dir() / "layouts", data / "layouts", fs::copy_options::recursive);
   fs::copy(testing::source_dir() / "locales", data / "locales", fs::copy_options::recursive);
   fs::copy(testing::source_dir() / "templates", data / "templates", fs::copy_options::recursive);
-  fs::copy(testing::source_dir() / "vendor", data / "vendor", fs::copy_options::recursive);  // the search library
   const std::string env = "RENAKSI_DATA_DIR=" + testing::shell_quote(data.string()) + " ";
   auto r = testing::run_shell(env + testing::build_command(plan, data / "dist", dir.path() / "cache"));
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -80,7 +80,7 @@ TEST(LinkCheck, ATemplateNavLinkToAMissingFileIsAnH002ErrorAtEachPage) {
   testing::TempDir dir("link-check-template");
   // A data folder of our own: the project's locales and layouts, the page template's nav with
   // one more link, outside any slot, to a file the site does not have.
-  for (const char* d : {"locales", "layouts", "templates", "vendor"}) fs::copy(testing::source_dir() / d, dir.path() / d, fs::copy_options::recursive);
+  for (const char* d : {"locales", "layouts", "templates"}) fs::copy(testing::source_dir() / d, dir.path() / d, fs::copy_options::recursive);
   const fs::path page = dir.path() / "layouts" / "html" / "page.html";
   std::string text = read(page);
   const std::string nav = "<nav class=\"site-nav\" data-slot=\"site-nav\">";

@@ -29,7 +29,7 @@ Outputs emit(const BuildState& plan, const std::string& site_url, Diagnostics& d
   }
   Outputs out;
   const html::SiteOptions options{testing::source_dir() / "layouts" / "html", site_url,
-                                  year_month_day{year{2018} / November / 30}, {}};
+                                  year_month_day{year{2018} / November / 30}};
   html::emit_site(sources, locales, options, out, diags);
   return out;
 }
