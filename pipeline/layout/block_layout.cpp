@@ -106,11 +106,13 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
       case K::Deleted:
       case K::Link:
       case K::Quoted: {
-        // The change report's insertions are bold, its deletions italic: with the markers
-        // compose puts around them ({+ +}, [- -]) they read in print without colour.
-        Face f = i.kind == K::Emph || i.kind == K::Deleted                 ? with_italic(base)
-                 : i.kind == K::Strong || i.kind == K::Inserted ? with_bold(base)
-                                                                : base;
+        // The change report's deletions are italic and its insertions upright, inside the
+        // markers compose puts around them ([- -], {+ +}), so they read in print without
+        // colour. Not bold: a paragraph wholly inserted would read as a heading (the field
+        // labels above it are bold).
+        Face f = i.kind == K::Emph || i.kind == K::Deleted ? with_italic(base)
+                 : i.kind == K::Strong                     ? with_bold(base)
+                                                           : base;
         std::string target = i.kind == K::Link ? i.url : link;
         if (i.kind == K::Quoted) add(i.double_quote ? "\u201c" : "\u2018", f, target);
         for (auto& r : runs(i.children, ctx, f, target, notes)) {

@@ -67,13 +67,17 @@ TEST(ProseToPandoc, EveryProseBlockOfThePlansSurvivesTheRoundTrip) {
   json divs = json::array();
   for (const auto& plan : testing::composed_archive().plans)
     for (const auto& d : plan->documents)
-      for (const auto& c : d.chapters)
+      for (const auto& c : d.chapters) {
+        // The change report is not prose: its inserted and deleted words are written as Word's
+        // underline and strike-through, which the prose reader does not take back (by design).
+        if (c.kind == doc::Chapter::Kind::Changes) continue;
         for (const auto& b : c.blocks)
           if (const auto* p = std::get_if<doc::Prose>(&b.content))
             for (const auto& part : p->parts) {
               divs.push_back(pandoc::div("b" + std::to_string(sent.size()), "", pandoc::to_pandoc(part.value, 1)));
               sent.push_back({&part.value.get(), d.plan_id + " " + d.edition + " " + c.anchor});
             }
+      }
   ASSERT_GT(sent.size(), 300u);
   const json back = through_pandoc(pandoc::document(json::object(), divs)).at("blocks");
   ASSERT_EQ(back.size(), sent.size());
