@@ -25,8 +25,8 @@ TEST(PipelineTable, EveryStepOnceInOrderWithItsScope) {
     EXPECT_EQ(find_step(s.name), &s);
   }
   EXPECT_EQ(names, (std::vector<std::string>{"load", "check", "ids", "prose", "locale", "compose", "style", "pdf", "docx",
-                                             "ogp", "pages", "site", "gather", "publish"}));
-  EXPECT_EQ(scopes, "PPBBPPBPPPPAAA");
+                                             "ogp", "data", "pages", "open-data", "site", "gather", "publish"}));
+  EXPECT_EQ(scopes, "PPBBPPBPPPPPAAAA");
   EXPECT_EQ(find_step("nothing"), nullptr);
 }
 

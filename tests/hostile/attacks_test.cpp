@@ -94,8 +94,8 @@ TEST(HostileAttacks, ScriptAndJavascriptLinksInContentNeverReachThePages) {
   const std::string search = testing::read_text(out / "site" / "assets" / "search.js");
   ASSERT_FALSE(search.empty());
   EXPECT_FALSE(has(search, "innerHTML") || has(search, "insertAdjacentHTML") || has(search, "document.write"));
-  EXPECT_TRUE(has(all_files(out / "site", "search-data.js"), "<script>alert('title')</script>"))
-      << "the plan's search data holds the text as data";
+  EXPECT_TRUE(has(all_files(out / "site", ".js"), "<script>alert('title')</script>"))
+      << "the commitments' search texts hold the text as data";
 }
 
 TEST(HostileAttacks, WhateverEscapesACommandIsOneLineAndExitThree) {
