@@ -33,13 +33,7 @@ void write_changes_page(Site& site, const SitePlan& p, const std::string& lang) 
   element_text(main, "h1", title, {{"id", ch->anchor}});
 
   // Contents: the plan's own changes and each commitment's (the level-2 headings).
-  xmlNode* grid = element(main, "div", {{"class", "page-grid"}});
-  xmlNode* toc = element(grid, "nav", {{"class", "toc toc-compact"}, {"aria-labelledby", "toc-title"}});
-  element_text(toc, "h2", site.msg(lang, "site.contents"), {{"id", "toc-title"}});
-  xmlNode* toc_list = element(toc, "ul");
-  for (const auto& b : ch->blocks)
-    if (const auto* h = std::get_if<doc::Heading>(&b.content); h && h->level == 2 && !b.anchor.empty() && !h->parts.empty())
-      element_text(element(toc_list, "li"), "a", prose::plain_text(h->parts.front().value), {{"href", "#" + b.anchor}});
+  xmlNode* grid = write_chapter_contents(site, *ch, lang, main).grid;
 
   Notes notes;
   BlockContext ctx;

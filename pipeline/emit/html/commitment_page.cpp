@@ -37,6 +37,17 @@ xmlNode* summary_row(xmlNode* dl, const std::string& label, const std::string& c
 
 }  // namespace
 
+ChapterContents write_chapter_contents(const Site& site, const doc::Chapter& ch, const std::string& lang, xmlNode* main) {
+  xmlNode* grid = element(main, "div", {{"class", "page-grid"}});
+  xmlNode* toc = element(grid, "nav", {{"class", "toc toc-compact"}, {"aria-labelledby", "toc-title"}});
+  element_text(toc, "h2", site.msg(lang, "site.contents"), {{"id", "toc-title"}});
+  xmlNode* toc_list = element(toc, "ul");
+  for (const auto& b : ch.blocks)
+    if (const auto* h = std::get_if<doc::Heading>(&b.content); h && h->level == 2 && !b.anchor.empty() && !h->parts.empty())
+      element_text(element(toc_list, "li"), "a", prose::plain_text(h->parts.front().value), {{"href", "#" + b.anchor}});
+  return {grid, toc_list};
+}
+
 void write_commitment_pages(Site& site, const SitePlan& p, const std::string& lang) {
   const doc::Document& d = *p.docs.at(lang);
   const auto& commitments = d.facts.commitments;
@@ -97,13 +108,7 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     write_draft_notice(site, p, lang, main, false);
 
     // On this page: the sections (A–G, milestones, contacts), after the summary.
-    xmlNode* grid = element(main, "div", {{"class", "page-grid"}});
-    xmlNode* toc = element(grid, "nav", {{"class", "toc toc-compact"}, {"aria-labelledby", "toc-title"}});
-    element_text(toc, "h2", site.msg(lang, "site.contents"), {{"id", "toc-title"}});
-    xmlNode* toc_list = element(toc, "ul");
-    for (const auto& b : ch->blocks)
-      if (const auto* h = std::get_if<doc::Heading>(&b.content); h && h->level == 2 && !b.anchor.empty() && !h->parts.empty())
-        element_text(element(toc_list, "li"), "a", prose::plain_text(h->parts.front().value), {{"href", "#" + b.anchor}});
+    const auto [grid, contents_list] = write_chapter_contents(site, *ch, lang, main);
 
     Notes notes;
     BlockContext ctx;
@@ -120,7 +125,7 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     render_chapter_blocks(body, without_number_row(*ch), ctx);
     // Its life after Final: the updates with evidence, then the IRM's ratings (nothing without data).
     write_commitment_progress(site, d.facts.progress, c.number, lang, body, [&](const std::string& id, const std::string& label) {
-      element_text(element(toc_list, "li"), "a", label, {{"href", "#" + id}});
+      element_text(element(contents_list, "li"), "a", label, {{"href", "#" + id}});
     });
     write_notes(body, notes, site.msg(lang, "site.notes"), site.msg(lang, "site.note_back"), ctx.prose);
 
