@@ -108,7 +108,10 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     write_draft_notice(site, p, lang, main, false);
 
     // On this page: the sections (A–G, milestones, contacts), after the summary.
-    const auto [grid, contents_list] = write_chapter_contents(site, *ch, lang, main);
+    // Named, not a structured binding: clang before 16 cannot capture a binding in a lambda.
+    const auto contents = write_chapter_contents(site, *ch, lang, main);
+    xmlNode* const grid = contents.grid;
+    xmlNode* const contents_list = contents.list;
 
     Notes notes;
     BlockContext ctx;

@@ -34,7 +34,6 @@ void write_not_found_page(Site& site, const std::string& lang);
 void write_changes_page(Site& site, const SitePlan& plan, const std::string& lang);
 std::string changes_path(const std::string& lang, const std::string& plan);
 
-// For pages of a plan that is not Final: its stage and an invitation to comment.
 // The page's grid after `main`'s heading, opening with a list of `ch`'s sections (its level-2
 // headings that have an anchor): the commitment pages and the change report. Returns the grid
 // and the list, for entries a page adds after the chapter's own.
@@ -44,6 +43,7 @@ struct ChapterContents {
 };
 ChapterContents write_chapter_contents(const Site& site, const doc::Chapter& ch, const std::string& lang, xmlNode* main);
 
+// For pages of a plan that is not Final: its stage and an invitation to comment.
 void write_draft_notice(const Site& site, const SitePlan& plan, const std::string& lang, xmlNode* parent, bool full);
 
 }  // namespace renaksi::html
