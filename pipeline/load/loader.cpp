@@ -166,41 +166,18 @@ class FileReader {
   bool failed_ = false;
 };
 
-struct OpenedFile {
-  XmlDocPtr doc;
-  std::string bytes;
-  std::string name;
-};
-
-// Reads, parses and validates one file; null doc when it cannot be used.
-OpenedFile open_content(const fs::path& path, DocumentKind expected, const ContentSchema& schema,
-                        Diagnostics& diags) {
-  OpenedFile f;
-  f.name = path.generic_string();
-  diags.register_file(f.name);
-  if (ReadResult read = read_file(path, f.bytes); !read) {
-    diags.error(read.too_large() ? Code::L006 : Code::L001, {f.name, 0, 0}, "cannot be read: it " + read.reason);
-    return f;
-  }
-  if (auto bad = check_utf8_text(f.bytes)) {
-    diags.error(Code::L007, {f.name, bad->line, bad->col}, bad->message);
-    return f;
-  }
-  XmlDocPtr doc = parse_xml(f.bytes, f.name, diags);
-  if (!doc) return f;
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
-  if (!is(root, kind_root(expected))) {
+// Reads, parses and validates one file of the plan, which must hold an `expected` document;
+// null doc when it cannot be used.
+ContentFile open_content(const fs::path& path, DocumentKind expected, const ContentSchema& schema,
+                         Diagnostics& diags) {
+  return open_content_file(path, schema, diags, [&](const ContentFile& f, const xmlNode* root) {
+    if (is(root, kind_root(expected))) return true;
     std::string got = root ? reinterpret_cast<const char*>(root->name) : "nothing";
-    SourceLocator locator(f.bytes);
-    auto [l, c] = root ? locator.first_element(static_cast<int>(xmlGetLineNo(root)), got) : std::pair{1, 1};
+    auto [l, c] = root ? f.locator->first_element(static_cast<int>(xmlGetLineNo(root)), got) : std::pair{1, 1};
     diags.error(Code::L004, {f.name, l, c},
                 "expected a <" + std::string(kind_root(expected)) + "> document here, found <" + got + ">");
-    return f;
-  }
-  SourceLocator locator(f.bytes);
-  if (!schema.validate(doc.get(), f.name, locator, diags)) return f;
-  f.doc = std::move(doc);
-  return f;
+    return false;
+  });
 }
 
 Organisation read_organisation(FileReader& r, const xmlNode* n) {
@@ -421,13 +398,13 @@ LoadResult load_plan(const fs::path& folder, Diagnostics& diags) {
   }
 
   auto open = [&](const fs::path& path, DocumentKind kind) {
-    OpenedFile f = open_content(path, kind, schema, diags);
+    ContentFile f = open_content(path, kind, schema, diags);
     ++result.files_read;
     if (!f.doc) ++result.files_failed;
     return f;
   };
 
-  OpenedFile plan_file = open(folder / "plan.xml", DocumentKind::Plan);
+  ContentFile plan_file = open(folder / "plan.xml", DocumentKind::Plan);
   if (plan_file.doc) {
     FileReader r(plan_file.name, plan_file.bytes, diags);
     read_plan(r, xmlDocGetRootElement(plan_file.doc.get()), result.plan);
@@ -437,7 +414,7 @@ LoadResult load_plan(const fs::path& folder, Diagnostics& diags) {
     result.plan.loc = {plan_file.name, 0, 0};
   }
 
-  OpenedFile orgs = open(folder / "organisations.xml", DocumentKind::Organisations);
+  ContentFile orgs = open(folder / "organisations.xml", DocumentKind::Organisations);
   result.organisations_ok = orgs.doc != nullptr;
   if (orgs.doc) {
     FileReader r(orgs.name, orgs.bytes, diags);
@@ -457,7 +434,7 @@ LoadResult load_plan(const fs::path& folder, Diagnostics& diags) {
   }
   for (const auto& path : listing.entries) {
     if (path.extension() != ".xml") continue;
-    OpenedFile f = open(path, DocumentKind::Commitment);
+    ContentFile f = open(path, DocumentKind::Commitment);
     if (!f.doc) {
       result.all_commitments_ok = false;
       continue;

@@ -5,8 +5,6 @@
 #include <string>
 
 #include "env/list_folder.h"
-#include "env/read_file.h"
-#include "env/text_encoding.h"
 #include "load/schema.h"
 #include "model/dedent.h"
 #include "xml/source_locator.h"
@@ -42,12 +40,7 @@ bool has_attr(const xmlNode* n, const char* name) {
 }
 
 // One parsed, valid progress file and the means to locate its nodes.
-struct ProgressFile {
-  std::string name;
-  std::string bytes;
-  XmlDocPtr doc;
-  std::unique_ptr<SourceLocator> locator;
-
+struct ProgressFile : ContentFile {
   SourceLoc loc(const xmlNode* n) const {
     auto [l, c] = locator->first_element(static_cast<int>(xmlGetLineNo(n)), reinterpret_cast<const char*>(n->name));
     return {name, l, c};
@@ -72,21 +65,7 @@ struct ProgressFile {
 ProgressFile open_progress_file(const fs::path& path, Diagnostics& diags) {
   static const ContentSchema schema(embedded::progress_schema);
   ProgressFile f;
-  f.name = path.generic_string();
-  diags.register_file(f.name);
-  if (ReadResult read = read_file(path, f.bytes); !read) {
-    diags.error(read.too_large() ? Code::L006 : Code::L001, {f.name, 0, 0}, "cannot be read: it " + read.reason);
-    return f;
-  }
-  if (auto bad = check_utf8_text(f.bytes)) {
-    diags.error(Code::L007, {f.name, bad->line, bad->col}, bad->message);
-    return f;
-  }
-  XmlDocPtr doc = parse_xml(f.bytes, f.name, diags);
-  if (!doc) return f;
-  f.locator = std::make_unique<SourceLocator>(f.bytes);
-  if (!schema.validate(doc.get(), f.name, *f.locator, diags)) return f;
-  f.doc = std::move(doc);
+  static_cast<ContentFile&>(f) = open_content_file(path, schema, diags);
   return f;
 }
 

@@ -3,6 +3,9 @@
 
 #include <stdexcept>
 
+#include "env/read_file.h"
+#include "env/text_encoding.h"
+
 namespace renaksi {
 
 namespace embedded {
@@ -52,6 +55,28 @@ bool ContentSchema::validate(xmlDoc* doc, const std::string& file, const SourceL
   if (rc != 0 && collector.issues.empty())
     diags.error(Code::L003, {file, 1, 1}, "the document does not follow the content schema");
   return rc == 0;
+}
+
+ContentFile open_content_file(const std::filesystem::path& path, const ContentSchema& schema, Diagnostics& diags,
+                              const std::function<bool(const ContentFile&, const xmlNode* root)>& root_ok) {
+  ContentFile f;
+  f.name = path.generic_string();
+  diags.register_file(f.name);
+  if (ReadResult read = read_file(path, f.bytes); !read) {
+    diags.error(read.too_large() ? Code::L006 : Code::L001, {f.name, 0, 0}, "cannot be read: it " + read.reason);
+    return f;
+  }
+  if (auto bad = check_utf8_text(f.bytes)) {
+    diags.error(Code::L007, {f.name, bad->line, bad->col}, bad->message);
+    return f;
+  }
+  XmlDocPtr doc = parse_xml(f.bytes, f.name, diags);
+  if (!doc) return f;
+  f.locator = std::make_unique<SourceLocator>(f.bytes);
+  if (root_ok && !root_ok(f, xmlDocGetRootElement(doc.get()))) return f;
+  if (!schema.validate(doc.get(), f.name, *f.locator, diags)) return f;
+  f.doc = std::move(doc);
+  return f;
 }
 
 }  // namespace renaksi

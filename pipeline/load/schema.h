@@ -1,6 +1,9 @@
 // The content schema (RELAX NG, compiled into the binary) and validation against it.
 #pragma once
 
+#include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,5 +31,21 @@ class ContentSchema {
  private:
   RelaxNGPtr schema_;
 };
+
+// One file of the content folder, read, parsed and validated.
+struct ContentFile {
+  std::string name;   // the path as diagnostics name it
+  std::string bytes;  // as read
+  XmlDocPtr doc;      // null when the file cannot be used (the reason reported)
+  std::unique_ptr<SourceLocator> locator;  // over `bytes`, once it parsed
+};
+
+// Reads `path` (L001, L006 when it cannot be read or is too large), checks it is UTF-8 text
+// (L007), parses it (the parser's diagnostics) and validates it against `schema` (L003). Before
+// validation `root_ok`, when given, looks at the root element and returns false, having
+// reported why (L004), when the file holds another kind of document. Every content file is
+// opened through here: the plan's own files, its progress files and the archive's site.xml.
+ContentFile open_content_file(const std::filesystem::path& path, const ContentSchema& schema, Diagnostics& diags,
+                              const std::function<bool(const ContentFile&, const xmlNode* root)>& root_ok = {});
 
 }  // namespace renaksi

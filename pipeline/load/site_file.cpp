@@ -64,24 +64,13 @@ std::string normalise_site_address(std::string address) {
 std::optional<SiteFile> load_site_file(const fs::path& file, Diagnostics& diags) {
   std::error_code ec;
   if (!fs::exists(file, ec)) return std::nullopt;
-  const std::string name = file.generic_string();
-  diags.register_file(name);
-  std::string bytes;
-  if (ReadResult read = read_file(file, bytes); !read) {
-    diags.error(read.too_large() ? Code::L006 : Code::L001, {name, 0, 0}, "cannot be read: it " + read.reason);
-    return std::nullopt;
-  }
-  if (auto bad = check_utf8_text(bytes)) {
-    diags.error(Code::L007, {name, bad->line, bad->col}, bad->message);
-    return std::nullopt;
-  }
-  XmlDocPtr doc = parse_xml(bytes, name, diags);
-  if (!doc) return std::nullopt;
   static const ContentSchema schema(embedded::site_schema);
-  SourceLocator locator(bytes);
-  if (!schema.validate(doc.get(), name, locator, diags)) return std::nullopt;
+  const ContentFile opened = open_content_file(file, schema, diags);
+  if (!opened.doc) return std::nullopt;
+  const std::string& name = opened.name;
+  const SourceLocator& locator = *opened.locator;
 
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  const xmlNode* root = xmlDocGetRootElement(opened.doc.get());
   for (const xmlNode* n = root ? root->children : nullptr; n; n = n->next) {
     if (n->type != XML_ELEMENT_NODE || std::strcmp(reinterpret_cast<const char*>(n->name), "address") != 0) continue;
     SiteFile f;
