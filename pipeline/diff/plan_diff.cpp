@@ -18,6 +18,9 @@ std::string_view field_id(Field f) {
     case Field::Alignment: return "alignment";
     case Field::Budget: return "budget";
     case Field::Notes: return "notes";
+    case Field::Lead: return "lead";
+    case Field::Support: return "support";
+    case Field::Themes: return "themes";
     case Field::Milestone: return "milestone";
     case Field::MilestoneActivity: return "milestone-activity";
     case Field::MilestoneOutput: return "milestone-output";
@@ -81,6 +84,53 @@ const LocalizedText* alignment_text(const Commitment& c, const std::string& kind
   return nullptr;
 }
 
+// Names in each language, ", " between them, in the order given: an organisation or theme a
+// draft refers to by id, as the reader knows it (its id when the draft does not name it).
+template <class Name>
+LocalizedText names(const std::vector<std::string>& langs, const std::vector<std::string>& ids, const Name& name_of) {
+  LocalizedText out;
+  if (ids.empty()) return out;
+  for (const auto& lang : langs) {
+    Text t;
+    t.lang = lang;
+    for (const auto& id : ids) {
+      std::string n = name_of(id, lang);
+      t.value += (t.value.empty() ? "" : ", ") + (n.empty() ? id : n);
+    }
+    out.texts.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::string in_or_first(const LocalizedText& t, const std::string& lang) {
+  std::string_view v = t.in(lang);
+  if (v.empty() && !t.texts.empty()) v = t.texts.front().value;
+  return std::string(v);
+}
+
+LocalizedText organisation_names(const Plan& plan, const std::vector<std::string>& langs, const std::vector<std::string>& ids) {
+  return names(langs, ids, [&](const std::string& id, const std::string& lang) {
+    const Organisation* o = plan.organisation(id);
+    return o ? in_or_first(o->name, lang) : std::string();
+  });
+}
+
+std::vector<std::string> with_role(const Commitment& c, Role role) {
+  std::vector<std::string> out;
+  for (const auto* r : c.with_role(role))
+    if (std::find(out.begin(), out.end(), r->ref) == out.end()) out.push_back(r->ref);
+  return out;
+}
+
+LocalizedText theme_names(const Plan& plan, const std::vector<std::string>& langs, const Commitment& c) {
+  std::vector<std::string> ids;
+  for (const auto& t : c.themes) ids.push_back(t.ref);
+  return names(langs, ids, [&](const std::string& id, const std::string& lang) {
+    const Theme* t = plan.theme(id);
+    return t ? in_or_first(t->name, lang) : std::string();
+  });
+}
+
 const LocalizedText& or_empty(const LocalizedText* t) {
   static const LocalizedText none;
   return t ? *t : none;
@@ -98,11 +148,16 @@ void whole(const Commitment& c, const std::vector<std::string>& langs, bool adde
   for (const auto& s : c.sections) d.localized(Field::Section, s.id, added ? LocalizedText{} : s.text, added ? s.text : LocalizedText{});
 }
 
-void commitment_fields(const Commitment& a, const Commitment& b, const std::vector<std::string>& langs,
-                       std::vector<FieldChange>& out) {
+void commitment_fields(const Plan& old_plan, const Commitment& a, const Plan& new_plan, const Commitment& b,
+                       const std::vector<std::string>& langs, std::vector<FieldChange>& out) {
   Differ d{langs, out};
   d.localized(Field::Title, "", a.title, b.title);
   d.period(Field::Period, "", a.period, b.period);
+  // Who leads and supports it, and its themes: by name, each draft's names as it gives them.
+  for (const auto& [field, role] : {std::pair{Field::Lead, Role::Lead}, std::pair{Field::Support, Role::Support}})
+    d.localized(field, "", organisation_names(old_plan, langs, with_role(a, role)),
+                organisation_names(new_plan, langs, with_role(b, role)));
+  d.localized(Field::Themes, "", theme_names(old_plan, langs, a), theme_names(new_plan, langs, b));
   // Sections: the new draft's order, then those only the old one had.
   for (const auto& s : b.sections) {
     const Section* old = a.section(s.id);
@@ -134,12 +189,8 @@ void commitment_fields(const Commitment& a, const Commitment& b, const std::vect
     d.localized(Field::MilestoneActivity, m.id, old->activity, m.activity);
     d.localized(Field::MilestoneOutput, m.id, old->output, m.output);
     d.period(Field::MilestonePeriod, m.id, old->period, m.period);
-    auto actors = [](const Milestone& x) {
-      std::string out;
-      for (const auto& a : x.actors) out += (out.empty() ? "" : ", ") + a;
-      return out;
-    };
-    d.text(Field::MilestoneActors, m.id, "", actors(*old), actors(m));
+    d.localized(Field::MilestoneActors, m.id, organisation_names(old_plan, langs, old->actors),
+                organisation_names(new_plan, langs, m.actors));
   }
   for (const auto& m : a.milestones)
     if (!find(b, m.id)) d.localized(Field::Milestone, m.id, m.activity, LocalizedText{});
@@ -168,7 +219,7 @@ PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan) {
     CommitmentChange cc{c.id, 0, c.number, c.title, {}};
     if (auto it = old_by_id.find(c.id); it != old_by_id.end()) {
       cc.old_number = it->second->number;
-      commitment_fields(*it->second, c, r.langs, cc.fields);
+      commitment_fields(old_plan, *it->second, new_plan, c, r.langs, cc.fields);
     } else {
       whole(c, r.langs, true, cc.fields);
     }

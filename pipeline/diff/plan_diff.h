@@ -16,8 +16,9 @@ namespace renaksi::diff {
 enum class Field {
   Title, Subtitle, Foreword, Cocreation,               // the plan's, and Title a commitment's
   Period, Section, Value, Alignment, Budget, Notes,     // a commitment's (id: section id, value or alignment kind)
+  Lead, Support, Themes,                                // a commitment's organisations and themes, by name
   Milestone, MilestoneActivity, MilestoneOutput, MilestonePeriod,  // id: the milestone's id
-  MilestoneActors,                                      // the organisation ids, as the content gives them
+  MilestoneActors,                                      // its organisations, by name in each language
 };
 std::string_view field_id(Field f);
 
@@ -26,7 +27,7 @@ enum class Change { Added, Removed, Changed };
 struct FieldChange {
   Field field = Field::Title;
   std::string id;    // section id, value/alignment kind or milestone id; "" otherwise
-  std::string lang;  // "" for a field without language (a period, the actors)
+  std::string lang;  // "" for a field without language (a period)
   // Texts are compared after reflowing each paragraph (line ends in a paragraph are spaces).
   Change change = Change::Changed;
   WordDiff words;    // Added: one Insert piece; Removed: one Delete piece

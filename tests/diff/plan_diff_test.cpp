@@ -2,6 +2,8 @@
 // milestones by id; and the terminal report of diff/diff_text in both modes.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "diff/diff_text.h"
 #include "diff/plan_diff.h"
 
@@ -128,6 +130,50 @@ TEST(PlanDiff, FieldsChangeInEachLanguageAndMilestonesByTheirId) {
   const std::string colour = render_plan_diff(d, true);
   EXPECT_NE(colour.find("Masalah \x1b[31;9mlama\x1b[0m\x1b[32;4mbaru\x1b[0m"), std::string::npos);
   EXPECT_EQ(colour.find("[-"), std::string::npos);
+}
+
+TEST(PlanDiff, OrganisationsThemesAndActorsChangeByTheirNamesInEachLanguage) {
+  auto with_orgs = [](Plan p) {
+    for (const auto& [id, name_id, name_en] : {std::tuple{"kemenkumham", "Kementerian Hukum", "Ministry of Law"},
+                                               std::tuple{"bappenas", "Bappenas", "National Planning Agency"},
+                                               std::tuple{"icw", "ICW", "Indonesia Corruption Watch"}}) {
+      Organisation o;
+      o.id = id;
+      o.name = both(name_id, name_en);
+      p.organisations.push_back(o);
+    }
+    Theme t;
+    t.id = "justice";
+    t.name = both("Keadilan", "Justice");
+    p.themes.push_back(t);
+    t.id = "budget";
+    t.name = both("Anggaran", "Budget");
+    p.themes.push_back(t);
+    return p;
+  };
+  Commitment old_c = commitment("alpha", 1, "A");
+  old_c.organisations.push_back({"kemenkumham", Role::Lead, {}, {}});
+  old_c.organisations.push_back({"icw", Role::Support, {}, {}});
+  old_c.themes.push_back({"justice", {}});
+  old_c.milestones[0].actors = {"kemenkumham"};
+  Commitment new_c = old_c;
+  new_c.organisations[0].ref = "bappenas";  // a new lead; the same supporter
+  new_c.themes.push_back({"budget", {}});
+  new_c.milestones[0].actors = {"kemenkumham", "icw", "unknown-org"};
+  const PlanDiff d = diff_plans(with_orgs(plan(Stage::Draft2, {old_c})), with_orgs(plan(Stage::Draft3, {new_c})));
+  ASSERT_EQ(d.commitments.size(), 1u);
+  const CommitmentChange& c = d.commitments[0];
+  const std::string plain = render_plan_diff(d, false);
+  ASSERT_NE(field(c, Field::Lead, "en"), nullptr) << plain;
+  EXPECT_EQ(field(c, Field::Support, "en"), nullptr) << plain;
+  ASSERT_NE(field(c, Field::Themes, "id"), nullptr);
+  ASSERT_NE(field(c, Field::MilestoneActors, "en", "m1"), nullptr) << plain;
+  EXPECT_NE(plain.find("  lead [en]:\n    [-Ministry of Law-]{+National Planning Agency+}\n"), std::string::npos) << plain;
+  EXPECT_NE(plain.find("  themes [id]:\n    Keadilan{+, Anggaran+}\n"), std::string::npos) << plain;
+  // An organisation the draft does not name shows as its id.
+  EXPECT_NE(plain.find("  milestone-actors m1 [en]:\n    Ministry of Law{+, Indonesia Corruption Watch, unknown-org+}\n"),
+            std::string::npos)
+      << plain;
 }
 
 TEST(PlanDiff, ContentCannotColourOrMoveTheTerminal) {
