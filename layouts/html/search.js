@@ -2,10 +2,11 @@
 // renaksi writes, at build time, an index split by word (emit/html/search_shards.cpp): per
 // language, the stems of every commitment's words with their postings, in shards by the stem's
 // first letters (assets/search/<lang>/<key>.js), the stems alone (words.js, for typos) and the
-// commitments' themes and leads (facets.js, for those filters); and per commitment its title and
-// text (<lang>/<plan>/search/<n>.js). This script loads, with <script> elements (so it works
-// from file:// as over HTTP, no fetch), only the shards of the words typed, then the texts of
-// the results it shows: complete results over every plan, whatever the archive's size.
+// commitments' themes, leads and completion levels (facets.js, for those filters); and per
+// commitment its title and text (<lang>/<plan>/search/<n>.js). This script loads, with <script>
+// elements (so it works from file:// as over HTTP, no fetch), only the shards of the words typed,
+// then the texts of the results it shows: complete results over every plan, whatever the
+// archive's size.
 // It scores the postings itself (BM25; the length part is computed at build time), because no
 // maintained npm search library can load an index split by word: MiniSearch, used before, builds
 // its index from every document in the browser, which at 400 plans is ~80 MiB per language.
@@ -149,7 +150,8 @@
       plan: document.getElementById("search-plan"),
       theme: document.getElementById("search-theme"),
       stage: document.getElementById("search-stage"),
-      lead: document.getElementById("search-lead")
+      lead: document.getElementById("search-lead"),
+      completion: document.getElementById("search-completion")  // only when some plan has progress data
     };
     if (!form || !input || !status || !list || !window.RENAKSI_SEARCH || !window.RENAKSI_SEARCH_SHARDS) return;
 
@@ -190,7 +192,7 @@
       facets = (f.d ? f.d.split("|") : []).map(function (d) {
         var parts = d.split(";");
         var pick = function (s, names) { return s ? s.split(",").map(function (x) { return names[parseInt(x, 36)]; }) : []; };
-        return { h: pick(parts[0], f.t), l: pick(parts[1] || "", f.l) };
+        return { h: pick(parts[0], f.t), l: pick(parts[1] || "", f.l), c: parts[2] || "" };
       });
     };
     window.renaksiSearchDoc = function (path, doc) { texts[path] = doc; };
@@ -288,11 +290,13 @@
     function matchesFilters(d) {
       var doc = docs[d];
       var p = selected(filters.plan), t = selected(filters.theme), s = selected(filters.stage), l = selected(filters.lead);
+      var c = selected(filters.completion);
       if (p && doc.plan.k !== p) return false;
       if (s && doc.plan.g !== s) return false;
-      if ((t || l) && !facets) return false;
+      if ((t || l || c) && !facets) return false;
       if (t && facets[d].h.indexOf(t) < 0) return false;
       if (l && facets[d].l.indexOf(l) < 0) return false;
+      if (c && facets[d].c !== c) return false;
       return true;
     }
 
@@ -338,7 +342,7 @@
     function run() {
       var gen = ++generation;
       var query = unique(tokenize(input.value).map(term).filter(Boolean));
-      var filtered = ["plan", "theme", "stage", "lead"].some(function (f) { return selected(filters[f]) !== ""; });
+      var filtered = ["plan", "theme", "stage", "lead", "completion"].some(function (f) { return selected(filters[f]) !== ""; });
       if (query.length === 0 && !filtered) {
         while (list.firstChild) list.removeChild(list.firstChild);
         status.textContent = "";
@@ -349,7 +353,7 @@
       var first = [];
       query.forEach(function (w) { first = first.concat(shardsFor(w, w.length >= 3)); });
       if (query.some(function (w) { return w.length >= 5; })) first.push("assets/search/" + lang + "/words.js");
-      if (selected(filters.theme) || selected(filters.lead)) first.push("assets/search/" + lang + "/facets.js");
+      if (selected(filters.theme) || selected(filters.lead) || selected(filters.completion)) first.push("assets/search/" + lang + "/facets.js");
       loadAll(first).then(function () {
         if (gen !== generation) return null;
         // The shards of the stems one edit away (they may begin with other letters).

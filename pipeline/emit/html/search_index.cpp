@@ -37,10 +37,14 @@ std::vector<SitePlanSummary::SearchEntry> search_entries(const SitePlan& p, cons
   std::vector<SitePlanSummary::SearchEntry> out;
   const doc::Facts& facts = p.facts_in(l);
   for (const auto& c : facts.commitments) {
-    SitePlanSummary::SearchEntry e{c.number, c.title, c.leads, {}};
+    SitePlanSummary::SearchEntry e{c.number, c.title, c.leads, {}, {}, {}};
     for (const auto& id : c.themes)
       for (const auto& t : facts.themes)
         if (t.id == id) e.themes.push_back(t.name);
+    if (const doc::CommitmentProgressFacts* progress = facts.progress.of(c.number)) {
+      e.completion_id = progress->level_id;
+      e.completion = progress->level;
+    }
     out.push_back(std::move(e));
   }
   return out;

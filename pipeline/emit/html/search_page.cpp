@@ -1,6 +1,7 @@
 // The search page of each language: a box and filters that search the commitments' full text
 // as the user types (search.js, over the word index of search_shards.h). Without JavaScript the page says
 // so and points to the plans.
+#include <map>
 #include <set>
 
 #include "emit/html/page_chrome.h"
@@ -54,24 +55,38 @@ void write_search_page(Site& site, const ArchivePlans& plans, const std::string&
   element(form, "input", {{"type", "search"}, {"id", "search-q"}, {"name", "q"}, {"autocomplete", "off"}, {"spellcheck", "false"}});
 
   // The filters' choices, from the plans' summaries: plans newest first, the rest sorted.
-  std::vector<std::pair<std::string, std::string>> plan_options, stage_options, theme_options, lead_options;
+  std::vector<std::pair<std::string, std::string>> plan_options, stage_options, theme_options, lead_options,
+      completion_options;
   std::set<std::string> stages, themes, leads;
+  std::map<std::string, std::string> completions;  // level id -> label, of the commitments that have one
   for (const SitePlanSummary* s : plans) {
     plan_options.emplace_back(s->slug, site.plan_short(*s, lang));
     if (stages.insert(s->stage).second) stage_options.emplace_back(s->stage, site.msg(lang, "stage." + s->stage));
     for (const auto& e : s->edition_for(lang).search) {
       themes.insert(e.themes.begin(), e.themes.end());
       leads.insert(e.leads.begin(), e.leads.end());
+      if (!e.completion_id.empty()) completions.emplace(e.completion_id, e.completion);
     }
   }
   for (const auto& t : themes) theme_options.emplace_back(t, t);
   for (const auto& l : leads) lead_options.emplace_back(l, l);
+  // OGP's completion scale in its order (the ids of content/<plan>/progress/, docs/progress.md);
+  // an id this list does not know still gets its place, last.
+  for (const char* id : {"not-started", "limited", "substantial", "complete", "withdrawn"})
+    if (auto it = completions.find(id); it != completions.end()) {
+      completion_options.emplace_back(it->first, it->second);
+      completions.erase(it);
+    }
+  for (const auto& [id, label] : completions) completion_options.emplace_back(id, label);
   xmlNode* filters = element(form, "fieldset", {{"class", "search-filters"}});
   element_text(filters, "legend", site.msg(lang, "site.search_filters"));
   filter_select(site, lang, filters, "search-plan", "site.search_filter_plan", plan_options);
   filter_select(site, lang, filters, "search-theme", "site.search_filter_theme", theme_options);
   filter_select(site, lang, filters, "search-stage", "site.search_filter_stage", stage_options);
   filter_select(site, lang, filters, "search-lead", "site.search_filter_lead", lead_options);
+  // Only when some plan has progress data: a filter with nothing to choose is not offered.
+  if (!completion_options.empty())
+    filter_select(site, lang, filters, "search-completion", "site.search_filter_completion", completion_options);
 
   element(main, "p", {{"id", "search-status"}, {"class", "search-status"}, {"role", "status"}});
   element(main, "ol", {{"id", "search-results"}, {"class", "search-results"}});

@@ -130,12 +130,17 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
     Postings postings;
     std::vector<uint32_t> lengths;  // per document, the sum of its weighted counts
     std::vector<std::string> themes, leads;
-    std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> facets;  // per document
+    struct Facets {
+      const std::vector<std::string>* themes;
+      const std::vector<std::string>* leads;
+      const std::string* completion;  // the level's id, "" without progress data
+    };
+    std::vector<Facets> facets;  // per document
     for (const SitePlanSummary* p : plans) {
       const SitePlanSummary::Edition& e = p->edition_for(lang);
       const auto base = static_cast<uint32_t>(lengths.size());
       lengths.resize(lengths.size() + e.search.size(), 0);
-      for (const auto& s : e.search) facets.emplace_back(s.themes, s.leads);
+      for (const auto& s : e.search) facets.push_back({&s.themes, &s.leads, &s.completion_id});
       // stem -> (index in the plan -> count): words of one stem merged, then appended in order.
       std::map<std::string, std::map<uint32_t, uint32_t>> plan_postings;
       for (const auto& [word, list] : e.words) {
@@ -193,10 +198,11 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
     site.add_file("assets/search/" + lang + "/words.js",
                   "renaksiSearchWords(" + js_value(json(lang)) + ", " + js_value(json(words)) + ");\n");
 
-    // Facets: every theme and lead once (sorted), each document's as indexes (base 36).
-    for (const auto& [t, l] : facets) {
-      themes.insert(themes.end(), t.begin(), t.end());
-      leads.insert(leads.end(), l.begin(), l.end());
+    // Facets: every theme and lead once (sorted), each document's as indexes (base 36), then its
+    // completion level's id as it is (a handful of short ids).
+    for (const Facets& f : facets) {
+      themes.insert(themes.end(), f.themes->begin(), f.themes->end());
+      leads.insert(leads.end(), f.leads->begin(), f.leads->end());
     }
     for (auto* v : {&themes, &leads}) {
       std::sort(v->begin(), v->end());
@@ -212,7 +218,8 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
     };
     std::string docs;
     for (size_t d = 0; d < facets.size(); ++d)
-      docs += (d == 0 ? "" : "|") + indexes(themes, facets[d].first) + ";" + indexes(leads, facets[d].second);
+      docs += (d == 0 ? "" : "|") + indexes(themes, *facets[d].themes) + ";" + indexes(leads, *facets[d].leads) + ";" +
+              *facets[d].completion;
     json f;
     f["t"] = themes;
     f["l"] = leads;

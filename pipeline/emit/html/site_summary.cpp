@@ -91,7 +91,8 @@ json SitePlanSummary::to_json() const {
       ej["organisations"].push_back(std::move(oj));
     }
     ej["search"] = json::array();
-    for (const auto& s : e.search) ej["search"].push_back({{"n", s.number}, {"t", s.title}, {"l", s.leads}, {"h", s.themes}});
+    for (const auto& s : e.search) ej["search"].push_back(
+          {{"n", s.number}, {"t", s.title}, {"l", s.leads}, {"h", s.themes}, {"c", {s.completion_id, s.completion}}});
     ej["words"] = json::array();
     for (const auto& [w, postings] : e.words) ej["words"].push_back({w, postings});
     j["editions"].push_back(std::move(ej));
@@ -155,9 +156,14 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
         }
         e.organisations.push_back(std::move(o));
       }
-      for (const auto& sj : ej.at("search"))
+      for (const auto& sj : ej.at("search")) {
         e.search.push_back({sj.at("n").get<int>(), sj.at("t").get<std::string>(),
-                            sj.at("l").get<std::vector<std::string>>(), sj.at("h").get<std::vector<std::string>>()});
+                            sj.at("l").get<std::vector<std::string>>(), sj.at("h").get<std::vector<std::string>>(),
+                            sj.at("c").at(0).get<std::string>(), sj.at("c").at(1).get<std::string>()});
+        // A level's id goes into the search facets as it is: only the ids content can give.
+        for (char ch : e.search.back().completion_id)
+          if (!((ch >= 'a' && ch <= 'z') || ch == '-')) return std::nullopt;
+      }
       for (const auto& wj : ej.at("words")) e.words.emplace_back(wj.at(0).get<std::string>(), wj.at(1).get<std::string>());
       s.editions.push_back(std::move(e));
     }

@@ -16,7 +16,7 @@ namespace renaksi::html {
 
 struct SitePlanSummary {
   // Bumped whenever the fields or their meaning change: an older summary is not read.
-  static constexpr int kVersion = 5;
+  static constexpr int kVersion = 6;
 
   // One organisation of the plan, as its index entry shows it.
   struct Role {
@@ -38,6 +38,8 @@ struct SitePlanSummary {
     std::string title;
     std::vector<std::string> leads;   // its lead organisations, as the plan names them
     std::vector<std::string> themes;  // its themes' names
+    std::string completion_id;        // its current completion level ("substantial"), "" without progress data
+    std::string completion;           // that level's label in the edition's language
   };
   // The plan in one of its languages (one with its own pages).
   struct Edition {

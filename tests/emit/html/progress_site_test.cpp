@@ -157,6 +157,24 @@ TEST_F(ProgressSite, TheHomePageHasTheProgressLine) {
   EXPECT_TRUE(has(id, "1 dari 2 komitmen substansial atau selesai, per 20\u00a0Januari\u00a02020")) << id;
 }
 
+TEST_F(ProgressSite, SearchFiltersByTheCurrentCompletionLevel) {
+  // The search page offers the levels some commitment is at, in OGP's order, labelled.
+  const std::string en = page(*final_, "en/search/index.html");
+  const std::string select = between(en, "<select id=\"search-completion\"", "</select>");
+  ASSERT_FALSE(select.empty()) << en;
+  const size_t not_started = select.find("<option value=\"not-started\">Not started</option>");
+  const size_t substantial = select.find("<option value=\"substantial\">Substantial</option>");
+  ASSERT_NE(not_started, std::string::npos) << select;
+  ASSERT_NE(substantial, std::string::npos) << select;
+  EXPECT_LT(not_started, substantial);
+  EXPECT_FALSE(has(select, "\"limited\"")) << "a level no commitment is at now";
+  EXPECT_TRUE(has(page(*final_, "id/search/index.html"), "<option value=\"substantial\">Substansial</option>"));
+  // The facets give each commitment its current level, in plan order (theme;lead;level).
+  const std::string facets = page(*final_, "assets/search/en/facets.js");
+  EXPECT_TRUE(has(facets, ";substantial|")) << facets;
+  EXPECT_TRUE(has(facets, ";not-started\"")) << facets;
+}
+
 TEST_F(ProgressSite, ADraftShowsNoProgressAtAll) {
   EXPECT_FALSE(draft_plan_->diags.has_errors()) << all(draft_plan_->diags);
   for (const auto& path : draft_->paths("site/")) {
@@ -166,6 +184,7 @@ TEST_F(ProgressSite, ADraftShowsNoProgressAtAll) {
     EXPECT_FALSE(has(p, "commitment-status")) << path;
     EXPECT_FALSE(has(p, "id=\"progress\"")) << path;
     EXPECT_FALSE(has(p, "id=\"irm\"")) << path;
+    EXPECT_FALSE(has(p, "search-completion")) << path;  // no filter with nothing to choose
   }
 }
 
