@@ -111,6 +111,22 @@ Opened walk(const std::filesystem::path& root, const std::vector<std::string>& s
   return at;
 }
 
+// `page` (a 404 page served at an address that missed) with a <base> of `address`, its own
+// address on this server, so its relative links (style, home, search) work here: the <base> the
+// build wrote (the public site's address, emit/html/page_chrome.cpp) is replaced, or one is put
+// first in the head when the site was built without an address. A page with neither is as it was.
+std::string with_preview_base(std::string page, const std::string& address) {
+  const std::string tag = "<base href=\"" + address + "\" />";
+  const size_t head_end = page.find("</head>");
+  if (head_end == std::string::npos) return page;
+  if (const size_t at = page.find("<base "); at != std::string::npos && at < head_end) {
+    const size_t end = page.find('>', at);
+    if (end != std::string::npos && end < head_end) return page.replace(at, end + 1 - at, tag);
+  }
+  if (const size_t at = page.find("<head>"); at != std::string::npos && at < head_end) page.insert(at + 6, tag);
+  return page;
+}
+
 // The site's own "not found" page for `segments`, else a plain one; status 404 either way.
 Reply not_found(const std::filesystem::path& root, const std::vector<std::string>& segments) {
   std::vector<std::vector<std::string>> pages;
@@ -123,7 +139,9 @@ Reply not_found(const std::filesystem::path& root, const std::vector<std::string
       Reply r;
       r.status = 404;
       r.content_type = content_type_for("404.html");
-      r.body = std::move(body);
+      std::string address;
+      for (const auto& seg : page) address += "/" + encode_segment(seg);
+      r.body = with_preview_base(std::move(body), address);
       return r;
     }
   }

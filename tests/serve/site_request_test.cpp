@@ -144,6 +144,26 @@ TEST(ServeAnswer, NotFoundUsesTheSitesOwnPage) {
   EXPECT_EQ(answer(s.root, "GET", "/en/page.html/x").status, 404);
 }
 
+TEST(ServeAnswer, ANotFoundPagesLinksWorkAtTheAddressThatMissed) {
+  Site s;
+  // Built with the public address: its <base> is replaced by its own address on this server.
+  std::ofstream(s.root / "en" / "404.html")
+      << "<html><head><meta charset=\"utf-8\" /><base href=\"https://nap.example/en/404.html\" />"
+         "<link rel=\"stylesheet\" href=\"../assets/site.css\" /></head><body><base href=\"x\" /></body></html>";
+  const Reply en = answer(s.root, "GET", "/en/some/deep/miss/");
+  EXPECT_EQ(en.status, 404);
+  EXPECT_EQ(en.body,
+            "<html><head><meta charset=\"utf-8\" /><base href=\"/en/404.html\" />"
+            "<link rel=\"stylesheet\" href=\"../assets/site.css\" /></head><body><base href=\"x\" /></body></html>");
+  // Built without one: a <base> first in the head. Only the head is touched.
+  std::ofstream(s.root / "404.html") << "<html><head><title>x</title></head><body><p>&lt;base </p></body></html>";
+  EXPECT_EQ(answer(s.root, "GET", "/nope/x.html").body,
+            "<html><head><base href=\"/404.html\" /><title>x</title></head><body><p>&lt;base </p></body></html>");
+  // A page with no head is served as it is.
+  std::ofstream(s.root / "404.html", std::ios::trunc) << "<p>not here</p>";
+  EXPECT_EQ(answer(s.root, "GET", "/nope.html").body, "<p>not here</p>");
+}
+
 TEST(ServeAnswer, NoSiteYet) {
   testing::TempDir dir("serve-nosite");
   EXPECT_EQ(answer(dir.path() / "site", "GET", "/").status, 503);

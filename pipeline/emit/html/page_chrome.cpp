@@ -2,6 +2,7 @@
 #include "emit/html/page_chrome.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "emit/html/data_links.h"
 #include "emit/html/urls.h"
@@ -80,8 +81,22 @@ void add_share_tags(const Site& site, const PageInfo& info, Page& page) {
 
   if (info.not_found) {
     meta_tag(page, "name", "robots", "noindex");
-    // No <base>: the link check takes its href for a link leaving the site (H002). Their links
-    // are relative, right when the page is served at its own address.
+    // A server shows this page at whatever address missed, where its relative links (style,
+    // home, search) would point nowhere: with the site's address known, a <base> of the page's
+    // own address, first in the head (before every link it governs), keeps them right. The
+    // link check reads the relative links against the page's path, the same thing, and takes
+    // the absolute <base> for a link out of the site. Without the address they stay relative,
+    // right at the page's own address and from disk.
+    if (!base.empty()) {
+      xmlNode* b = element(page.head, "base", {{"href", abs(info.path)}});
+      if (b != page.head->children) {
+        xmlUnlinkNode(b);
+        if (!xmlAddPrevSibling(page.head->children, b)) {
+          xmlFreeNode(b);
+          throw std::runtime_error("libxml2 could not move the 404 page's <base> first");
+        }
+      }
+    }
   } else if (!base.empty()) {
     element(page.head, "link", {{"rel", "canonical"}, {"href", abs(info.path)}});
     auto hreflang = [&](const std::string& lang, const std::string& path) {

@@ -165,14 +165,20 @@ TEST_F(Share, TheAboutPageNamesTheIssuerAndItsWebSiteFromTheContent) {
   EXPECT_TRUE(has(page(*with_, "id/about/index.html"), "Sekretariat Nasional Open Government Indonesia"));
 }
 
-TEST_F(Share, NotFoundPagesInEachLanguageAndAtTheRootLeadHomeAndToSearch) {
+TEST_F(Share, NotFoundPagesInEachLanguageAndAtTheRootLeadHomeAndToSearchFromAnyAddress) {
   for (const std::string path : {"404.html", "id/404.html", "en/404.html"}) {
     const std::string& p = page(*with_, path);
     EXPECT_TRUE(has(p, "<meta name=\"robots\" content=\"noindex\" />")) << path;
-    EXPECT_FALSE(has(p, "<base")) << path;
+    // Served at any address that missed: a <base> of its own address, first in the head, keeps
+    // its relative links right; without the site's address, none (its links stay relative).
+    const std::string base = "<base href=\"" + std::string(kSiteUrl) + path + "\" />";
+    EXPECT_TRUE(has(p, base)) << path;
+    EXPECT_LT(p.find(base), p.find("<link ")) << path;
     EXPECT_TRUE(has(p, "search/index.html")) << path;
     EXPECT_FALSE(has(page(*without_, path), "<base")) << path;
   }
+  // Only the 404 pages have one.
+  EXPECT_FALSE(has(page(*with_, kCommitment), "<base")) << kCommitment;
   EXPECT_TRUE(has(page(*with_, "en/404.html"), "<h1>Page not found</h1>"));
   EXPECT_TRUE(has(page(*with_, "en/404.html"), "href=\"index.html\" hreflang=\"en\""));
   // The root one speaks every language of the site.
