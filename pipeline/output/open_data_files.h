@@ -1,5 +1,6 @@
 // Where the site's open data lives (docs/open-data.md): each plan's tables of commitments and
-// milestones (CSV and JSON) under site/data/<plan-id>/, written with the plan's own outputs (so
+// milestones (CSV and JSON), and a Final plan's progress per period and IRM ratings, under
+// site/data/<plan-id>/, written with the plan's own outputs (so
 // cached and rebuilt with it), the archive's tables and its Atom feed under site/data/. Named
 // here, on the floor, because the data emitter writes them and the site links them.
 #pragma once
@@ -36,7 +37,16 @@ inline std::string plan_file(const std::string& plan_id, Table t, Format f) {
 inline std::string archive_file(Table t, Format f) {
   return "data/archive-" + std::string(table_name(t)) + "." + std::string(file_type(f).extension);
 }
-// "data/feed.atom": new plans and new drafts.
+// "data/nap-2018-2020/nap-2018-2020-progress-p1.csv": a Final plan's report of one period (a
+// period id is [a-z0-9-], progress.rng).
+inline std::string progress_file(const std::string& plan_id, const std::string& period_id, Format f) {
+  return "data/" + plan_id + "/" + plan_id + "-progress-" + period_id + "." + std::string(file_type(f).extension);
+}
+// "data/nap-2018-2020/nap-2018-2020-irm.csv": the IRM's ratings of a Final plan's commitments.
+inline std::string irm_file(const std::string& plan_id, Format f) {
+  return "data/" + plan_id + "/" + plan_id + "-irm." + std::string(file_type(f).extension);
+}
+// "data/feed.atom": new plans, new drafts and progress reports.
 inline std::string feed_file() { return "data/feed.atom"; }
 
 // The site folder's path in a build's outputs.

@@ -1,6 +1,6 @@
 // The archive's Atom 1.0 feed (RFC 4287): one entry per new plan and per new draft, each with a
-// stable id and the date its content gives it (never the clock), written with libxml2's text
-// writer. A kind of entry for progress updates is declared for the progress data to fill.
+// stable id and the date its content gives it (never the clock), and one per progress report of
+// a Final plan, written with libxml2's text writer.
 #pragma once
 
 #include <string>
@@ -16,9 +16,9 @@ struct FeedLink {
 };
 
 struct FeedEntry {
-  // NewPlan: a plan at its Final stage; NewDraft: a plan at a draft stage. ProgressUpdate: the
-  // hook for the progress reports (issue 15, pipeline/doc/progress*.h): one entry per period a
-  // plan reports, id "urn:renaksi:progress:<plan>:<period>", dated by the report. None is made yet.
+  // NewPlan: a plan at its Final stage; NewDraft: a plan at a draft stage; ProgressUpdate: a
+  // Final plan's report of one period, id "urn:renaksi:progress:<plan>:<period>", dated by the
+  // report.
   enum class Kind { NewPlan, NewDraft, ProgressUpdate };
   Kind kind = Kind::NewPlan;
   std::string id;       // an IRI that never changes for this entry ("urn:renaksi:plan:<id>:<stage>")

@@ -5,6 +5,7 @@
 
 #include "emit/data/csv.h"
 #include "emit/data/plan_tables.h"
+#include "emit/data/progress_tables.h"
 
 namespace renaksi::open_data {
 
@@ -53,22 +54,55 @@ std::string feed_href(const FeedOptions& o, const std::string& path) {
 }  // namespace
 
 std::string plan_json(const ordered_json& facts, Table table, const std::vector<ordered_json>& rows) {
+  return plan_json(facts, std::string(table_name(table)), rows);
+}
+
+std::string plan_json(const ordered_json& facts, const std::string& key, const std::vector<ordered_json>& rows) {
   ordered_json j = ordered_json::object();
   j["format"] = kFormat;
   j["version"] = kVersion;
   j["plan"] = facts;
-  j[std::string(table_name(table))] = rows;
+  j[key] = rows;
   return dump(j);
 }
 
 void emit_plan_data(const Plan& plan, const Locales& locales, Outputs& out) {
   const std::vector<std::string> langs = data_languages(plan);
-  const ordered_json facts = plan_facts(plan, locales);
+  ordered_json facts = plan_facts(plan, locales);
+  const bool progress = publishes_progress(plan);
+  if (progress && !plan.progress.reports.empty()) {
+    // Its reports, for the archive's feed (an entry per period, dated by the report).
+    const std::vector<ReportingPeriod> periods = reporting_periods(plan.progress, plan.period);
+    ordered_json reports = ordered_json::array();
+    for (const auto& r : plan.progress.reports) {
+      ordered_json e = ordered_json::object();
+      e["period"] = r.period_id;
+      for (const auto& p : periods)
+        if (p.id == r.period_id) {
+          e["start"] = p.period.start.text;
+          e["end"] = p.period.end.text;
+        }
+      e["updated"] = r.updated.text;
+      reports.push_back(std::move(e));
+    }
+    facts["progress"] = std::move(reports);
+  }
   const std::vector<ordered_json> commitments = commitment_rows(plan), milestones = milestone_rows(plan);
   out.add(site(plan_file(plan.id, Table::Commitments, Format::Csv)), write_csv(commitment_columns(langs), commitments));
   out.add(site(plan_file(plan.id, Table::Commitments, Format::Json)), plan_json(facts, Table::Commitments, commitments));
   out.add(site(plan_file(plan.id, Table::Milestones, Format::Csv)), write_csv(milestone_columns(langs), milestones));
   out.add(site(plan_file(plan.id, Table::Milestones, Format::Json)), plan_json(facts, Table::Milestones, milestones));
+  if (!progress) return;
+  for (const auto& r : plan.progress.reports) {
+    const std::vector<ordered_json> rows = progress_rows(plan, r);
+    out.add(site(progress_file(plan.id, r.period_id, Format::Csv)), write_csv(progress_columns(langs), rows));
+    out.add(site(progress_file(plan.id, r.period_id, Format::Json)), plan_json(facts, "progress", rows));
+  }
+  if (!plan.progress.irm.empty()) {
+    const std::vector<ordered_json> rows = irm_rows(plan);
+    out.add(site(irm_file(plan.id, Format::Csv)), write_csv(irm_columns(), rows));
+    out.add(site(irm_file(plan.id, Format::Json)), plan_json(facts, "irm", rows));
+  }
 }
 
 bool emit_archive_data(const std::vector<PlanDataFiles>& files, const Locales& locales, const FeedOptions& options,
@@ -148,14 +182,35 @@ bool emit_archive_data(const std::vector<PlanDataFiles>& files, const Locales& l
     const std::string title = text_in(p.facts, "title", e.lang), stage_name = text_in(p.facts, "stage_name", e.lang);
     const Locale* loc = locales.count(e.lang) ? locales.at(e.lang).get() : first;
     e.title = loc ? loc->message("site.feed_entry", {{"title", title}, {"stage", stage_name}}) : title;
+    std::vector<FeedLink> pages;  // the plan's page in each of its languages
     if (options.plan_page)
       for (const auto& l : p.facts["languages"])
         if (l.is_string())
-          e.links.push_back({"alternate", feed_href(options, options.plan_page(id, l.get<std::string>())), "text/html",
-                             l.get<std::string>()});
-    e.links.push_back({"related", feed_href(options, plan_file(id, Table::Commitments, Format::Csv)), "text/csv", {}});
-    e.links.push_back(
-        {"related", feed_href(options, plan_file(id, Table::Commitments, Format::Json)), "application/json", {}});
+          pages.push_back({"alternate", feed_href(options, options.plan_page(id, l.get<std::string>())), "text/html",
+                           l.get<std::string>()});
+    auto related = [&](const std::string& csv, const std::string& json) {
+      std::vector<FeedLink> links = pages;
+      links.push_back({"related", feed_href(options, csv), "text/csv", {}});
+      links.push_back({"related", feed_href(options, json), "application/json", {}});
+      return links;
+    };
+    e.links = related(plan_file(id, Table::Commitments, Format::Csv), plan_file(id, Table::Commitments, Format::Json));
+    // A Final plan's progress reports: an entry per period, linking the plan and the report's data.
+    if (p.facts.contains("progress") && p.facts["progress"].is_array())
+      for (const auto& r : p.facts["progress"]) {
+        if (!r.is_object() || !r.contains("period") || !r["period"].is_string()) continue;
+        const std::string period = r["period"].get<std::string>();
+        FeedEntry u;
+        u.kind = FeedEntry::Kind::ProgressUpdate;
+        u.id = "urn:renaksi:progress:" + id + ":" + period;
+        u.lang = e.lang;
+        u.updated = r.value("updated", "");
+        u.category = "progress";
+        const std::vector<MessageArg> args{{"title", title}, {"start", r.value("start", "")}, {"end", r.value("end", "")}};
+        u.title = loc ? loc->message("site.feed_progress", args) : title;
+        u.links = related(progress_file(id, period, Format::Csv), progress_file(id, period, Format::Json));
+        feed.entries.push_back(std::move(u));
+      }
     feed.entries.push_back(std::move(e));
   }
   feed.entries.insert(feed.entries.end(), extra.begin(), extra.end());

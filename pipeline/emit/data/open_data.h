@@ -1,7 +1,7 @@
 // The plans as open data (docs/open-data.md): each plan's commitments and milestones as CSV
 // and JSON, written with the plan's own outputs (so cached and rebuilt with it); the archive's
 // tables, every plan's rows together, read back from those files (a plan taken from the cache
-// runs no step); and the archive's Atom feed of new plans and drafts.
+// runs no step); and the archive's Atom feed of new plans, drafts and progress reports.
 #pragma once
 
 #include <functional>
@@ -19,8 +19,9 @@
 
 namespace renaksi::open_data {
 
-// The plan's four files at their site paths ("site/" + plan_file(...)), in `out`. `locales`:
-// the plan's catalogues (for its stage's name in each language).
+// The plan's four files at their site paths ("site/" + plan_file(...)), in `out`, and for a
+// Final plan two per progress report (progress_file) and two of its IRM ratings (irm_file) when
+// it has them. `locales`: the plan's catalogues (for its stage's name in each language).
 void emit_plan_data(const Plan& plan, const Locales& locales, Outputs& out);
 
 // A plan's two JSON files, as its build wrote them.
@@ -47,5 +48,7 @@ bool emit_archive_data(const std::vector<PlanDataFiles>& plans, const Locales& l
 
 // The plan's JSON file (exposed for the tests): {"format", "version", "plan", <table>: rows}.
 std::string plan_json(const nlohmann::ordered_json& facts, Table table, const std::vector<nlohmann::ordered_json>& rows);
+// The same with the rows under `key` ("progress", "irm").
+std::string plan_json(const nlohmann::ordered_json& facts, const std::string& key, const std::vector<nlohmann::ordered_json>& rows);
 
 }  // namespace renaksi::open_data

@@ -40,7 +40,34 @@ void use_plan_data(Site& site, const std::string& plan_id) {
       site.out->add(in_outputs(path), *bytes);
     }
     site.files.insert(path);
-    site.data_links.push_back({path, std::string(open_data::file_type(k.format).media_type), k.label_key});
+    site.data_links.push_back({path, std::string(open_data::file_type(k.format).media_type), k.label_key, {}});
+  }
+  // A Final plan's progress reports and IRM ratings, as its data step wrote them (named by
+  // open_data::progress_file and irm_file: "<plan>-progress-<period>.<ext>", "<plan>-irm.<ext>").
+  const std::string folder = "data/" + plan_id + "/";
+  for (const std::string& full : site.plan_files->paths(in_outputs(folder))) {
+    const std::string path = full.substr(open_data::kSitePrefix.size());
+    for (const Format f : {Format::Csv, Format::Json}) {
+      const std::string ext = "." + std::string(open_data::file_type(f).extension);
+      const std::string progress = folder + plan_id + "-progress-";
+      std::string key, period;
+      if (path == open_data::irm_file(plan_id, f)) {
+        key = f == Format::Csv ? "site.data_irm_csv" : "site.data_irm_json";
+      } else if (path.starts_with(progress) && path.ends_with(ext) && path.size() > progress.size() + ext.size()) {
+        period = path.substr(progress.size(), path.size() - progress.size() - ext.size());
+        if (path != open_data::progress_file(plan_id, period, f)) continue;
+        key = f == Format::Csv ? "site.data_progress_csv" : "site.data_progress_json";
+      } else {
+        continue;
+      }
+      if (site.plan_files != site.out) {
+        const std::string* bytes = site.plan_files->find(full);
+        if (!bytes) continue;
+        site.out->add(full, *bytes);
+      }
+      site.files.insert(path);
+      site.data_links.push_back({path, std::string(open_data::file_type(f).media_type), key, period});
+    }
   }
 }
 
@@ -49,11 +76,11 @@ void use_archive_data(Site& site) {
     const std::string path = open_data::archive_file(k.table, k.format);
     if (!site.out->has(in_outputs(path))) continue;
     site.files.insert(path);
-    site.data_links.push_back({path, std::string(open_data::file_type(k.format).media_type), k.label_key});
+    site.data_links.push_back({path, std::string(open_data::file_type(k.format).media_type), k.label_key, {}});
   }
   if (site.out->has(in_outputs(open_data::feed_file()))) {
     site.files.insert(open_data::feed_file());
-    site.feed = {open_data::feed_file(), std::string(open_data::kFeedMediaType), "site.feed_link"};
+    site.feed = {open_data::feed_file(), std::string(open_data::kFeedMediaType), "site.feed_link", {}};
   }
 }
 
@@ -61,7 +88,7 @@ void add_data_links(const Site& site, const PageInfo& info, Page& page) {
   auto link = [&](const Site::DataLink& d) {
     element(page.head, "link",
             {{"rel", "alternate"}, {"type", d.media_type}, {"href", urls::relative(info.path, d.path)},
-             {"title", site.msg(info.lang, d.label_key)}});
+             {"title", site.msg(info.lang, d.label_key, {{"period", d.period}})}});
   };
   for (const auto& d : site.data_links) link(d);
   const bool home = info.path == urls::root() || (!info.lang.empty() && info.path == urls::home(info.lang));

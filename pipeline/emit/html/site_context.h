@@ -83,6 +83,7 @@ struct Site {
     std::string path;        // site path
     std::string media_type;  // "text/csv"
     std::string label_key;   // its title, a catalogue key
+    std::string period;      // a progress report's period id, the title's {period}; else ""
   };
   std::vector<DataLink> data_links;
   DataLink feed;

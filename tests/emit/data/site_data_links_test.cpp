@@ -47,7 +47,11 @@ TEST(SiteDataLinks, EveryPageLinksItsDataAndTheLinksResolve) {
   const ArchiveBuild& a = testing::shared_archive();
   ASSERT_EQ(a.error_count(), 0u);
   std::map<std::string, std::string> plan_of_folder;  // "nap-2018-2020" -> its id
-  for (const auto& s : a.plans) plan_of_folder[s->plan_id] = s->plan_id;
+  std::map<std::string, const Plan*> plans;           // by id
+  for (const auto& s : a.plans) {
+    plan_of_folder[s->plan_id] = s->plan_id;
+    plans[s->plan_id] = &s->loaded.plan;
+  }
   size_t pages = 0;
   for (const auto& path : a.outputs.paths("site/")) {
     if (!path.ends_with(".html")) continue;
@@ -77,7 +81,22 @@ TEST(SiteDataLinks, EveryPageLinksItsDataAndTheLinksResolve) {
     const bool home = page == "index.html" || (page.size() > 11 && page.ends_with("/index.html") &&
                                                page.find('/') == page.size() - 11);
     EXPECT_EQ(linked.count(feed_file()), home ? 1u : 0u);
-    EXPECT_EQ(alts.size(), home ? 5u : 4u);
+    // A Final plan's pages also link its progress reports and IRM ratings, when it has them.
+    size_t progress = 0;
+    if (!plan.empty()) {
+      const Plan& p = *plans.at(plan);
+      if (p.stage == Stage::Final) {
+        for (const auto& r : p.progress.reports) {
+          EXPECT_TRUE(linked.count(progress_file(plan, r.period_id, Format::Csv)));
+          progress += 2;
+        }
+        if (!p.progress.irm.empty()) {
+          EXPECT_TRUE(linked.count(irm_file(plan, Format::Json)));
+          progress += 2;
+        }
+      }
+    }
+    EXPECT_EQ(alts.size(), (home ? 5u : 4u) + progress);
   }
   EXPECT_GT(pages, 20u);
 }
