@@ -113,7 +113,7 @@ Opened walk(const std::filesystem::path& root, const std::vector<std::string>& s
 
 // `page` (a 404 page served at an address that missed) with a <base> of `address`, its own
 // address on this server, so its relative links (style, home, search) work here: the <base> the
-// build wrote (the public site's address, emit/html/page_chrome.cpp) is replaced, or one is put
+// build wrote (the public site's path, emit/html/page_chrome.cpp) is replaced, or one is put
 // first in the head when the site was built without an address. A page with neither is as it was.
 std::string with_preview_base(std::string page, const std::string& address) {
   const std::string tag = "<base href=\"" + address + "\" />";

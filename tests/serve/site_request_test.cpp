@@ -148,7 +148,7 @@ TEST(ServeAnswer, ANotFoundPagesLinksWorkAtTheAddressThatMissed) {
   Site s;
   // Built with the public address: its <base> is replaced by its own address on this server.
   std::ofstream(s.root / "en" / "404.html")
-      << "<html><head><meta charset=\"utf-8\" /><base href=\"https://nap.example/en/404.html\" />"
+      << "<html><head><meta charset=\"utf-8\" /><base href=\"/nap/en/404.html\" />"
          "<link rel=\"stylesheet\" href=\"../assets/site.css\" /></head><body><base href=\"x\" /></body></html>";
   const Reply en = answer(s.root, "GET", "/en/some/deep/miss/");
   EXPECT_EQ(en.status, 404);

@@ -12,6 +12,9 @@ PageLinks links_of(xmlNode* root) {
   PageLinks out;
   for_each_element(root, [&](xmlNode* n) {
     if (has_attr(n, "id")) out.ids.insert(get_attr(n, "id"));
+    // A <base> is no link: it names the page's own address (the 404 pages), against which the
+    // other links are read as they are here, against the page's path.
+    if (xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>("base")) == 0) return;
     for (const char* attr : {"href", "src"})
       if (has_attr(n, attr)) out.hrefs.push_back(get_attr(n, attr));
   });

@@ -83,12 +83,12 @@ void add_share_tags(const Site& site, const PageInfo& info, Page& page) {
     meta_tag(page, "name", "robots", "noindex");
     // A server shows this page at whatever address missed, where its relative links (style,
     // home, search) would point nowhere: with the site's address known, a <base> of the page's
-    // own address, first in the head (before every link it governs), keeps them right. The
-    // link check reads the relative links against the page's path, the same thing, and takes
-    // the absolute <base> for a link out of the site. Without the address they stay relative,
-    // right at the page's own address and from disk.
+    // own path on the site ("/en/404.html", no host: it works on a copy or a preview of the site
+    // at the same path), first in the head, before every link it governs, keeps them right. The
+    // link check reads the relative links against the page's path, the same thing, and skips the
+    // <base>. Without the address they stay relative, right at the page's own address and from disk.
     if (!base.empty()) {
-      xmlNode* b = element(page.head, "base", {{"href", abs(info.path)}});
+      xmlNode* b = element(page.head, "base", {{"href", urls::site_root_path(base) + info.path}});
       if (b != page.head->children) {
         xmlUnlinkNode(b);
         if (!xmlAddPrevSibling(page.head->children, b)) {

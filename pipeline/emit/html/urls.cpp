@@ -67,6 +67,15 @@ std::string absolute(const std::string& base, const std::string& path) {
   return b + p;
 }
 
+std::string site_root_path(const std::string& site_url) {
+  const size_t scheme = site_url.find("://");
+  const size_t slash = site_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  std::string path = slash == std::string::npos ? "/" : site_url.substr(slash);
+  if (const size_t cut = path.find_first_of("?#"); cut != std::string::npos) path.resize(cut);
+  if (path.empty() || path.back() != '/') path += '/';
+  return path;
+}
+
 std::string resolve(const std::string& from, const std::string& href) {
   if (href.empty() || href[0] == '#' || href[0] == '/' || href[0] == '?') return {};
   // A scheme ("https:", "mailto:") comes before any '/', '?' or '#'.

@@ -27,6 +27,10 @@ std::string relative(const std::string& from, const std::string& to);
 // folder for an index.html ("https://x.example/id/nap-2018-2020/").
 std::string absolute(const std::string& base, const std::string& path);
 
+// The path part of the site's address ("https://x.example/nap/" -> "/nap/"; "/" when it has none),
+// for links that must work at any address of the same site (the 404 pages' <base>).
+std::string site_root_path(const std::string& site_url);
+
 // Resolves `href` found on the page at `from` to a site path, without its fragment or query;
 // "" when `href` leaves the site (a scheme, '//' or '/'), goes above the site folder, or is
 // only a fragment.

@@ -43,5 +43,13 @@ TEST(Urls, AbsoluteForTheSitemap) {
   EXPECT_EQ(absolute("https://x.example/", asset("site.css")), "https://x.example/assets/site.css");
 }
 
+TEST(Urls, SiteRootPathIsTheAddressPathWithoutHost) {
+  EXPECT_EQ(site_root_path("https://x.example/"), "/");
+  EXPECT_EQ(site_root_path("https://x.example"), "/");
+  EXPECT_EQ(site_root_path("https://x.example/nap/archive/"), "/nap/archive/");
+  EXPECT_EQ(site_root_path("https://x.example/nap"), "/nap/");
+  EXPECT_EQ(site_root_path("http://x.example:8080/nap/?q=1#f"), "/nap/");
+}
+
 }  // namespace
 }  // namespace renaksi::html::urls
