@@ -43,9 +43,10 @@ test-sanitize: setup $(SANITIZE_DIR)/build.ninja
 test: test-quick test-sanitize
 
 # Speed figures, each benchmark printing its own: laying out and writing the PDF editions; writing
-# the site for the default plan and for a synthetic 1,000-commitment archive. Then the typesetting
-# figures of every PDF edition of every plan of content/ (docs/pdf-quality.md), built into
-# $(BUILD_DIR)/bench-dist.
+# the site for the default plan and for a synthetic 1,000-commitment archive, then for the
+# archive of every plan ever (400 plans x 25 commitments: the search index's sizes against its
+# budget). Then the typesetting figures of every PDF edition of every plan of content/
+# (docs/pdf-quality.md), built into $(BUILD_DIR)/bench-dist.
 # Last, the whole `renaksi build` timed as a child process (bench/build_bench.cpp): the default
 # plan, content/, one plan of 24 and of 240 commitments, synthetic archives of 1, 10 and 100
 # plans, cold, warm and after one change, with the ratio against Pandoc -> pdflatex where
@@ -53,6 +54,7 @@ test: test-quick test-sanitize
 bench: build
 	$(BUILD_DIR)/bench/bench_pdf
 	$(BUILD_DIR)/bench/site_bench --content $(CONTENT) --cache-dir $(BUILD_DIR)/cache
+	$(BUILD_DIR)/bench/site_bench --content $(CONTENT) --cache-dir $(BUILD_DIR)/cache --plans 400 --per-plan 25 --runs 1
 	$(BUILD_DIR)/renaksi build $(CONTENT) --out $(BUILD_DIR)/bench-dist --cache-dir $(BUILD_DIR)/cache
 	$(BUILD_DIR)/renaksi-pdf-quality --table $(BUILD_DIR)/bench-dist/*/*.pdf
 	$(BUILD_DIR)/bench/build_bench --renaksi $(BUILD_DIR)/renaksi --content $(CONTENT) --work $(BUILD_DIR)/bench-work
