@@ -25,10 +25,16 @@ void evidence_list(xmlNode* parent, const std::vector<doc::EvidenceFact>& eviden
   }
 }
 
-// "Substantial · Updated 15 July 2019", the level marked for styling.
-void level_line(xmlNode* parent, const doc::UpdateFact& u, const Site& site, const std::string& lang) {
+// "Substantial (previously Limited) · Updated 15 July 2019", the level marked for styling; what
+// changed since the period before (`before`: the same commitment's or milestone's update of
+// that period, if any) only when the level did.
+void level_line(xmlNode* parent, const doc::UpdateFact& u, const doc::UpdateFact* before, const Site& site,
+                const std::string& lang) {
   xmlNode* meta = element(parent, "p", {{"class", "meta progress-meta"}});
   element_text(meta, "span", u.level, {{"class", "progress-level level-" + u.level_id}});
+  if (before && !before->level_id.empty() && before->level_id != u.level_id)
+    element_text(meta, "span", " " + site.msg(lang, "progress.previously", {{"level", before->level}}),
+                 {{"class", "progress-change"}});
   if (!u.date.empty()) {
     text(meta, " \u00b7 ");
     xmlNode* t = element(meta, "time", {{"datetime", u.iso_date}});
@@ -54,10 +60,12 @@ void write_commitment_progress(const Site& site, const doc::ProgressFacts& progr
     element_text(s, "h2", title, {{"id", "progress-title"}});
     toc("progress", title);
     xmlNode* ol = element(s, "ol", {{"class", "progress-history"}, {"reversed", "reversed"}});
-    for (const auto& u : c->history) {
+    for (size_t i = 0; i < c->history.size(); ++i) {
+      const doc::UpdateFact& u = c->history[i];
+      const doc::UpdateFact* before = i + 1 < c->history.size() ? &c->history[i + 1] : nullptr;  // newest first
       xmlNode* li = element(ol, "li", {{"class", "progress-update"}, {"id", "progress-" + u.period_id}});
       element_text(li, "h3", site.msg(lang, "progress.period", {{"period", u.period}}));
-      level_line(li, u, site, lang);
+      level_line(li, u, before, site, lang);
       narrative(li, u);
       evidence_list(li, u.evidence, site, lang);
       if (u.milestones.empty()) continue;
@@ -66,7 +74,11 @@ void write_commitment_progress(const Site& site, const doc::ProgressFacts& progr
       for (const auto& m : u.milestones) {
         xmlNode* mi = element(ul, "li");
         element_text(mi, "p", m.name.empty() ? m.ref : m.name, {{"class", "progress-milestone-name"}});
-        level_line(mi, m, site, lang);
+        const doc::UpdateFact* was = nullptr;  // the milestone in the period before, if that update named it
+        if (before)
+          for (const auto& bm : before->milestones)
+            if (bm.ref == m.ref) was = &bm;
+        level_line(mi, m, was, site, lang);
         narrative(mi, m);
         evidence_list(mi, m.evidence, site, lang);
       }

@@ -116,6 +116,11 @@ TEST_F(ProgressSite, TheCommitmentPageShowsItsLevelHistoryAndEvidence) {
   EXPECT_LT(p2, p1);
   EXPECT_TRUE(has(progress, "<time datetime=\"2020-01-20\">"));
   EXPECT_TRUE(has(progress, "level-limited"));
+  // What changed since the period before: the commitment and its milestone went up from limited.
+  EXPECT_TRUE(has(between(progress, "id=\"progress-p2\"", "id=\"progress-p1\""),
+                  "<span class=\"progress-level level-substantial\">Substantial</span><span class=\"progress-change\"> (previously Limited)</span>"))
+      << progress;
+  EXPECT_FALSE(has(between(progress, "id=\"progress-p1\"", "</ol>"), "progress-change")) << "the first period changed from nothing";
   // The narrative's markup-like text is text, escaped; the evidence link is escaped and nofollow.
   EXPECT_TRUE(has(progress, "Fixture: mostly done &lt;b&gt;."));
   EXPECT_TRUE(has(progress, "href=\"https://example.org/fixture/report?a=1&amp;b=%22x%22\" rel=\"nofollow noopener noreferrer external\""))
