@@ -18,23 +18,6 @@ const std::string* file(const std::string& site_path) {
   return testing::shared_archive().outputs.find(std::string(kSitePrefix) + site_path);
 }
 
-// The CSV's records as column -> cell maps, the header checked against `columns`.
-std::vector<std::map<std::string, std::string>> records_of(const std::string& csv, const std::vector<std::string>& columns) {
-  const auto records = testing::read_csv(csv);
-  EXPECT_TRUE(records) << "not RFC 4180";
-  std::vector<std::map<std::string, std::string>> out;
-  if (!records || records->empty()) return out;
-  EXPECT_EQ(records->front(), columns);
-  for (size_t r = 1; r < records->size(); ++r) {
-    EXPECT_EQ(records->at(r).size(), columns.size());
-    std::map<std::string, std::string> m;
-    for (size_t c = 0; c < columns.size() && c < records->at(r).size(); ++c)
-      m[columns[c]] = testing::unguarded(records->at(r)[c]);
-    out.push_back(std::move(m));
-  }
-  return out;
-}
-
 TEST(OpenData, EveryPlansCsvReadsBackAsItsPlan) {
   const ArchiveBuild& a = testing::shared_archive();
   ASSERT_EQ(a.error_count(), 0u);
@@ -47,7 +30,7 @@ TEST(OpenData, EveryPlansCsvReadsBackAsItsPlan) {
     const std::string* csv = file(plan_file(plan.id, Table::Commitments, Format::Csv));
     ASSERT_TRUE(csv);
     EXPECT_EQ(csv->substr(0, 3), "\xEF\xBB\xBF");
-    const auto rows = records_of(*csv, commitment_columns(langs));
+    const auto rows = testing::records_of(*csv, commitment_columns(langs));
     ASSERT_EQ(rows.size(), plan.commitments.size());
     std::set<std::string> ids;
     size_t milestones = 0;
@@ -72,7 +55,7 @@ TEST(OpenData, EveryPlansCsvReadsBackAsItsPlan) {
     }
     const std::string* mcsv = file(plan_file(plan.id, Table::Milestones, Format::Csv));
     ASSERT_TRUE(mcsv);
-    const auto mrows = records_of(*mcsv, milestone_columns(langs));
+    const auto mrows = testing::records_of(*mcsv, milestone_columns(langs));
     ASSERT_EQ(mrows.size(), milestones);
     size_t k = 0;
     for (const Commitment& c : plan.commitments)

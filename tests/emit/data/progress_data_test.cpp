@@ -17,23 +17,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
-// The CSV's records as column -> cell maps, its header checked against `columns`.
-std::vector<std::map<std::string, std::string>> records_of(const std::string& csv, const std::vector<std::string>& columns) {
-  const auto records = testing::read_csv(csv);
-  EXPECT_TRUE(records) << "not RFC 4180";
-  std::vector<std::map<std::string, std::string>> out;
-  if (!records || records->empty()) return out;
-  EXPECT_EQ(records->front(), columns);
-  for (size_t r = 1; r < records->size(); ++r) {
-    EXPECT_EQ(records->at(r).size(), columns.size());
-    std::map<std::string, std::string> m;
-    for (size_t c = 0; c < columns.size() && c < records->at(r).size(); ++c)
-      m[columns[c]] = testing::unguarded(records->at(r)[c]);
-    out.push_back(std::move(m));
-  }
-  return out;
-}
-
 class ProgressData : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -54,7 +37,7 @@ TEST_F(ProgressData, EachPeriodsCsvReadsBackAsItsReport) {
   // p1: commitment "first" (limited) and its milestone m1 (limited); the period from the plan's start.
   const std::string* p1 = file(progress_file(plan.id, "p1", Format::Csv));
   ASSERT_TRUE(p1);
-  const auto one = records_of(*p1, progress_columns(langs));
+  const auto one = testing::records_of(*p1, progress_columns(langs));
   ASSERT_EQ(one.size(), 2u);
   EXPECT_EQ(one[0].at("Renaksi ID"), "fixture-plan/first");
   EXPECT_EQ(one[0].at("Milestone Number"), "");
@@ -69,7 +52,7 @@ TEST_F(ProgressData, EachPeriodsCsvReadsBackAsItsReport) {
   EXPECT_EQ(one[1].at("Commitment Renaksi ID"), "fixture-plan/first");
   EXPECT_EQ(one[1].at("Milestone Number"), "1");
   // p2: both commitments, the milestone's own date, markup-like text kept as text.
-  const auto two = records_of(*file(progress_file(plan.id, "p2", Format::Csv)), progress_columns(langs));
+  const auto two = testing::records_of(*file(progress_file(plan.id, "p2", Format::Csv)), progress_columns(langs));
   ASSERT_EQ(two.size(), 3u);
   EXPECT_EQ(two[0].at("Completion"), "substantial");
   EXPECT_EQ(two[0].at("Progress (en)"), "Fixture: mostly done <b>.");
@@ -90,7 +73,7 @@ TEST_F(ProgressData, TheIrmRatingsCarryTheirSource) {
   const Plan& plan = plan_->loaded.plan;
   const std::string* csv = file(irm_file(plan.id, Format::Csv));
   ASSERT_TRUE(csv);
-  const auto rows = records_of(*csv, irm_columns());
+  const auto rows = testing::records_of(*csv, irm_columns());
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0].at("Commitment Renaksi ID"), "fixture-plan/first");
   EXPECT_EQ(rows[0].at("IRM Rating"), "verifiable");
