@@ -8,8 +8,10 @@
 // then the texts of the results it shows: complete results over every plan, whatever the
 // archive's size.
 // It scores the postings itself (BM25; the length part is computed at build time), because no
-// maintained npm search library can load an index split by word: MiniSearch, used before, builds
-// its index from every document in the browser, which at 400 plans is ~80 MiB per language.
+// maintained npm search library can load an index split by word from file:// too: MiniSearch,
+// used before, builds its index from every document in the browser, which at 400 plans is
+// ~80 MiB per language; Pagefind splits its index but loads it with fetch() and WebAssembly,
+// which browsers refuse from file:// (Pagefind's issue #241, open).
 // Words are matched by their stem, typos are forgiven (one edit from 5 letters), and a word may
 // be the start of a longer one (from 3 letters). Final plans' commitments come before drafts'.
 // Results and their highlights are built with DOM calls (textContent, <mark> elements), never
