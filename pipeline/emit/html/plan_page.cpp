@@ -1,5 +1,5 @@
 // A plan's page: a line of facts and its commitments in number order first, then its
-// downloads, foreword, co-creation record and the commitments again by theme.
+// downloads, its open data, foreword, co-creation record and the commitments again by theme.
 #include <algorithm>
 #include <set>
 
@@ -125,6 +125,7 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
     element_text(element(toc_list, "li"), "a", label, {{"href", "#" + id}});
   };
   if (!p.downloads.empty()) toc_item("downloads", site.msg(lang, "site.downloads"));
+  if (!site.data_links.empty()) toc_item("open-data", site.msg(lang, "site.open_data"));
   if (foreword) toc_item("foreword", chapter_title(*foreword));
   if (cocreation) toc_item("cocreation", chapter_title(*cocreation));
   const bool by_theme = !d.facts.themes.empty();
@@ -144,6 +145,16 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
                                 {{"href", rel(dl.site_path)}, {"type", std::string(type.media_type)}});
       if (p.has_lang(dl.artifact.edition)) set_attr(a, "hreflang", dl.artifact.edition);
     }
+  }
+  // The plan's open data, visible as well as in the head: its tables, and a Final plan's
+  // progress reports and IRM ratings (data_links.h; only the files the build wrote).
+  if (!site.data_links.empty()) {
+    xmlNode* s = section(content, "open-data", site.msg(lang, "site.open_data"));
+    element_text(s, "p", site.msg(lang, "site.open_data_text"));
+    xmlNode* ul = element(s, "ul", {{"class", "downloads"}});
+    for (const auto& d : site.data_links)
+      element_text(element(ul, "li"), "a", site.msg(lang, d.label_key, {{"period", d.period}}),
+                   {{"href", rel(d.path)}, {"type", d.media_type}});
   }
 
   for (const doc::Chapter* c : {foreword, cocreation}) {

@@ -97,6 +97,14 @@ TEST(SiteDataLinks, EveryPageLinksItsDataAndTheLinksResolve) {
       }
     }
     EXPECT_EQ(alts.size(), (home ? 5u : 4u) + progress);
+    // A plan's own page lists the same files visibly, in its "Open data" section.
+    if (!plan.empty() && page.ends_with("/" + plan + "/index.html")) {
+      const size_t at = html->find("<section id=\"open-data\"");
+      ASSERT_NE(at, std::string::npos);
+      const std::string section = html->substr(at, html->find("</section>", at) - at);
+      for (const auto& alt : alts)
+        EXPECT_NE(section.find("href=\"" + alt.href + "\" type=\"" + alt.type + "\""), std::string::npos) << alt.href;
+    }
   }
   EXPECT_GT(pages, 20u);
 }
