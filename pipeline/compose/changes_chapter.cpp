@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "diff/diff_text.h"
+#include "model/text_fallback.h"
 
 namespace renaksi {
 
@@ -64,11 +65,7 @@ class ChangesComposer {
     return locales_.at(lang)->message(key, args);
   }
 
-  static std::string title_in(const LocalizedText& t, const std::string& lang) {
-    std::string_view v = t.in(lang);
-    if (v.empty() && !t.texts.empty()) v = t.texts.front().value;
-    return std::string(v);
-  }
+  static std::string title_in(const LocalizedText& t, const std::string& lang) { return std::string(text_or_fallback(t, lang)); }
 
   template <class T>
   std::vector<doc::Localized<T>> parts(const std::function<T(const std::string&)>& make) const {

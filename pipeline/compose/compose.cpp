@@ -12,6 +12,7 @@
 #include "compose/progress_facts.h"
 #include "compose/stand_ins.h"
 #include "compose/typography.h"
+#include "model/text_fallback.h"
 
 namespace renaksi {
 
@@ -682,10 +683,7 @@ class Composer {
 
   // A text in `lang`, else in the administrative language, else the first there is.
   static std::string text_in(const LocalizedText& t, const std::string& lang, const std::string& admin) {
-    std::string_view v = t.in(lang);
-    if (v.empty()) v = t.in(admin);
-    if (v.empty() && !t.texts.empty()) v = t.texts.front().value;
-    return std::string(v);
+    return std::string(text_or_fallback(t, lang, admin));
   }
 
   // The commitments that name `org`, each with the strongest role it has there (a lead that

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "compose/date_text.h"
+#include "model/text_fallback.h"
 
 namespace renaksi {
 
@@ -24,10 +25,7 @@ Picked pick(const ProgressTexts& t, const std::string& lang, const std::string& 
 }
 
 std::string in(const LocalizedText& t, const std::string& lang, const std::string& admin) {
-  std::string_view v = t.in(lang);
-  if (v.empty()) v = t.in(admin);
-  if (v.empty() && !t.texts.empty()) v = t.texts.front().value;
-  return std::string(v);
+  return std::string(text_or_fallback(t, lang, admin));
 }
 
 class ProgressComposer {

@@ -1,5 +1,6 @@
 // Matching two drafts' commitments by id and comparing their fields language by language.
 #include "diff/plan_diff.h"
+#include "model/text_fallback.h"
 
 #include <algorithm>
 #include <map>
@@ -102,16 +103,10 @@ LocalizedText names(const std::vector<std::string>& langs, const std::vector<std
   return out;
 }
 
-std::string in_or_first(const LocalizedText& t, const std::string& lang) {
-  std::string_view v = t.in(lang);
-  if (v.empty() && !t.texts.empty()) v = t.texts.front().value;
-  return std::string(v);
-}
-
 LocalizedText organisation_names(const Plan& plan, const std::vector<std::string>& langs, const std::vector<std::string>& ids) {
   return names(langs, ids, [&](const std::string& id, const std::string& lang) {
     const Organisation* o = plan.organisation(id);
-    return o ? in_or_first(o->name, lang) : std::string();
+    return o ? std::string(text_or_fallback(o->name, lang)) : std::string();
   });
 }
 
@@ -127,7 +122,7 @@ LocalizedText theme_names(const Plan& plan, const std::vector<std::string>& lang
   for (const auto& t : c.themes) ids.push_back(t.ref);
   return names(langs, ids, [&](const std::string& id, const std::string& lang) {
     const Theme* t = plan.theme(id);
-    return t ? in_or_first(t->name, lang) : std::string();
+    return t ? std::string(text_or_fallback(t->name, lang)) : std::string();
   });
 }
 

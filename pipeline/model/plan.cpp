@@ -1,5 +1,6 @@
 // The content model: lookups and the string forms of its enumerations.
 #include "model/plan.h"
+#include "model/text_fallback.h"
 
 #include <algorithm>
 #include <array>
@@ -16,6 +17,13 @@ const Text* LocalizedText::find(std::string_view lang) const {
 std::string_view LocalizedText::in(std::string_view lang) const {
   const Text* t = find(lang);
   return t ? std::string_view(t->value) : std::string_view();
+}
+
+std::string_view text_or_fallback(const LocalizedText& t, std::string_view lang, std::string_view fallback) {
+  std::string_view v = t.in(lang);
+  if (v.empty() && !fallback.empty()) v = t.in(fallback);
+  if (v.empty() && !t.texts.empty()) v = t.texts.front().value;
+  return v;
 }
 
 namespace {

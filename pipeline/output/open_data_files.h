@@ -42,6 +42,14 @@ inline std::string archive_file(Table t, Format f) {
 inline std::string progress_file(const std::string& plan_id, const std::string& period_id, Format f) {
   return "data/" + plan_id + "/" + plan_id + "-progress-" + period_id + "." + std::string(file_type(f).extension);
 }
+// The period of `path` when it is a progress_file of `plan_id` in format `f` (its inverse), else "".
+inline std::string progress_period_of(const std::string& plan_id, const std::string& path, Format f) {
+  const std::string head = progress_file(plan_id, "", f);  // "data/<plan>/<plan>-progress-.csv"
+  const size_t dot = head.rfind('.');
+  const std::string prefix = head.substr(0, dot), suffix = head.substr(dot);
+  if (path.size() <= prefix.size() + suffix.size() || !path.starts_with(prefix) || !path.ends_with(suffix)) return {};
+  return path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+}
 // "data/nap-2018-2020/nap-2018-2020-irm.csv": the IRM's ratings of a Final plan's commitments.
 inline std::string irm_file(const std::string& plan_id, Format f) {
   return "data/" + plan_id + "/" + plan_id + "-irm." + std::string(file_type(f).extension);

@@ -70,23 +70,8 @@ void emit_plan_data(const Plan& plan, const Locales& locales, Outputs& out) {
   const std::vector<std::string> langs = data_languages(plan);
   ordered_json facts = plan_facts(plan, locales);
   const bool progress = publishes_progress(plan);
-  if (progress && !plan.progress.reports.empty()) {
-    // Its reports, for the archive's feed (an entry per period, dated by the report).
-    const std::vector<ReportingPeriod> periods = reporting_periods(plan.progress, plan.period);
-    ordered_json reports = ordered_json::array();
-    for (const auto& r : plan.progress.reports) {
-      ordered_json e = ordered_json::object();
-      e["period"] = r.period_id;
-      for (const auto& p : periods)
-        if (p.id == r.period_id) {
-          e["start"] = p.period.start.text;
-          e["end"] = p.period.end.text;
-        }
-      e["updated"] = r.updated.text;
-      reports.push_back(std::move(e));
-    }
-    facts["progress"] = std::move(reports);
-  }
+  // Its reports, for the archive's feed (an entry per period, dated by the report).
+  if (progress && !plan.progress.reports.empty()) facts["progress"] = report_list(plan);
   const std::vector<ordered_json> commitments = commitment_rows(plan), milestones = milestone_rows(plan);
   out.add(site(plan_file(plan.id, Table::Commitments, Format::Csv)), write_csv(commitment_columns(langs), commitments));
   out.add(site(plan_file(plan.id, Table::Commitments, Format::Json)), plan_json(facts, Table::Commitments, commitments));

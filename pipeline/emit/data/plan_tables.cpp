@@ -1,5 +1,6 @@
 // A plan's commitments and milestones as rows of open data.
 #include "emit/data/plan_tables.h"
+#include "model/text_fallback.h"
 
 #include <algorithm>
 
@@ -42,8 +43,7 @@ std::string joined(const std::vector<std::string>& parts) {
 std::string org_name(const Plan& plan, const std::string& ref, const std::string& lang) {
   const Organisation* o = plan.organisation(ref);
   if (!o) return {};
-  const std::string_view name = o->name.in(lang);
-  return std::string(name.empty() && !o->name.texts.empty() ? o->name.texts.front().value : name);
+  return std::string(text_or_fallback(o->name, lang));
 }
 
 std::string orgs_in(const Plan& plan, const Commitment& c, Role role, const std::string& lang) {

@@ -1,6 +1,8 @@
 // A plan's progress reports and IRM ratings as rows of open data.
 #include "emit/data/progress_tables.h"
 
+#include <optional>
+
 namespace renaksi::open_data {
 
 namespace {
@@ -16,6 +18,13 @@ ordered_json evidence_of(const ProgressEntry& e) {
   std::string out;
   for (const auto& l : e.evidence) out += (out.empty() ? "" : "\n") + l.href;
   return text_or_null(out);
+}
+
+// The period `id` of the plan's reporting periods, or nullopt.
+std::optional<Period> period_of(const Plan& plan, const std::string& id) {
+  for (const auto& p : reporting_periods(plan.progress, plan.period))
+    if (p.id == id) return p.period;
+  return std::nullopt;
 }
 
 const Commitment* commitment_by_id(const Plan& plan, const std::string& id) {
@@ -40,10 +49,7 @@ std::vector<std::string> progress_columns(const std::vector<std::string>& langs)
 
 std::vector<Row> progress_rows(const Plan& plan, const ProgressReport& report) {
   const std::vector<std::string> langs = data_languages(plan);
-  const Period* period = nullptr;
-  const std::vector<ReportingPeriod> periods = reporting_periods(plan.progress, plan.period);
-  for (const auto& p : periods)
-    if (p.id == report.period_id) period = &p.period;
+  const std::optional<Period> period = period_of(plan, report.period_id);
   std::vector<Row> rows;
   auto row = [&](const Commitment& c, const ProgressEntry& e, std::optional<size_t> milestone) {
     Row r = ordered_json::object();
@@ -74,6 +80,21 @@ std::vector<Row> progress_rows(const Plan& plan, const ProgressReport& report) {
         if (c->milestones[i].id == m.ref) row(*c, m, i);
   }
   return rows;
+}
+
+ordered_json report_list(const Plan& plan) {
+  ordered_json out = ordered_json::array();
+  for (const auto& r : plan.progress.reports) {
+    ordered_json e = ordered_json::object();
+    e["period"] = r.period_id;
+    if (const std::optional<Period> p = period_of(plan, r.period_id)) {
+      e["start"] = p->start.text;
+      e["end"] = p->end.text;
+    }
+    e["updated"] = r.updated.text;
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 std::vector<std::string> irm_columns() {

@@ -17,6 +17,10 @@ std::vector<std::string> progress_columns(const std::vector<std::string>& langs)
 // check reports it: C103).
 std::vector<Row> progress_rows(const Plan& plan, const ProgressReport& report);
 
+// The plan's reports for the archive's feed: [{"period", "start", "end", "updated"}], in the
+// reports' order (a period the plan does not have gives no dates; the check reports it: C102).
+nlohmann::ordered_json report_list(const Plan& plan);
+
 std::vector<std::string> irm_columns();
 std::vector<Row> irm_rows(const Plan& plan);
 

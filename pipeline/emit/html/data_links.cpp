@@ -31,44 +31,32 @@ std::string in_outputs(const std::string& path) { return std::string(open_data::
 
 void use_plan_data(Site& site, const std::string& plan_id) {
   if (!site.plan_files) return;
-  for (const auto& k : kKinds) {
-    const std::string path = open_data::plan_file(plan_id, k.table, k.format);
-    if (!site.plan_files->has(in_outputs(path))) continue;
-    if (site.plan_files != site.out) {  // emit_site: the plan's files stay in its own outputs
+  // A file of the plan's outputs, offered in the site (copied when the plan's files are not the
+  // site's outputs: emit_site) and linked from its pages.
+  auto offer = [&](const std::string& path, Format format, const char* label_key, const std::string& period) {
+    if (site.plan_files != site.out) {
       const std::string* bytes = site.plan_files->find(in_outputs(path));
-      if (!bytes) continue;
+      if (!bytes) return;
       site.out->add(in_outputs(path), *bytes);
     }
     site.files.insert(path);
-    site.data_links.push_back({path, std::string(open_data::file_type(k.format).media_type), k.label_key, {}});
+    site.data_links.push_back({path, std::string(open_data::file_type(format).media_type), label_key, period});
+  };
+  for (const auto& k : kKinds) {
+    const std::string path = open_data::plan_file(plan_id, k.table, k.format);
+    if (site.plan_files->has(in_outputs(path))) offer(path, k.format, k.label_key, {});
   }
-  // A Final plan's progress reports and IRM ratings, as its data step wrote them (named by
-  // open_data::progress_file and irm_file: "<plan>-progress-<period>.<ext>", "<plan>-irm.<ext>").
-  const std::string folder = "data/" + plan_id + "/";
-  for (const std::string& full : site.plan_files->paths(in_outputs(folder))) {
-    const std::string path = full.substr(open_data::kSitePrefix.size());
+  // A Final plan's IRM ratings and progress reports, as its data step wrote them.
+  for (const Format f : {Format::Csv, Format::Json}) {
+    const std::string irm = open_data::irm_file(plan_id, f);
+    if (site.plan_files->has(in_outputs(irm))) offer(irm, f, f == Format::Csv ? "site.data_irm_csv" : "site.data_irm_json", {});
+  }
+  for (const std::string& full : site.plan_files->paths(in_outputs("data/" + plan_id + "/")))
     for (const Format f : {Format::Csv, Format::Json}) {
-      const std::string ext = "." + std::string(open_data::file_type(f).extension);
-      const std::string progress = folder + plan_id + "-progress-";
-      std::string key, period;
-      if (path == open_data::irm_file(plan_id, f)) {
-        key = f == Format::Csv ? "site.data_irm_csv" : "site.data_irm_json";
-      } else if (path.starts_with(progress) && path.ends_with(ext) && path.size() > progress.size() + ext.size()) {
-        period = path.substr(progress.size(), path.size() - progress.size() - ext.size());
-        if (path != open_data::progress_file(plan_id, period, f)) continue;
-        key = f == Format::Csv ? "site.data_progress_csv" : "site.data_progress_json";
-      } else {
-        continue;
-      }
-      if (site.plan_files != site.out) {
-        const std::string* bytes = site.plan_files->find(full);
-        if (!bytes) continue;
-        site.out->add(full, *bytes);
-      }
-      site.files.insert(path);
-      site.data_links.push_back({path, std::string(open_data::file_type(f).media_type), key, period});
+      const std::string path = full.substr(open_data::kSitePrefix.size());
+      const std::string period = open_data::progress_period_of(plan_id, path, f);
+      if (!period.empty()) offer(path, f, f == Format::Csv ? "site.data_progress_csv" : "site.data_progress_json", period);
     }
-  }
 }
 
 void use_archive_data(Site& site) {
