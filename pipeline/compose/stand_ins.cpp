@@ -27,6 +27,9 @@ std::optional<TableContent> cell_stand_ins(const TableContent& table, const Tabl
   return any ? std::optional<TableContent>(std::move(out)) : std::nullopt;
 }
 
+// A chart's labels come from the catalogue: it never stands in.
+void stand_in_parts(std::vector<Localized<doc::ChartContent>>&, const std::vector<Localized<doc::ChartContent>>&) {}
+
 template <class T>
 void stand_in_parts(std::vector<Localized<T>>& parts, const std::vector<Localized<T>>& admin) {
   for (size_t i = 0; i < parts.size() && i < admin.size(); ++i) {

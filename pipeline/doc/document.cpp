@@ -29,6 +29,16 @@ bool is_empty(const prose::Inlines& inlines) {
 bool is_empty(const prose::Blocks& blocks) { return blocks.empty(); }
 bool is_empty(const FieldList& fields) { return fields.rows.empty(); }
 bool is_empty(const TableContent& table) { return table.rows.empty(); }
+bool is_empty(const ChartContent& chart) { return chart.bars.empty(); }
+
+TableContent chart_table(const ChartContent& chart) {
+  TableContent t;
+  t.header = {chart.caption, chart.value_label};
+  for (const auto& b : chart.bars)
+    t.rows.push_back({{{prose::Inline::Kind::Text, b.label, {}, true, {}, {}, {}}},
+                      {{prose::Inline::Kind::Text, b.value_text, {}, true, {}, {}, {}}}});
+  return t;
+}
 
 std::string format_page_label(const PageLabel& label, int page, int pages) {
   if (label.pattern.empty()) return {};

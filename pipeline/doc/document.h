@@ -17,7 +17,7 @@ namespace renaksi::doc {
 
 // The version of this contract. Bumped whenever a field is added, removed or changes meaning, so
 // an emitter knows which document it was written for (Document::version).
-inline constexpr int kDocumentVersion = 5;
+inline constexpr int kDocumentVersion = 6;
 
 // One language's version of something. In a single-language edition of a draft whose text is
 // missing in this language, compose sets `stand_in` to another language's (the administrative
@@ -72,7 +72,27 @@ struct Table {
   std::vector<Localized<TableContent>> parts;
 };
 
-using BlockContent = std::variant<Heading, Paragraph, Prose, Fields, Table>;
+// A bar chart the layout draws (a self-assessment report's commitments by completion level):
+// one bar per row, its length the value's share of the largest. Its labels come from the
+// catalogue, so a chart never stands in for another language's. Presentations that do not draw
+// (Word, the site) show it as the table of its rows.
+struct ChartBar {
+  std::string id;          // what the bar counts ("complete"): a layout may style by it
+  std::string label;       // "Complete"
+  int value = 0;
+  std::string value_text;  // the value as the part's language writes it
+};
+struct ChartContent {
+  std::string caption;  // what the chart shows, read out in place of the picture
+  std::string value_label;  // the values' column in the table form: "Commitments"
+  std::vector<ChartBar> bars;
+};
+struct Chart {
+  std::string kind;  // "completion"
+  std::vector<Localized<ChartContent>> parts;
+};
+
+using BlockContent = std::variant<Heading, Paragraph, Prose, Fields, Table, Chart>;
 
 struct Block {
   std::string anchor;  // stable id for links and bookmarks; empty when not a target
@@ -82,9 +102,10 @@ struct Block {
 
 struct Chapter {
   // Changes: the appendix of what changed since the plan's recorded previous draft (diff/).
-  enum class Kind { Foreword, Cocreation, Commitment, Index, Changes };
+  // Summary: a self-assessment report's opening (commitments by completion level).
+  enum class Kind { Foreword, Cocreation, Commitment, Index, Changes, Summary };
   Kind kind = Kind::Foreword;
-  std::string anchor;           // "foreword", "cocreation", "commitment-10", "index", "changes"
+  std::string anchor;           // "foreword", "cocreation", "commitment-10", "index", "changes", "summary"
   int commitment_number = 0;    // for commitment chapters
   SourceLoc loc;                // the content it came from
   std::vector<Localized<prose::Inlines>> title;
@@ -189,6 +210,9 @@ struct Document {
   int version = kDocumentVersion;
   std::string plan_id;
   std::string edition;              // a language code, or "bilingual"
+  // A self-assessment report's period id ("p2", compose/progress_report.h); empty for the
+  // plan's own editions.
+  std::string report_period;
   std::vector<std::string> langs;   // the edition's languages, in column order
   std::string issuer_name;          // document author, in the first language
   Facts facts;
@@ -206,6 +230,11 @@ bool is_empty(const prose::Inlines& inlines);
 bool is_empty(const prose::Blocks& blocks);
 bool is_empty(const FieldList& fields);
 bool is_empty(const TableContent& table);
+bool is_empty(const ChartContent& chart);
+
+// A chart as the table of its rows (its caption and value label the header), for presentations
+// that do not draw it.
+TableContent chart_table(const ChartContent& chart);
 
 // Plain text of inlines (prose::plain_text) with the mark of each stand-in after its text: a
 // contents entry or a bookmark, where a stand-in is still to be seen for what it is.

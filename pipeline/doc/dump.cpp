@@ -14,6 +14,7 @@ const char* chapter_kind(Chapter::Kind k) {
     case Chapter::Kind::Commitment: return "commitment";
     case Chapter::Kind::Index: return "index";
     case Chapter::Kind::Changes: return "changes";
+    case Chapter::Kind::Summary: return "summary";
   }
   return "?";
 }
@@ -52,6 +53,10 @@ struct PartDumper {
     line(out, indent, tag + (v.title.empty() ? "" : " " + inl(v.title)));
     for (const auto& r : v.rows) line(out, indent + 1, r.label + ": " + inl(r.value));
   }
+  void operator()(const ChartContent& v, const std::string& tag) const {
+    line(out, indent, tag + " " + v.caption + " (" + v.value_label + ")");
+    for (const auto& b : v.bars) line(out, indent + 1, b.id + ": " + b.label + " = " + b.value_text);
+  }
   void operator()(const TableContent& v, const std::string& tag) const {
     line(out, indent, tag);
     std::string h;
@@ -88,6 +93,8 @@ void block(std::string& out, const Block& b) {
           line(out, 2, "prose" + anchor + where(b.loc));
         } else if constexpr (std::is_same_v<T, Fields>) {
           line(out, 2, "fields" + anchor + where(b.loc));
+        } else if constexpr (std::is_same_v<T, Chart>) {
+          line(out, 2, "chart " + c.kind + anchor + where(b.loc));
         } else {
           line(out, 2, "table " + c.kind + anchor + where(b.loc));
         }
@@ -132,7 +139,7 @@ std::string dump(const Document& d) {
   std::string langs;
   for (const auto& l : d.langs) langs += (langs.empty() ? "" : ",") + l;
   line(out, 0, "document v" + std::to_string(d.version) + " " + d.plan_id + " edition=" + d.edition + " langs=" + langs +
-                   (d.final_stage() ? " final" : " draft"));
+                   (d.final_stage() ? " final" : " draft") + (d.report_period.empty() ? "" : " report=" + d.report_period));
   facts(out, d.facts);
   for (const auto& f : d.front) {
     line(out, 1, "front [" + f.lang + "]");

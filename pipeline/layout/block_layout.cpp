@@ -436,6 +436,58 @@ void BlockLayout::table(Column& out, const doc::TableContent& t, const std::stri
   }
 }
 
+// A bar chart: its caption, then a row per bar: the label (wrapped within a third of the width),
+// the bar from there, its length the value's share of the largest value, and the value after it.
+// Drawn by hand because no library here draws into the layout's boxes; the bars are rectangles
+// (artifacts in the tagged PDF), the labels and values a table's header and data cells, so the
+// structure reads "Complete 3" as the picture shows it.
+void BlockLayout::chart(Column& out, const doc::ChartContent& c, const Ctx& ctx0, double width) {
+  if (c.bars.empty()) return;
+  Ctx ctx = ctx0;
+  ctx.size = style_.table.size;
+  ctx.leading = style_.table.leading;
+  Ctx caption = ctx;
+  caption.tag = Tag::P;
+  paragraph(out.boxes, runs({{prose::Inline::Kind::Text, c.caption, {}, true, {}, {}, {}}}, caption, Face::Bold, {}, nullptr),
+            caption, 0, width, false, style_.table.space_before);
+  for (auto& b : out.boxes) b.keep_with_next = true;  // the caption stays with the bars
+  ctx.parent = element(Tag::Table, ctx0.parent, ctx0.lang);
+  int most = 0;
+  for (const auto& bar : c.bars) most = std::max(most, bar.value);
+  double value_w = 0;
+  for (const auto& bar : c.bars) value_w = std::max(value_w, measure_.width(Face::Regular, ctx.size, bar.value_text));
+  const double gap = 6, label_w = width / 3, bar_max = std::max(0.0, width - label_w - 2 * gap - value_w);
+  const double bar_h = ctx.leading * 1.1;
+  for (size_t i = 0; i < c.bars.size(); ++i) {
+    const doc::ChartBar& bar = c.bars[i];
+    Box box;
+    box.keep_with_next = i + 1 < c.bars.size();  // a chart is not split across pages
+    const int tr = element(Tag::TR, ctx.parent, ctx.lang);
+    const int th = element(Tag::TH, tr, ctx.lang, true);
+    const int td = element(Tag::TD, tr, ctx.lang);
+    const auto lines = breaker(ctx.lang).lines({{bar.label, Face::Regular, style_.text, {}, ctx.lang}}, ctx.size, label_w, false);
+    const double height = std::max(bar_h, static_cast<double>(lines.size()) * ctx.leading) + 4;
+    double y = 2;
+    for (const auto& line : lines) {
+      for (const auto& piece : line.pieces)
+        box.text.push_back({piece.x, y + baseline(ctx.leading, ctx.size), piece.face, ctx.size, style_.text, piece.text, 0, piece.lang, th});
+      y += ctx.leading;
+    }
+    const double length = most > 0 ? bar_max * static_cast<double>(std::max(bar.value, 0)) / most : 0;
+    const double bar_top = 2 + (ctx.leading - bar_h) / 2;  // centred on the label's first line
+    if (length > 0) box.rects.push_back({label_w + gap, bar_top, length, bar_h, style_.accent});
+    box.text.push_back({label_w + gap + length + 4, 2 + baseline(ctx.leading, ctx.size), Face::Bold, ctx.size,
+                        style_.text, bar.value_text, 0, ctx.lang, td});
+    box.height = height;
+    // The axis: a rule down the bars' start.
+    box.rules.push_back({label_w + gap, 0, label_w + gap, height, style_.table_rule_width, style_.rule});
+    out.boxes.push_back(std::move(box));
+  }
+  Box end;
+  end.height = style_.table.space_after;
+  out.boxes.push_back(end);
+}
+
 void BlockLayout::prose_table(std::vector<Box>& out, const prose::Block& b, const Ctx& ctx0, double x, double width) {
   Ctx ctx = ctx0;
   ctx.parent = element(Tag::Table, ctx0.parent, ctx0.lang);
@@ -653,6 +705,8 @@ Column BlockLayout::part(const doc::Block& block, size_t index, double width) {
           col = prose(part.value, ctx, width);
         } else if constexpr (std::is_same_v<T, doc::Fields>) {
           fields(col, part.value, ctx, width, !part.value.title.empty());
+        } else if constexpr (std::is_same_v<T, doc::Chart>) {
+          chart(col, part.value, ctx, width);
         } else {
           table(col, part.value, content.kind, ctx, width);
         }

@@ -81,6 +81,7 @@ class BlockLayout {
   void blocks(std::vector<Box>& out, const prose::Blocks& blocks, const Ctx& ctx, double x, double width,
               std::vector<prose::Blocks>& notes, std::vector<size_t>* starts = nullptr);
   void table(Column& out, const doc::TableContent& t, const std::string& kind, const Ctx& ctx, double width);
+  void chart(Column& out, const doc::ChartContent& c, const Ctx& ctx, double width);
   void prose_table(std::vector<Box>& out, const prose::Block& b, const Ctx& ctx, double x, double width);
   void fields(Column& out, const doc::FieldList& p, const Ctx& ctx, double width, bool index_entry);
   Column heading(const doc::Heading& h, size_t index, const Ctx& ctx, double width, const std::string& anchor);

@@ -391,7 +391,7 @@ class DocumentLayout {
   }
 
   const doc::Document& doc_;
-  const std::string file_ = Artifact{ArtifactKind::Pdf, doc_.plan_id, doc_.edition}.file_name();  // named in messages
+  const std::string file_ = Artifact{ArtifactKind::Pdf, doc_.plan_id, doc_.edition, doc_.report_period}.file_name();  // named in messages
   const Style& style_;
   const Measure& measure_;
   Diagnostics& diags_;

@@ -150,6 +150,8 @@ class Writer {
               add(b.anchor, json::array({fields_table(p)}), out);
             else
               index_entry(b.anchor, p, out);
+          } else if constexpr (std::is_same_v<T, doc::Chart>) {
+            add(b.anchor, json::array({table(doc::chart_table(p), "chart-" + content.kind)}), out);  // Word gets its table
           } else {
             add(b.anchor, json::array({table(p, content.kind)}), out);
           }

@@ -127,6 +127,10 @@ struct BlockRenderer {
         render_table(parent, part.value, t.kind, part.lang, part.stand_in ? &*part.stand_in : nullptr, part.stand_in_lang, ctx);
     }
   }
+  // A page shows a chart as its table (the site draws no pictures of data).
+  void operator()(const doc::Chart& c) const {
+    for (const auto& part : c.parts) render_table(parent, doc::chart_table(part.value), "chart-" + c.kind, part.lang, nullptr, {}, ctx);
+  }
 };
 
 }  // namespace
