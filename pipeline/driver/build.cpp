@@ -115,6 +115,8 @@ void release(BuildState& p) {
   p.prose = ProseStore{};
   p.documents.clear();
   p.documents.shrink_to_fit();
+  p.reports.clear();
+  p.reports.shrink_to_fit();
   p.locales.clear();
   p.submission.reset();
 }

@@ -39,6 +39,7 @@ struct BuildState {
   ProseStore prose;
   Locales locales;                       // one per language of the plan
   std::vector<doc::Document> documents;  // one per edition
+  std::vector<doc::Document> reports;    // a Final plan's self-assessment reports: per period, per edition
   // What changed since the plan's recorded previous draft (history/draft-N/), from the load step.
   std::optional<diff::PlanDiff> changes;
   Outputs outputs;                       // the files this plan's emit steps wrote

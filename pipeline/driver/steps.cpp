@@ -4,6 +4,7 @@
 
 #include "check/checker.h"
 #include "compose/compose.h"
+#include "compose/progress_report.h"
 #include "diff/history.h"
 #include "driver/pipeline.h"
 #include "emit/data/open_data.h"
@@ -108,6 +109,7 @@ bool locale_step(ArchiveBuild& a, BuildState* s) {
 bool compose_step(ArchiveBuild& a, BuildState* s) {
   if (!s->profile) return false;  // T001/T002 reported by the load step
   s->documents = compose_editions(s->loaded.plan, *s->profile, s->prose, s->locales, s->changes ? &*s->changes : nullptr);
+  s->reports = compose_progress_reports(s->loaded.plan, s->documents, s->locales);
   if (a.release_plans) s->changes.reset();
   if (a.release_plans) s->prose = ProseStore{};  // the documents share what of it they show
   report_locale_problems(s->locales, s->diags);
@@ -124,14 +126,17 @@ bool style_step(ArchiveBuild& a, BuildState*) {
 // The PDF editions, laid out while Pandoc writes the Word editions beside them (the docx step
 // joins that work): neither waits on the other.
 // A large plan's editions go one PDF and one Word edition at a time (limits::kLargePlanBytes).
+// A Final plan's self-assessment reports go the same way, after its editions.
 bool pdf_step(ArchiveBuild& a, BuildState* s) {
   const size_t at_once = s->input_bytes > limits::kLargePlanBytes ? 1 : 0;
   s->docx_job = std::async(std::launch::async, [&a, s, at_once, options = docx_options(*a.style)] {
     BuildState::DocxJob job;
     emit_docxs(s->documents, options, a.env, job.outputs, job.diags, at_once);
+    emit_docxs(s->reports, options, a.env, job.outputs, job.diags, at_once);
     return job;
   });
   emit_pdfs(s->documents, *a.style, a.env, s->outputs, s->diags, at_once);
+  emit_pdfs(s->reports, *a.style, a.env, s->outputs, s->diags, at_once);
   return !s->diags.has_errors();
 }
 

@@ -21,6 +21,7 @@ const ArtifactType& artifact_type(ArtifactKind kind) {
 
 std::string Artifact::file_name() const {
   std::string name = plan_id + ".";
+  if (!period.empty()) name += "progress-" + period + ".";
   if (!edition.empty()) name += edition + ".";
   return name + std::string(type().extension);
 }

@@ -118,7 +118,7 @@ std::optional<CachedPlan> restore_plan(const fs::path& cache_dir, const std::str
   for (const auto& a : m.value("artifacts", json::array())) {
     auto kind = kind_named(a.value("kind", ""));
     if (!kind) return std::nullopt;
-    artifacts.push_back({*kind, plan.plan_id, a.value("edition", "")});
+    artifacts.push_back({*kind, plan.plan_id, a.value("edition", ""), a.value("period", "")});
   }
   for (const auto& f : files) {
     std::string why;
@@ -162,7 +162,8 @@ std::string store_plan(const fs::path& cache_dir, const std::string& key, const 
                      {"loc", loc_json(d.loc)},
                      {"message", d.message}});
   json artifacts = json::array();
-  for (const auto& a : out.artifacts()) artifacts.push_back({{"kind", std::string(a.type().extension)}, {"edition", a.edition}});
+  for (const auto& a : out.artifacts())
+    artifacts.push_back({{"kind", std::string(a.type().extension)}, {"edition", a.edition}, {"period", a.period}});
   const json manifest{{"plan_id", plan.plan_id}, {"plan_id_loc", loc_json(plan.plan_id_loc)}, {"diags", diags},
                       {"artifacts", artifacts},  {"files", files},                            {"site", plan.site}};
   if (std::string why = write_cache_entry(tmp / "manifest", manifest.dump()); !why.empty()) return fail(why);

@@ -63,7 +63,7 @@ bool is_docx_zip(std::string_view bytes) {
 
 std::string docx_path(const doc::Document& d) { return docx_artifact(d).path(); }
 
-Artifact docx_artifact(const doc::Document& d) { return {ArtifactKind::Docx, d.plan_id, d.edition}; }
+Artifact docx_artifact(const doc::Document& d) { return {ArtifactKind::Docx, d.plan_id, d.edition, d.report_period}; }
 
 bool has_docx(const doc::Document& d) { return d.langs.size() == 1; }
 

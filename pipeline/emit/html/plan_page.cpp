@@ -13,10 +13,22 @@ namespace renaksi::html {
 
 namespace {
 
-std::string download_label(const Site& site, const Download& d, const std::string& lang) {
+// A self-assessment report's period as `facts` print it ("January – June 2019"), else its id.
+std::string report_period(const doc::Facts& facts, const std::string& id) {
+  for (const auto& c : facts.progress.commitments)
+    for (const auto& u : c.history)
+      if (u.period_id == id && !u.period.empty()) return u.period;
+  return id;
+}
+
+std::string download_label(const Site& site, const SitePlan& p, const Download& d, const std::string& lang) {
   if (d.artifact.kind == ArtifactKind::OgpSubmission) return site.msg(lang, "site.download_ogp");
-  if (d.artifact.edition == "bilingual") return site.msg(lang, "edition.bilingual");
-  return site.msg(lang, "edition.single", {{"language", site.loc(lang).language_name(d.artifact.edition)}});
+  std::string edition = d.artifact.edition == "bilingual"
+                            ? site.msg(lang, "edition.bilingual")
+                            : site.msg(lang, "edition.single", {{"language", site.loc(lang).language_name(d.artifact.edition)}});
+  if (d.artifact.period.empty()) return edition;
+  return site.msg(lang, "site.download_report",
+                  {{"period", report_period(p.facts_in(lang), d.artifact.period)}, {"edition", std::move(edition)}});
 }
 
 // A section with a heading (h2, `id`) that labels it.
@@ -139,7 +151,7 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
       const ArtifactType& type = dl.artifact.type();
       xmlNode* a = element_text(element(ul, "li"), "a",
                                 site.msg(lang, "site.download_item",
-                                         {{"name", download_label(site, dl, lang)},
+                                         {{"name", download_label(site, p, dl, lang)},
                                           {"format", std::string(type.format)},
                                           {"size", site.loc(lang).file_size(dl.bytes)}}),
                                 {{"href", rel(dl.site_path)}, {"type", std::string(type.media_type)}});

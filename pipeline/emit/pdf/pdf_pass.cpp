@@ -21,7 +21,7 @@ std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env
   if (d.front.size() > 1 && !d.front[1].title.empty()) title += (title.empty() ? "" : " / ") + d.front[1].title;
   pdf::DocumentInfo info{title, d.issuer_name, f.subtitle.empty() ? f.edition : f.subtitle + " \u2014 " + f.edition,
                          f.keywords, env.now(),
-                         Artifact{ArtifactKind::Pdf, d.plan_id, d.edition}.file_name(), f.lang};
+                         Artifact{ArtifactKind::Pdf, d.plan_id, d.edition, d.report_period}.file_name(), f.lang};
   return pdf.render(laid, info);
 }
 
@@ -48,7 +48,7 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
     stats.pages += results[i].pages;
     stats.bytes += results[i].bytes.size();
     const auto& d = documents[i];
-    outputs.add(Artifact{ArtifactKind::Pdf, d.plan_id, d.edition}, std::move(results[i].bytes));
+    outputs.add(Artifact{ArtifactKind::Pdf, d.plan_id, d.edition, d.report_period}, std::move(results[i].bytes));
   }
   return stats;
 }
