@@ -1,5 +1,5 @@
-// The Atom feed: well-formed Atom 1.0, ids and dates from the entries, newest first, and a
-// hostile title kept as text.
+// The Atom feed: well-formed Atom 1.0, valid against RFC 4287's grammar (schemas/atom.rng),
+// ids and dates from the entries, newest first, and a hostile title kept as text.
 #include <gtest/gtest.h>
 
 #include <libxml/parser.h>
@@ -7,6 +7,10 @@
 #include <libxml/xpathInternals.h>
 
 #include "emit/data/atom_feed.h"
+#include "env/read_file.h"
+#include "load/schema.h"
+#include "support/paths.h"
+#include "xml/source_locator.h"
 #include "support/shared_archive.h"
 #include "output/open_data_files.h"
 #include "xml/handles.h"
@@ -38,6 +42,48 @@ std::vector<std::string> texts(xmlDoc* doc, const char* xpath) {
 
 XmlDocPtr parse(const std::string& xml) {
   return XmlDocPtr(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "feed.atom", "UTF-8", XML_PARSE_NONET));
+}
+
+// The problems RFC 4287's grammar finds in `xml` (schemas/atom.rng, through libxml2), one per line.
+std::string atom_problems(const std::string& xml) {
+  std::string rng;
+  if (!read_file(testing::source_dir() / "schemas" / "atom.rng", rng)) return "schemas/atom.rng does not read";
+  const ContentSchema atom(rng);
+  const XmlDocPtr doc = parse(xml);
+  if (!doc) return "not well-formed";
+  Diagnostics diags;
+  atom.validate(doc.get(), "feed.atom", SourceLocator(xml), diags);
+  std::string out;
+  for (const auto& d : diags.all()) out += d.str() + "\n";
+  return out;
+}
+
+TEST(AtomFeed, TheGrammarRejectsWhatTheRfcForbids) {
+  // The schema is a real check: a feed without an id, or with a date that is not a date-time, fails.
+  const std::string ns = "<feed xmlns=\"http://www.w3.org/2005/Atom\">";
+  EXPECT_EQ(atom_problems(ns + "<id>urn:x</id><title>T</title><updated>2020-01-01T00:00:00Z</updated></feed>"), "");
+  EXPECT_NE(atom_problems(ns + "<title>T</title><updated>2020-01-01T00:00:00Z</updated></feed>"), "");
+  EXPECT_NE(atom_problems(ns + "<id>urn:x</id><title>T</title><updated>2020-01-01</updated></feed>"), "");
+  EXPECT_NE(atom_problems(ns + "<id>urn:x</id><title>T</title><title>U</title><updated>2020-01-01T00:00:00Z</updated></feed>"), "");
+}
+
+TEST(AtomFeed, EveryKindOfEntryIsValidAtom) {
+  Feed f{"urn:renaksi:feed", "Archive <&>", "id", "Arsip", {{"self", "https://example.org/data/feed.atom", "application/atom+xml", ""}}, {}};
+  f.entries.push_back({FeedEntry::Kind::NewPlan, "urn:renaksi:plan:a:final", "<script>alert(1)</script>", "id", "2017-01-05",
+                       "final", {{"alternate", "../id/a/index.html", "text/html", "id"}}});
+  f.entries.push_back({FeedEntry::Kind::NewDraft, "urn:renaksi:plan:b:draft-2", "B", "en", "2019-03", "draft-2",
+                       {{"alternate", "../en/b/index.html", "text/html", "en"}}});
+  f.entries.push_back({FeedEntry::Kind::ProgressUpdate, "urn:renaksi:progress:a:p1", "A: progress", "en", "2019", "final",
+                       {{"alternate", "../en/a/index.html", "text/html", "en"},
+                        {"related", "a/a-progress-p1.csv", "text/csv", ""}}});
+  EXPECT_EQ(atom_problems(write_atom(f)), "");
+}
+
+TEST(AtomFeed, TheArchivesFeedIsValidAtom) {
+  const ArchiveBuild& a = testing::shared_archive();
+  const std::string* xml = a.outputs.find(std::string(kSitePrefix) + feed_file());
+  ASSERT_TRUE(xml);
+  EXPECT_EQ(atom_problems(*xml), "");
 }
 
 TEST(AtomFeed, DatesFromContent) {
