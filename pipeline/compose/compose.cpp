@@ -24,11 +24,7 @@ using prose::Inlines;
 
 namespace {
 
-Inlines text(const std::string& s) {
-  Inlines out;
-  if (!s.empty()) out.push_back({Inline::Kind::Text, s, {}, true, {}, {}, {}});
-  return out;
-}
+Inlines text(const std::string& s) { return text_inlines(s); }
 
 prose::Block para(Inlines inlines) {
   prose::Block b;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "compose/date_text.h"
+#include "compose/fallback.h"
 #include "compose/typography.h"
 
 namespace renaksi {
@@ -20,11 +21,7 @@ using prose::Inlines;
 
 namespace {
 
-Inlines text(const std::string& s) {
-  Inlines out;
-  if (!s.empty()) out.push_back({Inline::Kind::Text, s, {}, true, {}, {}, {}});
-  return out;
-}
+Inlines text(const std::string& s) { return text_inlines(s); }
 
 Inlines link(const std::string& url, const std::string& label) {
   Inline i;

@@ -17,6 +17,7 @@
 #include "support/command.h"
 #include "support/golden.h"
 #include "support/paths.h"
+#include "support/progress_fixture.h"
 #include "support/text.h"
 
 namespace renaksi {
@@ -27,7 +28,7 @@ namespace fs = std::filesystem;
 class ProgressReport : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    plan_ = std::make_unique<BuildState>(testing::plan_through(testing::fixtures_dir() / "progress" / "plan", "pages"));
+    plan_ = std::make_unique<BuildState>(testing::plan_through(testing::progress_fixture(), "pages"));
   }
   static void TearDownTestSuite() { plan_.reset(); }
 
@@ -206,13 +207,7 @@ TEST_F(ProgressReport, ThePlanPageOffersEachReportByItsPeriod) {
 
 TEST_F(ProgressReport, ADraftHasNone) {
   testing::TempDir dir("progress-report-draft");
-  const fs::path draft = dir.path() / "draft";
-  fs::copy(testing::fixtures_dir() / "progress" / "plan", draft, fs::copy_options::recursive);
-  std::ifstream in(draft / "plan.xml");
-  std::string xml((std::istreambuf_iterator<char>(in)), {});
-  xml.replace(xml.find("stage=\"final\""), 13, "stage=\"draft-4\"");
-  std::ofstream(draft / "plan.xml", std::ios::trunc) << xml;
-  const BuildState s = testing::plan_through(draft, "compose");
+  const BuildState s = testing::plan_through(testing::progress_fixture_as_draft(dir), "compose");
   EXPECT_FALSE(s.documents.empty());
   EXPECT_TRUE(s.reports.empty());
   // And a Final plan without progress reports (content/'s nap-2018-2020 has IRM ratings only).

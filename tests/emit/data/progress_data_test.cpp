@@ -10,6 +10,7 @@
 #include "emit/data/progress_tables.h"
 #include "support/build.h"
 #include "support/paths.h"
+#include "support/progress_fixture.h"
 
 namespace renaksi::open_data {
 namespace {
@@ -110,12 +111,7 @@ TEST_F(ProgressData, TheFeedHasAnEntryPerReport) {
 
 TEST_F(ProgressData, ADraftPublishesNoProgress) {
   testing::TempDir dir("progress-data-draft");
-  const fs::path draft = dir.path() / "plan";
-  fs::copy(testing::fixtures_dir() / "progress" / "plan", draft, fs::copy_options::recursive);
-  std::ifstream in(draft / "plan.xml");
-  std::string xml((std::istreambuf_iterator<char>(in)), {});
-  xml.replace(xml.find("stage=\"final\""), 13, "stage=\"draft-4\"");
-  std::ofstream(draft / "plan.xml", std::ios::trunc) << xml;
+  const fs::path draft = testing::progress_fixture_as_draft(dir);
   const BuildState s = testing::plan_through(draft, "data");
   ASSERT_FALSE(s.diags.has_errors());
   EXPECT_EQ(s.outputs.paths("site/data/").size(), 4u);  // the commitments and milestones only

@@ -10,6 +10,7 @@
 #include "emit/html/site.h"
 #include "support/build.h"
 #include "support/paths.h"
+#include "support/progress_fixture.h"
 
 namespace renaksi {
 namespace {
@@ -56,12 +57,7 @@ class ProgressSite : public ::testing::Test {
     // The fixture plan, and the same plan as a draft.
     plan_ = std::make_unique<BuildState>(testing::plan_through(testing::fixtures_dir() / "progress" / "plan", "compose", env));
     final_ = std::make_unique<Outputs>(emit(*plan_, diags_));
-    const fs::path draft = dir_->path() / "draft";
-    fs::copy(testing::fixtures_dir() / "progress" / "plan", draft, fs::copy_options::recursive);
-    std::ifstream in(draft / "plan.xml");
-    std::string xml((std::istreambuf_iterator<char>(in)), {});
-    xml.replace(xml.find("stage=\"final\""), 13, "stage=\"draft-4\"");
-    std::ofstream(draft / "plan.xml", std::ios::trunc) << xml;
+    const fs::path draft = testing::progress_fixture_as_draft(*dir_);
     draft_plan_ = std::make_unique<BuildState>(testing::plan_through(draft, "compose", env));
     draft_ = std::make_unique<Outputs>(emit(*draft_plan_, diags_));
   }
