@@ -195,14 +195,31 @@ TEST_F(ProgressReport, WrittenAsPdfAndWordFilesOfTheirOwn) {
 TEST_F(ProgressReport, ThePlanPageOffersEachReportByItsPeriod) {
   const std::string* page = plan_->outputs.find("site/" + html::urls::plan("en", html::plan_slug("fixture-plan")));
   ASSERT_TRUE(page);
-  // "Self-assessment report, 1 January – 30 June 2019: English edition (PDF, 268 kB)"
-  for (const char* s : {"Self-assessment report, 1\u00a0January", "30\u00a0June\u00a02019: English edition (PDF",
-                        "31\u00a0December\u00a02019: Bilingual edition (PDF", "31\u00a0December\u00a02019: English edition (DOCX",
-                        "fixture-plan.progress-p2.en.pdf", "fixture-plan.progress-p1.id.docx"})
-    EXPECT_NE(page->find(s), std::string::npos) << s;
+  // The plan's own files first, then a list per period under its heading:
+  // "Self-assessment report, 1 July – 31 December 2019", then "English edition (PDF, 268 kB)" …
+  const size_t plan_pdf = page->find("fixture-plan.en.pdf");
+  const size_t p1 = page->find("<h3>Self-assessment report, 1\u00a0January");
+  const size_t p2 = page->find("<h3>Self-assessment report, 1\u00a0July");
+  ASSERT_NE(plan_pdf, std::string::npos);
+  ASSERT_NE(p1, std::string::npos);
+  ASSERT_NE(p2, std::string::npos);
+  EXPECT_LT(plan_pdf, p1);
+  EXPECT_LT(p1, p2);
+  for (const char* file : {"fixture-plan.progress-p1.en.pdf", "fixture-plan.progress-p1.bilingual.pdf", "fixture-plan.progress-p1.id.docx"}) {
+    const size_t at = page->find(file);
+    EXPECT_TRUE(at > p1 && at < p2) << file;
+  }
+  for (const char* file : {"fixture-plan.progress-p2.en.pdf", "fixture-plan.progress-p2.id.pdf", "fixture-plan.progress-p2.en.docx"})
+    EXPECT_GT(page->find(file), p2) << file;
+  size_t english = 0;
+  for (size_t at = page->find("English edition (PDF"); at != std::string::npos; at = page->find("English edition (PDF", at + 1)) ++english;
+  EXPECT_EQ(english, 3u);  // the plan's and each report's
+  // The period's progress data is titled by its dates too, in the list and in the head.
+  EXPECT_NE(page->find(">Progress report, 1\u00a0July"), std::string::npos);
+  EXPECT_NE(page->find("title=\"Progress report, 1\u00a0January"), std::string::npos);
   const std::string* id_page = plan_->outputs.find("site/" + html::urls::plan("id", html::plan_slug("fixture-plan")));
   ASSERT_TRUE(id_page);
-  EXPECT_NE(id_page->find("31\u00a0Desember\u00a02019: Edisi bahasa Indonesia (PDF"), std::string::npos);
+  EXPECT_NE(id_page->find("<h3>Laporan penilaian mandiri, 1\u00a0Juli"), std::string::npos);
 }
 
 TEST_F(ProgressReport, ADraftHasNone) {

@@ -3,6 +3,7 @@
 
 #include "emit/html/html_tree.h"
 #include "emit/html/page_chrome.h"
+#include "emit/html/progress_html.h"
 #include "emit/html/urls.h"
 #include "output/open_data_files.h"
 
@@ -29,8 +30,9 @@ std::string in_outputs(const std::string& path) { return std::string(open_data::
 
 }  // namespace
 
-void use_plan_data(Site& site, const std::string& plan_id) {
+void use_plan_data(Site& site, const SitePlan& plan) {
   if (!site.plan_files) return;
+  const std::string& plan_id = plan.id;
   // A file of the plan's outputs, offered in the site (copied when the plan's files are not the
   // site's outputs: emit_site) and linked from its pages.
   auto offer = [&](const std::string& path, Format format, const char* label_key, const std::string& period) {
@@ -40,7 +42,7 @@ void use_plan_data(Site& site, const std::string& plan_id) {
       site.out->add(in_outputs(path), *bytes);
     }
     site.files.insert(path);
-    site.data_links.push_back({path, std::string(open_data::file_type(format).media_type), label_key, period});
+    site.data_links.push_back({path, std::string(open_data::file_type(format).media_type), label_key, period, {}});
   };
   for (const auto& k : kKinds) {
     const std::string path = open_data::plan_file(plan_id, k.table, k.format);
@@ -55,7 +57,9 @@ void use_plan_data(Site& site, const std::string& plan_id) {
     for (const Format f : {Format::Csv, Format::Json}) {
       const std::string path = full.substr(open_data::kSitePrefix.size());
       const std::string period = open_data::progress_period_of(plan_id, path, f);
-      if (!period.empty()) offer(path, f, f == Format::Csv ? "site.data_progress_csv" : "site.data_progress_json", period);
+      if (period.empty()) continue;
+      offer(path, f, f == Format::Csv ? "site.data_progress_csv" : "site.data_progress_json", period);
+      for (const auto& lang : plan.langs) site.data_links.back().period_texts[lang] = period_text(plan.facts_in(lang).progress, period);
     }
 }
 
@@ -64,11 +68,11 @@ void use_archive_data(Site& site) {
     const std::string path = open_data::archive_file(k.table, k.format);
     if (!site.out->has(in_outputs(path))) continue;
     site.files.insert(path);
-    site.data_links.push_back({path, std::string(open_data::file_type(k.format).media_type), k.label_key, {}});
+    site.data_links.push_back({path, std::string(open_data::file_type(k.format).media_type), k.label_key, {}, {}});
   }
   if (site.out->has(in_outputs(open_data::feed_file()))) {
     site.files.insert(open_data::feed_file());
-    site.feed = {open_data::feed_file(), std::string(open_data::kFeedMediaType), "site.feed_link", {}};
+    site.feed = {open_data::feed_file(), std::string(open_data::kFeedMediaType), "site.feed_link", {}, {}};
   }
 }
 
@@ -76,7 +80,7 @@ void add_data_links(const Site& site, const PageInfo& info, Page& page) {
   auto link = [&](const Site::DataLink& d) {
     element(page.head, "link",
             {{"rel", "alternate"}, {"type", d.media_type}, {"href", urls::relative(info.path, d.path)},
-             {"title", site.msg(info.lang, d.label_key, {{"period", d.period}})}});
+             {"title", site.msg(info.lang, d.label_key, {{"period", d.period_in(info.lang)}})}});
   };
   for (const auto& d : site.data_links) link(d);
   const bool home = info.path == urls::root() || (!info.lang.empty() && info.path == urls::home(info.lang));

@@ -12,8 +12,9 @@ namespace renaksi::html {
 struct PageInfo;
 
 // The plan's open data files that `plan_files` holds (the data step wrote them), offered in
-// `site` (copied when the plan's files are not the site's outputs) and linked from its pages.
-void use_plan_data(Site& site, const std::string& plan_id);
+// `site` (copied when the plan's files are not the site's outputs) and linked from its pages;
+// a progress report's titled by its period's dates in each of the plan's languages.
+void use_plan_data(Site& site, const SitePlan& plan);
 
 // The archive's open data files and feed that the site's outputs hold, linked from its pages.
 void use_archive_data(Site& site);

@@ -7,28 +7,18 @@
 #include "emit/html/document_html.h"
 #include "emit/html/page_chrome.h"
 #include "emit/html/pages.h"
+#include "emit/html/progress_html.h"
 #include "emit/html/urls.h"
 
 namespace renaksi::html {
 
 namespace {
 
-// A self-assessment report's period as `facts` print it ("January – June 2019"), else its id.
-std::string report_period(const doc::Facts& facts, const std::string& id) {
-  for (const auto& c : facts.progress.commitments)
-    for (const auto& u : c.history)
-      if (u.period_id == id && !u.period.empty()) return u.period;
-  return id;
-}
-
-std::string download_label(const Site& site, const SitePlan& p, const Download& d, const std::string& lang) {
+// A download's name: the edition it is of (a report's edition: its list is headed by the period).
+std::string download_label(const Site& site, const Download& d, const std::string& lang) {
   if (d.artifact.kind == ArtifactKind::OgpSubmission) return site.msg(lang, "site.download_ogp");
-  std::string edition = d.artifact.edition == "bilingual"
-                            ? site.msg(lang, "edition.bilingual")
-                            : site.msg(lang, "edition.single", {{"language", site.loc(lang).language_name(d.artifact.edition)}});
-  if (d.artifact.period.empty()) return edition;
-  return site.msg(lang, "site.download_report",
-                  {{"period", report_period(p.facts_in(lang), d.artifact.period)}, {"edition", std::move(edition)}});
+  if (d.artifact.edition == "bilingual") return site.msg(lang, "edition.bilingual");
+  return site.msg(lang, "edition.single", {{"language", site.loc(lang).language_name(d.artifact.edition)}});
 }
 
 // A section with a heading (h2, `id`) that labels it.
@@ -144,18 +134,32 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   if (by_theme) toc_item("themes", site.msg(lang, "site.commitments_by_theme"));
   xmlNode* content = element(grid, "div", {{"class", "page-content"}});
 
+  // The plan's own files, then each self-assessment report's, under its period, in the order
+  // of the periods.
   if (!p.downloads.empty()) {
     xmlNode* s = section(content, "downloads", site.msg(lang, "site.downloads"));
-    xmlNode* ul = element(s, "ul", {{"class", "downloads"}});
-    for (const auto& dl : p.downloads) {
-      const ArtifactType& type = dl.artifact.type();
-      xmlNode* a = element_text(element(ul, "li"), "a",
-                                site.msg(lang, "site.download_item",
-                                         {{"name", download_label(site, p, dl, lang)},
-                                          {"format", std::string(type.format)},
-                                          {"size", site.loc(lang).file_size(dl.bytes)}}),
-                                {{"href", rel(dl.site_path)}, {"type", std::string(type.media_type)}});
-      if (p.has_lang(dl.artifact.edition)) set_attr(a, "hreflang", dl.artifact.edition);
+    auto list = [&](xmlNode* parent, const std::string& period) {
+      xmlNode* ul = element(parent, "ul", {{"class", "downloads"}});
+      for (const auto& dl : p.downloads) {
+        if (dl.artifact.period != period) continue;
+        const ArtifactType& type = dl.artifact.type();
+        xmlNode* a = element_text(element(ul, "li"), "a",
+                                  site.msg(lang, "site.download_item",
+                                           {{"name", download_label(site, dl, lang)},
+                                            {"format", std::string(type.format)},
+                                            {"size", site.loc(lang).file_size(dl.bytes)}}),
+                                  {{"href", rel(dl.site_path)}, {"type", std::string(type.media_type)}});
+        if (p.has_lang(dl.artifact.edition)) set_attr(a, "hreflang", dl.artifact.edition);
+      }
+    };
+    list(s, {});
+    std::vector<std::string> periods;
+    for (const auto& dl : p.downloads)
+      if (!dl.artifact.period.empty() && std::find(periods.begin(), periods.end(), dl.artifact.period) == periods.end())
+        periods.push_back(dl.artifact.period);
+    for (const auto& period : periods) {
+      element_text(s, "h3", site.msg(lang, "site.download_report", {{"period", period_text(p.facts_in(lang).progress, period)}}));
+      list(s, period);
     }
   }
   // The plan's open data, visible as well as in the head: its tables, and a Final plan's
@@ -165,7 +169,7 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
     element_text(s, "p", site.msg(lang, "site.open_data_text"));
     xmlNode* ul = element(s, "ul", {{"class", "downloads"}});
     for (const auto& d : site.data_links)
-      element_text(element(ul, "li"), "a", site.msg(lang, d.label_key, {{"period", d.period}}),
+      element_text(element(ul, "li"), "a", site.msg(lang, d.label_key, {{"period", d.period_in(lang)}}),
                    {{"href", rel(d.path)}, {"type", d.media_type}});
   }
 

@@ -112,4 +112,11 @@ std::string progress_line(const Site& site, const doc::ProgressFacts& progress, 
                                                {"date", progress.as_of}});
 }
 
+std::string period_text(const doc::ProgressFacts& progress, const std::string& id) {
+  for (const auto& c : progress.commitments)
+    for (const auto& u : c.history)
+      if (u.period_id == id && !u.period.empty()) return u.period;
+  return id;
+}
+
 }  // namespace renaksi::html

@@ -17,6 +17,9 @@ namespace renaksi::html {
 void write_commitment_progress(const Site& site, const doc::ProgressFacts& progress, int number, const std::string& lang,
                                xmlNode* parent, const std::function<void(const std::string&, const std::string&)>& toc);
 
+// Reporting period `id` as `progress` prints it ("1 July – 31 December 2019"), else the id.
+std::string period_text(const doc::ProgressFacts& progress, const std::string& id);
+
 // "7 of 14 commitments substantial or complete, as of 1 July 2020"; "" when no update names a
 // commitment (a draft, a plan without progress data, a plan with IRM ratings only).
 std::string progress_line(const Site& site, const doc::ProgressFacts& progress, const std::string& lang);

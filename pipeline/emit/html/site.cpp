@@ -206,7 +206,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   set_identity(site, options);
   p.downloads = collect_downloads(site, p);
   for (const auto& d : p.downloads) s.downloads.push_back(d.site_path);
-  use_plan_data(site, p.id);
+  use_plan_data(site, p);
   for (const auto& lang : p.langs) {
     write_plan_page(site, p, lang);
     write_commitment_pages(site, p, lang);

@@ -83,7 +83,13 @@ struct Site {
     std::string path;        // site path
     std::string media_type;  // "text/csv"
     std::string label_key;   // its title, a catalogue key
-    std::string period;      // a progress report's period id, the title's {period}; else ""
+    std::string period;      // a progress report's period id; else ""
+    std::map<std::string, std::string> period_texts;  // the period as each language prints it
+    // The title's {period} in `lang`: the period's dates, else its id.
+    const std::string& period_in(const std::string& lang) const {
+      const auto it = period_texts.find(lang);
+      return it == period_texts.end() ? period : it->second;
+    }
   };
   std::vector<DataLink> data_links;
   DataLink feed;
