@@ -13,7 +13,6 @@
 
 namespace renaksi {
 
-using doc::Block;
 using doc::Chapter;
 using doc::Localized;
 using prose::Inline;
