@@ -222,6 +222,21 @@ TEST_F(ProgressReport, ThePlanPageOffersEachReportByItsPeriod) {
   EXPECT_NE(id_page->find("<h3>Laporan penilaian mandiri, 1\u00a0Juli"), std::string::npos);
 }
 
+TEST_F(ProgressReport, EachUpdateOnACommitmentPageLinksItsPeriodsReport) {
+  const std::string* page = nullptr;
+  for (const auto& path : plan_->outputs.paths("site/en/fixture-plan/1-"))
+    if (path.ends_with("/index.html")) page = plan_->outputs.find(path);
+  ASSERT_TRUE(page);
+  const size_t p2 = page->find("id=\"progress-p2\""), p1 = page->find("id=\"progress-p1\"");
+  ASSERT_NE(p2, std::string::npos);
+  ASSERT_NE(p1, std::string::npos);
+  const size_t to_p2 = page->find("fixture-plan.progress-p2.en.pdf"), to_p1 = page->find("fixture-plan.progress-p1.en.pdf");
+  EXPECT_TRUE(to_p2 > p2 && to_p2 < p1);  // newest first: p2's update, then p1's
+  EXPECT_GT(to_p1, p1);
+  EXPECT_NE(page->find("The self-assessment report of this period (PDF, "), std::string::npos);
+  EXPECT_EQ(page->find("progress-p2.id.pdf"), std::string::npos);  // the page's language only
+}
+
 TEST_F(ProgressReport, ADraftHasNone) {
   testing::TempDir dir("progress-report-draft");
   const BuildState s = testing::plan_through(testing::progress_fixture_as_draft(dir), "compose");

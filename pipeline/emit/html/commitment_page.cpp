@@ -127,9 +127,17 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     xmlNode* body = element(grid, "div", {{"class", "page-content"}});
     render_chapter_blocks(body, without_number_row(*ch), ctx);
     // Its life after Final: the updates with evidence, then the IRM's ratings (nothing without data).
-    write_commitment_progress(site, d.facts.progress, c.number, lang, body, [&](const std::string& id, const std::string& label) {
-      element_text(element(contents_list, "li"), "a", label, {{"href", "#" + id}});
-    });
+    // Each update links its period's report in this language, where the build made one.
+    auto report = [&](const std::string& period) {
+      for (const auto& dl : p.downloads)
+        if (dl.artifact.period == period && dl.artifact.edition == lang && dl.artifact.kind == ArtifactKind::Pdf)
+          return ReportLink{rel(dl.site_path), dl.bytes};
+      return ReportLink{};
+    };
+    write_commitment_progress(
+        site, d.facts.progress, c.number, lang, body,
+        [&](const std::string& id, const std::string& label) { element_text(element(contents_list, "li"), "a", label, {{"href", "#" + id}}); },
+        report);
     write_notes(body, notes, site.msg(lang, "site.notes"), site.msg(lang, "site.note_back"), ctx.prose);
 
     // Previous and next commitment of the plan.

@@ -51,7 +51,8 @@ void narrative(xmlNode* parent, const doc::UpdateFact& u) {
 }  // namespace
 
 void write_commitment_progress(const Site& site, const doc::ProgressFacts& progress, int number, const std::string& lang,
-                               xmlNode* parent, const std::function<void(const std::string&, const std::string&)>& toc) {
+                               xmlNode* parent, const std::function<void(const std::string&, const std::string&)>& toc,
+                               const std::function<ReportLink(const std::string& period)>& report) {
   const doc::CommitmentProgressFacts* c = progress.of(number);
   if (!c) return;
   if (!c->history.empty()) {
@@ -68,6 +69,10 @@ void write_commitment_progress(const Site& site, const doc::ProgressFacts& progr
       level_line(li, u, before, site, lang);
       narrative(li, u);
       evidence_list(li, u.evidence, site, lang);
+      if (const ReportLink r = report ? report(u.period_id) : ReportLink{}; !r.href.empty())
+        element_text(element(li, "p", {{"class", "progress-report"}}), "a",
+                     site.msg(lang, "progress.report_link", {{"size", site.loc(lang).file_size(r.bytes)}}),
+                     {{"href", r.href}, {"type", "application/pdf"}, {"hreflang", lang}});
       if (u.milestones.empty()) continue;
       element_text(li, "h4", site.msg(lang, "progress.milestones"));
       xmlNode* ul = element(li, "ul", {{"class", "progress-milestones"}});
