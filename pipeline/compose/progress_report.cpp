@@ -228,8 +228,9 @@ class ReportComposer {
     // The title as the plan's edition gives it (another language's marked where it stands in).
     if (const Chapter* plan_chapter = edition_.chapter(Chapter::Kind::Commitment, number)) ch.title = plan_chapter->title;
     const SourceLoc at = ch.loc;
-    bool any_now = false;
-    for (const auto& lang : edition_.langs) any_now = any_now || updates(lang, number).now;
+    // Whether the period names the commitment, with evidence or milestones, is the same in every
+    // language (each language's facts come from the same report); its texts are per language.
+    const Updates first = updates(edition_.langs.front(), number);
     doc::Fields fields;
     fields.parts = parts<doc::FieldList>([&](const std::string& lang) {
       const Updates u = updates(lang, number);
@@ -244,7 +245,7 @@ class ReportComposer {
       return f;
     });
     ch.blocks.push_back({{}, at, std::move(fields)});
-    if (!any_now) {
+    if (!first.now) {
       ch.blocks.push_back({{}, at, doc::Paragraph{parts<Inlines>([&](const std::string& lang) {
                              return text(msg(lang, "report.commitment_no_update"));
                            })}});
@@ -254,13 +255,7 @@ class ReportComposer {
                            const Updates u = updates(lang, number);
                            return u.now ? shown(lang, u.now->narrative, u.now->narrative_lang) : Inlines{};
                          })}});
-    bool any_evidence = false, any_milestones = false;
-    for (const auto& lang : edition_.langs)
-      if (const Updates u = updates(lang, number); u.now) {
-        any_evidence = any_evidence || !u.now->evidence.empty();
-        any_milestones = any_milestones || !u.now->milestones.empty();
-      }
-    if (any_evidence)
+    if (!first.now->evidence.empty())
       ch.blocks.push_back({{}, at, doc::Paragraph{parts<Inlines>([&](const std::string& lang) {
                              const Updates u = updates(lang, number);
                              if (!u.now || u.now->evidence.empty()) return Inlines{};
@@ -268,7 +263,7 @@ class ReportComposer {
                              append(p, evidence(u.now->evidence));
                              return p;
                            })}});
-    if (!any_milestones) return ch;
+    if (first.now->milestones.empty()) return ch;
     ch.blocks.push_back({{}, at, doc::Heading{3, parts<Inlines>([&](const std::string& lang) {
                                                 return text(msg(lang, "progress.milestones"));
                                               })}});
