@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 
+#include "check/addresses.h"
+#include "check/cocreation_checks.h"
 #include "check/progress_checks.h"
 #include "check/stage_rules.h"
 #include "env/limits.h"
@@ -37,6 +39,7 @@ class Checker {
     visit_texts(plan_, [&](const LocalizedText& t, const std::string& what) { check_texts(t, what); });
     if (scope_.profile) check_stage_requirements(plan_, *scope_.profile, diags_);
     check_progress(plan_, diags_);
+    check_cocreation(plan_, diags_);
   }
 
  private:
@@ -287,14 +290,6 @@ class Checker {
                            a.loc.str() + "); list it once per unit");
         break;
       }
-  }
-
-  static bool plausible_email(const std::string& e) {
-    auto at = e.find('@');
-    if (at == std::string::npos || at == 0 || e.find('@', at + 1) != std::string::npos) return false;
-    auto dot = e.find('.', at);
-    if (dot == std::string::npos || dot == at + 1 || dot + 1 >= e.size()) return false;
-    return e.find_first_of(" \t<>,;\"") == std::string::npos;
   }
 
   // Each text's language is declared, no language twice, no empty text, no language missing.

@@ -1,30 +1,17 @@
 // Rules over a plan's progress files: every problem reported, not only the first.
 #include "check/progress_checks.h"
 
-#include <cctype>
 #include <map>
 #include <set>
 #include <string>
+
+#include "check/addresses.h"
 
 namespace renaksi {
 
 namespace {
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
-
-bool is_web_link(const std::string& href) {
-  auto starts = [&](const char* p) {
-    const std::string_view pre(p);
-    if (href.size() <= pre.size()) return false;
-    for (size_t i = 0; i < pre.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(href[i])) != pre[i]) return false;
-    return true;
-  };
-  if (!starts("http://") && !starts("https://")) return false;
-  for (char c : href)
-    if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\') return false;
-  return true;
-}
 
 class ProgressChecker {
  public:

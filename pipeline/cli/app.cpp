@@ -17,6 +17,7 @@
 #include "check/stage_rules.h"
 #include "cli/build_command.h"
 #include "cli/import_command.h"
+#include "cli/import_comments_command.h"
 #include "cli/template_command.h"
 #include "cli/diff_command.h"
 #include "cli/path_checks.h"
@@ -273,6 +274,21 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   import_cmd->add_option("-o,--out", import_opt.out, "Write the commitment to FILE.xml (default: standard output)")
       ->option_text("FILE.xml");
   import_cmd->add_flag("--fail-on-warnings", import_opt.fail_on_warnings, "Exit 1 when a field was not found or not mapped");
+  ImportCommentsOptions comments_opt;
+  CLI::App* comments_cmd = app.add_subcommand(
+      "import-comments", "Add the public consultation's comments (a survey's CSV export) to the plan's consultation record");
+  comments_cmd->add_option("file", comments_opt.csv, "The survey's export (.csv, UTF-8)")->required()->check(CLI::Validator(must_be_file, "FILE"));
+  comments_cmd->add_option("--plan", comments_opt.plan, "The plan folder: its cocreation/consultation.xml gets the comments")
+      ->required()
+      ->check(CLI::Validator(must_be_folder, "FOLDER"));
+  comments_cmd->add_option("--column", comments_opt.columns,
+                           "FIELD=HEADER: the CSV's column for a field (received, commitment, comment, organisation, name, "
+                           "sector, language, channel), over imports/comment-columns.json")
+      ->option_text("FIELD=HEADER");
+  comments_cmd->add_option("--lang", comments_opt.lang, "The comments' language where no column says (default: the administrative)");
+  comments_cmd->add_option("--date-order", comments_opt.date_order, "How to read 2/3/2025: dmy or mdy")->option_text("dmy|mdy");
+  comments_cmd->add_flag("--names", comments_opt.names, "Keep commenters' own names (else only their organisations)");
+  comments_cmd->add_flag("--dry-run", comments_opt.dry_run, "Print the new consultation.xml instead of writing it");
   DiffOptions diff;
   bool diff_no_colour = false, diff_colour = false;
   CLI::App* diff_cmd = app.add_subcommand(
@@ -339,6 +355,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (app.got_subcommand("serve")) return run_serve(serve, out, err);
     if (app.got_subcommand("template")) return run_template(template_opt, out, err);
     if (app.got_subcommand("import")) return run_import(import_opt, out, err);
+    if (app.got_subcommand("import-comments")) return run_import_comments(comments_opt, out, err);
     if (app.got_subcommand("diff")) {
       diff.colour = diff_no_colour ? Colour::Never : diff_colour ? Colour::Always : Colour::Auto;
       diff.terminal = &out == &std::cout && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;

@@ -10,6 +10,7 @@
 #include "compose/fallback.h"
 #include "compose/org_names.h"
 #include "compose/progress_facts.h"
+#include "compose/record_chapters.h"
 #include "compose/stand_ins.h"
 #include "compose/typography.h"
 #include "model/text_fallback.h"
@@ -51,7 +52,8 @@ class Composer {
         curled_(curled),
         edition_(edition),
         locales_(locales),
-        fb_(plan, edition.langs, locales) {}
+        fb_(plan, edition.langs, locales),
+        record_(plan, edition.langs, locales, fb_) {}
 
   doc::Document run() {
     doc::Document d;
@@ -68,6 +70,9 @@ class Composer {
     if (plan_.has_cocreation) d.chapters.push_back(cocreation());
     for (const auto& c : plan_.commitments) d.chapters.push_back(commitment(c));
     d.chapters.push_back(index(orgs));
+    // The co-creation record's appendices: the proposals and decisions, the reasoned response.
+    if (auto ch = record_.proposals_chapter()) d.chapters.push_back(std::move(*ch));
+    if (auto ch = record_.consultation_chapter()) d.chapters.push_back(std::move(*ch));
     return d;
   }
 
@@ -161,20 +166,7 @@ class Composer {
     Inlines name = org_inlines(lang, o.ref);
     Inlines units = units_inlines(lang, o);
     if (units.empty()) return name;
-    const std::string name_at = "\x01", units_at = "\x02";
-    const std::string whole = msg(lang, "org.units", {{"name", name_at}, {"units", units_at}});
-    Inlines out;
-    size_t from = 0;
-    while (from < whole.size()) {
-      const size_t n = whole.find(name_at, from), u = whole.find(units_at, from);
-      const size_t at = std::min(n, u);
-      for (auto& i : text(whole.substr(from, at == std::string::npos ? std::string::npos : at - from))) out.push_back(std::move(i));
-      if (at == std::string::npos) break;
-      const Inlines& part = at == n ? name : units;
-      out.insert(out.end(), part.begin(), part.end());
-      from = at + 1;
-    }
-    return out;
+    return spliced_message(loc(lang), "org.units", {}, {{"name", std::move(name)}, {"units", std::move(units)}});
   }
 
   // One part per language of the edition, each made by `make(lang)`.
@@ -291,6 +283,7 @@ class Composer {
       return msg(lang, counted ? "cocreation.totals" : "cocreation.totals_unrecorded",
                  {{"events", static_cast<long long>(plan_.events.size())}, {"participants", participants}, {"meetings", meetings}});
     }));
+    for (auto& b : record_.summary_blocks()) c.blocks.push_back(std::move(b));
     c.blocks.push_back(paragraph(plan_.cocreation_loc, [&](const std::string& lang) {
       if (women + men == 0) return msg(lang, "cocreation.no_gender");
       double w = static_cast<double>(women) / static_cast<double>(women + men);
@@ -331,6 +324,7 @@ class Composer {
     b.push_back({a + "-summary", c.loc, doc::Fields{parts([&](const std::string& lang) {
                                            return doc::FieldList{{}, metadata(lang, c)};
                                          })}});
+    for (auto& block : record_.commitment_blocks(c)) b.push_back(std::move(block));
     for (const auto& s : profile_.sections) {
       const std::string anchor = a + "-" + s.anchor;
       switch (s.kind) {
@@ -668,12 +662,15 @@ class Composer {
         }
       if (c.period && c.period->valid()) r.period = period(lang, *c.period);
       for (const auto& t : c.themes) r.themes.push_back(t.ref);
+      record_.comment_links(r, c, lang);
       f.commitments.push_back(std::move(r));
     }
     for (const Organisation* o : orgs)
       f.organisations.push_back({"org-" + o->id, org_name(lang, o->id), msg(lang, "sector." + std::string(sector_id(o->sector))),
                                  std::string(sector_id(o->sector)), o->url, role_mentions(lang, o->id)});
     f.progress = progress_facts(plan_, lang, f.admin_lang, loc(lang));
+    f.consultation_facts = record_.consultation_facts(lang);
+    f.proposals = static_cast<int>(plan_.record.proposals.size());
     return f;
   }
 
@@ -705,6 +702,7 @@ class Composer {
   const Edition& edition_;
   const Locales& locales_;
   Fallback fb_;
+  RecordComposer record_;
 };
 
 }  // namespace

@@ -7,10 +7,40 @@ using prose::Inline;
 using prose::Inlines;
 
 namespace {
-// Stands for the argument in a formatted message, to be cut out and replaced by inlines: a
-// private-use character no catalogue or content uses.
-constexpr const char* kSlot = "\xEE\x80\x80";  // U+E000
+// Stands for the i-th inline argument in a formatted message, to be cut out and replaced by its
+// inlines: a private-use character (U+E000 + i) no catalogue or content uses.
+std::string slot_mark(size_t i) {
+  const unsigned cp = 0xE000 + static_cast<unsigned>(i);
+  return {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+}
 }  // namespace
+
+Inlines spliced_message(const Locale& locale, const std::string& key, std::vector<MessageArg> args,
+                        std::vector<InlineArg> slots) {
+  std::vector<std::string> marks;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    marks.push_back(slot_mark(i));
+    args.push_back({slots[i].name, marks.back()});
+  }
+  const std::string whole = locale.message(key, args);
+  Inlines out;
+  size_t from = 0;
+  // Each step consumes a slot mark or the rest of the message: bounded by the message's length.
+  while (from < whole.size()) {
+    size_t at = std::string::npos, which = 0;
+    for (size_t i = 0; i < marks.size(); ++i)
+      if (const size_t f = whole.find(marks[i], from); f < at) {
+        at = f;
+        which = i;
+      }
+    for (auto& i : text_inlines(whole.substr(from, at == std::string::npos ? std::string::npos : at - from)))
+      out.push_back(std::move(i));
+    if (at == std::string::npos) break;
+    out.insert(out.end(), slots[which].value.begin(), slots[which].value.end());
+    from = at + marks[which].size();
+  }
+  return out;
+}
 
 Inlines text_inlines(const std::string& s) {
   Inlines out;
@@ -75,15 +105,7 @@ Inlines Fallback::message(const std::string& lang, const std::string& key, std::
     args.push_back({name, s.text});
     return text_inlines(it->second->message(key, args));
   }
-  args.push_back({name, std::string(kSlot)});
-  const std::string formatted = it->second->message(key, args);
-  const size_t at = formatted.find(kSlot);
-  if (at == std::string::npos) return text_inlines(formatted);
-  Inlines out = text_inlines(formatted.substr(0, at));
-  // A message that ends in a space before the slot ("Komitmen 1: ") keeps it.
-  for (auto& i : marked(text_inlines(s.text), s.lang, lang)) out.push_back(std::move(i));
-  for (auto& i : text_inlines(formatted.substr(at + std::string(kSlot).size()))) out.push_back(std::move(i));
-  return out;
+  return spliced_message(*it->second, key, std::move(args), {{name, marked(text_inlines(s.text), s.lang, lang)}});
 }
 
 }  // namespace renaksi

@@ -50,4 +50,14 @@ class Fallback {
 // Plain text as inlines (nothing for an empty text).
 prose::Inlines text_inlines(const std::string& s);
 
+// An argument of a catalogue message that is inlines (a link, a marked stand-in), not text.
+struct InlineArg {
+  std::string name;
+  prose::Inlines value;
+};
+// The catalogue's message `key` of `locale` with `args`, each of `slots` put in where its
+// argument stands: the message is formatted with a private-use character per slot, then cut there.
+prose::Inlines spliced_message(const Locale& locale, const std::string& key, std::vector<MessageArg> args,
+                               std::vector<InlineArg> slots);
+
 }  // namespace renaksi

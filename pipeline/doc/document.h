@@ -17,7 +17,7 @@ namespace renaksi::doc {
 
 // The version of this contract. Bumped whenever a field is added, removed or changes meaning, so
 // an emitter knows which document it was written for (Document::version).
-inline constexpr int kDocumentVersion = 6;
+inline constexpr int kDocumentVersion = 7;
 
 // One language's version of something. In a single-language edition of a draft whose text is
 // missing in this language, compose sets `stand_in` to another language's (the administrative
@@ -103,9 +103,12 @@ struct Block {
 struct Chapter {
   // Changes: the appendix of what changed since the plan's recorded previous draft (diff/).
   // Summary: a self-assessment report's opening (commitments by completion level).
-  enum class Kind { Foreword, Cocreation, Commitment, Index, Changes, Summary };
+  // Proposals: the proposals received and the decision on each (compose/record_chapters.h).
+  // Consultation: the public consultation's comments and the responses (the reasoned response).
+  enum class Kind { Foreword, Cocreation, Commitment, Index, Changes, Summary, Proposals, Consultation };
   Kind kind = Kind::Foreword;
-  std::string anchor;           // "foreword", "cocreation", "commitment-10", "index", "changes", "summary"
+  // "foreword", "cocreation", "commitment-10", "index", "changes", "summary", "proposals", "consultation"
+  std::string anchor;
   int commitment_number = 0;    // for commitment chapters
   SourceLoc loc;                // the content it came from
   std::vector<Localized<prose::Inlines>> title;
@@ -168,6 +171,13 @@ struct CommitmentRef {
   std::vector<std::string> lead_names;    // and their names in full, as the index gives them
   std::string period;               // its period as a formatted range, or empty
   std::vector<std::string> themes;  // the ids of its themes
+  // The public consultation (Draft 4, declared): the subject a comment on it carries ("RAN OGI
+  // VI, Komitmen 3: …") and where it goes: a mailto: address with that subject, or the form's
+  // address with it filled in; empty when the plan takes no comments.
+  std::string comment_subject;
+  std::string comment_href;
+  std::string comment_form;   // the form's address, when comments go to a form as well as by mail
+  int comments = 0;           // comments recorded on it (the Consultation chapter lists them)
 };
 
 // An organisation's place in the plan, for an index that links to the commitments.
@@ -188,6 +198,18 @@ struct OrganisationRef {
   std::vector<RoleMentions> roles;
 };
 
+// The public consultation a plan declares (content/<plan>/cocreation/consultation.xml).
+struct ConsultationFacts {
+  bool declared = false;
+  bool open = false;          // the plan is at Draft 4: comments are invited
+  std::string start, end;     // ISO dates
+  std::string period;         // "1–15 March 2025"
+  std::string deadline;       // "15 March 2025"
+  std::string email;          // where comments go, or empty
+  std::string form;           // the form's address as declared, or empty
+  int comments = 0;           // comments recorded
+};
+
 struct Facts {
   SourceLoc loc;                        // the plan's plan.xml
   std::string stage;                    // the stage's id: "final", "draft-4"
@@ -204,6 +226,8 @@ struct Facts {
   std::vector<CommitmentRef> commitments;      // in plan order
   std::vector<OrganisationRef> organisations;  // those a commitment names, in index order
   ProgressFacts progress;               // a Final plan's progress and IRM ratings; empty otherwise
+  ConsultationFacts consultation_facts; // its public consultation, when it declares one
+  int proposals = 0;                    // proposals on record (the Proposals chapter lists them)
 };
 
 struct Document {

@@ -15,6 +15,8 @@ const char* chapter_kind(Chapter::Kind k) {
     case Chapter::Kind::Index: return "index";
     case Chapter::Kind::Changes: return "changes";
     case Chapter::Kind::Summary: return "summary";
+    case Chapter::Kind::Proposals: return "proposals";
+    case Chapter::Kind::Consultation: return "consultation";
   }
   return "?";
 }
@@ -121,7 +123,16 @@ void facts(std::string& out, const Facts& f) {
     for (const auto& t : c.titles) titles += (titles.empty() ? "" : " / ") + t;
     line(out, 3, "leads: " + leads + " · period: " + c.period + " · themes: " + themes);
     line(out, 3, "titles: " + titles);
+    if (!c.comment_href.empty() || c.comments > 0)
+      line(out, 3, "comment: " + c.comment_subject + " <" + c.comment_href + ">" +
+                       (c.comment_form.empty() || c.comment_form == c.comment_href ? "" : " <" + c.comment_form + ">") +
+                       " · comments: " + std::to_string(c.comments));
   }
+  if (const ConsultationFacts& k = f.consultation_facts; k.declared)
+    line(out, 2, std::string("consultation") + (k.open ? " open" : "") + " " + k.start + ".." + k.end + " (" + k.period +
+                     ", until " + k.deadline + ") email=" + k.email + " form=" + k.form +
+                     " comments=" + std::to_string(k.comments));
+  if (f.proposals > 0) line(out, 2, "proposals: " + std::to_string(f.proposals));
   for (const auto& o : f.organisations) {
     line(out, 2, "organisation #" + o.anchor + ": " + o.name + " · " + o.sector);
     for (const auto& r : o.roles) {

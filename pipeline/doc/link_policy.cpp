@@ -1,8 +1,12 @@
 // Which links prose may keep.
 #include "doc/link_policy.h"
 
+#include <libxml/uri.h>
+
 #include <algorithm>
 #include <cctype>
+
+#include "xml/xml_document.h"
 
 namespace renaksi::prose {
 
@@ -21,6 +25,17 @@ std::string kept_link_schemes() {
     if (i > 0) out += i + 1 == kKeptLinkPrefixes.size() ? " and " : ", ";
     out += kKeptLinkPrefixes[i].substr(0, kKeptLinkPrefixes[i].find(':'));
   }
+  return out;
+}
+
+std::string url_query_value(const std::string& text) {
+  xmlChar* escaped = xmlURIEscapeStr(reinterpret_cast<const xmlChar*>(text.c_str()), reinterpret_cast<const xmlChar*>(""));
+  return take_xml_string(escaped);
+}
+
+std::string with_subject(const std::string& form, const std::string& subject) {
+  std::string out = form;
+  if (const size_t at = out.find("{subject}"); at != std::string::npos) out.replace(at, 9, url_query_value(subject));
   return out;
 }
 

@@ -17,4 +17,12 @@ bool allowed_link(std::string_view url);
 // "http, https and mailto": the kept schemes, for a message.
 std::string kept_link_schemes();
 
+// `text` encoded as a URL's query value (a mailto: subject, a form's prefilled field): every
+// byte but letters, digits and "-_.!~*'()" as %XX (libxml2's escaper).
+std::string url_query_value(const std::string& text);
+
+// `form` with "{subject}" replaced by `subject` encoded as a query value (a form that prefills
+// its subject field from its address); `form` as it is when it has no "{subject}".
+std::string with_subject(const std::string& form, const std::string& subject);
+
 }  // namespace renaksi::prose

@@ -579,9 +579,16 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
     // once the pages are counted.
     std::vector<TextLine> v;
     std::vector<std::pair<size_t, std::string>> page_refs;  // (line, anchor)
-    const bool refs = index_entry && std::any_of(f.value.begin(), f.value.end(), [](const prose::Inline& i) {
-      return i.kind == prose::Inline::Kind::Link && i.url.starts_with("#");
-    });
+    // Only a value that is a list of such links (between separators) is one: a sentence with a
+    // link in it ("Taken up as Commitment 3: …") is set as a sentence.
+    const bool refs = index_entry &&
+                      std::any_of(f.value.begin(), f.value.end(), [](const prose::Inline& i) {
+                        return i.kind == prose::Inline::Kind::Link && i.url.starts_with("#");
+                      }) &&
+                      std::all_of(f.value.begin(), f.value.end(), [](const prose::Inline& i) {
+                        if (i.kind == prose::Inline::Kind::Link) return i.url.starts_with("#");
+                        return i.kind == prose::Inline::Kind::Text && i.text.find_first_not_of("; ,") == std::string::npos;
+                      });
     const double ref_w = refs ? measure_.width(Face::Regular, ctx.size, "0000") + 6 : 0;
     if (refs) {
       for (const auto& i : f.value) {

@@ -11,6 +11,7 @@
 #include "env/list_folder.h"
 #include "env/read_file.h"
 #include "env/text_encoding.h"
+#include "load/cocreation_loader.h"
 #include "load/progress_loader.h"
 #include "load/schema.h"
 #include "xml/source_locator.h"
@@ -452,6 +453,8 @@ LoadResult load_plan(const fs::path& folder, Diagnostics& diags) {
                    [](const Commitment& a, const Commitment& b) { return a.number < b.number; });
   // Its progress after Final (progress/), kept apart from the plan's own files.
   result.plan.progress = load_progress(folder, diags);
+  // Its co-creation record (cocreation/): proposals, decisions, the public consultation.
+  result.plan.record = load_cocreation(folder, diags);
   return result;
 }
 

@@ -1,7 +1,6 @@
 // content/<plan>/progress/: read, validated against schemas/progress.rng, into PlanProgress.
 #include "load/progress_loader.h"
 
-#include <cstring>
 #include <string>
 
 #include "env/list_folder.h"
@@ -20,25 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is(const xmlNode* n, const char* name) {
-  return n && n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
-}
-
-std::vector<const xmlNode*> children(const xmlNode* n, const char* name) {
-  std::vector<const xmlNode*> out;
-  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next)
-    if (is(c, name)) out.push_back(c);
-  return out;
-}
-
-std::string attr(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  return v ? take_xml_string(v) : std::string();
-}
-bool has_attr(const xmlNode* n, const char* name) {
-  return xmlHasProp(n, reinterpret_cast<const xmlChar*>(name)) != nullptr;
-}
-
 // One parsed, valid progress file and the means to locate its nodes.
 struct ProgressFile : ContentFile {
   SourceLoc loc(const xmlNode* n) const {
@@ -53,7 +33,7 @@ struct ProgressFile : ContentFile {
     ProgressTexts out;
     if (!field) return out;
     out.loc = loc(field);
-    for (const xmlNode* t : children(field, "text")) {
+    for (const xmlNode* t : child_elements(field, "text")) {
       xmlChar* lang = xmlNodeGetLang(t);
       out.texts.push_back({lang ? take_xml_string(lang) : std::string(), collapse_whitespace(node_text(t)), loc(t)});
     }
@@ -80,18 +60,18 @@ const char* expected_root(const fs::path& file) {
 ProgressEntry read_entry(const ProgressFile& f, const xmlNode* n, const IsoDate& report_date) {
   ProgressEntry e;
   e.loc = f.loc(n);
-  e.ref = attr(n, "ref");
+  e.ref = attribute(n, "ref");
   e.ref_loc = f.attr_loc(e.loc, "ref");
-  e.level = parse_completion(attr(n, "level")).value_or(Completion::NotStarted);
-  if (has_attr(n, "updated")) e.updated = {attr(n, "updated"), f.attr_loc(e.loc, "updated")};
+  e.level = parse_completion(attribute(n, "level")).value_or(Completion::NotStarted);
+  if (has_attribute(n, "updated")) e.updated = {attribute(n, "updated"), f.attr_loc(e.loc, "updated")};
   else e.updated = report_date;
-  const auto narrative = children(n, "narrative");
+  const auto narrative = child_elements(n, "narrative");
   if (!narrative.empty()) e.narrative = f.texts(narrative.front());
-  for (const xmlNode* ev : children(n, "evidence")) {
+  for (const xmlNode* ev : child_elements(n, "evidence")) {
     EvidenceLink link;
     link.loc = f.loc(ev);
-    link.href = attr(ev, "href");
-    if (!children(ev, "text").empty()) link.label = f.texts(ev);
+    link.href = attribute(ev, "href");
+    if (!child_elements(ev, "text").empty()) link.label = f.texts(ev);
     e.evidence.push_back(std::move(link));
   }
   return e;
@@ -116,36 +96,36 @@ PlanProgress load_progress(const fs::path& plan_folder, Diagnostics& diags) {
     if (!f.doc) continue;
     const xmlNode* root = xmlDocGetRootElement(f.doc.get());
     const char* want = expected_root(path);
-    if (!is(root, want)) {
+    if (!is_element(root, want)) {
       diags.error(Code::L004, f.loc(root),
                   "expected a <" + std::string(want) + "> document here (progress/" + path.filename().string() +
                       "), found <" + reinterpret_cast<const char*>(root->name) + ">");
       continue;
     }
-    if (is(root, "periods")) {
+    if (is_element(root, "periods")) {
       out.periods_loc = f.loc(root);
-      for (const xmlNode* p : children(root, "period")) {
+      for (const xmlNode* p : child_elements(root, "period")) {
         ReportingPeriod r;
         r.loc = f.loc(p);
-        r.id = attr(p, "id");
+        r.id = attribute(p, "id");
         r.period.loc = r.loc;
-        r.period.start = {attr(p, "start"), f.attr_loc(r.loc, "start")};
-        r.period.end = {attr(p, "end"), f.attr_loc(r.loc, "end")};
+        r.period.start = {attribute(p, "start"), f.attr_loc(r.loc, "start")};
+        r.period.end = {attribute(p, "end"), f.attr_loc(r.loc, "end")};
         out.declared_periods.push_back(std::move(r));
       }
-    } else if (is(root, "irm")) {
-      for (const xmlNode* c : children(root, "commitment")) {
+    } else if (is_element(root, "irm")) {
+      for (const xmlNode* c : child_elements(root, "commitment")) {
         IrmCommitment ic;
         ic.loc = f.loc(c);
-        ic.ref = attr(c, "ref");
+        ic.ref = attribute(c, "ref");
         ic.ref_loc = f.attr_loc(ic.loc, "ref");
-        for (const xmlNode* r : children(c, "rating")) {
+        for (const xmlNode* r : child_elements(c, "rating")) {
           IrmRating rating;
           rating.loc = f.loc(r);
-          rating.kind = attr(r, "kind");
-          rating.value = collapse_whitespace(attr(r, "value"));
-          rating.source = attr(r, "source");
-          rating.report = collapse_whitespace(attr(r, "report"));
+          rating.kind = attribute(r, "kind");
+          rating.value = collapse_whitespace(attribute(r, "value"));
+          rating.source = attribute(r, "source");
+          rating.report = collapse_whitespace(attribute(r, "report"));
           ic.ratings.push_back(std::move(rating));
         }
         out.irm.push_back(std::move(ic));
@@ -153,13 +133,13 @@ PlanProgress load_progress(const fs::path& plan_folder, Diagnostics& diags) {
     } else {
       ProgressReport report;
       report.loc = f.loc(root);
-      report.period_id = attr(root, "period");
+      report.period_id = attribute(root, "period");
       report.period_loc = f.attr_loc(report.loc, "period");
-      report.updated = {attr(root, "updated"), f.attr_loc(report.loc, "updated")};
-      for (const xmlNode* c : children(root, "commitment")) {
+      report.updated = {attribute(root, "updated"), f.attr_loc(report.loc, "updated")};
+      for (const xmlNode* c : child_elements(root, "commitment")) {
         CommitmentProgress cp;
         cp.entry = read_entry(f, c, report.updated);
-        for (const xmlNode* m : children(c, "milestone")) cp.milestones.push_back(read_entry(f, m, report.updated));
+        for (const xmlNode* m : child_elements(c, "milestone")) cp.milestones.push_back(read_entry(f, m, report.updated));
         report.commitments.push_back(std::move(cp));
       }
       out.reports.push_back(std::move(report));

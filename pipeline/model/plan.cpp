@@ -59,6 +59,9 @@ constexpr std::array<std::pair<OgpValue, std::string_view>, 5> kValues{{
     {OgpValue::Inclusion, "inclusion"}}};
 constexpr std::array<std::pair<Method, std::string_view>, 5> kMethods{{
     {Method::FD, "FD"}, {Method::IW, "IW"}, {Method::TC, "TC"}, {Method::PC, "PC"}, {Method::PCD, "PCD"}}};
+constexpr std::array<std::pair<Decision, std::string_view>, 5> kDecisions{{
+    {Decision::TakenUp, "taken-up"}, {Decision::Merged, "merged"}, {Decision::Forwarded, "forwarded"},
+    {Decision::NotTakenUp, "not-taken-up"}, {Decision::Pending, "pending"}}};
 }  // namespace
 
 std::string_view stage_id(Stage s) { return name_of(kStages, s); }
@@ -71,6 +74,8 @@ std::string_view ogp_value_id(OgpValue v) { return name_of(kValues, v); }
 std::optional<OgpValue> parse_ogp_value(std::string_view id) { return parse_of(kValues, id); }
 std::string_view method_id(Method m) { return name_of(kMethods, m); }
 std::optional<Method> parse_method(std::string_view id) { return parse_of(kMethods, id); }
+std::string_view decision_id(Decision d) { return name_of(kDecisions, d); }
+std::optional<Decision> parse_decision(std::string_view id) { return parse_of(kDecisions, id); }
 
 std::vector<const OrganisationRef*> Commitment::with_role(Role r) const {
   std::vector<const OrganisationRef*> out;
@@ -98,6 +103,11 @@ const Organisation* Plan::organisation(std::string_view id) const {
 const Theme* Plan::theme(std::string_view id) const {
   auto it = std::find_if(themes.begin(), themes.end(), [&](const auto& t) { return t.id == id; });
   return it == themes.end() ? nullptr : &*it;
+}
+
+const Commitment* Plan::commitment(std::string_view id) const {
+  auto it = std::find_if(commitments.begin(), commitments.end(), [&](const auto& c) { return c.id == id; });
+  return it == commitments.end() ? nullptr : &*it;
 }
 
 }  // namespace renaksi

@@ -199,6 +199,70 @@ struct Event {
   SourceLoc loc;
 };
 
+// The co-creation record, kept in content/<plan>/cocreation/ apart from the plan's own files
+// (load/cocreation_loader.h): the proposals the secretariat received and what it decided on
+// each, and the public consultation of Draft 4 with what was heard and the response. Texts are
+// plain (whitespace collapsed), never Markdown: much of it is written by the public.
+enum class Decision { TakenUp, Merged, Forwarded, NotTakenUp, Pending };
+std::string_view decision_id(Decision d);  // "taken-up" ... "pending", as written in content
+std::optional<Decision> parse_decision(std::string_view id);
+inline constexpr Decision kAllDecisions[] = {Decision::TakenUp, Decision::Merged, Decision::Forwarded,
+                                             Decision::NotTakenUp, Decision::Pending};
+
+struct Proposal {
+  std::string id;          // "p07": stable, unique in the plan
+  LocalizedText from;      // who proposed: an organisation or a person, as they name themselves
+  std::string sector;      // a sector id (sector_id), as the schema allows
+  IsoDate received;        // the day it was received; text empty when not recorded
+  std::string theme;       // a theme id of the plan, or empty
+  SourceLoc theme_loc;
+  LocalizedText title;
+  LocalizedText summary;   // optional
+  std::string link;        // where the full proposal is (http/https), or empty
+  SourceLoc link_loc;
+  std::string imported;    // the commitment its Word file was imported into (renaksi import), or empty
+  SourceLoc imported_loc;
+  Decision decision = Decision::Pending;
+  std::string decision_commitment;  // taken-up, merged: the commitment's id
+  std::string forwarded_to;         // forwarded: the organisation's id
+  SourceLoc decision_loc;           // the <decision> element (the <proposal> when it has none)
+  LocalizedText reason;
+  SourceLoc loc;
+};
+
+// One comment of the public consultation and the secretariat's response: "what we heard / our
+// response". Its id ("C3-07": the 7th comment on commitment 3, "G-02" on the plan as a whole) is
+// given once, by renaksi import-comments, and never changes, even when commitments are renumbered.
+struct ConsultationComment {
+  std::string id;
+  std::string commitment;  // the commitment's id; empty: the plan as a whole
+  SourceLoc commitment_loc;
+  IsoDate received;
+  LocalizedText from;      // optional: who commented, as they gave it
+  std::string sector;      // a sector id, or empty
+  std::string channel;     // "form", "email", "meeting" … as written, or empty
+  LocalizedText heard;     // what was said, in the language it was said in (and translations)
+  LocalizedText response;  // the secretariat's reasoned response; may be absent before Final
+  SourceLoc loc;
+};
+
+struct Consultation {
+  bool declared = false;  // cocreation/consultation.xml exists and was read
+  Period period;          // when comments are taken
+  std::string email;      // where comments go: an address …
+  std::string form;       // … or a form's http(s) URL; "{subject}" in it is replaced by the subject
+  SourceLoc email_loc, form_loc;
+  std::vector<ConsultationComment> comments;
+  SourceLoc loc;
+};
+
+struct Cocreation {
+  std::vector<Proposal> proposals;
+  SourceLoc proposals_loc;  // the <proposals> element, when the file exists
+  Consultation consultation;
+  bool empty() const { return proposals.empty() && !consultation.declared; }
+};
+
 struct Theme {
   std::string id;
   LocalizedText name;
@@ -241,11 +305,13 @@ struct Plan {
   std::vector<Organisation> organisations;
   std::vector<Commitment> commitments;  // ordered by number
   PlanProgress progress;  // content/<plan>/progress/: never part of the plan's own files
+  Cocreation record;      // content/<plan>/cocreation/: proposals, decisions, the consultation
   SourceLoc loc;
 
   std::vector<std::string> language_codes() const;
   const Organisation* organisation(std::string_view id) const;
   const Theme* theme(std::string_view id) const;
+  const Commitment* commitment(std::string_view id) const;
 };
 
 }  // namespace renaksi

@@ -4,6 +4,7 @@
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace renaksi {
 
@@ -87,5 +88,25 @@ std::string take_xml_string(xmlChar* p) {
 }
 
 std::string node_text(const xmlNode* node) { return take_xml_string(xmlNodeGetContent(node)); }
+
+bool is_element(const xmlNode* n, const char* name) {
+  return n && n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
+}
+
+std::vector<const xmlNode*> child_elements(const xmlNode* n, const char* name) {
+  std::vector<const xmlNode*> out;
+  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next)
+    if (is_element(c, name)) out.push_back(c);
+  return out;
+}
+
+std::string attribute(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  return v ? take_xml_string(v) : std::string();
+}
+
+bool has_attribute(const xmlNode* n, const char* name) {
+  return xmlHasProp(n, reinterpret_cast<const xmlChar*>(name)) != nullptr;
+}
 
 }  // namespace renaksi

@@ -56,4 +56,12 @@ XmlDocPtr parse_xml(const std::string& bytes, const std::string& file, Diagnosti
 // The text content of a node and its descendants.
 std::string node_text(const xmlNode* node);
 
+// True when `n` is an element named `name` (no namespace checked).
+bool is_element(const xmlNode* n, const char* name);
+// The child elements of `n` named `name`, in document order (none for null).
+std::vector<const xmlNode*> child_elements(const xmlNode* n, const char* name);
+// The value of attribute `name` of `n` ("" when it has none), and whether it has one.
+std::string attribute(const xmlNode* n, const char* name);
+bool has_attribute(const xmlNode* n, const char* name);
+
 }  // namespace renaksi

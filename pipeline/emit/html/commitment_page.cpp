@@ -13,9 +13,11 @@ namespace renaksi::html {
 namespace {
 
 // The chapter without its metadata's first row when that row only repeats the commitment's
-// number, which the page's title already gives.
+// number, which the page's title already gives, and without the printed invitation to comment
+// (the page's comment box says it, with a button).
 doc::Chapter without_number_row(const doc::Chapter& ch) {
   doc::Chapter out = ch;
+  std::erase_if(out.blocks, [&](const doc::Block& b) { return b.anchor == ch.anchor + "-comment"; });
   for (auto& b : out.blocks) {
     auto* fields = std::get_if<doc::Fields>(&b.content);
     if (!fields || b.anchor != ch.anchor + "-summary") continue;
@@ -33,6 +35,27 @@ xmlNode* summary_row(xmlNode* dl, const std::string& label, const std::string& c
   xmlNode* row = element(dl, "div", {{"class", cls}});
   element_text(row, "dt", label);
   return element(row, "dd");
+}
+
+// A commitment of a plan in public consultation: until when, and a way to comment on this
+// commitment, under a subject that names the plan, the commitment and its title.
+void write_comment_box(const Site& site, const doc::Facts& facts, const doc::CommitmentRef& c, const std::string& lang,
+                       xmlNode* parent) {
+  const doc::ConsultationFacts& k = facts.consultation_facts;
+  if (c.comment_href.empty() || !k.open) return;
+  xmlNode* box = element(parent, "section", {{"class", "comment-box"}, {"aria-labelledby", "comment-title"}});
+  element_text(box, "h2", site.msg(lang, "site.comment_title"), {{"id", "comment-title"}});
+  element_text(box, "p", site.msg(lang, "site.comment_deadline", {{"deadline", k.deadline}}));
+  xmlNode* actions = element(box, "p", {{"class", "comment-actions"}});
+  const bool by_mail = !k.email.empty();
+  element_text(actions, "a", site.msg(lang, by_mail ? "site.comment_by_email" : "site.comment_by_form"),
+               {{"href", c.comment_href}, {"class", "button"}});
+  if (by_mail && !c.comment_form.empty()) {
+    text(actions, " ");
+    element_text(actions, "a", site.msg(lang, "site.comment_by_form"), {{"href", c.comment_form}, {"class", "button button-secondary"}});
+  }
+  element_text(box, "p", site.msg(lang, "site.comment_subject", {{"subject", c.comment_subject}}), {{"class", "meta"}});
+  if (by_mail) element_text(box, "p", site.msg(lang, "site.comment_address", {{"email", k.email}}), {{"class", "meta"}});
 }
 
 }  // namespace
@@ -106,6 +129,7 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     if (const std::string done = commitment_completion(site, p, c, lang); !done.empty())
       text(summary_row(dl, site.msg(lang, "site.status"), "summary-status"), done);
     write_draft_notice(site, p, lang, main, false);
+    write_comment_box(site, d.facts, c, lang, main);
 
     // On this page: the sections (A–G, milestones, contacts), after the summary.
     // Named, not a structured binding: clang before 16 cannot capture a binding in a lambda.
@@ -116,6 +140,7 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     Notes notes;
     BlockContext ctx;
     ctx.prose.notes = &notes;
+    ctx.prose.internal_link = internal_links(p, lang, info.path);
     ctx.page_lang = lang;
     ctx.heading_offset = 0;
     for (const auto& l : p.langs)

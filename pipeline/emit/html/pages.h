@@ -2,6 +2,7 @@
 // A plan's pages are built from that plan alone; the archive's pages from every plan's summary.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "emit/html/site_context.h"
@@ -29,10 +30,17 @@ void write_about_page(Site& site, const ArchivePlans& plans, const std::string& 
 // with the way home and to search.
 void write_not_found_page(Site& site, const std::string& lang);
 
-// site/<lang>/<plan>/changes/index.html: what changed since the plan's recorded previous draft
-// (its editions' Changes chapter); nothing for a plan without one.
-void write_changes_page(Site& site, const SitePlan& plan, const std::string& lang);
-std::string changes_path(const std::string& lang, const std::string& plan);
+// The plan's appendix pages, each of a chapter its editions end with, where they have it:
+// site/<lang>/<plan>/changes/ (what changed since the recorded previous draft), proposals/ (the
+// proposals and decisions) and consultation/ (what was heard and the response).
+void write_appendix_pages(Site& site, const SitePlan& plan, const std::string& lang);
+// The page of the appendix of `kind` (Changes, Proposals, Consultation).
+std::string appendix_path(const std::string& lang, const std::string& plan, doc::Chapter::Kind kind);
+// For a page of the plan at `page`: a link to an anchor of the composed editions ("#commitment-3",
+// "#proposal-p07", "#consultation-commitment-3") as a link to the page that shows it; "" for an
+// anchor no page of the site shows.
+std::function<std::string(const std::string&)> internal_links(const SitePlan& plan, const std::string& lang,
+                                                              const std::string& page);
 
 // The page's grid after `main`'s heading, opening with a list of `ch`'s sections (its level-2
 // headings that have an anchor): the commitment pages and the change report. Returns the grid

@@ -70,6 +70,7 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   ctx.prose.notes = &notes;
   ctx.page_lang = lang;
   ctx.heading_offset = 1;  // chapters are h2 here: their sections h3
+  ctx.prose.internal_link = internal_links(p, lang, urls::plan(lang, p.slug));
   for (const auto& l : p.langs)
     if (l != lang)
       ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
@@ -113,10 +114,12 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   }
   // A draft: what that means and where to send comments, once the reader has seen what it holds.
   write_draft_notice(site, p, lang, main, true);
-  // A draft with a recorded previous one: its change report.
-  if (const doc::Chapter* changes = p.chapter(lang, doc::Chapter::Kind::Changes); changes && !changes->title.empty())
-    element_text(element(main, "p", {{"class", "changes-link"}}), "a", prose::plain_text(changes->title.front().value),
-                 {{"href", rel(changes_path(lang, p.slug))}});
+  // Its appendices, each a page: the proposals and decisions, the reasoned response of the
+  // consultation, and a draft's change report since its recorded previous draft.
+  for (const auto kind : {doc::Chapter::Kind::Proposals, doc::Chapter::Kind::Consultation, doc::Chapter::Kind::Changes})
+    if (const doc::Chapter* ch = p.chapter(lang, kind); ch && !ch->title.empty())
+      element_text(element(main, "p", {{"class", kind == doc::Chapter::Kind::Changes ? "changes-link" : "record-link"}}), "a",
+                   prose::plain_text(ch->title.front().value), {{"href", rel(appendix_path(lang, p.slug, kind))}});
 
   // On this page (a sidebar on wide screens), then the content.
   xmlNode* grid = element(main, "div", {{"class", "page-grid"}});

@@ -210,7 +210,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   for (const auto& lang : p.langs) {
     write_plan_page(site, p, lang);
     write_commitment_pages(site, p, lang);
-    write_changes_page(site, p, lang);
+    write_appendix_pages(site, p, lang);
   }
   s.pages = site.pages;
 
