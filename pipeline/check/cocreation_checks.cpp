@@ -6,12 +6,13 @@
 #include <string>
 
 #include "check/addresses.h"
+#include "text/utf8_cut.h"
 
 namespace renaksi {
 
 namespace {
 
-std::string quoted(const std::string& s) { return "'" + (s.size() > 80 ? s.substr(0, 80) + "…" : s) + "'"; }
+std::string quoted(const std::string& s) { return "'" + (s.size() > 80 ? std::string(utf8_prefix(s, 80)) + "…" : s) + "'"; }
 
 class CocreationChecker {
  public:

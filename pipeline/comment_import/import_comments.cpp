@@ -13,6 +13,7 @@
 #include "load/cocreation_loader.h"
 #include "locale/locale.h"
 #include "model/dedent.h"
+#include "text/utf8_cut.h"
 #include "xml/handles.h"
 #include "xml/xml_document.h"
 
@@ -58,7 +59,10 @@ std::optional<Mapping> read_mapping(const Env& env, Diagnostics& diags) {
     return std::nullopt;
   }
   Mapping m;
-  for (const auto& [field, list] : j["columns"].items()) {
+  for (const auto& item : j["columns"].items()) {
+    // Named, not a structured binding: clang before 16 cannot capture a binding in a lambda.
+    const std::string field = item.key();
+    const auto& list = item.value();
     if (std::find_if(std::begin(kFields), std::end(kFields), [&](const char* f) { return field == f; }) == std::end(kFields)) {
       diags.error(Code::I013, {name, 0, 0}, "names a field \"" + field + "\" that comments do not have");
       return std::nullopt;
@@ -195,8 +199,8 @@ class Importer {
       for (size_t i = 0; i < headers.size() && !column_.count(field); ++i)
         if (std::find(names->second.begin(), names->second.end(), headers[i]) != names->second.end()) column_[field] = i;
     }
-    for (const auto& [field, _] : request_.columns)
-      if (std::find_if(std::begin(kFields), std::end(kFields), [&](const char* f) { return field == f; }) == std::end(kFields)) {
+    for (const auto& column : request_.columns)
+      if (const std::string& field = column.first; std::find_if(std::begin(kFields), std::end(kFields), [&](const char* f) { return field == f; }) == std::end(kFields)) {
         diags_.error(Code::I013, {csv_name_, 1, 1}, "--column " + field + "=…: comments have no field \"" + field + "\" (they have " + fields_listed() + ")");
         ok_ = false;
       }
@@ -290,7 +294,7 @@ class Importer {
       iso = std::to_string(d->year) + "-" + two(month) + "-" + two(day);
     }
     if (!d || !parse_iso_date(iso) || IsoDate{iso, {}}.year_in_range() == false) {
-      diags_.error(Code::I015, at(row), "the date \"" + v.substr(0, 60) + "\" cannot be read as a day; the row is not added");
+      diags_.error(Code::I015, at(row), "the date \"" + std::string(utf8_prefix(v, 60)) + "\" cannot be read as a day; the row is not added");
       return std::nullopt;
     }
     return iso;
@@ -326,7 +330,7 @@ class Importer {
     }
     error = true;
     diags_.error(Code::I014, at(row),
-                 "the plan has no commitment \"" + v.substr(0, 80) + "\" (give its number, its id or its title; an empty cell is a comment on the plan as a whole); the row is not added");
+                 "the plan has no commitment \"" + std::string(utf8_prefix(v, 80)) + "\" (give its number, its id or its title; an empty cell is a comment on the plan as a whole); the row is not added");
     return nullptr;
   }
 
@@ -342,7 +346,7 @@ class Importer {
       for (const auto& [_, loc] : locales_)
         if (normalised(loc->language_name(l.code)) == normalised(v)) return l.code;
     }
-    diags_.warning(Code::I016, at(row), "the language \"" + v.substr(0, 40) + "\" is none of the plan's; the comment is recorded in " + fallback);
+    diags_.warning(Code::I016, at(row), "the language \"" + std::string(utf8_prefix(v, 40)) + "\" is none of the plan's; the comment is recorded in " + fallback);
     return fallback;
   }
 
@@ -356,7 +360,7 @@ class Importer {
       for (const auto& [_, loc] : locales_)
         if (normalised(loc->message("sector." + std::string(s))) == normalised(v)) return s;
     }
-    diags_.warning(Code::I016, at(row), "the sector \"" + v.substr(0, 60) + "\" is not one renaksi knows; left out (the sectors are " +
+    diags_.warning(Code::I016, at(row), "the sector \"" + std::string(utf8_prefix(v, 60)) + "\" is not one renaksi knows; left out (the sectors are " +
                                             "those of sector.* in locales/)");
     return {};
   }
@@ -368,12 +372,16 @@ class Importer {
     }
   }
 
+  // The prefix's next number no comment has: each prefix counts on from where it stopped, so
+  // a large import stays linear. Bounded: each step takes a number, and the recorded comments
+  // hold only so many.
   std::string next_id(const std::string& prefix) {
-    for (int n = 1; n < 100000; ++n) {
-      const std::string id = prefix + two(n);
+    int& n = next_[prefix];
+    for (size_t tries = 0; tries <= ids_.size(); ++tries) {
+      const std::string id = prefix + two(++n);
       if (ids_.insert(id).second) return id;
     }
-    return prefix + "x";  // unreachable: a CSV has at most kMaxCsvRows rows
+    return prefix + two(++n);  // unreachable: more numbers were tried than there are ids
   }
 
   XmlNodePtr row_comment(const CsvRow& row, xmlDoc* doc, ImportOutcome& outcome) {
@@ -410,13 +418,13 @@ class Importer {
     if (c) ok = ok && xmlSetProp(n, x("commitment"), x(c->id)) != nullptr;
     if (!received->empty()) ok = ok && xmlSetProp(n, x("received"), x(*received)) != nullptr;
     if (!sec.empty()) ok = ok && xmlSetProp(n, x("sector"), x(sec)) != nullptr;
-    if (const std::string ch = field(row, "channel"); !ch.empty()) ok = ok && xmlSetProp(n, x("channel"), x(ch.substr(0, 40))) != nullptr;
+    if (const std::string ch = field(row, "channel"); !ch.empty()) ok = ok && xmlSetProp(n, x("channel"), x(std::string(utf8_prefix(ch, 40)))) != nullptr;
     if (!who.empty()) {
       xmlNode* from = xmlNewChild(n, nullptr, x("from"), nullptr);
-      ok = ok && from && xmlNewTextChild(from, nullptr, x("text"), x(who.substr(0, 500))) != nullptr;
+      ok = ok && from && xmlNewTextChild(from, nullptr, x("text"), x(std::string(utf8_prefix(who, 500)))) != nullptr;
     }
     xmlNode* heard_node = xmlNewChild(n, nullptr, x("heard"), nullptr);
-    xmlNode* text = heard_node ? xmlNewTextChild(heard_node, nullptr, x("text"), x(heard.substr(0, 20000))) : nullptr;
+    xmlNode* text = heard_node ? xmlNewTextChild(heard_node, nullptr, x("text"), x(std::string(utf8_prefix(heard, 20000)))) : nullptr;
     ok = ok && text;
     if (text) xmlNodeSetLang(text, x(lang));
     if (!ok) return nullptr;
@@ -433,6 +441,7 @@ class Importer {
   std::map<std::string, size_t> column_;
   std::string order_;
   std::set<std::string> ids_;
+  std::map<std::string, int> next_;
   std::set<std::string> recorded_;
   std::vector<std::string> notes_;
   bool ok_ = true;

@@ -283,13 +283,14 @@ class Composer {
       return msg(lang, counted ? "cocreation.totals" : "cocreation.totals_unrecorded",
                  {{"events", static_cast<long long>(plan_.events.size())}, {"participants", participants}, {"meetings", meetings}});
     }));
-    for (auto& b : record_.summary_blocks()) c.blocks.push_back(std::move(b));
     c.blocks.push_back(paragraph(plan_.cocreation_loc, [&](const std::string& lang) {
       if (women + men == 0) return msg(lang, "cocreation.no_gender");
       double w = static_cast<double>(women) / static_cast<double>(women + men);
       return msg(lang, "cocreation.gender",
                  {{"women", women}, {"men", men}, {"women_share", loc(lang).percent(w)}, {"men_share", loc(lang).percent(1 - w)}});
     }));
+    // What was proposed and decided, what the consultation heard: counts, each linking its chapter.
+    for (auto& b : record_.summary_blocks()) c.blocks.push_back(std::move(b));
     return c;
   }
 

@@ -9,6 +9,8 @@
 #include <set>
 #include <unordered_set>
 
+#include "text/utf8_cut.h"
+
 namespace renaksi::quality {
 namespace {
 
@@ -30,11 +32,7 @@ std::string line_text(const Line& l, size_t max_chars = 60) {
     s += w.text;
     if (s.size() > max_chars) break;
   }
-  if (s.size() > max_chars) {
-    size_t cut = max_chars;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-    s = s.substr(0, cut) + "…";
-  }
+  if (s.size() > max_chars) s = std::string(utf8_prefix(s, max_chars)) + "…";
   return s;
 }
 

@@ -137,7 +137,7 @@ TEST(Cli, BuildDumpsTheComposedEdition) {
   testing::TempDir dir("cli-dump");
   CommandResult r = run("build content/nap-2018-2020 --dump=document --edition=en --cache-dir '" + dir.path().string() + "'");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(r.out.starts_with("document v6 nap-2018-2020 edition=en langs=en final\n")) << r.out.substr(0, 200);
+  EXPECT_TRUE(r.out.starts_with("document v7 nap-2018-2020 edition=en langs=en final\n")) << r.out.substr(0, 200);
   EXPECT_NE(r.out.find("Commitment 10: Quality Improvement of Public Service Complaints Resolution"), std::string::npos);
   CommandResult bad = run("build content/nap-2018-2020 --dump=document --edition=fr --cache-dir '" + dir.path().string() + "'");
   EXPECT_EQ(bad.exit_code, 2);

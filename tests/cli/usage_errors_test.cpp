@@ -51,9 +51,9 @@ void expect_ours(const Result& r, const std::string& expected) {
 
 TEST(CliUsage, AMistypedCommandGetsASuggestion) {
   expect_ours(run({"bild"}),
-              "renaksi: 'bild' is not a command; did you mean 'build'? (commands: check, build, validate, submission, serve, template, import, diff, codes)");
+              "renaksi: 'bild' is not a command; did you mean 'build'? (commands: check, build, validate, submission, serve, template, import, import-comments, diff, codes)");
   expect_ours(run({"serv"}),
-              "renaksi: 'serv' is not a command; did you mean 'serve'? (commands: check, build, validate, submission, serve, template, import, diff, codes)");
+              "renaksi: 'serv' is not a command; did you mean 'serve'? (commands: check, build, validate, submission, serve, template, import, import-comments, diff, codes)");
 }
 
 TEST(CliUsage, AMissingPositional) {
@@ -81,7 +81,7 @@ TEST(CliUsage, AnOptionOfAnotherCommandOrBeforeTheCommand) {
   expect_ours(run({"--watch"}), "renaksi: '--watch' is an option of a command: the command comes first (renaksi serve --watch …)");
   expect_ours(run({"--frob"}),
               "renaksi: unknown option '--frob'; the command comes first: renaksi COMMAND [OPTIONS] (commands: check, build, "
-              "validate, submission, serve, template, import, diff, codes)");
+              "validate, submission, serve, template, import, import-comments, diff, codes)");
 }
 
 TEST(CliUsage, AnArgumentTooMany) {

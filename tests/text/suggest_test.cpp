@@ -36,10 +36,10 @@ TEST(Nearest, SuggestsNothingForAWordTooFarFromEveryChoice) {
 TEST(CliWords, AMistypedCommandGetsASuggestionAndExit2) {
   CommandResult r = run_renaksi("bild content");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "renaksi: 'bild' is not a command; did you mean 'build'? (commands: check, build, validate, submission, serve, template, import, diff, codes)\n");
+  EXPECT_EQ(r.err, "renaksi: 'bild' is not a command; did you mean 'build'? (commands: check, build, validate, submission, serve, template, import, import-comments, diff, codes)\n");
   CommandResult none = run_renaksi("");
   EXPECT_EQ(none.exit_code, 2);
-  EXPECT_NE(none.err.find("which command? check, build, validate, submission, serve, template, import, diff, codes"), std::string::npos) << none.err;
+  EXPECT_NE(none.err.find("which command? check, build, validate, submission, serve, template, import, import-comments, diff, codes"), std::string::npos) << none.err;
   CommandResult far = run_renaksi("frobnicate");
   EXPECT_EQ(far.exit_code, 2);
   EXPECT_EQ(far.err.find("did you mean"), std::string::npos) << far.err;

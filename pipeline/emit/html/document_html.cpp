@@ -66,8 +66,17 @@ void render_table(xmlNode* parent, const doc::TableContent& t, const std::string
 
 void render_fields(xmlNode* parent, const doc::Block& block, const doc::Localized<doc::FieldList>& part,
                    const BlockContext& ctx) {
+  // A titled list (a proposal, a comment) is a subsection: its title a heading below the section's.
+  xmlNode* title = nullptr;
+  if (!doc::is_empty(part.value.title)) {
+    const std::string name = "h" + std::to_string(std::clamp(3 + ctx.heading_offset, 1, 6));
+    title = element(parent, name.c_str(), {{"class", "fields-title"}});
+    if (!block.anchor.empty()) set_attr(title, "id", block.anchor);
+    mark_lang(title, part.lang, ctx);
+    render_inlines(title, part.value.title, ctx.prose);
+  }
   xmlNode* dl = element(parent, "dl", {{"class", "fields"}});
-  if (!block.anchor.empty()) set_attr(dl, "id", block.anchor);
+  if (!block.anchor.empty() && !title) set_attr(dl, "id", block.anchor);
   mark_lang(dl, part.lang, ctx);
   for (const auto& f : part.value.rows) {
     xmlNode* row = element(dl, "div");

@@ -6,6 +6,7 @@
 
 #include "emit/html/data_links.h"
 #include "emit/html/urls.h"
+#include "text/utf8_cut.h"
 
 namespace renaksi::html {
 
@@ -31,10 +32,7 @@ std::string shorten(const std::string& text, size_t max) {
   while (!s.empty() && s.back() == ' ') s.pop_back();
   if (s.size() <= max) return s;
   size_t cut = s.rfind(' ', max - 1);
-  if (cut == std::string::npos || cut < max / 2) {
-    cut = max - 1;  // no space: cut before a UTF-8 continuation byte never
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  }
+  if (cut == std::string::npos || cut < max / 2) cut = utf8_prefix(s, max - 1).size();  // no space: never inside a character
   s.resize(cut);
   while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == ';' || s.back() == ':')) s.pop_back();
   return s + "\u2026";

@@ -208,8 +208,9 @@ TEST(SiteSplit, ABrokenAnchorInsideAPlanIsFoundByThePlan) {
     EXPECT_EQ(x.message, "the link '#nowhere' is broken: no id 'nowhere' on " + at);
     ++pages;
   }
-  // Its plan page, its commitment pages and its change report (it has a recorded draft).
-  EXPECT_EQ(pages, 2u * (2 + plan(1).loaded.plan.commitments.size()));
+  // Its plan page, its commitment pages, its change report (it has a recorded draft) and the
+  // page of its proposals.
+  EXPECT_EQ(pages, 2u * (3 + plan(1).loaded.plan.commitments.size()));
 }
 
 TEST(SiteSplit, APlansFooterNamesItsOwnIssuer) {

@@ -129,6 +129,8 @@ TEST_F(Site, WritesEveryPageInEveryLanguageOfItsPlan) {
       expected.insert(html::urls::plan(lang, plan.id));
       // A plan with a recorded previous draft has its change report.
       if (plan.id == "nap-2020-2022") expected.insert(lang + "/" + plan.id + "/changes/index.html");
+      // A plan with proposals on record has their page.
+      if (!plan.record.proposals.empty()) expected.insert(lang + "/" + plan.id + "/proposals/index.html");
       for (const auto& c : plan.commitments)
         expected.insert(html::urls::commitment(lang, plan.id, std::to_string(c.number) + "-" + c.id));
     }
