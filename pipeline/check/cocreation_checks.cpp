@@ -135,7 +135,8 @@ class CocreationChecker {
 
   void check_consultation(const Consultation& c) {
     if (!c.declared) {
-      if (plan_.stage == Stage::Draft4)
+      // A consultation file that could not be read is reported as such, not as none.
+      if (plan_.stage == Stage::Draft4 && !plan_.record.consultation_file)
         diags_.warning(Code::C206, plan_.stage_loc,
                        "the plan is at Draft 4, the public consultation, but declares none: add "
                        "cocreation/consultation.xml with its period and where comments go, so each commitment "

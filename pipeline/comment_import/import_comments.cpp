@@ -41,8 +41,9 @@ std::string normalised(const std::string& s) {
 }
 
 struct Mapping {
-  std::map<std::string, std::vector<std::string>> names;  // field -> normalised header names
-  std::set<std::string> never_stored;                     // normalised
+  std::map<std::string, std::vector<std::string>> names;      // field -> normalised header names
+  std::set<std::string> never_stored;                         // normalised
+  std::map<std::string, std::vector<std::string>> languages;  // code -> normalised names
 };
 
 std::optional<Mapping> read_mapping(const Env& env, Diagnostics& diags) {
@@ -70,6 +71,11 @@ std::optional<Mapping> read_mapping(const Env& env, Diagnostics& diags) {
     for (const auto& n : list)
       if (n.is_string()) m.names[field].push_back(normalised(n.get<std::string>()));
   }
+  if (j.contains("languages") && j["languages"].is_object())
+    for (const auto& item : j["languages"].items())
+      if (item.value().is_array())
+        for (const auto& n : item.value())
+          if (n.is_string()) m.languages[item.key()].push_back(normalised(n.get<std::string>()));
   if (j.contains("never_stored") && j["never_stored"].is_array())
     for (const auto& n : j["never_stored"])
       if (n.is_string()) m.never_stored.insert(normalised(n.get<std::string>()));
@@ -124,11 +130,11 @@ std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
 class Importer {
  public:
-  Importer(const Plan& plan, const ImportRequest& request, Diagnostics& diags, const Locales& locales)
-      : plan_(plan), request_(request), diags_(diags), locales_(locales), csv_name_(request.csv.generic_string()) {}
+  Importer(const Plan& plan, const ImportRequest& request, Diagnostics& diags, const Locales& locales, const Mapping& mapping)
+      : plan_(plan), request_(request), diags_(diags), locales_(locales), mapping_(mapping), csv_name_(request.csv.generic_string()) {}
 
-  bool run(const Mapping& mapping, const CsvTable& table, const std::string& original, ImportOutcome& outcome) {
-    if (!map_columns(mapping, table)) return false;
+  bool run(const CsvTable& table, const std::string& original, ImportOutcome& outcome) {
+    if (!map_columns(mapping_, table)) return false;
     outcome.notes = notes_;
     if (!choose_date_order(table)) return false;
     index_existing();
@@ -151,6 +157,10 @@ class Importer {
           xmlBufferCCat(buffer.get(), "\n") != 0)
         return fail_memory();
     }
+    std::string fallback = request_.lang;
+    for (const auto& l : plan_.languages)
+      if (l.administrative && fallback.empty()) fallback = l.code;
+    report_unknown(fallback);
     if (outcome.added.empty()) {
       outcome.xml = original;
       return true;
@@ -341,13 +351,42 @@ class Importer {
       for (const auto& l : plan_.languages)
         if (l.administrative && fallback.empty()) fallback = l.code;
     if (v.empty()) return fallback;
+    // A code of the plan's, a language's name in a catalogue of the plan's languages (ICU's),
+    // or a name the mapping file gives ("Bahasa Indonesia"); each value looked up once.
+    const std::string key = normalised(v);
+    if (auto it = language_of_.find(key); it != language_of_.end()) return it->second.empty() ? unknown(unknown_languages_, v, row, fallback) : it->second;
+    std::string code;
     for (const auto& l : plan_.languages) {
-      if (lower(v) == lower(l.code)) return l.code;
+      if (key == lower(l.code)) code = l.code;
       for (const auto& [_, loc] : locales_)
-        if (normalised(loc->language_name(l.code)) == normalised(v)) return l.code;
+        if (code.empty() && normalised(loc->language_name(l.code)) == key) code = l.code;
+      if (const auto names = mapping_.languages.find(l.code); code.empty() && names != mapping_.languages.end())
+        if (std::find(names->second.begin(), names->second.end(), key) != names->second.end()) code = l.code;
     }
-    diags_.warning(Code::I016, at(row), "the language \"" + std::string(utf8_prefix(v, 40)) + "\" is none of the plan's; the comment is recorded in " + fallback);
-    return fallback;
+    language_of_[key] = code;
+    return code.empty() ? unknown(unknown_languages_, v, row, fallback) : code;
+  }
+
+  // A value no language or sector matches: counted, reported once after the rows.
+  struct Unknown {
+    int rows = 0;
+    int first_line = 0;
+  };
+  std::string unknown(std::map<std::string, Unknown>& seen, const std::string& value, const CsvRow& row, std::string result) {
+    Unknown& u = seen[std::string(utf8_prefix(value, 60))];
+    if (u.rows++ == 0) u.first_line = row.line;
+    return result;
+  }
+  void report_unknown(const std::string& fallback) {
+    auto rows = [](int n) { return n == 1 ? std::string("1 row") : std::to_string(n) + " rows"; };
+    for (const auto& [value, u] : unknown_languages_)
+      diags_.warning(Code::I016, {csv_name_, u.first_line, 1},
+                     "the language \"" + value + "\" (" + rows(u.rows) + ", the first here) is none of the plan's; those comments are recorded in " +
+                         fallback + " (name its languages in imports/comment-columns.json, \"languages\")");
+    for (const auto& [value, u] : unknown_sectors_)
+      diags_.warning(Code::I016, {csv_name_, u.first_line, 1},
+                     "the sector \"" + value + "\" (" + rows(u.rows) + ", the first here) is not one renaksi knows; left out (the sectors "
+                     "are the ids and labels of sector.* in locales/)");
   }
 
   std::string sector(const CsvRow& row) {
@@ -360,9 +399,7 @@ class Importer {
       for (const auto& [_, loc] : locales_)
         if (normalised(loc->message("sector." + std::string(s))) == normalised(v)) return s;
     }
-    diags_.warning(Code::I016, at(row), "the sector \"" + std::string(utf8_prefix(v, 60)) + "\" is not one renaksi knows; left out (the sectors are " +
-                                            "those of sector.* in locales/)");
-    return {};
+    return unknown(unknown_sectors_, v, row, {});
   }
 
   void index_existing() {
@@ -418,13 +455,13 @@ class Importer {
     if (c) ok = ok && xmlSetProp(n, x("commitment"), x(c->id)) != nullptr;
     if (!received->empty()) ok = ok && xmlSetProp(n, x("received"), x(*received)) != nullptr;
     if (!sec.empty()) ok = ok && xmlSetProp(n, x("sector"), x(sec)) != nullptr;
-    if (const std::string ch = field(row, "channel"); !ch.empty()) ok = ok && xmlSetProp(n, x("channel"), x(std::string(utf8_prefix(ch, 40)))) != nullptr;
+    if (const std::string ch = field(row, "channel"); !ch.empty()) ok = ok && xmlSetProp(n, x("channel"), x(ch)) != nullptr;
     if (!who.empty()) {
       xmlNode* from = xmlNewChild(n, nullptr, x("from"), nullptr);
-      ok = ok && from && xmlNewTextChild(from, nullptr, x("text"), x(std::string(utf8_prefix(who, 500)))) != nullptr;
+      ok = ok && from && xmlNewTextChild(from, nullptr, x("text"), x(who)) != nullptr;
     }
     xmlNode* heard_node = xmlNewChild(n, nullptr, x("heard"), nullptr);
-    xmlNode* text = heard_node ? xmlNewTextChild(heard_node, nullptr, x("text"), x(std::string(utf8_prefix(heard, 20000)))) : nullptr;
+    xmlNode* text = heard_node ? xmlNewTextChild(heard_node, nullptr, x("text"), x(heard)) : nullptr;
     ok = ok && text;
     if (text) xmlNodeSetLang(text, x(lang));
     if (!ok) return nullptr;
@@ -436,12 +473,15 @@ class Importer {
   const ImportRequest& request_;
   Diagnostics& diags_;
   const Locales& locales_;
+  const Mapping& mapping_;
   std::string csv_name_;
   std::string consultation_;
   std::map<std::string, size_t> column_;
   std::string order_;
   std::set<std::string> ids_;
   std::map<std::string, int> next_;
+  std::map<std::string, std::string> language_of_;  // a normalised value -> its code ("" none)
+  std::map<std::string, Unknown> unknown_languages_, unknown_sectors_;
   std::set<std::string> recorded_;
   std::vector<std::string> notes_;
   bool ok_ = true;
@@ -480,9 +520,16 @@ bool import_comments(const Plan& plan, const fs::path& plan_folder, const Import
   Locales locales;
   Diagnostics locale_diags;  // a missing catalogue only loses the names of languages and sectors
   load_locales(plan.language_codes(), env.data_dir, locales, locale_diags);
-  Importer importer(plan, request, diags, locales);
+  Importer importer(plan, request, diags, locales, *mapping);
   importer.set_consultation_name(target_name);
-  if (!importer.run(*mapping, *table, original, outcome)) return false;
+  if (!importer.run(*table, original, outcome)) return false;
+  // Never a file the loader would refuse for its size.
+  if (outcome.xml.size() > limits::kMaxInputFileBytes) {
+    diags.error(Code::I017, {target_name, 0, 0},
+                "with these comments the file would be " + describe_size(outcome.xml.size()) + ", more than renaksi reads (" +
+                    describe_size(limits::kMaxInputFileBytes) + "); nothing was written");
+    return false;
+  }
   // Never a file the loader would refuse: the result is validated before anything is written.
   Diagnostics check;
   if (!valid_record_file(outcome.xml, target_name, check)) {

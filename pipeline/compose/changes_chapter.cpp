@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "compose/parts.h"
 #include "diff/diff_text.h"
 #include "model/text_fallback.h"
 
@@ -69,9 +70,7 @@ class ChangesComposer {
 
   template <class T>
   std::vector<doc::Localized<T>> parts(const std::function<T(const std::string&)>& make) const {
-    std::vector<doc::Localized<T>> out;
-    for (const auto& lang : langs_) out.push_back({lang, make(lang), std::nullopt, {}, {}});
-    return out;
+    return localized_parts(langs_, make);
   }
 
   Block heading(int level, const std::string& anchor, const std::function<std::string(const std::string&)>& make) const {

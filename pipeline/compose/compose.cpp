@@ -9,6 +9,7 @@
 #include "compose/date_text.h"
 #include "compose/fallback.h"
 #include "compose/org_names.h"
+#include "compose/parts.h"
 #include "compose/progress_facts.h"
 #include "compose/record_chapters.h"
 #include "compose/stand_ins.h"
@@ -172,10 +173,7 @@ class Composer {
   // One part per language of the edition, each made by `make(lang)`.
   template <typename F>
   auto parts(F&& make) const {
-    using T = std::decay_t<decltype(make(std::string()))>;
-    std::vector<Localized<T>> out;
-    for (const auto& lang : edition_.langs) out.push_back({lang, make(lang), std::nullopt, {}, {}});
-    return out;
+    return localized_parts(edition_.langs, std::forward<F>(make));
   }
 
   // Where a field's text in the edition's first language is, else the field's element.

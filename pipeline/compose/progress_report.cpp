@@ -9,6 +9,7 @@
 
 #include "compose/date_text.h"
 #include "compose/fallback.h"
+#include "compose/parts.h"
 #include "compose/typography.h"
 
 namespace renaksi {
@@ -82,9 +83,7 @@ class ReportComposer {
 
   template <class T>
   std::vector<Localized<T>> parts(const std::function<T(const std::string&)>& make) const {
-    std::vector<Localized<T>> out;
-    for (const auto& lang : edition_.langs) out.push_back({lang, make(lang), std::nullopt, {}, {}});
-    return out;
+    return localized_parts(edition_.langs, make);
   }
 
   // A period's place in the plan's order of periods, or -1.

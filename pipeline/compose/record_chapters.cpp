@@ -6,6 +6,7 @@
 #include <map>
 
 #include "compose/date_text.h"
+#include "compose/parts.h"
 #include "doc/link_policy.h"
 
 namespace renaksi {
@@ -42,10 +43,7 @@ std::string RecordComposer::msg(const std::string& lang, const std::string& key,
 
 template <typename F>
 auto RecordComposer::parts(F&& make) const {
-  using T = std::decay_t<decltype(make(std::string()))>;
-  std::vector<Localized<T>> out;
-  for (const auto& lang : langs_) out.push_back({lang, make(lang), std::nullopt, {}, {}});
-  return out;
+  return localized_parts(langs_, std::forward<F>(make));
 }
 
 Inlines RecordComposer::shown(const LocalizedText& t, const std::string& lang) const {

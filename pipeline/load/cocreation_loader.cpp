@@ -152,6 +152,7 @@ Cocreation load_cocreation(const fs::path& plan_folder, Diagnostics& diags) {
   for (const auto& path : listing.entries) {
     if (path.extension() != ".xml") continue;
     const std::string stem = path.stem().string();
+    if (stem == "consultation") out.consultation_file = true;
     RecordFile f;
     static_cast<ContentFile&>(f) = open_content_file(path, schema(), diags, [&](const ContentFile& file, const xmlNode* root) {
       const char* want = stem == "proposals" ? "proposals" : stem == "consultation" ? "consultation" : nullptr;

@@ -260,6 +260,7 @@ struct Cocreation {
   std::vector<Proposal> proposals;
   SourceLoc proposals_loc;  // the <proposals> element, when the file exists
   Consultation consultation;
+  bool consultation_file = false;  // cocreation/consultation.xml exists, whether or not it could be read
   bool empty() const { return proposals.empty() && !consultation.declared; }
 };
 
