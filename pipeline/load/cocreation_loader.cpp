@@ -21,14 +21,6 @@ namespace {
 
 // One parsed, valid co-creation file and the means to locate its nodes.
 struct RecordFile : ContentFile {
-  SourceLoc loc(const xmlNode* n) const {
-    auto [l, c] = locator->first_element(static_cast<int>(xmlGetLineNo(n)), reinterpret_cast<const char*>(n->name));
-    return {name, l, c};
-  }
-  SourceLoc attr_loc(const SourceLoc& element, const char* a) const {
-    auto [l, c] = locator->attribute(element.line, element.col, a);
-    return {name, l, c};
-  }
   // A field's texts (whitespace collapsed: the record's texts are plain), absent when `field`
   // is null; `at` is where an absent field would be.
   LocalizedText texts(const xmlNode* field, const SourceLoc& at) const {

@@ -21,14 +21,6 @@ namespace {
 
 // One parsed, valid progress file and the means to locate its nodes.
 struct ProgressFile : ContentFile {
-  SourceLoc loc(const xmlNode* n) const {
-    auto [l, c] = locator->first_element(static_cast<int>(xmlGetLineNo(n)), reinterpret_cast<const char*>(n->name));
-    return {name, l, c};
-  }
-  SourceLoc attr_loc(const SourceLoc& element, const char* a) const {
-    auto [l, c] = locator->attribute(element.line, element.col, a);
-    return {name, l, c};
-  }
   ProgressTexts texts(const xmlNode* field) const {
     ProgressTexts out;
     if (!field) return out;

@@ -57,6 +57,16 @@ bool ContentSchema::validate(xmlDoc* doc, const std::string& file, const SourceL
   return rc == 0;
 }
 
+SourceLoc ContentFile::loc(const xmlNode* n) const {
+  auto [l, c] = locator->first_element(static_cast<int>(xmlGetLineNo(n)), reinterpret_cast<const char*>(n->name));
+  return {name, l, c};
+}
+
+SourceLoc ContentFile::attr_loc(const SourceLoc& element, const char* attribute) const {
+  auto [l, c] = locator->attribute(element.line, element.col, attribute);
+  return {name, l, c};
+}
+
 ContentFile open_content_file(const std::filesystem::path& path, const ContentSchema& schema, Diagnostics& diags,
                               const std::function<bool(const ContentFile&, const xmlNode* root)>& root_ok) {
   ContentFile f;

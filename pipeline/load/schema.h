@@ -38,6 +38,10 @@ struct ContentFile {
   std::string bytes;  // as read
   XmlDocPtr doc;      // null when the file cannot be used (the reason reported)
   std::unique_ptr<SourceLocator> locator;  // over `bytes`, once it parsed
+
+  // Where an element of the parsed document starts, and one of its attributes (after it parsed).
+  SourceLoc loc(const xmlNode* n) const;
+  SourceLoc attr_loc(const SourceLoc& element, const char* attribute) const;
 };
 
 // Reads `path` (L001, L006 when it cannot be read or is too large), checks it is UTF-8 text

@@ -129,7 +129,8 @@ TEST_F(ImportComments, EveryBadRowIsReportedAtItsLineAndNothingIsAdded) {
               "2018-10-16,9,On a commitment the plan lacks.,cso\n"
               "2018-13-40,1,A date that is none.,cso\n"
               "2018-10-17,1,,cso\n"
-              "2018-10-18,1,Fine.,astronauts\n");
+              "2018-10-18,1,Fine.,astronauts\n"
+              "2018-10-19,2,Also fine.,astronauts\n");
   Diagnostics d;
   ImportOutcome out;
   run(r, d, out);
@@ -137,7 +138,9 @@ TEST_F(ImportComments, EveryBadRowIsReportedAtItsLineAndNothingIsAdded) {
   EXPECT_NE(s.find("export.csv:2:1: error[I014]: the plan has no commitment \"9\""), std::string::npos) << s;
   EXPECT_NE(s.find("export.csv:3:1: error[I015]: the date \"2018-13-40\" cannot be read"), std::string::npos) << s;
   EXPECT_NE(s.find("export.csv:4:1: warning[I013]: the row has no comment"), std::string::npos) << s;
-  EXPECT_NE(s.find("export.csv:5:1: warning[I016]: the sector \"astronauts\""), std::string::npos) << s;
+  // Reported once, at its first row, with how many rows give it; those rows are added without it.
+  EXPECT_NE(s.find("export.csv:5:1: warning[I016]: the sector \"astronauts\" (2 rows, the first here)"), std::string::npos) << s;
+  EXPECT_EQ(out.added, (std::vector<std::string>{"C1-03", "C2-02"}));
   EXPECT_EQ(out.skipped, 3);
 }
 

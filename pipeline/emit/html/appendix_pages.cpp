@@ -58,12 +58,7 @@ void write_appendix_page(Site& site, const SitePlan& p, const std::string& lang,
   xmlNode* grid = write_chapter_contents(site, *ch, lang, main).grid;
 
   Notes notes;
-  BlockContext ctx;
-  ctx.prose.notes = &notes;
-  ctx.prose.internal_link = internal_links(p, lang, info.path);
-  ctx.page_lang = lang;
-  ctx.heading_offset = 0;
-  ctx.mark = d.front_for(lang).untranslated;
+  const BlockContext ctx = chapter_context(site, p, lang, info.path, notes, 0);
   xmlNode* body = element(grid, "div", {{"class", std::string("page-content ") + a.folder}});
   render_chapter_blocks(body, *ch, ctx);
   end_page(site, page);

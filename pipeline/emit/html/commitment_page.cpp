@@ -71,6 +71,21 @@ ChapterContents write_chapter_contents(const Site& site, const doc::Chapter& ch,
   return {grid, toc_list};
 }
 
+BlockContext chapter_context(const Site& site, const SitePlan& p, const std::string& lang, const std::string& page,
+                             Notes& notes, int heading_offset) {
+  BlockContext ctx;
+  ctx.prose.notes = &notes;
+  ctx.prose.internal_link = internal_links(p, lang, page);
+  ctx.page_lang = lang;
+  ctx.heading_offset = heading_offset;
+  for (const auto& l : p.langs)
+    if (l != lang)
+      ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
+                                                              {"original", site.loc(lang).language_name(l)}});
+  ctx.mark = p.docs.at(lang)->front_for(lang).untranslated;
+  return ctx;
+}
+
 void write_commitment_pages(Site& site, const SitePlan& p, const std::string& lang) {
   const doc::Document& d = *p.docs.at(lang);
   const auto& commitments = d.facts.commitments;
@@ -138,16 +153,7 @@ void write_commitment_pages(Site& site, const SitePlan& p, const std::string& la
     xmlNode* const contents_list = contents.list;
 
     Notes notes;
-    BlockContext ctx;
-    ctx.prose.notes = &notes;
-    ctx.prose.internal_link = internal_links(p, lang, info.path);
-    ctx.page_lang = lang;
-    ctx.heading_offset = 0;
-    for (const auto& l : p.langs)
-      if (l != lang)
-        ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
-                                                                {"original", site.loc(lang).language_name(l)}});
-    ctx.mark = d.front_for(lang).untranslated;
+    BlockContext ctx = chapter_context(site, p, lang, info.path, notes, 0);
     if (!d.facts.final_stage) ctx.empty_note = site.msg(lang, "site.section_empty");
     xmlNode* body = element(grid, "div", {{"class", "page-content"}});
     render_chapter_blocks(body, without_number_row(*ch), ctx);

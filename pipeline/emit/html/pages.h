@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "emit/html/document_html.h"
 #include "emit/html/site_context.h"
 
 namespace renaksi::html {
@@ -50,6 +51,12 @@ struct ChapterContents {
   xmlNode* list;
 };
 ChapterContents write_chapter_contents(const Site& site, const doc::Chapter& ch, const std::string& lang, xmlNode* main);
+
+// How a page of the plan at `page` in `lang` renders its composed blocks: footnotes into
+// `notes`, links to the editions' anchors through internal_links, the note over a stand-in of
+// each other language, the mark beside one; a block heading of level n as h(n + heading_offset).
+BlockContext chapter_context(const Site& site, const SitePlan& plan, const std::string& lang, const std::string& page,
+                             Notes& notes, int heading_offset);
 
 // For pages of a plan that is not Final: its stage and an invitation to comment.
 void write_draft_notice(const Site& site, const SitePlan& plan, const std::string& lang, xmlNode* parent, bool full);

@@ -66,16 +66,7 @@ void write_plan_page(Site& site, const SitePlan& p, const std::string& lang) {
   const doc::Chapter* cocreation = p.chapter(lang, doc::Chapter::Kind::Cocreation);
 
   Notes notes;
-  BlockContext ctx;
-  ctx.prose.notes = &notes;
-  ctx.page_lang = lang;
-  ctx.heading_offset = 1;  // chapters are h2 here: their sections h3
-  ctx.prose.internal_link = internal_links(p, lang, urls::plan(lang, p.slug));
-  for (const auto& l : p.langs)
-    if (l != lang)
-      ctx.fallback_notes[l] = site.msg(lang, "site.fallback", {{"language", site.loc(lang).language_name(lang)},
-                                                              {"original", site.loc(lang).language_name(l)}});
-  ctx.mark = d.front_for(lang).untranslated;
+  const BlockContext ctx = chapter_context(site, p, lang, urls::plan(lang, p.slug), notes, 1);  // chapters are h2 here
 
   // The commitments, one entry each in number order: number, title, lead and status.
   const doc::Facts& plan = d.facts;
