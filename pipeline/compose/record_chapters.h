@@ -26,11 +26,13 @@ class RecordComposer {
   // Paragraphs for the co-creation chapter: how many proposals and what was decided, how many
   // comments; none when the plan records neither.
   std::vector<doc::Block> summary_blocks() const;
-  // At Draft 4 with a declared consultation, the commitment's invitation: until when, where to,
-  // under which subject; nullopt otherwise. After it, where its comments are answered.
+  // The blocks a commitment's chapter opens with: at Draft 4 with a declared consultation, its
+  // invitation (until when, where to, under which subject); when comments on it are recorded,
+  // where they are answered. None otherwise.
   std::vector<doc::Block> commitment_blocks(const Commitment& c) const;
 
-  // The consultation's facts in `lang`, and the commitment's subject and links.
+  // The consultation's facts in `lang`; and a commitment's subject and links to comment (at Draft
+  // 4) and its count of comments, set on its `ref`.
   doc::ConsultationFacts consultation_facts(const std::string& lang) const;
   void comment_links(doc::CommitmentRef& ref, const Commitment& c, const std::string& lang) const;
 
