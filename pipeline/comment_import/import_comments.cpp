@@ -13,6 +13,7 @@
 #include "load/cocreation_loader.h"
 #include "locale/locale.h"
 #include "model/dedent.h"
+#include "model/record_sectors.h"
 #include "text/utf8_cut.h"
 #include "xml/handles.h"
 #include "xml/xml_document.h"
@@ -392,12 +393,11 @@ class Importer {
   std::string sector(const CsvRow& row) {
     const std::string v = field(row, "sector");
     if (v.empty()) return {};
-    static const char* kSectors[] = {"government", "cso", "private", "multilateral", "working-group", "academia",
-                                     "parliament", "judiciary", "media", "local-government", "individual"};
-    for (const char* s : kSectors) {
+    for (std::string_view id : kRecordSectors) {
+      const std::string s(id);
       if (normalised(v) == s) return s;
       for (const auto& [_, loc] : locales_)
-        if (normalised(loc->message("sector." + std::string(s))) == normalised(v)) return s;
+        if (normalised(loc->message("sector." + s)) == normalised(v)) return s;
     }
     return unknown(unknown_sectors_, v, row, {});
   }

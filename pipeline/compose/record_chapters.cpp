@@ -8,6 +8,7 @@
 #include "compose/date_text.h"
 #include "compose/parts.h"
 #include "doc/link_policy.h"
+#include "model/record_sectors.h"
 
 namespace renaksi {
 
@@ -19,11 +20,8 @@ using prose::Inlines;
 
 namespace {
 
-// The sectors in the order the counts list them: the content's sectors, then a person speaking
-// for no organisation.
-constexpr std::array<std::string_view, 11> kSectorOrder{"government", "cso", "private", "multilateral", "working-group",
-                                                         "academia", "parliament", "judiciary", "media",
-                                                         "local-government", "individual"};
+// Counts per decision, indexed by the Decision's value.
+using DecisionCounts = std::array<long long, std::size(kAllDecisions)>;
 
 Inlines link(const std::string& href, Inlines label) { return {{Inline::Kind::Link, {}, href, true, std::move(label), {}, {}}}; }
 
@@ -115,14 +113,14 @@ doc::TableContent RecordComposer::counts_table(const std::string& lang) const {
   t.header.push_back(msg(lang, "proposal.sector"));
   for (Decision d : kAllDecisions) t.header.push_back(msg(lang, "decision." + std::string(decision_id(d))));
   t.header.push_back(msg(lang, "proposal.total"));
-  std::map<std::string, std::array<long long, 5>> by_sector;
-  std::array<long long, 5> totals{};
+  std::map<std::string, DecisionCounts> by_sector;
+  DecisionCounts totals{};
   for (const auto& p : plan_.record.proposals) {
     const auto d = static_cast<size_t>(p.decision);
     ++by_sector[p.sector][d];
     ++totals[d];
   }
-  auto row = [&](Inlines label, const std::array<long long, 5>& counts) {
+  auto row = [&](Inlines label, const DecisionCounts& counts) {
     std::vector<Inlines> r{std::move(label)};
     long long sum = 0;
     for (long long n : counts) {
@@ -132,7 +130,7 @@ doc::TableContent RecordComposer::counts_table(const std::string& lang) const {
     r.push_back(count_text(loc(lang), sum));
     t.rows.push_back(std::move(r));
   };
-  for (std::string_view s : kSectorOrder)
+  for (std::string_view s : kRecordSectors)
     if (auto it = by_sector.find(std::string(s)); it != by_sector.end())
       row(text_inlines(msg(lang, "sector." + std::string(s))), it->second);
   row(text_inlines(msg(lang, "proposal.total")), totals);
@@ -192,18 +190,12 @@ std::optional<Chapter> RecordComposer::consultation_chapter() const {
       ch.blocks.push_back({"comment-" + k->id, k->loc, doc::Fields{parts([&](const std::string& lang) { return comment_fields(lang, *k); })}});
   };
   for (const auto& commitment : plan_.commitments) {
-    std::vector<const ConsultationComment*> on;
-    for (const auto& k : c.comments)
-      if (k.commitment == commitment.id) on.push_back(&k);
-    section("consultation-commitment-" + std::to_string(commitment.number), on, [&](const std::string& lang) {
+    section("consultation-commitment-" + std::to_string(commitment.number), comments_on(commitment.id), [&](const std::string& lang) {
       return fb_.message(lang, "commitment.heading", {{"number", static_cast<long long>(commitment.number)}}, "title",
                          commitment.title);
     });
   }
-  std::vector<const ConsultationComment*> general;
-  for (const auto& k : c.comments)
-    if (k.commitment.empty()) general.push_back(&k);
-  section("consultation-plan", general, [&](const std::string& lang) { return text_inlines(msg(lang, "consultation.general")); });
+  section("consultation-plan", comments_on({}), [&](const std::string& lang) { return text_inlines(msg(lang, "consultation.general")); });
   return ch;
 }
 
@@ -211,7 +203,7 @@ std::vector<Block> RecordComposer::summary_blocks() const {
   std::vector<Block> out;
   const Cocreation& r = plan_.record;
   if (!r.proposals.empty()) {
-    std::array<long long, 5> counts{};
+    DecisionCounts counts{};
     for (const auto& p : r.proposals) ++counts[static_cast<size_t>(p.decision)];
     out.push_back({{}, r.proposals_loc, doc::Paragraph{parts([&](const std::string& lang) {
                      std::string breakdown;
@@ -244,23 +236,19 @@ std::vector<Block> RecordComposer::commitment_blocks(const Commitment& c) const 
   const std::string a = "commitment-" + std::to_string(c.number);
   if (plan_.stage == Stage::Draft4) {
     out.push_back({a + "-comment", k.loc, doc::Paragraph{parts([&](const std::string& lang) {
-                     doc::CommitmentRef ref;
-                     comment_links(ref, c, lang);
+                     const CommentLinks to = links(c, lang);
                      std::vector<InlineArg> slots;
-                     if (!k.email.empty()) slots.push_back({"email", link(ref.comment_href, text_inlines(k.email))});
-                     if (!k.form.empty())
-                       slots.push_back({"form", link(ref.comment_form, text_inlines(msg(lang, "consultation.form_label")))});
+                     if (!k.email.empty()) slots.push_back({"email", link(to.href, text_inlines(k.email))});
+                     if (!k.form.empty()) slots.push_back({"form", link(to.form, text_inlines(msg(lang, "consultation.form_label")))});
                      const std::string key = k.email.empty() ? "consultation.invite_form"
                                              : k.form.empty() ? "consultation.invite_email"
                                                               : "consultation.invite_both";
                      return spliced_message(loc(lang), key,
-                                            {{"deadline", date_text(loc(lang), k.period.end)}, {"subject", ref.comment_subject}},
+                                            {{"deadline", date_text(loc(lang), k.period.end)}, {"subject", to.subject}},
                                             std::move(slots));
                    })}});
   }
-  long long heard = 0;
-  for (const auto& comment : k.comments) heard += comment.commitment == c.id ? 1 : 0;
-  if (heard > 0)
+  if (const auto heard = static_cast<long long>(comments_on(c.id).size()); heard > 0)
     out.push_back({a + "-comments", k.loc, doc::Paragraph{parts([&](const std::string& lang) {
                      return spliced_message(loc(lang), "consultation.heard_on", {{"count", heard}},
                                             {{"chapter", link("#consultation-commitment-" + std::to_string(c.number),
@@ -285,15 +273,30 @@ doc::ConsultationFacts RecordComposer::consultation_facts(const std::string& lan
   return f;
 }
 
-void RecordComposer::comment_links(doc::CommitmentRef& ref, const Commitment& c, const std::string& lang) const {
+std::vector<const ConsultationComment*> RecordComposer::comments_on(const std::string& commitment) const {
+  std::vector<const ConsultationComment*> out;
+  for (const auto& k : plan_.record.consultation.comments)
+    if (k.commitment == commitment) out.push_back(&k);
+  return out;
+}
+
+RecordComposer::CommentLinks RecordComposer::links(const Commitment& c, const std::string& lang) const {
   const Consultation& k = plan_.record.consultation;
-  for (const auto& comment : k.comments) ref.comments += comment.commitment == c.id ? 1 : 0;
-  if (!k.declared || plan_.stage != Stage::Draft4) return;
-  ref.comment_subject = subject(c, lang);
+  CommentLinks to;
+  to.subject = subject(c, lang);
   // "{subject}" in the form's address takes the subject (a prefilled field); else the form as is.
-  if (!k.form.empty()) ref.comment_form = prose::with_subject(k.form, ref.comment_subject);
-  ref.comment_href =
-      !k.email.empty() ? "mailto:" + k.email + "?subject=" + prose::url_query_value(ref.comment_subject) : ref.comment_form;
+  if (!k.form.empty()) to.form = prose::with_subject(k.form, to.subject);
+  to.href = !k.email.empty() ? "mailto:" + k.email + "?subject=" + prose::url_query_value(to.subject) : to.form;
+  return to;
+}
+
+void RecordComposer::comment_links(doc::CommitmentRef& ref, const Commitment& c, const std::string& lang) const {
+  ref.comments = static_cast<int>(comments_on(c.id).size());
+  if (!plan_.record.consultation.declared || plan_.stage != Stage::Draft4) return;
+  CommentLinks to = links(c, lang);
+  ref.comment_subject = std::move(to.subject);
+  ref.comment_href = std::move(to.href);
+  ref.comment_form = std::move(to.form);
 }
 
 }  // namespace renaksi

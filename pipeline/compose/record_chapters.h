@@ -42,6 +42,14 @@ class RecordComposer {
   template <typename F>
   auto parts(F&& make) const;
   std::string subject(const Commitment& c, const std::string& lang) const;
+  // The comments on a commitment (its id; "" for the plan as a whole), in the file's order.
+  std::vector<const ConsultationComment*> comments_on(const std::string& commitment) const;
+  // Where a comment on `c` goes, in `lang`: its subject, the mailto: (else the form's) address
+  // with it, and the form's address with it.
+  struct CommentLinks {
+    std::string subject, href, form;
+  };
+  CommentLinks links(const Commitment& c, const std::string& lang) const;
   prose::Inlines commitment_ref(const std::string& lang, const std::string& key, const std::string& id) const;
   prose::Inlines proposer(const std::string& lang, const LocalizedText& from, const std::string& sector) const;
   doc::FieldList proposal_fields(const std::string& lang, const Proposal& p) const;
