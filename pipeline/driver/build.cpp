@@ -4,6 +4,7 @@
 
 #include "env/limits.h"
 #include "env/build_identity.h"
+#include "env/heap.h"
 #include "driver/site_address.h"
 #include "output/plan_cache.h"
 
@@ -119,6 +120,7 @@ void release(BuildState& p) {
   p.reports.shrink_to_fit();
   p.locales.clear();
   p.submission.reset();
+  return_free_heap();
 }
 
 // A plan whose key has an entry in the per-plan cache: its files, warnings and site summary

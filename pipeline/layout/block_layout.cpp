@@ -25,6 +25,21 @@ Face with_bold(Face f) {
 
 bool same(const Colour& a, const Colour& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
 
+// Adds the link area of one piece of a line (a word, or a run of one face): it widens the area
+// before it when that is the same link (its element) on the same line, so a link is one area per
+// line it is set on, not one per word. A PDF then has one annotation per line of a link, which is
+// what a reader's link list and a screen reader expect, and libharu holds some 3 KiB per
+// annotation (its dictionary, its destination, its structure reference) until the file is saved.
+void add_link(std::vector<LinkArea>& links, LinkArea l) {
+  if (!links.empty()) {
+    LinkArea& last = links.back();
+    if (last.elem == l.elem && last.y == l.y && last.h == l.h && last.target == l.target && l.x >= last.x) {
+      last.w = std::max(last.w, l.x + l.w - last.x);
+      return;
+    }
+  }
+  links.push_back(std::move(l));
+}
 
 void shift(Box& from, double dx, double dy, Box& into) {
   for (auto g : from.text) {
@@ -258,7 +273,7 @@ void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const 
       }
       link_target = p.link;
       b.text.push_back({x + p.x, base, p.face, ctx.size, p.colour, p.text, 0, p.lang, e});
-      if (!p.link.empty()) b.links.push_back({x + p.x, 0, p.width, ctx.leading, p.link, e});
+      if (!p.link.empty()) add_link(b.links, {x + p.x, 0, p.width, ctx.leading, p.link, e});
     }
     out.push_back(std::move(b));
   }
@@ -384,7 +399,7 @@ Box BlockLayout::row(const std::vector<std::vector<Run>>& cells, const std::vect
         }
         link_target = p.link;
         box.text.push_back({x + pad + p.x, y + baseline(ctx.leading, ctx.size), p.face, ctx.size, p.colour, p.text, 0, p.lang, e});
-        if (!p.link.empty()) box.links.push_back({x + pad + p.x, y, p.width, ctx.leading, p.link, e});
+        if (!p.link.empty()) add_link(box.links, {x + pad + p.x, y, p.width, ctx.leading, p.link, e});
       }
       y += ctx.leading;
     }
@@ -625,7 +640,7 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
         }
         link_target = pc.link;
         box.text.push_back({value_x + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang, e});
-        if (!pc.link.empty()) box.links.push_back({value_x + pc.x, y, pc.width, ctx.leading, pc.link, e});
+        if (!pc.link.empty()) add_link(box.links, {value_x + pc.x, y, pc.width, ctx.leading, pc.link, e});
       }
       y += ctx.leading;
     }

@@ -122,6 +122,35 @@ TEST(DocumentLayout, TheIndexGivesTheCommitmentsPages) {
   }
 }
 
+// A link set over several words is one area per line it is on (one PDF annotation per line, not
+// one per word), and that area covers every word of the link on its line.
+TEST(DocumentLayout, ALinkIsOneAreaPerLineCoveringItsWords) {
+  const auto& style = *testing::shared_archive().style;
+  pdf::PdfDocument measure(style, const_cast<Diagnostics&>(plan("nap-2018-2020").diags));
+  for (const char* edition : {"en", "bilingual"}) {
+    Laid l = laid("nap-2018-2020", edition);
+    size_t words_in_links = 0, areas = 0;
+    for (size_t p = 0; p < l.pages.pages.size(); ++p) {
+      const auto& page = l.pages.pages[p];
+      std::map<std::pair<int, double>, int> per_line;  // (element, bottom) -> areas
+      for (const auto& link : page.links) {
+        if (link.elem < 0) continue;
+        ++areas;
+        EXPECT_EQ(++per_line[std::make_pair(link.elem, link.y)], 1) << edition << " page " << p + 1 << ": " << link.target << " split on one line";
+        for (const auto& g : page.text) {
+          if (g.elem != link.elem || g.y < link.y || g.y > link.y + link.h) continue;
+          ++words_in_links;
+          EXPECT_GE(g.x, link.x - 0.01) << edition << " page " << p + 1 << ": '" << g.text << "' left of its link";
+          EXPECT_LE(g.x + measure.width(g.face, g.size, g.text), link.x + link.w + 0.01)
+              << edition << " page " << p + 1 << ": '" << g.text << "' right of its link";
+        }
+      }
+    }
+    EXPECT_GT(areas, 100u) << edition;
+    EXPECT_GT(words_in_links, 2 * areas) << edition;  // the index's titles: several words per area
+  }
+}
+
 // The running head of the draft's bilingual edition: too long for half the width, it is
 // shortened by rule and keeps the plan's years, never cut.
 TEST(DocumentLayout, ARunningHeadIsShortenedByRuleNeverCut) {

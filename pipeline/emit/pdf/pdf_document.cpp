@@ -163,7 +163,7 @@ bool PdfDocument::covers(Face face, char32_t c) const {
   return has;
 }
 
-std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& info) {
+std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
   if (!ok_) return {};
   if (!info.file.empty()) where_ = info.file;
   // An error while the layout measured text.
@@ -195,7 +195,7 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
   // artifact (running heads, footers, the draft mark, rules and backgrounds).
   StructureTree tree(laid.elements, info.lang);
   for (size_t i = 0; i < laid.pages.size(); ++i) {
-    const layout::Page& p = laid.pages[i];
+    layout::Page& p = laid.pages[i];
     const std::string what = "drawing page " + std::to_string(i + 1);
     HPDF_Page page = HPDF_AddPage(pdf);
     if (null(page, HPDF_INVALID_PAGE, "adding page " + std::to_string(i + 1))) return {};
@@ -289,9 +289,19 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
     }
     draw(p.text);
     if (!check(what.c_str())) return {};
+    // The page's drawing is libharu's now: only its links and anchors are needed again, so a
+    // long document does not hold its laid-out text twice while it is written.
+    p.text = {};
+    p.marks = {};
+    p.rects = {};
+    p.rules = {};
   }
 
+  // One destination per anchor, however many links and bookmarks lead there (an index links each
+  // commitment from every organisation it names).
+  std::map<std::string, HPDF_Destination> destinations;
   auto destination = [&](const std::string& anchor) -> HPDF_Destination {
+    if (auto known = destinations.find(anchor); known != destinations.end()) return known->second;
     auto it = anchors.find(anchor);
     if (it == anchors.end()) return nullptr;
     HPDF_Destination dst = HPDF_Page_CreateDestination(pages[it->second.first]);
@@ -300,6 +310,7 @@ std::string PdfDocument::render(const layout::Pages& laid, const DocumentInfo& i
       return nullptr;
     }
     status(HPDF_Destination_SetXYZ(dst, 0, static_cast<HPDF_REAL>(std::min(style_.page_height, it->second.second + 24)), 1));
+    destinations.emplace(anchor, dst);
     return dst;
   };
   for (size_t i = 0; i < laid.pages.size(); ++i) {

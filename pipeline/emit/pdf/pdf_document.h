@@ -53,7 +53,8 @@ class PdfDocument : public layout::Measure {
 
   // Draws the pages and returns the file's bytes: empty when there are no pages (the layout
   // reported why) or on any libharu failure (an E003 error at `info.file`, never a crash).
-  std::string render(const layout::Pages& pages, const DocumentInfo& info);
+  // Each page's drawing is released once libharu has it (pass the layout with std::move).
+  std::string render(layout::Pages pages, const DocumentInfo& info);
 
  private:
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);

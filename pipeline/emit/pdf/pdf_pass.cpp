@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <utility>
 
 #include "emit/pdf/pdf_document.h"
 #include "env/parallel.h"
@@ -22,7 +23,7 @@ std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env
   pdf::DocumentInfo info{title, d.issuer_name, f.subtitle.empty() ? f.edition : f.subtitle + " \u2014 " + f.edition,
                          f.keywords, env.now(),
                          Artifact{ArtifactKind::Pdf, d.plan_id, d.edition, d.report_period}.file_name(), f.lang};
-  return pdf.render(laid, info);
+  return pdf.render(std::move(laid), info);
 }
 
 PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::Style& style, const Env& env,
@@ -32,24 +33,34 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
     size_t pages = 0;
     Diagnostics diags;
   };
-  // As many editions at once as there are cores: more would not finish sooner, and each holds
-  // its whole laid-out document until it is written.
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<Result> results = run_each_on_threads(documents.size(), at_once ? at_once : cores, [&](size_t i) {
+  PdfStats stats;
+  auto keep = [&](const doc::Document& d, Result& r) {
+    for (const auto& diag : r.diags.all()) diags.add(diag);
+    if (r.bytes.empty()) return;
+    stats.editions++;
+    stats.pages += r.pages;
+    stats.bytes += r.bytes.size();
+    outputs.add(Artifact{ArtifactKind::Pdf, d.plan_id, d.edition, d.report_period}, std::move(r.bytes));
+  };
+  auto make = [&](size_t i) {
     Result r;
     r.bytes = pdf_of(documents[i], style, env, r.diags, &r.pages);
     return r;
-  });
-  PdfStats stats;
-  for (size_t i = 0; i < documents.size(); ++i) {
-    for (const auto& d : results[i].diags.all()) diags.add(d);
-    if (results[i].bytes.empty()) continue;
-    stats.editions++;
-    stats.pages += results[i].pages;
-    stats.bytes += results[i].bytes.size();
-    const auto& d = documents[i];
-    outputs.add(Artifact{ArtifactKind::Pdf, d.plan_id, d.edition, d.report_period}, std::move(results[i].bytes));
+  };
+  if (at_once == 1) {
+    // One at a time (a large plan): each edition's file is handed over (written, when the outputs
+    // are a folder's) before the next is laid out, so no two are in memory at once.
+    for (size_t i = 0; i < documents.size(); ++i) {
+      Result r = make(i);
+      keep(documents[i], r);
+    }
+    return stats;
   }
+  // As many editions at once as there are cores: more would not finish sooner, and each holds
+  // its whole laid-out document until it is written.
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Result> results = run_each_on_threads(documents.size(), at_once ? at_once : cores, make);
+  for (size_t i = 0; i < documents.size(); ++i) keep(documents[i], results[i]);
   return stats;
 }
 

@@ -186,6 +186,28 @@ TEST_F(PdfEditions, EveryWordInsideTheTextAreaOfItsPage) {
   }
 }
 
+// Every place a link or bookmark leads to is one destination, shared by all that lead there (the
+// index links each commitment from every organisation it names): no two destinations alike.
+TEST_F(PdfEditions, OneDestinationPerPlaceLinkedTo) {
+  for (const char* edition : {"en", "bilingual"}) {
+    const std::string out = (dir_->path() / ("dest-" + std::string(edition) + ".pdf")).string();
+    auto r = run_shell("qpdf --qdf --object-streams=disable '" + file("nap-2018-2020", edition) + "' '" + out + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string qdf = testing::file_bytes(out);
+    const std::regex xyz(R"(\[\s*(\d+) 0 R\s*/XYZ\s*([-\d.]+)\s*([-\d.]+)\s*([-\d.]+)\s*\])");
+    std::set<std::string> places;
+    size_t destinations = 0;
+    for (auto it = std::sregex_iterator(qdf.begin(), qdf.end(), xyz); it != std::sregex_iterator(); ++it) {
+      ++destinations;
+      EXPECT_TRUE(places.insert((*it)[1].str() + " " + (*it)[3].str()).second) << edition << ": a second destination " << it->str();
+    }
+    size_t refs = 0;
+    for (size_t at = qdf.find("/Dest "); at != std::string::npos; at = qdf.find("/Dest ", at + 1)) ++refs;
+    EXPECT_GE(destinations, plan("nap-2018-2020").loaded.plan.commitments.size()) << edition;  // each commitment, at least
+    EXPECT_GT(refs, destinations) << edition << ": some place is linked to more than once";
+  }
+}
+
 TEST_F(PdfEditions, BookmarksMirrorTheTableOfContents) {
   auto r = run_shell("qpdf --json --json-key=outlines '" + file("nap-2018-2020", "en") + "'");
   ASSERT_EQ(r.exit_code, 0);

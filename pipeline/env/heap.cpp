@@ -1,0 +1,23 @@
+// Few malloc arenas and trimmed free memory, where the C library is glibc.
+#include "env/heap.h"
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace renaksi {
+
+void limit_heap_arenas() {
+#if defined(__GLIBC__)
+  // mallopt returns 0 when it cannot: the default arenas are then kept, which costs memory only.
+  (void)mallopt(M_ARENA_MAX, 2);
+#endif
+}
+
+void return_free_heap() {
+#if defined(__GLIBC__)
+  (void)malloc_trim(0);  // 1 when memory was returned, 0 when there was none to return
+#endif
+}
+
+}  // namespace renaksi
