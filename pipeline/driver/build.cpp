@@ -1,5 +1,8 @@
 // Walks the pipeline table: each plan step for every plan still going, each archive step once.
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <functional>
 #include <system_error>
 
 #include "env/limits.h"
@@ -23,10 +26,12 @@ void add_timing(std::vector<StepTiming>& total, std::string_view name, std::chro
   total.push_back({name, elapsed});
 }
 
-bool clean(const ArchiveBuild& a) {
+// No error so far in the build or in the plans before `upto` (all of them by default): the
+// plans of a batch read ahead are not looked at before their own turn.
+bool clean(const ArchiveBuild& a, size_t upto = SIZE_MAX) {
   if (a.diags.has_errors()) return false;
-  return std::all_of(a.plans.begin(), a.plans.end(),
-                     [](const auto& p) { return (p->going || p->from_cache) && !p->diags.has_errors(); });
+  const auto end = a.plans.begin() + static_cast<std::ptrdiff_t>(std::min(upto, a.plans.size()));
+  return std::all_of(a.plans.begin(), end, [](const auto& p) { return (p->going || p->from_cache) && !p->diags.has_errors(); });
 }
 
 }  // namespace
@@ -86,14 +91,18 @@ uintmax_t input_bytes(const std::filesystem::path& folder) {
   return total;
 }
 
-// Consecutive plans, each batch as many as fit kBatchInputBytes (at least one).
+// Consecutive plans: all of them when they fit kBatchInputBytes, else each batch as many as fit
+// half of it (at least one), two batches being alive at once (walk: reading ahead).
 std::vector<std::pair<size_t, size_t>> batches(const ArchiveBuild& a) {
   std::vector<std::pair<size_t, size_t>> out;
+  uintmax_t total = 0;
+  for (const auto& p : a.plans) total += p->input_bytes;
+  const uintmax_t limit = total <= limits::kBatchInputBytes ? limits::kBatchInputBytes : limits::kBatchInputBytes / 2;
   size_t begin = 0;
   uintmax_t bytes = 0;
   for (size_t i = 0; i < a.plans.size(); ++i) {
     const uintmax_t b = a.plans[i]->input_bytes;
-    if (i > begin && bytes + b > limits::kBatchInputBytes) {
+    if (i > begin && bytes + b > limit) {
       out.emplace_back(begin, i);
       begin = i;
       bytes = 0;
@@ -134,7 +143,7 @@ void take_from_cache(ArchiveBuild& a, BuildState& p) {
   p.going = false;
   p.plan_id = hit->plan_id;
   p.plan_id_loc = hit->plan_id_loc;
-  p.site_summary = std::move(hit->site);
+  p.site_summary = html::SitePlanSummary::from_json(hit->site);  // none: H001 at the site step
   for (auto& d : hit->diags) p.diags.add(std::move(d));
   ++a.plans_from_cache;
 }
@@ -143,7 +152,7 @@ void take_from_cache(ArchiveBuild& a, BuildState& p) {
 // written only costs the next build this plan's work.
 void put_in_cache(ArchiveBuild& a, BuildState& p) {
   if (p.from_cache || !p.going || p.diags.has_errors() || p.cache_key.empty()) return;
-  CachedPlan plan{p.plan_id, p.plan_id_loc, p.diags.all(), p.site_summary};
+  CachedPlan plan{p.plan_id, p.plan_id_loc, p.diags.all(), p.site_summary ? p.site_summary->to_json() : nlohmann::json()};
   (void)store_plan(a.env.cache_dir, p.cache_key, plan, p.outputs, p.outputs.paths());
 }
 
@@ -206,28 +215,84 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
     if (all[k].scope == Scope::Batch) last_batch_step = k;
   const auto stop_at = std::find_if(all.begin(), all.end(), [&](const Step& s) { return s.name == request.stop_after; });
   const size_t last = stop_at == all.end() ? all.size() - 1 : static_cast<size_t>(stop_at - all.begin());
-  bool stopped = false;  // a step could not give the build what the later steps need
-  for (const auto& range : batches(a)) {
+  // Up to its last batch step the batch goes step by step; after it, a build that writes into a
+  // folder goes plan by plan, each plan through every later step, cached and freed before the
+  // next: only one plan's documents and layout are alive at once.
+  const size_t plan_major = a.release_plans ? last_batch_step + 1 : tail;
+  const auto ranges = batches(a);
+  // The step that runs ahead (the prose: one Pandoc run per batch, on one core): while a batch's
+  // plans go through their plan steps, the next batch is read and checked and its step started,
+  // so Pandoc parses the next batch beside the PDF layout of this one. Only for a build that
+  // goes plan by plan, with a batch after this one.
+  size_t ahead = tail;
+  for (size_t k = 0; k < plan_major; ++k)
+    if (all[k].start && all[k].scope == Scope::Batch) {
+      ahead = k;
+      break;
+    }
+  const bool run_ahead = a.release_plans && ranges.size() > 1 && ahead < plan_major && ahead <= last;
+
+  // A batch's steps from `from` up to the step it may start ahead (`until`), or to its plan
+  // steps: `ran` is how far it got, `stopped` that a batch step stopped the build, `finish` what
+  // completes the step started ahead (empty: none started).
+  struct Walked {
+    size_t ran = 0;
+    bool stopped = false;
+    std::function<bool()> finish;
+  };
+  auto batch_steps = [&](std::pair<size_t, size_t> range, size_t from, size_t until, Walked& w) {
     a.batch.clear();
     for (size_t i = range.first; i < range.second; ++i) a.batch.push_back(a.plans[i].get());
-    if (!a.build_identity.empty())
-      for (BuildState* p : a.batch) take_from_cache(a, *p);
-    // Up to its last batch step (its one Pandoc run) the batch goes step by step; after it, a
-    // build that writes into a folder goes plan by plan, each plan through every later step,
-    // cached and freed before the next: only one plan's documents and layout are alive at once.
-    const size_t plan_major = a.release_plans ? last_batch_step + 1 : tail;
-    size_t ran = 0;  // steps of the table this batch went through
-    for (size_t k = 0; k < plan_major && k <= last; ++k) {
+    for (size_t k = from; k < plan_major && k <= last; ++k) {
       const Step& step = all[k];
       // A batch or archive step needs every plan so far, whole, unless it only looks for more
       // problems; the batch goes no further (a later batch is still read and checked).
-      if (step.scope != Scope::Plan && !step.even_after_errors && !clean(a)) break;
-      if (!run_step(a, step, k, all.size(), range, request)) {
-        if (step.scope != Scope::Plan) stopped = true;
-        break;
+      if (step.scope != Scope::Plan && !step.even_after_errors && !clean(a, range.second)) return;
+      if (k == until) {
+        w.finish = step.start(a);
+        return;
       }
-      ran = k + 1;
+      if (!run_step(a, step, k, all.size(), range, request)) {
+        if (step.scope != Scope::Plan) w.stopped = true;
+        return;
+      }
+      w.ran = k + 1;
     }
+  };
+  // Completes the step started ahead: its time is the time the build waited for it (the rest
+  // went on beside other steps).
+  auto finish = [&](const Step& step, Walked& w) {
+    const auto waiting = std::chrono::steady_clock::now();
+    const bool ok = w.finish();
+    w.finish = nullptr;
+    add_timing(a.timings, step.name, std::chrono::steady_clock::now() - waiting);
+    if (!ok) w.stopped = true;
+    else w.ran = ahead + 1;
+    return ok;
+  };
+
+  bool stopped = false;  // a step could not give the build what the later steps need
+  Walked next;           // the next batch, when it was read ahead
+  for (size_t r = 0; r < ranges.size(); ++r) {
+    const auto range = ranges[r];
+    Walked w;
+    if (r > 0 && run_ahead) {
+      w = std::move(next);
+      next = Walked{};
+    } else {
+      a.batch.clear();
+      for (size_t i = range.first; i < range.second; ++i)
+        if (!a.build_identity.empty()) take_from_cache(a, *a.plans[i]);
+      batch_steps(range, 0, run_ahead ? ahead : tail, w);
+    }
+    if (w.finish && finish(all[ahead], w)) batch_steps(range, ahead + 1, tail, w);
+    // The next batch read, checked and its prose started while this one's plans are laid out.
+    if (run_ahead && !w.stopped && r + 1 < ranges.size()) {
+      for (size_t i = ranges[r + 1].first; i < ranges[r + 1].second; ++i)
+        if (!a.build_identity.empty()) take_from_cache(a, *a.plans[i]);
+      batch_steps(ranges[r + 1], 0, ahead, next);
+    }
+    const size_t ran = w.ran;
     for (size_t i = range.first; i < range.second; ++i) {
       BuildState& p = *a.plans[i];
       size_t plan_ran = ran;
@@ -239,8 +304,12 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
       if (!a.build_identity.empty() && plan_ran == tail) put_in_cache(a, p);
       if (a.release_plans) release(p);
     }
-    if (stopped) break;
+    if (w.stopped) {
+      stopped = true;
+      break;
+    }
   }
+  if (next.finish) finish(all[ahead], next);  // a batch read ahead of one that stopped the build
   a.batch.clear();
   if (stopped || last < tail) return a;
   for (size_t k = tail; k <= last; ++k) {

@@ -17,6 +17,7 @@
 #include "diag/diagnostic.h"
 #include "diff/plan_diff.h"
 #include "doc/document.h"
+#include "emit/html/site_summary.h"
 #include "env/env.h"
 #include <nlohmann/json.hpp>
 #include "load/loader.h"
@@ -53,7 +54,9 @@ struct BuildState {
   // whether its outputs came from there (its steps then do not run).
   std::string cache_key;
   bool from_cache = false;
-  nlohmann::json site_summary;           // what the site's archive pages need of it
+  // What the site's archive pages need of it, held as it is (not as JSON, several times its size)
+  // from its pages step, or read from its cache entry, until the site step.
+  std::optional<html::SitePlanSummary> site_summary;
   // The Word editions, made by Pandoc beside the PDF layout: started by the pdf step, joined by
   // the docx step.
   struct DocxJob {
@@ -117,6 +120,12 @@ struct Step {
   // returning false stops the build.
   bool (*run)(ArchiveBuild&, BuildState*);
   bool even_after_errors = false;
+  // A batch step whose work can go on beside the plan steps of the batch before (the prose: a
+  // Pandoc process): `start` begins it for `ArchiveBuild::batch` on a thread of its own, which
+  // touches only that batch's plans and what it returns, and returns what completes it on the
+  // build's thread (true: the batch goes on), in place of `run`. A build that goes plan by plan
+  // reads each next batch and starts this step while the batch before is laid out.
+  std::function<bool()> (*start)(ArchiveBuild&) = nullptr;
 };
 
 // The steps in the order they run.

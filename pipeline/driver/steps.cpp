@@ -1,6 +1,9 @@
 // The rows of the pipeline table: each step of a build, per plan or archive-wide, in order.
 #include <algorithm>
+#include <functional>
+#include <future>
 #include <map>
+#include <memory>
 
 #include "check/checker.h"
 #include "compose/compose.h"
@@ -96,6 +99,34 @@ bool prose_step(ArchiveBuild& a, BuildState*) {
   bool ok = !a.diags.has_errors();
   for (const BuildState* p : a.batch) ok = ok && !p->diags.has_errors();
   return ok;
+}
+
+// The same started ahead: Pandoc parses the batch on a thread while the batch before is laid out.
+// Its warnings about Pandoc go to a list of its own until it is joined; its plans' warnings to
+// its plans, which nothing else reads before then.
+std::function<bool()> start_prose(ArchiveBuild& a) {
+  struct Run {
+    Diagnostics diags;
+    ProseStats stats;
+  };
+  std::vector<ProseJob> jobs;
+  std::vector<const BuildState*> plans(a.batch.begin(), a.batch.end());
+  for (BuildState* p : a.batch) jobs.push_back({&p->loaded.plan, &p->prose, &p->diags});
+  auto run = std::make_shared<std::future<Run>>(std::async(std::launch::async, [jobs = std::move(jobs), env = a.env] {
+    Run r;
+    r.stats = parse_prose(jobs, env, r.diags);
+    return r;
+  }));
+  return [&a, run, plans = std::move(plans)] {
+    Run r = run->get();
+    for (const auto& d : r.diags.all()) a.diags.add(d);
+    a.prose_stats.fragments += r.stats.fragments;
+    a.prose_stats.cache_hits += r.stats.cache_hits;
+    a.prose_stats.pandoc_runs += r.stats.pandoc_runs;
+    bool ok = !a.diags.has_errors();
+    for (const BuildState* p : plans) ok = ok && !p->diags.has_errors();
+    return ok;
+  };
 }
 
 // Each language's locale, its dates in the style the plan gives it (<language date-style>).
@@ -217,7 +248,7 @@ bool pages_step(ArchiveBuild& a, BuildState* s) {
   const html::SiteOptions options = site_options(a.env);
   std::optional<html::SitePlanSummary> summary = html::emit_plan_site(s->documents, s->outputs, a.site_locales, options, s->diags);
   if (!summary) return false;
-  s->site_summary = summary->to_json();
+  s->site_summary = std::move(summary);
   return !s->diags.has_errors() && !a.diags.has_errors();
 }
 
@@ -226,12 +257,12 @@ bool pages_step(ArchiveBuild& a, BuildState* s) {
 bool site_step(ArchiveBuild& a, BuildState*) {
   std::vector<html::SitePlanSummary> plans;
   for (const auto& p : a.plans) {
-    std::optional<html::SitePlanSummary> summary = html::SitePlanSummary::from_json(p->site_summary);
-    if (!summary) {
+    if (!p->site_summary) {
       a.diags.error(Code::H001, {p->folder.generic_string(), 0, 0}, "the plan's site summary does not read (internal error)");
       return false;
     }
-    plans.push_back(std::move(*summary));
+    plans.push_back(std::move(*p->site_summary));  // the last step to read it
+    p->site_summary.reset();
   }
   load_locales(html::site_languages(plans), a.env.data_dir, a.site_locales, a.diags);
   const html::SiteOptions options = site_options(a.env);
@@ -269,7 +300,7 @@ constexpr Step kSteps[] = {
     {"check", Scope::Plan, "dates, ranges, references, languages and the drafting stage's requirements", &check_step},
     {"ids", Scope::Batch, "each plan of the archive has its own id", &ids_step, true},
     {"prose", Scope::Batch, "every Markdown fragment of every plan through one Pandoc run (cached by content hash)",
-     &prose_step},
+     &prose_step, false, &start_prose},
     {"locale", Scope::Plan, "the message catalogue and ICU formatters of each language of the plan", &locale_step},
     {"compose", Scope::Plan, "one presentation-neutral document per edition, every label and date formatted",
      &compose_step},

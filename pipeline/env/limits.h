@@ -73,8 +73,11 @@ inline constexpr int kMaxYear = 2200;
 // A build takes plans in batches of at most this much content (their files' bytes; a larger plan
 // is a batch of its own), built and written out before the next batch is read: the memory of a
 // build is bounded by its largest batch (after its prose, each plan is built and freed in turn).
-// The default archive (about 0.55 MiB) is one batch, so its prose is one Pandoc run; a
-// 25-commitment plan is about 0.47 MiB, so a large archive's batches are two such plans.
+// An archive of at most this much is one batch: the default archive (about 0.63 MiB) has its
+// prose in one Pandoc run. A larger one goes in batches of half this, because the next batch is
+// read and its prose parsed (Pandoc, and Pandoc's JSON) while this one's plans are laid out, so
+// two batches are alive at once: a 25-commitment plan is about 0.47 MiB, a batch of its own
+// (two a batch: 414 MiB peak for ten plans against 282 MiB).
 inline constexpr std::uintmax_t kBatchInputBytes = 1u << 20;
 // A plan with more content than this is a large one: its editions are written one PDF and one
 // Word edition at a time (each a whole laid-out document or Word AST in memory, about 200 times

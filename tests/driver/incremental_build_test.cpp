@@ -7,6 +7,7 @@
 #include <map>
 
 #include "driver/pipeline.h"
+#include "env/limits.h"
 #include "publish/output_folder.h"
 #include "support/paths.h"
 
@@ -105,6 +106,57 @@ TEST_F(IncrementalBuild, AFailedBuildLeavesTheOutputAndTheCacheAsTheyWere) {
   for (const auto& e : fs::directory_iterator(dir_->path() / ".dist.renaksi"))
     if (e.path().filename().string().starts_with("staging")) ++staging;
   EXPECT_EQ(staging, 0u);
+}
+
+// An archive larger than one batch: each batch's prose is parsed (one Pandoc run each) while the
+// batch before is laid out. The plans are padded past half a batch each with an XML comment
+// (input bytes, not content), so each is a batch of its own. Two builds from nothing publish the
+// same bytes; a broken plan in a batch read ahead is reported and nothing is published.
+TEST_F(IncrementalBuild, AnArchiveOfSeveralBatchesReadsTheNextAheadAndPublishesTheSame) {
+  fs::copy(content_ / "nap-two", content_ / "nap-three", fs::copy_options::recursive);
+  for (const char* id : {"nap-one", "nap-two", "nap-three"}) {
+    std::string plan = testing::file_bytes(content_ / id / "plan.xml");
+    const size_t at = plan.find("id=\"");
+    plan.replace(at + 4, plan.find('"', at + 4) - at - 4, id);
+    plan += "<!-- " + std::string(limits::kBatchInputBytes / 2, 'x') + " -->\n";
+    std::ofstream(content_ / id / "plan.xml", std::ios::binary | std::ios::trunc) << plan;
+    // Prose of its own (the problem statement is Markdown), so no batch finds it in the cache.
+    const fs::path commitment = content_ / id / "commitments" / "01.xml";
+    std::string xml = testing::file_bytes(commitment);
+    const size_t problem = xml.find("The problem.");
+    ASSERT_NE(problem, std::string::npos);
+    xml.replace(problem, 12, std::string("The problem of ") + id + ".");
+    std::ofstream(commitment, std::ios::binary | std::ios::trunc) << xml;
+  }
+  ArchiveBuild first = build();
+  ASSERT_EQ(first.error_count(), 0u);
+  ASSERT_TRUE(first.published);
+  EXPECT_EQ(first.prose_stats.pandoc_runs, 3);  // a batch each
+  const auto published = files_of(out_);
+  for (const char* id : {"nap-one", "nap-two", "nap-three"})
+    EXPECT_TRUE(published.count(std::string(id) + "/" + id + ".bilingual.pdf")) << id;
+  EXPECT_TRUE(published.count("site/en/nap-three/index.html"));
+
+  fs::remove_all(env_.cache_dir);
+  fs::remove_all(out_);
+  ArchiveBuild again = build();
+  ASSERT_EQ(again.error_count(), 0u);
+  EXPECT_EQ(again.prose_stats.pandoc_runs, 3);
+  EXPECT_TRUE(files_of(out_) == published);
+
+  // The third plan broken: found while the second is built, reported at its file; nothing published.
+  std::ofstream(content_ / "nap-three" / "commitments" / "01.xml", std::ios::binary | std::ios::trunc) << "<broken";
+  ArchiveBuild broken = build();
+  EXPECT_FALSE(broken.published);
+  ASSERT_EQ(broken.plans.size(), 3u);
+  for (const auto& p : broken.plans) {
+    const bool three = p->folder.filename() == "nap-three";
+    EXPECT_EQ(p->diags.error_count() > 0, three) << p->folder;
+    if (three && p->diags.error_count() > 0) {
+      EXPECT_NE(p->diags.all().front().str().find("01.xml"), std::string::npos) << p->diags.all().front().str();
+    }
+  }
+  EXPECT_TRUE(files_of(out_) == published);
 }
 
 }  // namespace

@@ -128,7 +128,7 @@ constexpr int kTextWeight = 1;
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> search_words(const SitePlan& p, const std::string& l) {
+std::string search_words(const SitePlan& p, const std::string& l) {
   // word -> (commitment index -> weighted count); ordered, so the output is sorted.
   std::map<std::string, std::map<size_t, int>> counts;
   std::vector<DocFields> docs = doc_fields(p, l);
@@ -142,12 +142,17 @@ std::vector<std::pair<std::string, std::string>> search_words(const SitePlan& p,
     for (const auto& x : docs[k].themes) add(x, kFactWeight);
     add(docs[k].text, kTextWeight);
   }
-  std::vector<std::pair<std::string, std::string>> out;
-  out.reserve(counts.size());
+  std::string out;
   for (const auto& [word, postings] : counts) {
-    std::string list;
-    for (const auto& [k, c] : postings) list += (list.empty() ? "" : " ") + std::to_string(k) + ":" + std::to_string(c);
-    out.emplace_back(word, std::move(list));
+    if (word.find_first_of("\t\n") != std::string::npos) continue;  // never, by search_terms: kept out all the same
+    out += word;
+    char sep = '\t';
+    for (const auto& [k, c] : postings) {
+      out += sep;
+      out += std::to_string(k) + ":" + std::to_string(c);
+      sep = ' ';
+    }
+    out += '\n';
   }
   return out;
 }

@@ -23,8 +23,10 @@ std::string search_doc_path(const std::string& lang, const std::string& slug, in
 // The words of the plan's commitments in `lang` for the archive's word index: every word of
 // each commitment's title (weight 4), other titles and OGP id, leads and themes (2 each) and
 // full text (1), folded as search.js folds (not stemmed), sorted, each with its postings
-// "k:c k:c" (k: the commitment's index in search_entries, c: its weighted count).
-std::vector<std::pair<std::string, std::string>> search_words(const SitePlan& plan, const std::string& lang);
+// "k:c k:c" (k: the commitment's index in search_entries, c: its weighted count), one
+// "word\tpostings\n" line each (SitePlanSummary::Edition::words). A word never holds a tab or a
+// line break: search_terms splits text at them.
+std::string search_words(const SitePlan& plan, const std::string& lang);
 
 // The plain text of a commitment's chapter, every block in order (headings, paragraphs,
 // prose, fields as "label: value", each table's header and cells, milestones included), one

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "emit/html/search_stem.h"
 
@@ -143,13 +144,22 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
       for (const auto& s : e.search) facets.push_back({&s.themes, &s.leads, &s.completion_id});
       // stem -> (index in the plan -> count): words of one stem merged, then appended in order.
       std::map<std::string, std::map<uint32_t, uint32_t>> plan_postings;
-      for (const auto& [word, list] : e.words) {
+      // "word\tk:c k:c\n" per word (search_words); a line without its tab is a damaged cache entry.
+      for (size_t line = 0; line < e.words.size();) {
+        size_t eol = e.words.find('\n', line);
+        if (eol == std::string::npos) eol = e.words.size();
+        const std::string_view entry(e.words.data() + line, eol - line);
+        line = eol + 1;
+        const size_t tab = entry.find('\t');
+        if (tab == std::string_view::npos) continue;
+        const std::string word(entry.substr(0, tab));
+        const std::string_view list = entry.substr(tab + 1);
         std::map<uint32_t, uint32_t>& to = plan_postings[search_stem(lang, word)];
         size_t at = 0;
         while (at < list.size()) {  // "k:c k:c", written by search_words
           size_t end = list.find(' ', at);
           if (end == std::string::npos) end = list.size();
-          const std::string item = list.substr(at, end - at);
+          const std::string item(list.substr(at, end - at));
           at = end + 1;
           const size_t colon = item.find(':');
           if (colon == std::string::npos) continue;

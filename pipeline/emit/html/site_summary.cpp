@@ -93,8 +93,7 @@ json SitePlanSummary::to_json() const {
     ej["search"] = json::array();
     for (const auto& s : e.search) ej["search"].push_back(
           {{"n", s.number}, {"t", s.title}, {"l", s.leads}, {"h", s.themes}, {"c", {s.completion_id, s.completion}}});
-    ej["words"] = json::array();
-    for (const auto& [w, postings] : e.words) ej["words"].push_back({w, postings});
+    ej["words"] = e.words;
     j["editions"].push_back(std::move(ej));
   }
   j["commitment_slugs"] = json::array();
@@ -164,7 +163,7 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
         for (char ch : e.search.back().completion_id)
           if (!((ch >= 'a' && ch <= 'z') || ch == '-')) return std::nullopt;
       }
-      for (const auto& wj : ej.at("words")) e.words.emplace_back(wj.at(0).get<std::string>(), wj.at(1).get<std::string>());
+      e.words = ej.at("words").get<std::string>();
       s.editions.push_back(std::move(e));
     }
     for (const auto& c : j.at("commitment_slugs")) {

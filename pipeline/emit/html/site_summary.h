@@ -16,7 +16,7 @@ namespace renaksi::html {
 
 struct SitePlanSummary {
   // Bumped whenever the fields or their meaning change: an older summary is not read.
-  static constexpr int kVersion = 6;
+  static constexpr int kVersion = 7;
 
   // One organisation of the plan, as its index entry shows it.
   struct Role {
@@ -52,9 +52,12 @@ struct SitePlanSummary {
     std::vector<SearchEntry> search;                           // in plan order
     // Every word of its commitments' text, folded but not stemmed (the archive stems it in each
     // site language: search_words), sorted, each with its postings "k:c k:c" (k: index into
-    // `search`, c: weighted count): what the archive's word index is built from, so that a
-    // cached plan's text is never read again.
-    std::vector<std::pair<std::string, std::string>> words;
+    // `search`, c: weighted count), one "word\tpostings\n" line each: what the archive's word
+    // index is built from, so that a cached plan's text is never read again. One string, not a
+    // list of pairs: an archive holds every plan's summary until its own pages are written, and
+    // as a list the words were most of a summary's memory (about 1 MiB a plan of 25
+    // commitments; as one string, a sixth of it).
+    std::string words;
   };
   // A link of the plan's pages to a file outside the plan (an archive page, an asset, another
   // plan), checked by the archive step.
