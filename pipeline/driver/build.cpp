@@ -280,7 +280,6 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
       w = std::move(next);
       next = Walked{};
     } else {
-      a.batch.clear();
       for (size_t i = range.first; i < range.second; ++i)
         if (!a.build_identity.empty()) take_from_cache(a, *a.plans[i]);
       batch_steps(range, 0, run_ahead ? ahead : tail, w);
