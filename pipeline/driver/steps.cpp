@@ -88,22 +88,10 @@ bool ids_step(ArchiveBuild& a, BuildState*) {
   return ok;
 }
 
-// The prose of every plan of the batch in one Pandoc run.
-bool prose_step(ArchiveBuild& a, BuildState*) {
-  std::vector<ProseJob> jobs;
-  for (BuildState* p : a.batch) jobs.push_back({&p->loaded.plan, &p->prose, &p->diags});
-  const ProseStats stats = parse_prose(jobs, a.env, a.diags);
-  a.prose_stats.fragments += stats.fragments;
-  a.prose_stats.cache_hits += stats.cache_hits;
-  a.prose_stats.pandoc_runs += stats.pandoc_runs;
-  bool ok = !a.diags.has_errors();
-  for (const BuildState* p : a.batch) ok = ok && !p->diags.has_errors();
-  return ok;
-}
-
-// The same started ahead: Pandoc parses the batch on a thread while the batch before is laid out.
-// Its warnings about Pandoc go to a list of its own until it is joined; its plans' warnings to
-// its plans, which nothing else reads before then.
+// The prose of every plan of the batch in one Pandoc run, on a thread of its own: started by
+// `start_prose` (a build that reads the next batch ahead starts it while the batch before is
+// laid out) and completed by what it returns. Pandoc's own problems go to a list of the run's
+// until it is joined, its plans' warnings to its plans, which nothing else reads before then.
 std::function<bool()> start_prose(ArchiveBuild& a) {
   struct Run {
     Diagnostics diags;
@@ -128,6 +116,8 @@ std::function<bool()> start_prose(ArchiveBuild& a) {
     return ok;
   };
 }
+
+bool prose_step(ArchiveBuild& a, BuildState*) { return start_prose(a)(); }
 
 // Each language's locale, its dates in the style the plan gives it (<language date-style>).
 bool locale_step(ArchiveBuild& a, BuildState* s) {
