@@ -261,11 +261,11 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
   };
   // Completes the step started ahead: its time is the time the build waited for it (the rest
   // went on beside other steps).
-  auto finish = [&](const Step& step, Walked& w) {
+  auto finish = [&](Walked& w) {
     const auto waiting = std::chrono::steady_clock::now();
     const bool ok = w.finish();
     w.finish = nullptr;
-    add_timing(a.timings, step.name, std::chrono::steady_clock::now() - waiting);
+    add_timing(a.timings, all[ahead].name, std::chrono::steady_clock::now() - waiting);
     if (!ok) w.stopped = true;
     else w.ran = ahead + 1;
     return ok;
@@ -284,7 +284,7 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
         if (!a.build_identity.empty()) take_from_cache(a, *a.plans[i]);
       batch_steps(range, 0, run_ahead ? ahead : tail, w);
     }
-    if (w.finish && finish(all[ahead], w)) batch_steps(range, ahead + 1, tail, w);
+    if (w.finish && finish(w)) batch_steps(range, ahead + 1, tail, w);
     // The next batch read, checked and its prose started while this one's plans are laid out.
     if (run_ahead && !w.stopped && r + 1 < ranges.size()) {
       for (size_t i = ranges[r + 1].first; i < ranges[r + 1].second; ++i)
@@ -308,7 +308,7 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
       break;
     }
   }
-  if (next.finish) finish(all[ahead], next);  // a batch read ahead of one that stopped the build
+  if (next.finish) finish(next);  // a batch read ahead of one that stopped the build
   a.batch.clear();
   if (stopped || last < tail) return a;
   for (size_t k = tail; k <= last; ++k) {
