@@ -195,32 +195,28 @@ bool data_step(ArchiveBuild&, BuildState* s) {
 // back from its outputs (a plan taken from the cache ran no step), before the site's pages
 // that link them.
 bool open_data_step(ArchiveBuild& a, BuildState*) {
-  std::vector<open_data::PlanDataFiles> files;
-  std::vector<std::string> langs;
+  std::vector<open_data::PlanDataSource> sources;
   for (const auto& p : a.plans) {
     if (p->plan_id.empty()) continue;
-    auto bytes_of = [&](open_data::Table t) {
-      const std::string path = "site/" + open_data::plan_file(p->plan_id, t, open_data::Format::Json);
-      if (const std::string* held = p->outputs.find(path)) return *held;
-      std::string read;
-      if (!p->outputs.folder().empty() && p->outputs.has(path)) (void)read_file(p->outputs.folder() / path, read);
-      return read;
-    };
-    open_data::PlanDataFiles f{p->plan_id, bytes_of(open_data::Table::Commitments), bytes_of(open_data::Table::Milestones)};
-    if (f.commitments_json.empty()) continue;  // a plan without open data (no step made it)
-    const auto facts = nlohmann::ordered_json::parse(f.commitments_json, nullptr, false);
-    if (facts.is_object() && facts.contains("plan") && facts["plan"].contains("languages"))
-      for (const auto& l : facts["plan"]["languages"])
-        if (l.is_string() && std::find(langs.begin(), langs.end(), l.get<std::string>()) == langs.end())
-          langs.push_back(l.get<std::string>());
-    files.push_back(std::move(f));
+    const BuildState* plan = p.get();
+    sources.push_back({p->plan_id, [plan](open_data::Table t) {
+                         const std::string path =
+                             "site/" + open_data::plan_file(plan->plan_id, t, open_data::Format::Json);
+                         if (const std::string* held = plan->outputs.find(path)) return *held;
+                         std::string read;
+                         if (!plan->outputs.folder().empty() && plan->outputs.has(path))
+                           (void)read_file(plan->outputs.folder() / path, read);
+                         return read;
+                       }});
   }
-  load_locales(langs, a.env.data_dir, a.site_locales, a.diags);
+  const std::optional<open_data::ArchiveFacts> facts = open_data::read_archive_facts(sources, a.diags);
+  if (!facts) return false;
+  load_locales(facts->langs, a.env.data_dir, a.site_locales, a.diags);
   open_data::FeedOptions options;
   options.site_url = a.env.site_url;
   options.plan_page = [](const std::string& id, const std::string& lang) { return html::urls::plan(lang, html::plan_slug(id)); };
   options.home_page = [](const std::string& lang) { return html::urls::home(lang); };
-  const bool ok = open_data::emit_archive_data(files, a.site_locales, options, {}, a.outputs, a.diags);
+  const bool ok = open_data::emit_archive_data(*facts, sources, a.site_locales, options, {}, a.outputs, a.diags);
   return ok && !a.diags.has_errors();
 }
 

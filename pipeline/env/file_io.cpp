@@ -55,6 +55,15 @@ bool write_new_file(const std::filesystem::path& path, std::string_view bytes, s
   return write_all(fd.get(), bytes, why) && fd.close(why);
 }
 
+bool append_to_file(const std::filesystem::path& path, std::string_view bytes, std::string& why) {
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW));
+  if (!fd) {
+    why = std::strerror(errno);
+    return false;
+  }
+  return write_all(fd.get(), bytes, why) && fd.close(why);
+}
+
 bool replace_file(const std::filesystem::path& target, std::string_view bytes, std::string& why, Flush flush) {
   // Unique within the process (the counter) and across processes (the pid); O_EXCL refuses a
   // leftover of the same name rather than writing through it.

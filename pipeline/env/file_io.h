@@ -36,6 +36,10 @@ bool write_all(int fd, std::string_view bytes, std::string& why);
 // and closes it; false with `why` (a full disk included).
 bool write_new_file(const std::filesystem::path& path, std::string_view bytes, std::string& why);
 
+// Appends `bytes` to the existing file at `path` (never creates one, never through a link) and
+// closes it; false with `why`.
+bool append_to_file(const std::filesystem::path& path, std::string_view bytes, std::string& why);
+
 // Whether replace_file waits for the bytes to reach the disk before the rename (fsync). A file
 // a user keeps is flushed; a cache entry, verified by its header when read (a torn entry is a
 // miss), is not: 426 entries on a cold build of content/ would wait about 1.3 s more.

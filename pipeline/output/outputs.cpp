@@ -56,6 +56,34 @@ void Outputs::add(const std::string& path, std::string bytes) {
   written_[path] = bytes.size();
 }
 
+void Outputs::append(const std::string& path, std::string_view bytes) {
+  if (folder_.empty()) {
+    const auto it = files_.find(path);
+    if (it == files_.end()) {
+      write_errors_.push_back(path + ": appended to before it was added (internal error)");
+      return;
+    }
+    it->second.append(bytes);
+    return;
+  }
+  const auto it = written_.find(path);
+  if (it == written_.end()) {
+    // Not written: add() failed (its error is kept) or was never called.
+    const std::string prefix = path + ": ";
+    for (const auto& e : write_errors_)
+      if (e.starts_with(prefix)) return;
+    write_errors_.push_back(path + ": appended to before it was added (internal error)");
+    return;
+  }
+  std::string why;
+  if (!append_to_file(folder_ / path, bytes, why)) {
+    write_errors_.push_back(path + ": cannot write the file: " + why);
+    written_.erase(it);
+    return;
+  }
+  it->second += bytes.size();
+}
+
 void Outputs::add(const Artifact& artifact, std::string bytes) {
   const std::string path = artifact.path();
   if (!has(path)) artifacts_.push_back(artifact);

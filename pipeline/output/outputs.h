@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "output/artifact.h"
@@ -24,6 +25,10 @@ class Outputs {
 
   // Adds (or replaces) the file at `path`, relative to the output folder, '/'-separated.
   void add(const std::string& path, std::string bytes);
+  // Appends `bytes` to the file at `path`, which add() began: a file written in parts (an
+  // archive-wide table, a plan's rows at a time), so that its whole text is never held when the
+  // outputs are folder-backed. A path not added first is a write error (internal).
+  void append(const std::string& path, std::string_view bytes);
   // Adds a plan's artifact at its path, and remembers what it is.
   void add(const Artifact& artifact, std::string bytes);
   // Adds the file at `path` with the bytes of the file already at `from` (a plan's download

@@ -66,6 +66,28 @@ TEST(Outputs, APathThatLeavesTheFolderOrCannotBeWrittenIsRememberedNotWritten) {
   EXPECT_EQ(out.size(), 0u);
 }
 
+TEST(Outputs, AFileWrittenInPartsIsTheSameInAFolderAndInMemory) {
+  testing::TempDir dir("outputs-append");
+  Outputs folder(dir.path()), memory;
+  for (Outputs* out : {&folder, &memory}) {
+    out->add("site/data/all.csv", "head\n");
+    out->append("site/data/all.csv", "row 1\n");
+    out->append("site/data/all.csv", "");
+    out->append("site/data/all.csv", "row 2\n");
+    out->append("site/data/never-added.csv", "row\n");  // not begun by add(): an error, nothing written
+  }
+  EXPECT_EQ(testing::file_bytes(dir.path() / "site/data/all.csv"), "head\nrow 1\nrow 2\n");
+  EXPECT_EQ(folder.size_of("site/data/all.csv"), std::optional<size_t>(17));
+  ASSERT_TRUE(memory.find("site/data/all.csv"));
+  EXPECT_EQ(*memory.find("site/data/all.csv"), "head\nrow 1\nrow 2\n");
+  for (const Outputs* out : {&folder, &memory}) {
+    ASSERT_EQ(out->write_errors().size(), 1u);
+    EXPECT_TRUE(out->write_errors()[0].starts_with("site/data/never-added.csv: ")) << out->write_errors()[0];
+    EXPECT_FALSE(out->has("site/data/never-added.csv"));
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "site/data/never-added.csv"));
+}
+
 TEST(Outputs, AbsorbingAFolderBackedSetMovesItsIndex) {
   testing::TempDir dir("outputs-absorb");
   Outputs archive(dir.path()), plan(dir.path());

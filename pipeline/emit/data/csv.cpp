@@ -32,24 +32,39 @@ std::string csv_field(std::string_view text) {
   return out;
 }
 
-std::string write_csv(const std::vector<std::string>& columns, const std::vector<nlohmann::ordered_json>& rows) {
+namespace {
+
+void append_record(const std::vector<std::string>& fields, std::string& out) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    out += csv_field(fields[i]);
+  }
+  out += "\r\n";
+}
+
+}  // namespace
+
+std::string csv_header(const std::vector<std::string>& columns) {
   std::string out(kUtf8Bom);
-  auto record = [&out](const std::vector<std::string>& fields) {
-    for (size_t i = 0; i < fields.size(); ++i) {
-      if (i) out += ',';
-      out += csv_field(fields[i]);
-    }
-    out += "\r\n";
-  };
-  record(columns);
+  append_record(columns, out);
+  return out;
+}
+
+void append_csv_records(const std::vector<std::string>& columns, const std::vector<nlohmann::ordered_json>& rows,
+                        std::string& out) {
   std::vector<std::string> fields(columns.size());
   for (const auto& row : rows) {
     for (size_t i = 0; i < columns.size(); ++i) {
       auto it = row.find(columns[i]);
       fields[i] = it == row.end() ? std::string() : formula_safe(cell_text(*it));
     }
-    record(fields);
+    append_record(fields, out);
   }
+}
+
+std::string write_csv(const std::vector<std::string>& columns, const std::vector<nlohmann::ordered_json>& rows) {
+  std::string out = csv_header(columns);
+  append_csv_records(columns, rows, out);
   return out;
 }
 

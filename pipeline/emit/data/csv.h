@@ -29,4 +29,10 @@ std::string csv_field(std::string_view text);
 // the row lacks is empty).
 std::string write_csv(const std::vector<std::string>& columns, const std::vector<nlohmann::ordered_json>& rows);
 
+// The file's start alone (BOM and header), and the records of `rows` appended to `out`: a file
+// written in parts, a plan's rows at a time, is write_csv's bytes.
+std::string csv_header(const std::vector<std::string>& columns);
+void append_csv_records(const std::vector<std::string>& columns, const std::vector<nlohmann::ordered_json>& rows,
+                        std::string& out);
+
 }  // namespace renaksi::open_data

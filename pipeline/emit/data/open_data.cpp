@@ -90,62 +90,116 @@ void emit_plan_data(const Plan& plan, const Locales& locales, Outputs& out) {
   }
 }
 
-bool emit_archive_data(const std::vector<PlanDataFiles>& files, const Locales& locales, const FeedOptions& options,
-                       const std::vector<FeedEntry>& extra, Outputs& out, Diagnostics& diags) {
-  std::vector<ReadPlan> plans;
-  bool ok = true;
-  for (const auto& f : files) {
-    ReadPlan p;
-    ordered_json facts_m;
-    if (!read_table(f.commitments_json, Table::Commitments, p, p.facts) ||
-        !read_table(f.milestones_json, Table::Milestones, p, facts_m)) {
-      diags.error(Code::H070, {site(plan_file(f.plan_id, Table::Commitments, Format::Json)), 0, 0},
-                  "the open data of plan '" + f.plan_id + "' does not read back (internal error)");
+namespace {
+
+// `value` as it stands `depth` levels down in a document dump() writes: nlohmann indents a nested
+// value by its depth alone, and a string's line breaks are escaped, so a value dumped on its own
+// with `depth` tabs after each of its line breaks is the same bytes as within the document.
+void append_nested(const ordered_json& value, size_t depth, std::string& out) {
+  const std::string text = value.dump(1, '\t', false, ordered_json::error_handler_t::replace);
+  out.reserve(out.size() + text.size() + text.size() / 8);
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out.append(depth, '\t');
+  }
+}
+
+void report_unreadable(const std::string& plan_id, Diagnostics& diags) {
+  diags.error(Code::H070, {site(plan_file(plan_id, Table::Commitments, Format::Json)), 0, 0},
+              "the open data of plan '" + plan_id + "' does not read back (internal error)");
+}
+
+// One archive-wide table as CSV and JSON: the start of each file, then a plan's rows at a time
+// (read, appended to both, let go), then the JSON's end. The JSON is dump()'s bytes of
+// {format, version, plans, <table>: rows}, without ever holding all of it.
+bool emit_archive_table(const ArchiveFacts& facts, const std::vector<PlanDataSource>& sources, Table table,
+                        Outputs& out, Diagnostics& diags) {
+  const std::vector<std::string> columns =
+      table == Table::Commitments ? commitment_columns(facts.langs) : milestone_columns(facts.langs);
+  const std::string csv_path = site(archive_file(table, Format::Csv)), json_path = site(archive_file(table, Format::Json));
+  ordered_json head = ordered_json::object();
+  head["format"] = kFormat;
+  head["version"] = kVersion;
+  head["plans"] = ordered_json::array();
+  for (const auto& p : facts.plans) head["plans"].push_back(p.facts);
+  std::string json = dump(head);  // "…\n}\n": the table's rows go before the closing brace
+  json.resize(json.size() - 3);
+  json += ",\n\t\"" + std::string(table_name(table)) + "\": ";
+  out.add(csv_path, csv_header(columns));
+  out.add(json_path, std::move(json));
+  bool ok = true, any = false;
+  for (const auto& p : facts.plans) {  // bounded: the plans read
+    const PlanDataSource& source = sources[p.source];
+    ReadPlan rows;
+    ordered_json ignored;
+    if (!read_table(source.read(table), table, rows, ignored)) {
+      report_unreadable(source.plan_id, diags);
       ok = false;
       continue;
     }
-    plans.push_back(std::move(p));
+    const auto& list = table == Table::Commitments ? rows.commitments : rows.milestones;
+    std::string csv_part, json_part;
+    append_csv_records(columns, list, csv_part);
+    for (const auto& row : list) {
+      json_part += any ? ",\n\t\t" : "[\n\t\t";
+      append_nested(row, 2, json_part);
+      any = true;
+    }
+    out.append(csv_path, csv_part);
+    out.append(json_path, json_part);
   }
-  if (!ok) return false;
-  // Newest first, as the site lists them: by start date, then id.
-  auto start_of = [](const ReadPlan& p) { return p.facts.value("start", ""); };
-  auto id_of = [](const ReadPlan& p) { return p.facts.value("id", ""); };
-  std::stable_sort(plans.begin(), plans.end(), [&](const ReadPlan& a, const ReadPlan& b) {
-    if (start_of(a) != start_of(b)) return start_of(a) > start_of(b);
-    return id_of(a) < id_of(b);
-  });
+  out.append(json_path, any ? "\n\t]\n}\n" : "[]\n}\n");
+  return ok;
+}
 
-  std::vector<std::string> langs;
+}  // namespace
+
+std::optional<ArchiveFacts> read_archive_facts(const std::vector<PlanDataSource>& sources, Diagnostics& diags) {
+  ArchiveFacts a;
+  bool ok = true;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const std::string bytes = sources[i].read(Table::Commitments);
+    if (bytes.empty()) continue;  // a plan without open data (no step made it)
+    ReadPlan p;
+    ordered_json facts;
+    if (!read_table(bytes, Table::Commitments, p, facts)) {
+      report_unreadable(sources[i].plan_id, diags);
+      ok = false;
+      continue;
+    }
+    a.plans.push_back({std::move(facts), i});
+  }
+  if (!ok) return std::nullopt;
+  // Newest first, as the site lists them: by start date, then id.
+  auto start_of = [](const ArchiveFacts::PlanFacts& p) { return p.facts.value("start", ""); };
+  auto id_of = [](const ArchiveFacts::PlanFacts& p) { return p.facts.value("id", ""); };
+  std::stable_sort(a.plans.begin(), a.plans.end(), [&](const auto& x, const auto& y) {
+    if (start_of(x) != start_of(y)) return start_of(x) > start_of(y);
+    return id_of(x) < id_of(y);
+  });
   auto add_lang = [&](const std::string& l) {
-    if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
+    if (std::find(a.langs.begin(), a.langs.end(), l) == a.langs.end()) a.langs.push_back(l);
   };
-  for (const auto& p : plans)  // each plan's administrative language first (listed first), then the others
+  for (const auto& p : a.plans)  // each plan's administrative language first (listed first), then the others
     if (p.facts.contains("languages") && p.facts["languages"].is_array() && !p.facts["languages"].empty() &&
         p.facts["languages"][0].is_string())
       add_lang(p.facts["languages"][0].get<std::string>());
-  for (const auto& p : plans)
+  for (const auto& p : a.plans)
     if (p.facts.contains("languages") && p.facts["languages"].is_array())
       for (const auto& l : p.facts["languages"])
         if (l.is_string()) add_lang(l.get<std::string>());
+  return a;
+}
 
-  ordered_json all = ordered_json::object();
-  all["format"] = kFormat;
-  all["version"] = kVersion;
-  ordered_json facts = ordered_json::array();
-  std::vector<ordered_json> commitments, milestones;
-  for (const auto& p : plans) {
-    facts.push_back(p.facts);
-    commitments.insert(commitments.end(), p.commitments.begin(), p.commitments.end());
-    milestones.insert(milestones.end(), p.milestones.begin(), p.milestones.end());
-  }
-  all["plans"] = facts;
-  ordered_json c = all, m = all;
-  c["commitments"] = commitments;
-  m["milestones"] = milestones;
-  out.add(site(archive_file(Table::Commitments, Format::Csv)), write_csv(commitment_columns(langs), commitments));
-  out.add(site(archive_file(Table::Commitments, Format::Json)), dump(c));
-  out.add(site(archive_file(Table::Milestones, Format::Csv)), write_csv(milestone_columns(langs), milestones));
-  out.add(site(archive_file(Table::Milestones, Format::Json)), dump(m));
+bool emit_archive_data(const ArchiveFacts& facts, const std::vector<PlanDataSource>& sources, const Locales& locales,
+                       const FeedOptions& options, const std::vector<FeedEntry>& extra, Outputs& out,
+                       Diagnostics& diags) {
+  bool ok = true;
+  for (const Table table : {Table::Commitments, Table::Milestones})
+    ok = emit_archive_table(facts, sources, table, out, diags) && ok;
+  if (!ok) return false;
+  const std::vector<std::string>& langs = facts.langs;
+  auto id_of = [](const ArchiveFacts::PlanFacts& p) { return p.facts.value("id", ""); };
 
   // The feed: one entry per plan, at its current stage (a draft moving on is a new entry).
   Feed feed;
@@ -156,7 +210,7 @@ bool emit_archive_data(const std::vector<PlanDataFiles>& files, const Locales& l
   feed.id = options.site_url.empty() ? "urn:renaksi:feed" : options.site_url + feed_file();
   if (!options.site_url.empty()) feed.links.push_back({"self", options.site_url + feed_file(), std::string(kFeedMediaType), {}});
   if (options.home_page) feed.links.push_back({"alternate", feed_href(options, options.home_page(feed.lang)), "text/html", feed.lang});
-  for (const auto& p : plans) {
+  for (const auto& p : facts.plans) {
     FeedEntry e;
     const std::string id = id_of(p), stage = p.facts.value("stage", "");
     e.kind = stage == "final" ? FeedEntry::Kind::NewPlan : FeedEntry::Kind::NewDraft;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,11 +25,13 @@ namespace renaksi::open_data {
 // it has them. `locales`: the plan's catalogues (for its stage's name in each language).
 void emit_plan_data(const Plan& plan, const Locales& locales, Outputs& out);
 
-// A plan's two JSON files, as its build wrote them.
-struct PlanDataFiles {
+// Where one plan's two JSON files are read from, when they are needed: the archive's tables are
+// written a plan at a time, so that only one plan's rows are in memory, never the archive's.
+struct PlanDataSource {
   std::string plan_id;
-  std::string commitments_json;
-  std::string milestones_json;
+  // The file's bytes as the plan's build wrote them; "" when the plan has none (no step made its
+  // open data): the plan is left out.
+  std::function<std::string(Table)> read;
 };
 
 // Where the feed points: the site's address ("" when not known: links relative to the feed) and
@@ -39,12 +42,28 @@ struct FeedOptions {
   std::function<std::string(const std::string& lang)> home_page;
 };
 
+// What the archive's data knows of its plans before their rows are read: each plan's facts (its
+// commitments file's "plan"), newest first (by start date, then id), and the languages of them
+// all, each plan's administrative language first.
+struct ArchiveFacts {
+  struct PlanFacts {
+    nlohmann::ordered_json facts;
+    size_t source = 0;  // index into the sources
+  };
+  std::vector<PlanFacts> plans;
+  std::vector<std::string> langs;
+};
+
+// Reads every plan's facts. A plan's file that does not read is H070, reported for each; nullopt then.
+std::optional<ArchiveFacts> read_archive_facts(const std::vector<PlanDataSource>& sources, Diagnostics& diags);
+
 // The archive's tables (CSV and JSON, the plans newest first, their languages together) and
-// feed, into `out` under "site/". `locales`: the site catalogues of the plans' administrative
-// languages. `extra`: further feed entries (progress updates, when there are some). A plan's
-// file that does not read is H070; false then.
-bool emit_archive_data(const std::vector<PlanDataFiles>& plans, const Locales& locales, const FeedOptions& options,
-                       const std::vector<FeedEntry>& extra, Outputs& out, Diagnostics& diags);
+// feed, into `out` under "site/", each table written a plan at a time (Outputs::append).
+// `locales`: the site catalogues of `facts.langs`. `extra`: further feed entries (progress
+// updates, when there are some). A plan's file that does not read is H070; false then.
+bool emit_archive_data(const ArchiveFacts& facts, const std::vector<PlanDataSource>& sources, const Locales& locales,
+                       const FeedOptions& options, const std::vector<FeedEntry>& extra, Outputs& out,
+                       Diagnostics& diags);
 
 // The plan's JSON file (exposed for the tests): {"format", "version", "plan", <table>: rows}.
 std::string plan_json(const nlohmann::ordered_json& facts, Table table, const std::vector<nlohmann::ordered_json>& rows);

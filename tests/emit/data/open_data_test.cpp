@@ -7,6 +7,8 @@
 #include "emit/data/csv_reader.h"
 #include "emit/data/open_data.h"
 #include "emit/data/plan_tables.h"
+#include "emit/data/csv.h"
+#include "support/paths.h"
 #include "support/shared_archive.h"
 
 namespace renaksi::open_data {
@@ -101,6 +103,121 @@ TEST(OpenData, TheArchivesTablesHoldEveryPlansRows) {
   const auto records = testing::read_csv(*csv);
   ASSERT_TRUE(records);
   EXPECT_EQ(records->size(), milestones + 1);
+}
+
+// A plan's two JSON files as its build writes them, by hand: facts and rows.
+std::string plan_file_json(const ordered_json& facts, const char* table, const ordered_json& rows) {
+  return plan_json(facts, table, rows.get<std::vector<ordered_json>>());
+}
+
+struct HandPlan {
+  std::string id;
+  ordered_json facts, commitments, milestones;
+};
+
+std::vector<PlanDataSource> sources_of(const std::vector<HandPlan>& plans) {
+  std::vector<PlanDataSource> out;
+  for (const auto& p : plans)
+    out.push_back({p.id, [p](Table t) {
+                     if (p.facts.is_null()) return std::string();  // a plan without open data
+                     return t == Table::Commitments ? plan_file_json(p.facts, "commitments", p.commitments)
+                                                    : plan_file_json(p.facts, "milestones", p.milestones);
+                   }});
+  return out;
+}
+
+TEST(OpenData, TheArchivesTablesAreWrittenAPlanAtATimeAsOneDocument) {
+  // Two plans with data (the later one listed first), one without; text with a line break, a
+  // quote, a tab and non-Latin letters; a plan with no milestones.
+  const std::vector<HandPlan> plans{
+      {"older",
+       {{"id", "older"}, {"start", "2018-09-01"}, {"languages", {"id", "en"}}, {"title", {{"id", "Lama"}, {"en", "Old"}}}},
+       ordered_json::array({{{"Commitment Renaksi ID", "older/a"}, {"Commitment Title (en)", "line\nbreak \"q\"\tтаб ✓"}},
+                            {{"Commitment Renaksi ID", "older/b"}, {"Commitment Number", 2}, {"Nested", {{"x", {1, 2}}}}}}),
+       ordered_json::array()},
+      {"none", nullptr, {}, {}},
+      {"newer",
+       {{"id", "newer"}, {"start", "2024-01-01"}, {"languages", {"fr"}}, {"empty", ordered_json::object()}},
+       ordered_json::array({{{"Commitment Renaksi ID", "newer/1"}, {"Commitment Title (fr)", "=1+1"}}}),
+       ordered_json::array({{{"Milestone Renaksi ID", "newer/1/m1"}, {"Milestone (fr)", "étape"}}})},
+  };
+  const std::vector<PlanDataSource> sources = sources_of(plans);
+  Diagnostics diags;
+  const auto facts = read_archive_facts(sources, diags);
+  ASSERT_TRUE(facts);
+  ASSERT_EQ(facts->plans.size(), 2u);
+  EXPECT_EQ(facts->plans[0].facts["id"], "newer");
+  EXPECT_EQ(facts->langs, (std::vector<std::string>{"fr", "id", "en"}));
+  testing::TempDir dir("open-data-archive");
+  Outputs folder(dir.path()), memory;
+  FeedOptions options;
+  for (Outputs* out : {&folder, &memory}) ASSERT_TRUE(emit_archive_data(*facts, sources, {}, options, {}, *out, diags));
+  EXPECT_FALSE(diags.has_errors());
+  EXPECT_TRUE(folder.write_errors().empty());
+
+  // What the tables must be: every plan's rows together, newest plan first, as one dump().
+  for (const Table table : {Table::Commitments, Table::Milestones}) {
+    const char* key = table == Table::Commitments ? "commitments" : "milestones";
+    ordered_json whole = ordered_json::object();
+    whole["format"] = "renaksi-open-data";
+    whole["version"] = 1;
+    whole["plans"] = ordered_json::array({plans[2].facts, plans[0].facts});
+    whole[key] = ordered_json::array();
+    std::vector<ordered_json> rows;
+    for (const HandPlan* p : {&plans[2], &plans[0]})
+      for (const auto& r : table == Table::Commitments ? p->commitments : p->milestones) {
+        whole[key].push_back(r);
+        rows.push_back(r);
+      }
+    const std::string json = whole.dump(1, '\t') + "\n";
+    const std::vector<std::string> columns =
+        table == Table::Commitments ? commitment_columns(facts->langs) : milestone_columns(facts->langs);
+    const std::string csv = write_csv(columns, rows);
+    const std::string json_path = std::string(kSitePrefix) + archive_file(table, Format::Json);
+    const std::string csv_path = std::string(kSitePrefix) + archive_file(table, Format::Csv);
+    ASSERT_TRUE(memory.find(json_path));
+    EXPECT_EQ(*memory.find(json_path), json) << key;
+    EXPECT_EQ(testing::file_bytes(dir.path() / json_path), json) << key;
+    ASSERT_TRUE(memory.find(csv_path));
+    EXPECT_EQ(*memory.find(csv_path), csv) << key;
+    EXPECT_EQ(testing::file_bytes(dir.path() / csv_path), csv) << key;
+  }
+
+  // No plan at all: the tables are still whole documents.
+  const auto nothing = read_archive_facts({}, diags);
+  ASSERT_TRUE(nothing);
+  Outputs empty;
+  ASSERT_TRUE(emit_archive_data(*nothing, {}, {}, options, {}, empty, diags));
+  const std::string* json = empty.find(std::string(kSitePrefix) + archive_file(Table::Milestones, Format::Json));
+  ASSERT_TRUE(json);
+  EXPECT_EQ(*json, "{\n\t\"format\": \"renaksi-open-data\",\n\t\"version\": 1,\n\t\"plans\": [],\n\t\"milestones\": []\n}\n");
+}
+
+TEST(OpenData, EveryPlanWhoseDataDoesNotReadBackIsReported) {
+  std::vector<PlanDataSource> sources{
+      {"torn", [](Table) { return std::string("{\"format\": \"renaksi-open-data\", \"plan\": {"); }},
+      {"good", [](Table t) {
+         const ordered_json facts{{"id", "good"}, {"languages", {"en"}}};
+         return t == Table::Commitments ? plan_json(facts, Table::Commitments, {}) : plan_json(facts, Table::Milestones, {});
+       }},
+      {"foreign", [](Table) { return std::string("{\"format\": \"something-else\"}"); }},
+  };
+  Diagnostics diags;
+  EXPECT_FALSE(read_archive_facts(sources, diags));
+  ASSERT_EQ(diags.error_count(), 2u);
+  // A plan whose milestones alone do not read is found when its rows are: reported, false.
+  sources[0].read = sources[2].read = sources[1].read;
+  sources.push_back({"half", [](Table t) {
+                       const ordered_json facts{{"id", "half"}, {"languages", {"en"}}};
+                       return t == Table::Commitments ? plan_json(facts, Table::Commitments, {}) : std::string("[1]");
+                     }});
+  Diagnostics later;
+  const auto facts = read_archive_facts(sources, later);
+  ASSERT_TRUE(facts);
+  Outputs out;
+  EXPECT_FALSE(emit_archive_data(*facts, sources, {}, FeedOptions{}, {}, out, later));
+  ASSERT_EQ(later.error_count(), 1u);
+  EXPECT_NE(later.all()[0].message.find("'half'"), std::string::npos);
 }
 
 TEST(OpenData, SamePlanSameBytes) {

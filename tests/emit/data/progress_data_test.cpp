@@ -88,14 +88,15 @@ TEST_F(ProgressData, TheIrmRatingsCarryTheirSource) {
 
 TEST_F(ProgressData, TheFeedHasAnEntryPerReport) {
   const Plan& plan = plan_->loaded.plan;
-  const PlanDataFiles files{plan.id, *file(plan_file(plan.id, Table::Commitments, Format::Json)),
-                            *file(plan_file(plan.id, Table::Milestones, Format::Json))};
+  const std::vector<PlanDataSource> sources{{plan.id, [&](Table t) { return *file(plan_file(plan.id, t, Format::Json)); }}};
   FeedOptions options;
   options.site_url = "https://nap.example/";
   options.plan_page = [](const std::string& id, const std::string& lang) { return lang + "/" + id + "/index.html"; };
   Outputs out;
   Diagnostics diags;
-  ASSERT_TRUE(emit_archive_data({files}, plan_->locales, options, {}, out, diags));
+  const auto facts = read_archive_facts(sources, diags);
+  ASSERT_TRUE(facts);
+  ASSERT_TRUE(emit_archive_data(*facts, sources, plan_->locales, options, {}, out, diags));
   const std::string* feed = out.find(std::string(kSitePrefix) + feed_file());
   ASSERT_TRUE(feed);
   for (const char* period : {"p1", "p2"}) {
