@@ -12,6 +12,7 @@
 #include "cli/progress_line.h"
 #include "diag/diagnostic.h"
 #include "driver/pipeline.h"
+#include "env/cache_prune.h"
 #include "publish/output_folder.h"
 
 namespace renaksi {
@@ -57,6 +58,11 @@ void print_timings(const ArchiveBuild& a, std::ostream& out) {
   if (a.published) {
     out << "  cache: " << a.cache.entries << " entries, " << mebibytes(a.cache.bytes);
     if (a.cache.removed > 0) out << " (" << a.cache.removed << " unused removed, " << mebibytes(a.cache.removed_bytes) << ")";
+    if (a.cache.counted_earlier) {
+      const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(a.started - *a.cache.counted_earlier).count();
+      out << " (as counted " << minutes << " min ago; pruned at most every "
+          << std::chrono::duration_cast<std::chrono::minutes>(kCachePruneInterval).count() << " min)";
+    }
     out << '\n';
   }
 }

@@ -85,6 +85,9 @@ struct ArchiveBuild {
   struct CacheFigures {
     size_t entries = 0, removed = 0;
     std::uintmax_t bytes = 0, removed_bytes = 0;
+    // When the figures were counted: by this build's prune, or (a prune not due yet,
+    // kCachePruneInterval) by the last one, at this time.
+    std::optional<std::chrono::system_clock::time_point> counted_earlier;
   } cache;                                         // the cache after the publish step pruned it
   Diagnostics diags;                               // archive-wide problems (Pandoc, the style, the site)
   ProseStats prose_stats;                          // the one prose run of the whole build

@@ -271,6 +271,14 @@ bool publish_step(ArchiveBuild& a, BuildState*) {
   if (!a.out_folder || (a.fail_on_warnings && a.warning_count() > 0)) return true;
   a.published = a.out_folder->publish(a.outputs, a.diags);
   if (!a.published) return false;
+  // Pruning lists every entry: at most once in kCachePruneInterval; in between the size the last
+  // prune counted is reported.
+  if (const std::optional<LastPrune> last = last_prune(a.env.cache_dir); !prune_due(last, a.started)) {
+    a.cache.entries = last->size.entries;
+    a.cache.bytes = last->size.bytes;
+    a.cache.counted_earlier = last->when;
+    return true;
+  }
   const PruneReport entries = prune_cache(a.env.cache_dir, a.started);
   const PlanCachePrune plans = prune_plan_cache(a.env.cache_dir, a.started_file_time, limits::kCacheMaxAge, limits::kCacheMaxBytes);
   a.cache.entries = entries.kept.entries + plans.kept;
@@ -278,6 +286,7 @@ bool publish_step(ArchiveBuild& a, BuildState*) {
   a.cache.removed = entries.removed.entries + plans.removed;
   a.cache.removed_bytes = entries.removed.bytes + plans.removed_bytes;
   if (!entries.warning.empty()) a.diags.warning(Code::P008, {a.env.cache_dir.generic_string(), 0, 0}, entries.warning);
+  else record_prune(a.env.cache_dir, {a.cache.entries, a.cache.bytes});
   return true;
 }
 

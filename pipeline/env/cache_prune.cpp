@@ -16,6 +16,7 @@
 
 #include "env/content_hash.h"
 #include "env/file_io.h"
+#include "env/read_file.h"
 
 namespace renaksi {
 
@@ -213,6 +214,40 @@ PruneReport prune_cache(const fs::path& cache_dir, Clock::time_point build_start
   }
   report.warning = problems.str();
   return report;
+}
+
+namespace {
+
+constexpr const char* kLastPrune = "last-prune";
+constexpr std::string_view kLastPruneHeader = "renaksi-cache-prune 1 ";
+
+}  // namespace
+
+std::optional<LastPrune> last_prune(const fs::path& cache_dir) {
+  const fs::path file = cache_dir / kLastPrune;
+  struct stat st {};
+  if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  std::string text;
+  if (!read_file_head(file, text, 128, Links::Refuse) || !text.starts_with(kLastPruneHeader)) return std::nullopt;
+  unsigned long long entries = 0, bytes = 0;
+  char end = 0;
+  if (std::sscanf(text.c_str() + kLastPruneHeader.size(), "%llu %llu%c", &entries, &bytes, &end) != 3 || end != '\n')
+    return std::nullopt;
+  return LastPrune{mtime_of(st), {static_cast<std::size_t>(entries), static_cast<std::uint64_t>(bytes)}};
+}
+
+bool prune_due(const std::optional<LastPrune>& last, Clock::time_point now) {
+  if (!last) return true;
+  return last->when > now + kClockSlack || now - last->when >= kCachePruneInterval;
+}
+
+void record_prune(const fs::path& cache_dir, const CacheSize& size) {
+  std::string why;
+  std::error_code ec;
+  if (!fs::is_directory(cache_dir, ec)) return;
+  (void)replace_file(cache_dir / kLastPrune,
+                     std::string(kLastPruneHeader) + std::to_string(size.entries) + " " + std::to_string(size.bytes) + "\n",
+                     why, Flush::Skip);
 }
 
 CacheSize cache_size(const fs::path& cache_dir) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "env/limits.h"
@@ -43,6 +44,30 @@ struct PruneReport {
 // Never throws; a problem is a warning in the report.
 PruneReport prune_cache(const std::filesystem::path& cache_dir, std::chrono::system_clock::time_point build_started,
                         const CachePolicy& policy = {});
+
+// How often builds prune the cache. Listing it costs some microseconds an entry (a 400-plan
+// archive's cache holds a quarter of a million prose entries: about a second), too much for every
+// warm build; entries go after a fortnight unused, so pruning at most hourly changes nothing a
+// user sees but a cache up to an hour's builds over its size bound.
+inline constexpr std::chrono::minutes kCachePruneInterval{60};
+
+// When the cache was last pruned, and its size then: the file `last-prune` at the cache's top
+// (its modification time, and "renaksi-cache-prune 1 <entries> <bytes>"), which no prune lists.
+struct LastPrune {
+  std::chrono::system_clock::time_point when;
+  CacheSize size;
+};
+
+// The last prune, if one is recorded and reads (a missing, foreign or torn record: nullopt).
+std::optional<LastPrune> last_prune(const std::filesystem::path& cache_dir);
+
+// Whether a build that started at `now` should prune: no prune recorded, the last longer ago
+// than kCachePruneInterval, or one dated after `now` (a clock set back).
+bool prune_due(const std::optional<LastPrune>& last, std::chrono::system_clock::time_point now);
+
+// Records a prune that left the cache at `size` (replacing the file whole; a cache that cannot
+// be written is not an error).
+void record_prune(const std::filesystem::path& cache_dir, const CacheSize& size);
 
 // The regular files in `cache_dir`'s subfolders and their bytes, by their metadata only (no file
 // is opened). A missing or unreadable cache is empty.

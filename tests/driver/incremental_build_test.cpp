@@ -7,6 +7,8 @@
 #include <map>
 
 #include "driver/pipeline.h"
+#include "env/cache_prune.h"
+#include "env/content_hash.h"
 #include "env/limits.h"
 #include "publish/output_folder.h"
 #include "support/paths.h"
@@ -91,6 +93,38 @@ TEST_F(IncrementalBuild, UnchangedPlansComeFromTheCacheByteForByteAndAChangedOne
   const auto after = files_of(out_);
   EXPECT_EQ(after.at("nap-one/nap-one.en.pdf"), published.at("nap-one/nap-one.en.pdf"));
   EXPECT_NE(after.at("nap-two/nap-two.id.pdf"), published.at("nap-two/nap-two.id.pdf"));
+}
+
+// Pruning lists every cache entry, so a build prunes only when the last prune is an hour old;
+// in between it reports the size that prune counted.
+TEST_F(IncrementalBuild, TheCacheIsPrunedAtMostOnceAnIntervalAndItsSizeAlwaysReported) {
+  ArchiveBuild first = build();
+  ASSERT_TRUE(first.published);
+  EXPECT_FALSE(first.cache.counted_earlier);
+  EXPECT_GT(first.cache.entries, 0u);
+  const fs::path record = env_.cache_dir / "last-prune";
+  ASSERT_TRUE(fs::is_regular_file(record));
+  // An entry no build has used for a year.
+  const fs::path stale = env_.cache_dir / "prose" / "0123456789abcdef0123456789abcdef.json";
+  ASSERT_EQ(write_cache_entry(stale, "{}"), "");
+  const auto year_ago = fs::file_time_type::clock::now() - std::chrono::hours(24 * 365);
+  fs::last_write_time(stale, year_ago);
+
+  ArchiveBuild warm = build();
+  ASSERT_TRUE(warm.published);
+  ASSERT_TRUE(warm.cache.counted_earlier);  // not pruned: the size the first build counted
+  EXPECT_EQ(warm.cache.entries, first.cache.entries);
+  EXPECT_EQ(warm.cache.bytes, first.cache.bytes);
+  EXPECT_TRUE(fs::exists(stale));
+
+  fs::last_write_time(record, fs::file_time_type::clock::now() - kCachePruneInterval - std::chrono::minutes(1));
+  ArchiveBuild later = build();
+  ASSERT_TRUE(later.published);
+  EXPECT_FALSE(later.cache.counted_earlier);
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_EQ(later.cache.removed, 1u);
+  EXPECT_EQ(later.cache.entries, first.cache.entries);
+  EXPECT_GT(fs::last_write_time(record), fs::file_time_type::clock::now() - std::chrono::minutes(1));
 }
 
 TEST_F(IncrementalBuild, AFailedBuildLeavesTheOutputAndTheCacheAsTheyWere) {

@@ -63,6 +63,44 @@ TEST_F(CachePrune, AHitMarksTheEntryUsed) {
   mark_cache_entry_used(dir_.path() / "no-such-entry");
 }
 
+TEST_F(CachePrune, APruneIsRecordedAndDueAgainOnlyAfterTheInterval) {
+  EXPECT_FALSE(last_prune(cache_));  // no cache at all
+  record_prune(cache_, {3, 300});   // nor can one be recorded in it
+  EXPECT_FALSE(fs::exists(cache_ / "last-prune"));
+  EXPECT_TRUE(prune_due(std::nullopt, started_));
+
+  entry("prose/a.json", 1h);
+  record_prune(cache_, {12, 34567});
+  const auto last = last_prune(cache_);
+  ASSERT_TRUE(last);
+  EXPECT_EQ(last->size.entries, 12u);
+  EXPECT_EQ(last->size.bytes, 34567u);
+  EXPECT_GE(last->when, started_ - 2s);
+  EXPECT_FALSE(prune_due(last, last->when + 1min));
+  EXPECT_FALSE(prune_due(last, last->when + kCachePruneInterval - 1s));
+  EXPECT_TRUE(prune_due(last, last->when + kCachePruneInterval));
+  EXPECT_TRUE(prune_due(last, last->when - 1h));  // recorded "in the future": the clock was set back
+  // The record is not an entry: a prune neither counts nor removes it.
+  set_used(cache_ / "last-prune", started_ - 365 * 24h);
+  const PruneReport r = prune_cache(cache_, started_);
+  EXPECT_EQ(r.kept.entries, 1u);
+  EXPECT_TRUE(fs::exists(cache_ / "last-prune"));
+
+  // A torn or foreign record, or a link in its place, is no record (and is never followed).
+  for (const std::string text : {"renaksi-cache-prune 1 12", "renaksi-cache-prune 1 12 x\n", "something else 1 2\n", ""}) {
+    std::ofstream(cache_ / "last-prune", std::ios::binary | std::ios::trunc) << text;
+    EXPECT_FALSE(last_prune(cache_)) << text;
+  }
+  fs::remove(cache_ / "last-prune");
+  std::ofstream(dir_.path() / "elsewhere", std::ios::binary) << "renaksi-cache-prune 1 1 1\n";
+  fs::create_symlink(dir_.path() / "elsewhere", cache_ / "last-prune");
+  EXPECT_FALSE(last_prune(cache_));
+  record_prune(cache_, {5, 6});  // replaces the link, not what it points to
+  EXPECT_EQ(testing::file_bytes(dir_.path() / "elsewhere"), "renaksi-cache-prune 1 1 1\n");
+  ASSERT_TRUE(last_prune(cache_));
+  EXPECT_EQ(last_prune(cache_)->size.entries, 5u);
+}
+
 TEST_F(CachePrune, EntriesUnusedForTheMaximumAgeGo) {
   const fs::path old = entry("prose/old.json", 20 * 24h), older = entry("docx/older.docx", 400 * 24h);
   const fs::path recent = entry("prose/recent.json", 10 * 24h), now = entry("docx/now.docx", -1s);

@@ -145,10 +145,11 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
       // stem -> (index in the plan -> count): words of one stem merged, then appended in order.
       std::map<std::string, std::map<uint32_t, uint32_t>> plan_postings;
       // "word\tk:c k:c\n" per word (search_words); a line without its tab is a damaged cache entry.
-      for (size_t line = 0; line < e.words.size();) {
-        size_t eol = e.words.find('\n', line);
-        if (eol == std::string::npos) eol = e.words.size();
-        const std::string_view entry(e.words.data() + line, eol - line);
+      const std::string words = e.words.unpack();  // one plan's at a time
+      for (size_t line = 0; line < words.size();) {
+        size_t eol = words.find('\n', line);
+        if (eol == std::string::npos) eol = words.size();
+        const std::string_view entry(words.data() + line, eol - line);
         line = eol + 1;
         const size_t tab = entry.find('\t');
         if (tab == std::string_view::npos) continue;

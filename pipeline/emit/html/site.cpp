@@ -238,7 +238,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
       e.organisations.push_back(std::move(org));
     }
     e.search = search_entries(p, l);
-    e.words = search_words(p, l);
+    e.words = PackedText(search_words(p, l));
     for (auto& [path, js] : search_doc_files(p, l)) site.add_file(path, std::move(js));
     s.editions.push_back(std::move(e));
   }

@@ -93,7 +93,7 @@ json SitePlanSummary::to_json() const {
     ej["search"] = json::array();
     for (const auto& s : e.search) ej["search"].push_back(
           {{"n", s.number}, {"t", s.title}, {"l", s.leads}, {"h", s.themes}, {"c", {s.completion_id, s.completion}}});
-    ej["words"] = e.words;
+    ej["words"] = e.words.unpack();
     j["editions"].push_back(std::move(ej));
   }
   j["commitment_slugs"] = json::array();
@@ -163,7 +163,7 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
         for (char ch : e.search.back().completion_id)
           if (!((ch >= 'a' && ch <= 'z') || ch == '-')) return std::nullopt;
       }
-      e.words = ej.at("words").get<std::string>();
+      e.words = PackedText(ej.at("words").get_ref<const std::string&>());
       s.editions.push_back(std::move(e));
     }
     for (const auto& c : j.at("commitment_slugs")) {

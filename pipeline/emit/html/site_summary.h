@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "diag/source_loc.h"
+#include "env/packed_text.h"
 
 namespace renaksi::html {
 
@@ -53,11 +54,11 @@ struct SitePlanSummary {
     // Every word of its commitments' text, folded but not stemmed (the archive stems it in each
     // site language: search_words), sorted, each with its postings "k:c k:c" (k: index into
     // `search`, c: weighted count), one "word\tpostings\n" line each: what the archive's word
-    // index is built from, so that a cached plan's text is never read again. One string, not a
-    // list of pairs: an archive holds every plan's summary until its own pages are written, and
-    // as a list the words were most of a summary's memory (about 1 MiB a plan of 25
-    // commitments; as one string, a sixth of it).
-    std::string words;
+    // index is built from, so that a cached plan's text is never read again. One text, not a
+    // list of pairs, and held deflated: an archive holds every plan's summary until its own
+    // pages are written, and the words are most of a summary (as a list about 1 MiB a plan of
+    // 25 commitments, as text 140 KiB, deflated about a quarter of that).
+    PackedText words;
   };
   // A link of the plan's pages to a file outside the plan (an archive page, an asset, another
   // plan), checked by the archive step.
