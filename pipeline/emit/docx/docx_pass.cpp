@@ -12,6 +12,7 @@
 #include "env/parallel.h"
 #include "env/process.h"
 #include "env/read_file.h"
+#include "emit/docx/merge_text.h"
 #include "emit/docx/stamp_date.h"
 #include "emit/docx/update_fields.h"
 #include "emit/docx/word_language.h"
@@ -121,6 +122,13 @@ std::string run_pandoc(const std::string& input, const std::filesystem::path& re
 
 }  // namespace
 
+std::string docx_pandoc_input(const doc::Document& d, const docx::Options& options) {
+  nlohmann::json ast = docx::to_pandoc(d, options);
+  docx::mark_languages(ast);
+  docx::merge_text(ast);
+  return ast.dump();
+}
+
 std::string docx_of(const doc::Document& d, const docx::Options& options, const Env& env, Diagnostics& diags,
                     std::size_t max_output) {
   const SourceLoc where{docx_path(d), 0, 0};
@@ -140,9 +148,7 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
   // renaksi's own AST: no images, links only to http, https, mailto and anchors, and no raw
   // nodes but the language runs mark_languages writes and the contents' TOC field, both from
   // escaped text.
-  nlohmann::json ast = docx::to_pandoc(d, options);
-  docx::mark_languages(ast);
-  const std::string input = ast.dump();
+  const std::string input = docx_pandoc_input(d, options);
   const std::int64_t date = env.now().time_since_epoch().count();
   // Pandoc writes every DOCX with one fixed date, and the build's date is stamped in after the
   // cache (docx::with_date): the same bytes as Pandoc run with the build's date, while the

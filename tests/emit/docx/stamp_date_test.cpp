@@ -11,7 +11,6 @@
 #include "emit/docx/docx_pass.h"
 #include "emit/docx/editions.h"
 #include "emit/docx/update_fields.h"
-#include "emit/docx/word_language.h"
 #include "emit/docx/zip_entries.h"
 #include "env/process.h"
 #include "support/command.h"
@@ -27,11 +26,9 @@ bool have_pandoc() { return testing::run_shell("command -v pandoc").exit_code ==
 // What the DOCX pass gave before the stamp: Pandoc run with SOURCE_DATE_EPOCH=`epoch`, Word
 // asked to update the fields.
 std::string pandoc_with_date(const doc::Document& d, std::int64_t epoch) {
-  nlohmann::json ast = docx::to_pandoc(d, {});
-  docx::mark_languages(ast);
   const Env env = testing::docx_env();
   ProcessResult r = run_process({"pandoc", "-f", "json", "-t", "docx", "--reference-doc=" + env.reference_docx().string(), "-o", "-"},
-                                ast.dump(), env.pandoc_timeout, {"SOURCE_DATE_EPOCH=" + std::to_string(epoch)});
+                                docx_pandoc_input(d, {}), env.pandoc_timeout, {"SOURCE_DATE_EPOCH=" + std::to_string(epoch)});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return docx::with_update_fields(r.out).value_or("");
 }
