@@ -183,6 +183,10 @@ bool run_step(ArchiveBuild& a, const Step& step, size_t k, size_t count, std::pa
     }
     go_on = step.run(a, nullptr);
   }
+  // What the step made and let go (Pandoc's JSON, the prose store, an edition's layout) goes
+  // back to the system before the next step, not only once the plan is released: a
+  // 240-commitment plan's peak fell from 1.0-1.2 GiB to 0.79 GiB, ten plans' from 245 to 213 MiB.
+  return_free_heap();
   add_timing(a.timings, step.name, std::chrono::steady_clock::now() - start);
   return go_on;
 }

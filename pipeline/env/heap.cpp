@@ -1,7 +1,9 @@
 // Few malloc arenas and trimmed free memory, where the C library is glibc.
 #include "env/heap.h"
 
-#if defined(__GLIBC__)
+// <malloc.h> first: __GLIBC__ is defined by the C library's own headers, so testing it before any
+// is included found it undefined and made both functions below do nothing.
+#if __has_include(<malloc.h>)
 #include <malloc.h>
 #endif
 

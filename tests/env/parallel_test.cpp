@@ -66,5 +66,25 @@ TEST(Parallel, OnFewerThreadsThanJobsNoMoreRunAtOnceAndTheResultsKeepTheirOrder)
   EXPECT_TRUE(run_each_on_threads(0, 2, [](size_t) { return 1; }).empty());
 }
 
+TEST(Parallel, OnOneThreadTheJobsRunOnTheCallerInOrderAndTheFirstExceptionIsRethrownAfterAll) {
+  const std::thread::id caller = std::this_thread::get_id();
+  std::vector<size_t> order;
+  try {
+    (void)run_each_on_threads(4, 1, [&](size_t i) -> int {
+      EXPECT_EQ(std::this_thread::get_id(), caller);
+      order.push_back(i);
+      if (i == 1 || i == 2) throw std::runtime_error("job " + std::to_string(i));
+      return 0;
+    });
+    ADD_FAILURE() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "job 1");
+  }
+  EXPECT_EQ(order, (std::vector<size_t>{0, 1, 2, 3}));
+  const auto one = run_each_on_a_thread(1, [&](size_t) { return std::this_thread::get_id(); });
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0], caller);
+}
+
 }  // namespace
 }  // namespace renaksi
