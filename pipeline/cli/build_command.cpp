@@ -8,6 +8,7 @@
 #include <functional>
 #include <iostream>
 #include <optional>
+#include <span>
 
 #include "cli/progress_line.h"
 #include "diag/diagnostic.h"
@@ -49,6 +50,14 @@ void print_timings(const ArchiveBuild& a, std::ostream& out) {
     row(step.name, t == a.timings.end() ? "-" : milliseconds(t->elapsed));
     out << '\n';
     if (t != a.timings.end()) total += t->elapsed;
+  }
+  // Then the work between the steps that was timed (the per-plan cache's), after them.
+  const std::span<const Step> all = steps();
+  for (const StepTiming& t : a.timings) {
+    if (std::any_of(all.begin(), all.end(), [&](const Step& s) { return s.name == t.name; })) continue;
+    row(t.name, milliseconds(t.elapsed));
+    out << '\n';
+    total += t.elapsed;
   }
   row("total", milliseconds(total));
   out << " (" << a.plans.size() << (a.plans.size() == 1 ? " plan" : " plans");

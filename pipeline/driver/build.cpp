@@ -134,7 +134,26 @@ void release(BuildState& p) {
 
 // A plan whose key has an entry in the per-plan cache: its files, warnings and site summary
 // from there; its steps do not run.
+// Adds the time from its making to its end to the timing `name` (a work between steps).
+class Timed {
+ public:
+  Timed(std::vector<StepTiming>& timings, std::string_view name)
+      : timings_(timings), name_(name), start_(std::chrono::steady_clock::now()) {}
+  ~Timed() { add_timing(timings_, name_, std::chrono::steady_clock::now() - start_); }
+  Timed(const Timed&) = delete;
+  Timed& operator=(const Timed&) = delete;
+
+ private:
+  std::vector<StepTiming>& timings_;
+  std::string_view name_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// The name --timings gives the per-plan cache's work: keys, plans restored and stored.
+constexpr std::string_view kPlanCacheTiming = "caching";
+
 void take_from_cache(ArchiveBuild& a, BuildState& p) {
+  const Timed timed(a.timings, kPlanCacheTiming);
   if (auto key = plan_cache_key(a.build_identity, p.folder)) p.cache_key = *key;
   if (p.cache_key.empty()) return;
   std::optional<CachedPlan> hit = restore_plan(a.env.cache_dir, p.cache_key, p.outputs);
@@ -152,6 +171,7 @@ void take_from_cache(ArchiveBuild& a, BuildState& p) {
 // written only costs the next build this plan's work.
 void put_in_cache(ArchiveBuild& a, BuildState& p) {
   if (p.from_cache || !p.going || p.diags.has_errors() || p.cache_key.empty()) return;
+  const Timed timed(a.timings, kPlanCacheTiming);
   CachedPlan plan{p.plan_id, p.plan_id_loc, p.diags.all(), p.site_summary ? p.site_summary->to_json() : nlohmann::json()};
   (void)store_plan(a.env.cache_dir, p.cache_key, plan, p.outputs, p.outputs.paths());
 }

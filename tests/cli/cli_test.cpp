@@ -227,6 +227,28 @@ TEST(Cli, BuildPublishesEveryOutputIntoTheOutFolder) {
   EXPECT_NE(x.err.find("validates"), std::string::npos) << x.err;
 }
 
+TEST(Cli, APublishedBuildsTimingsShowThePlanCachesWorkAfterTheStepsAndInTheTotal) {
+  const Published& p = published();
+  ASSERT_EQ(p.result.exit_code, 0) << p.result.err;
+  // The rows from the first step to the total: every step, then "caching" (the per-plan cache's
+  // keys, restores and stores, between the steps), then the total of them all.
+  std::istringstream lines(p.result.out);
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(lines, line);)
+    if (line.starts_with("  ") && (!rows.empty() || line.starts_with("  load ")) && !line.starts_with("  cache:")) rows.push_back(line);
+  ASSERT_EQ(rows.size(), steps().size() + 2) << p.result.out;
+  ASSERT_TRUE(rows[steps().size()].starts_with("  caching ")) << rows[steps().size()];
+  ASSERT_TRUE(rows.back().starts_with("  total ")) << rows.back();
+  double sum = 0, total = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(rows[i], m, std::regex(R"(([0-9.]+) ms)"))) << rows[i];
+    (i + 1 < rows.size() ? sum : total) += std::stod(m[1]);
+  }
+  EXPECT_GT(total, 0);
+  EXPECT_NEAR(sum, total, total * 0.01 + 1) << p.result.out;
+}
+
 TEST(Cli, AFailedBuildLeavesTheOutFolderExactlyAsItWas) {
   namespace fs = std::filesystem;
   testing::TempDir dir("cli-untouched");
