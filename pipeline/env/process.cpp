@@ -179,7 +179,9 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   // Runs until the child has exited and both pipes are at their end (so nothing it wrote is
   // lost), or until the deadline or the output cap.
   while (!exited || out.fd[0] >= 0 || err.fd[0] >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    // Rounded up: truncated, the last fraction of a millisecond read as none, and the program
+    // was stopped before its time was up (a test measured 299.98 ms of a 300 ms limit).
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       r.timed_out = true;
       killed = true;
