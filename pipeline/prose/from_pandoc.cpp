@@ -627,13 +627,21 @@ FromPandoc from_pandoc(const json& blocks, std::string_view source, const Warn& 
   return r;
 }
 
-bool parse_pandoc_json(std::string_view text, ParsedJson& out, const std::function<void(long)>& on_too_deep) {
+bool parse_pandoc_json(std::string_view text, ParsedJson& out, const std::function<void(long)>& on_too_deep,
+                       const OnBlock& on_block) {
   out = ParsedJson{};
-  bool in_blocks = false;  // inside the top-level "blocks" array
-  long block = -1;         // the index of the element of "blocks" being read
+  std::string key;             // the top-level key being read
+  bool in_blocks = false;      // inside the top-level "blocks" value
+  bool blocks_array = false;   // ... and it is an array (only its elements are blocks)
+  long block = -1;             // the index of the element of "blocks" being read
   const json::parser_callback_t cb = [&](int depth, json::parse_event_t event, json& parsed) {
-    if (depth == 1 && event == json::parse_event_t::key) in_blocks = parsed.is_string() && parsed == "blocks";
+    if (depth == 1 && event == json::parse_event_t::key) {
+      key = parsed.is_string() ? parsed.get<std::string>() : std::string();
+      in_blocks = key == "blocks";
+      blocks_array = false;
+    }
     const bool starts = event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
+    if (depth == 1 && in_blocks && event == json::parse_event_t::array_start) blocks_array = true;
     if (depth == 2 && in_blocks && (starts || event == json::parse_event_t::value)) ++block;
     if (starts && depth >= limits::kMaxPandocJsonDepth) {
       // The start of every container under a discarded one is seen too: count only the first.
@@ -643,12 +651,18 @@ bool parse_pandoc_json(std::string_view text, ParsedJson& out, const std::functi
       }
       return false;
     }
+    const bool ends = event == json::parse_event_t::object_end || event == json::parse_event_t::array_end ||
+                      event == json::parse_event_t::value;
+    // The value of a top-level key is complete (a value event at depth 1 is the key's value).
+    if (ends && depth == 1 && key == "pandoc-api-version") out.api = parsed;
+    if (ends && depth == 2 && in_blocks && blocks_array && on_block) return !on_block(block, parsed);
     return true;
   };
   try {
     out.value = json::parse(text.begin(), text.end(), cb, /*allow_exceptions=*/true);
   } catch (const json::exception& e) {
     out.value = json();
+    out.api = json();
     out.error = e.what();
     return false;
   }

@@ -63,11 +63,21 @@ FromPandoc from_pandoc(const nlohmann::json& blocks, std::string_view source, co
 // and `too_deep` counts it; `on_too_deep(index)` is told the index of the element of the
 // top-level "blocks" array it was in (or -1 elsewhere). False (with `error`) when the text is
 // not JSON. Never throws.
+//
+// With `on_block`, each element of the top-level "blocks" array is handed to it as soon as it
+// is parsed (after any `on_too_deep` for it), with its index; when it returns true it has taken
+// the element, which is left out of the value. A caller that takes every element never holds
+// the whole tree: Pandoc's JSON of a large plan's prose is some 30 times its Markdown, and as a
+// tree about ten times more again. `api` is "pandoc-api-version" once it has been read (Pandoc
+// writes it before the blocks; null until then).
 struct ParsedJson {
   nlohmann::json value;
   std::string error;
   long too_deep = 0;
+  nlohmann::json api;
 };
-bool parse_pandoc_json(std::string_view text, ParsedJson& out, const std::function<void(long)>& on_too_deep = {});
+using OnBlock = std::function<bool(long index, nlohmann::json& block)>;
+bool parse_pandoc_json(std::string_view text, ParsedJson& out, const std::function<void(long)>& on_too_deep = {},
+                       const OnBlock& on_block = {});
 
 }  // namespace renaksi::prose

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -45,7 +46,6 @@ struct Fragment {
   json blocks;    // Pandoc's blocks for it
   bool have = false;
   bool too_deep = false;  // Pandoc's AST for it nests deeper than renaksi reads (P009)
-  bool fresh = false;     // from this build's Pandoc run, not the cache
   // The blocks read into renaksi's types, with the warnings reading gave (reported only when
   // the whole fragment reads). Read once: a cache entry whose blocks do not read is a miss.
   std::optional<prose::FromPandoc> read;
@@ -151,14 +151,17 @@ bool read_cached(const Env& env, Fragment& f) {
   return true;
 }
 
-void write_cached(const Env& env, const Fragment& f, const json& api, bool& warned, Diagnostics& diags) {
+// Writes a fragment's cache entry from its Pandoc blocks, which it takes (they are not needed
+// once read). `warned` is shared by the Pandoc runs of one build: a cache that cannot be
+// written is said once, not once per fragment or per run.
+void write_cached(const Env& env, Fragment& f, const json& api, std::atomic<bool>& warned, Diagnostics& diags) {
   const std::string why = write_cache_entry(
-      cache_file(env, f.key), json{{"from", kPandocFrom}, {"api", api}, {"source", f.source}, {"blocks", f.blocks}}.dump());
-  if (!why.empty() && !warned) {
-    warned = true;  // once per build, not once per fragment
+      cache_file(env, f.key),
+      json{{"from", kPandocFrom}, {"api", api}, {"source", f.source}, {"blocks", std::move(f.blocks)}}.dump());
+  f.blocks = json();
+  if (!why.empty() && !warned.exchange(true))
     diags.warning(Code::P008, {env.cache_dir.generic_string(), 0, 0},
                   "cannot write the prose cache (" + why + "); the next build will run Pandoc again");
-  }
 }
 
 // A line of colons would close the fragment's wrapper: escape its first colon.
@@ -236,15 +239,21 @@ std::string wrapper_id(const json& node) {
   return c[0][0].get<std::string>();
 }
 
-// Runs Pandoc once over every fragment in `todo`; fills their blocks. Returns false on error.
-bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*>& todo, std::size_t max_output, json& api,
-                Diagnostics& diags) {
+// Runs Pandoc once over every fragment in `todo` and reads each fragment's blocks as soon as
+// Pandoc's JSON for it is parsed (prose::parse_pandoc_json's `on_block`): its tree is read into
+// renaksi's blocks, its cache entry written, and the tree dropped, so the run never holds
+// Pandoc's whole document as a tree. Returns false on error (no fragment is then used; the
+// cache entries already written are each Pandoc's output for its own text, checked as below).
+bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*>& todo, std::size_t max_output,
+                std::atomic<bool>& cache_warned, Diagnostics& diags) {
   const SourceLoc where{folder, 0, 0};
   std::string input;
   for (size_t i = 0; i < todo.size(); ++i)
     input += "::: {#f" + std::to_string(i) + "}\n" + escape_fences(blank_before_lists(todo[i]->source)) + "\n:::\n\n";
 
   ProcessResult r = run_process({env.pandoc, "--sandbox", "-f", kPandocFrom, "-t", "json"}, input, env.pandoc_timeout, {}, max_output);
+  input.clear();
+  input.shrink_to_fit();
   if (!r.started) {
     diags.error(Code::P001, where,
                 "cannot run Pandoc ('" + env.pandoc + "': " + r.error +
@@ -270,27 +279,65 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
     return false;
   }
   // Parsed without building anything nested deeper than the limit: the fragment a too-deep
-  // part belongs to is noted (P009 at its line), the others are read as usual.
+  // part belongs to is noted (P009 at its line), the others are read as usual. Exactly the
+  // expected wrappers must come back, in order: anything else means a fragment broke out of
+  // its wrapper (an unclosed code fence, say) and swallowed its neighbours; from the first
+  // block that is not the fragment expected there, blocks are only counted. A node that is not
+  // even a Pandoc node, or a Div without its parts, is Pandoc's output of the wrong shape (P002).
   prose::ParsedJson doc;
   std::vector<long> deep_blocks;
-  if (!prose::parse_pandoc_json(r.out, doc, [&](long block) { deep_blocks.push_back(block); })) {
+  size_t next = 0;          // the fragment expected next
+  long blocks = 0;          // elements of "blocks" seen
+  bool stopped = false;     // a block was not the fragment expected
+  long bad_shape = -1;      // the block of the wrong shape, if that is what stopped it
+  bool bad_shape_is_node = false;
+  std::vector<Fragment*> unwritten;  // read before Pandoc's AST version was (not Pandoc's order)
+  auto on_block = [&](long b, json& node) {
+    ++blocks;
+    if (stopped) return true;
+    const json& t = field(node, "t");
+    const std::string id = wrapper_id(node);
+    if (!t.is_string() || (t == "Div" && id.empty())) {
+      stopped = true;
+      bad_shape = b;
+      bad_shape_is_node = t.is_string();
+      return true;
+    }
+    if (next >= todo.size() || id != "f" + std::to_string(next)) {
+      stopped = true;
+      return true;
+    }
+    Fragment& f = *todo[next++];
+    f.blocks = std::move(node["c"][1]);
+    f.too_deep = std::find(deep_blocks.begin(), deep_blocks.end(), b) != deep_blocks.end();
+    f.have = true;
+    // Only what reads well is cached; a fragment too deep to read is reported (P009) later.
+    if (f.too_deep || read_blocks(f).status != prose::FromPandoc::Status::Ok)
+      f.blocks = json();
+    else if (api_supported(doc.api))
+      write_cached(env, f, doc.api, cache_warned, diags);
+    else
+      unwritten.push_back(&f);
+    return true;
+  };
+  const bool parsed = prose::parse_pandoc_json(r.out, doc, [&](long block) { deep_blocks.push_back(block); }, on_block);
+  r.out.clear();
+  r.out.shrink_to_fit();
+  if (!parsed) {
     diags.error(Code::P002, where, "Pandoc's output is not JSON: " + doc.error);
     return false;
   }
-  r.out.clear();
-  r.out.shrink_to_fit();
   if (!doc.value.is_object()) {
     diags.error(Code::P002, where, "Pandoc's output is not a JSON object");
     return false;
   }
-  api = field(doc.value, "pandoc-api-version");
+  const json& api = field(doc.value, "pandoc-api-version");
   if (!api_supported(api)) {
     diags.error(Code::P004, where,
                 "Pandoc speaks AST version " + api_string(api) + "; renaksi reads 1.22 and 1.23 (Pandoc 2.17 to 3.x)");
     return false;
   }
-  const json& blocks = field(doc.value, "blocks");
-  if (!blocks.is_array()) {
+  if (!field(doc.value, "blocks").is_array()) {
     diags.error(Code::P002, where, "Pandoc's output has no \"blocks\" array");
     return false;
   }
@@ -299,35 +346,20 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
                 "Pandoc's output nests deeper than " + std::to_string(limits::kMaxPandocJsonDepth) + " levels outside the prose");
     return false;
   }
-  // Exactly the expected wrappers must come back, in order: anything else means a fragment
-  // broke out of its wrapper (an unclosed code fence, say) and swallowed its neighbours. A node
-  // that is not even a Pandoc node, or a Div without its parts, is Pandoc's output of the
-  // wrong shape (P002), at the fragment expected there.
-  size_t next = 0;
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    const json& node = blocks[b];
-    const size_t here = std::min(next, todo.size() - 1);
-    const json& t = field(node, "t");
-    const std::string id = wrapper_id(node);
-    if (!t.is_string() || (t == "Div" && id.empty())) {
-      diags.error(Code::P002, todo[here]->loc,
-                  "Pandoc's output has an unexpected shape where this prose should be: block " + std::to_string(b) +
-                      (t.is_string() ? " is a Div without an id and content" : " is not a Pandoc node"));
-      return false;
-    }
-    if (next >= todo.size() || id != "f" + std::to_string(next)) break;
-    todo[next]->blocks = node["c"][1];
-    todo[next]->too_deep = std::find(deep_blocks.begin(), deep_blocks.end(), static_cast<long>(b)) != deep_blocks.end();
-    todo[next]->have = true;
-    ++next;
+  if (bad_shape >= 0) {
+    diags.error(Code::P002, todo[std::min(next, todo.size() - 1)]->loc,
+                "Pandoc's output has an unexpected shape where this prose should be: block " + std::to_string(bad_shape) +
+                    (bad_shape_is_node ? " is a Div without an id and content" : " is not a Pandoc node"));
+    return false;
   }
-  if (next != todo.size() || blocks.size() != todo.size()) {
+  if (next != todo.size() || blocks != static_cast<long>(todo.size())) {
     size_t bad = std::min(next, todo.size() - 1);
     diags.error(Code::P005, todo[bad]->loc,
                 "this prose does not stay inside its field (an unclosed ``` code fence or a fence line); "
                 "close what it opens");
     return false;
   }
+  for (Fragment* f : unwritten) write_cached(env, *f, api, cache_warned, diags);
   return true;
 }
 
@@ -362,7 +394,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
         auto [it, inserted] = seen.emplace(t.value, fragments.size());
         if (inserted) {
           fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, t.body_indent, t.body_line != t.loc.line,
-                               prose_cache_key(pandoc, t.value), {}, false, false, false, {}, {}});
+                               prose_cache_key(pandoc, t.value), {}, false, false, {}, {}});
           users.emplace_back();
         }
         if (users[it->second].empty() || users[it->second].back() != j) users[it->second].push_back(j);
@@ -378,7 +410,6 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
     else
       todo.push_back(&f);
   }
-  json api;
   if (!todo.empty()) {
     const std::string where = jobs.size() == 1 ? jobs[0].plan->folder : std::string("content");
     // One Pandoc run, or one per core when there is enough prose that Pandoc's own start-up
@@ -392,12 +423,12 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
     for (size_t i = 0; i < todo.size(); ++i) parts[i * runs / todo.size()].push_back(todo[i]);
     struct Run {
       bool ok = false;
-      json api;
       Diagnostics diags;
     };
+    std::atomic<bool> cache_warned = false;
     std::vector<Run> done = run_each_on_a_thread(runs, [&](size_t k) {
       Run r;
-      r.ok = run_pandoc(env, where, parts[k], max_output, r.api, r.diags);
+      r.ok = run_pandoc(env, where, parts[k], max_output, cache_warned, r.diags);
       return r;
     });
     stats.pandoc_runs += static_cast<int>(runs);
@@ -411,10 +442,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
       ok = ok && r.ok;
     }
     if (!ok) return stats;
-    api = done.front().api;
-    for (Fragment* f : todo) f->fresh = true;
   }
-  bool cache_warned = false;
 
   for (size_t i = 0; i < fragments.size(); ++i) {
     Fragment& f = fragments[i];
@@ -426,12 +454,13 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
     }
     const prose::FromPandoc& read = read_blocks(f);
     switch (read.status) {
-      case prose::FromPandoc::Status::Ok:
+      case prose::FromPandoc::Status::Ok: {
         for (const auto& w : f.warnings.all()) diags.add(w);
-        // Only what reads well is cached.
-        if (f.fresh) write_cached(env, f, api, cache_warned, build_diags);
-        for (size_t j : users[i]) jobs[j].store->put(f.source, read.blocks);
+        // One copy, shared by every plan that has this text, and this fragment's let go.
+        const prose::SharedBlocks blocks(std::move(f.read->blocks));
+        for (size_t j : users[i]) jobs[j].store->put(f.source, blocks);
         break;
+      }
       case prose::FromPandoc::Status::TooDeep:
         diags.error(Code::P009, f.loc, too_deep_message());
         break;

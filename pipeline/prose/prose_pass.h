@@ -22,7 +22,7 @@ class ProseStore {
   const prose::Blocks& get(const std::string& markdown) const { return shared(markdown).get(); }
   // The same, shared rather than copied (what an edition holds).
   const prose::SharedBlocks& shared(const std::string& markdown) const;
-  void put(const std::string& markdown, prose::Blocks blocks) { parsed_[markdown] = std::move(blocks); }
+  void put(const std::string& markdown, prose::SharedBlocks blocks) { parsed_[markdown] = std::move(blocks); }
   size_t size() const { return parsed_.size(); }
 
  private:

@@ -40,6 +40,65 @@ TEST(ParsePandocJson, TheTooDeepPartIsTracedToItsTopLevelBlock) {
   EXPECT_EQ(blocks, std::vector<long>{-1});
 }
 
+TEST(ParsePandocJson, EachBlockIsHandedOverAsItIsReadAndWhatIsTakenIsLeftOut) {
+  std::string deep;
+  for (int i = 0; i < 1000; ++i) deep += "[";
+  for (int i = 0; i < 1000; ++i) deep += "]";
+  const std::string doc = "{\"pandoc-api-version\":[1,22,1],\"meta\":{\"blocks\":[9]},\"blocks\":[{\"t\":\"Para\",\"c\":[]},7,\"s\",[" +
+                          deep + "],{\"t\":\"Div\",\"c\":[[\"f1\",[],[]],[{\"t\":\"Null\"}]]}]}";
+  ParsedJson parsed;
+  std::vector<std::string> seen;  // each block as handed over, with what was known then
+  std::vector<long> deep_at;
+  ASSERT_TRUE(parse_pandoc_json(
+      doc, parsed, [&](long b) { deep_at.push_back(b); },
+      [&](long b, json& block) {
+        seen.push_back(std::to_string(b) + " " + block.dump() + " api=" + parsed.api.dump() +
+                       " deep=" + std::to_string(deep_at.size()));
+        if (b == 2) return false;  // kept in the value
+        block = json();            // taken: a caller moves it out
+        return true;
+      }));
+  ASSERT_EQ(seen.size(), 5u);
+  // In order, with their indices; the version is known from the first (Pandoc writes it first);
+  // a too-deep part is reported before its block; the metadata's "blocks" is not the blocks.
+  EXPECT_EQ(seen[0], "0 {\"c\":[],\"t\":\"Para\"} api=[1,22,1] deep=0");
+  EXPECT_EQ(seen[1], "1 7 api=[1,22,1] deep=0");
+  EXPECT_EQ(seen[2], "2 \"s\" api=[1,22,1] deep=0");
+  EXPECT_EQ(seen[3].substr(0, 2), "3 ");
+  EXPECT_EQ(seen[3].substr(seen[3].size() - 6), "deep=1");
+  EXPECT_EQ(deep_at, std::vector<long>{3});
+  EXPECT_EQ(seen[4], "4 {\"c\":[[\"f1\",[],[]],[{\"t\":\"Null\"}]],\"t\":\"Div\"} api=[1,22,1] deep=1");
+  // Only the block not taken is left; the rest of the document is whole.
+  EXPECT_EQ(parsed.value["blocks"], json::parse("[\"s\"]"));
+  EXPECT_EQ(parsed.value["meta"], json::parse("{\"blocks\":[9]}"));
+  EXPECT_EQ(parsed.value["pandoc-api-version"], parsed.api);
+
+  // The version after the blocks is not known while they are read; "blocks" that is not an
+  // array hands nothing over.
+  seen.clear();
+  ASSERT_TRUE(parse_pandoc_json("{\"blocks\":[1],\"pandoc-api-version\":[1,23]}", parsed, {}, [&](long b, json& block) {
+    seen.push_back(std::to_string(b) + " " + block.dump() + " api=" + parsed.api.dump());
+    return true;
+  }));
+  EXPECT_EQ(seen, std::vector<std::string>{"0 1 api=null"});
+  EXPECT_EQ(parsed.api, json::parse("[1,23]"));
+  seen.clear();
+  ASSERT_TRUE(parse_pandoc_json("{\"blocks\":{\"a\":{\"t\":\"Para\"}}}", parsed, {}, [&](long b, json&) {
+    seen.push_back(std::to_string(b));
+    return true;
+  }));
+  EXPECT_TRUE(seen.empty());
+  EXPECT_TRUE(parsed.value["blocks"].is_object());
+  // Text that stops half-way has handed over what came before it, and is still an error.
+  seen.clear();
+  EXPECT_FALSE(parse_pandoc_json("{\"blocks\":[1,2,{\"t\"", parsed, {}, [&](long b, json&) {
+    seen.push_back(std::to_string(b));
+    return true;
+  }));
+  EXPECT_EQ(seen, (std::vector<std::string>{"0", "1"}));
+  EXPECT_TRUE(parsed.api.is_null());
+}
+
 TEST(ParsePandocJson, TextThatIsNotJsonIsAnErrorNotAnException) {
   ParsedJson parsed;
   EXPECT_FALSE(parse_pandoc_json("{\"blocks\":[", parsed));

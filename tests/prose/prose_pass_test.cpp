@@ -508,6 +508,35 @@ TEST_F(ProsePass, AnotherAstVersionIsRefused) {
   EXPECT_NE(r.diags.all()[0].message.find("2.0"), std::string::npos);
 }
 
+TEST_F(ProsePass, AVersionAfterTheBlocksStillReadsAndCachesThem) {
+  // Pandoc writes its AST version first, so each fragment is cached as it is read; a JSON
+  // writer that puts it last is read the same, its entries written once the version is known.
+  env_.pandoc = fake_pandoc("lastapi", fake::printing("{\"blocks\":[{\"t\":\"Div\",\"c\":[[\"f0\",[],[]],"
+                                                       "[{\"t\":\"Para\",\"c\":[{\"t\":\"Str\",\"c\":\"Later.\"}]}]]}],"
+                                                       "\"meta\":{},\"pandoc-api-version\":[1,22]}"));
+  ProseRun r = parse({"Later."});
+  EXPECT_FALSE(r.diags.has_errors());
+  EXPECT_EQ(dumped(r.store.get("Later.")), "para: Later.\n");
+  EXPECT_TRUE(fs::is_regular_file(entry_of("Later.")));
+  ProseRun again = parse({"Later."});
+  EXPECT_EQ(again.stats.pandoc_runs, 0);
+  EXPECT_EQ(dumped(again.store.get("Later.")), "para: Later.\n");
+}
+
+TEST_F(ProsePass, ATextInSeveralPlansIsHeldOnce) {
+  const Plan a = plan_with({"Shared text.", "Only in a."}), b = plan_with({"Only in b.", "Shared text."});
+  ProseStore sa, sb;
+  Diagnostics da, db, build;
+  const std::vector<ProseJob> jobs{{&a, &sa, &da}, {&b, &sb, &db}};
+  const ProseStats stats = parse_prose(jobs, env_, build);
+  EXPECT_EQ(stats.fragments, 3);
+  EXPECT_EQ(stats.pandoc_runs, 1);
+  EXPECT_EQ(dumped(sa.get("Shared text.")), "para: Shared text.\n");
+  EXPECT_EQ(&sa.get("Shared text."), &sb.get("Shared text."));
+  EXPECT_EQ(dumped(sb.get("Only in b.")), "para: Only in b.\n");
+  EXPECT_TRUE(sa.get("Only in b.").empty());
+}
+
 TEST_F(ProsePass, OutputThatIsNotJsonIsAnError) {
   expect_error(fake_pandoc("garbage", fake::kGarbage), Code::P002, "test-plan");
   expect_error(fake_pandoc("half", fake::printing("{\"pandoc-api-version\":[1,22],\"blocks\":[{\"t\"")), Code::P002,
