@@ -1,8 +1,10 @@
 // A single-language composed document as a Pandoc JSON AST document.
 #include "emit/docx/document_to_pandoc.h"
 
+#include "emit/docx/merge_text.h"
 #include "emit/docx/pandoc_nodes.h"
 #include "emit/docx/prose_to_pandoc.h"
+#include "emit/docx/word_language.h"
 
 namespace renaksi::docx {
 
@@ -20,9 +22,10 @@ class Writer {
 
   json run() const {
     const doc::Front& f = d_.front_for(lang_);
-    json blocks = json::array();
-    cover(f, blocks);
-    contents(f, blocks);
+    json blocks = json::array(), front = json::array();
+    cover(f, front);
+    contents(f, front);
+    append_compact(std::move(front), blocks);
     for (const auto& c : d_.chapters) chapter(c, blocks);
     return pandoc::document(meta(f), std::move(blocks));
   }
@@ -113,7 +116,7 @@ class Writer {
   }
 
   void chapter(const doc::Chapter& c, json& out) const {
-    out.push_back(pandoc::header(1, bookmark(c.anchor), pandoc::to_pandoc(part(c.title))));
+    append_compact(json::array({pandoc::header(1, bookmark(c.anchor), pandoc::to_pandoc(part(c.title)))}), out);
     const doc::Block* previous = nullptr;
     for (const auto& b : c.blocks) {
       block(b, previous && std::holds_alternative<doc::Table>(previous->content), out);
@@ -130,9 +133,26 @@ class Writer {
     out.push_back(pandoc::div(anchor, {}, std::move(blocks)));
   }
 
+  // Appends `nodes` (blocks) with their languages marked and their words merged
+  // (mark_languages, merge_text) as soon as they are written, a block at a time: the whole
+  // document's tree with a node per word was what a Word edition held at its peak (a
+  // 240-commitment plan's: some 170 MiB). docx_pandoc_input runs both again over the whole
+  // tree, for the metadata; on these nodes they change nothing.
+  static void append_compact(json nodes, json& out) {
+    mark_languages(nodes);
+    merge_text(nodes);
+    for (auto& n : nodes) out.push_back(std::move(n));
+  }
+
+  void block(const doc::Block& b, bool after_table, json& out) const {
+    json mine = json::array();
+    block_nodes(b, after_table, mine);
+    append_compact(std::move(mine), out);
+  }
+
   // `after_table`: Word sets no space below a table, so a paragraph there takes a style with
   // space above it.
-  void block(const doc::Block& b, bool after_table, json& out) const {
+  void block_nodes(const doc::Block& b, bool after_table, json& out) const {
     std::visit(
         [&](const auto& content) {
           using T = std::decay_t<decltype(content)>;

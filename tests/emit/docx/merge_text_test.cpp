@@ -7,7 +7,10 @@
 #include <fstream>
 #include <regex>
 
+#include "emit/docx/docx_pass.h"
+#include "emit/docx/editions.h"
 #include "emit/docx/pandoc_nodes.h"
+#include "emit/docx/word_language.h"
 #include "support/command.h"
 #include "support/paths.h"
 
@@ -76,6 +79,31 @@ std::vector<std::string> paragraph_texts(const std::string& xml) {
     out.push_back(joined);
   }
   return out;
+}
+
+// Each block of a Word edition is merged (and its languages marked) as it is written, so the
+// edition never holds a node per word: in every edition of every plan of content/ no Space or
+// SoftBreak and no Span with a language is left in the blocks, and the passes over the whole
+// tree that follow change nothing there.
+TEST(MergeText, EveryBlockOfAWordEditionIsMergedAsItIsWritten) {
+  int editions = 0;
+  for (const auto& plan : testing::composed_archive().plans)
+    for (const auto& d : plan->documents) {
+      if (!has_docx(d)) continue;
+      ++editions;
+      const json written = to_pandoc(d, {});
+      const std::string blocks = written.at("blocks").dump();
+      EXPECT_EQ(blocks.find("{\"t\":\"Space\"}"), std::string::npos) << d.plan_id << " " << d.edition;
+      EXPECT_EQ(blocks.find("{\"t\":\"SoftBreak\"}"), std::string::npos) << d.plan_id << " " << d.edition;
+      EXPECT_EQ(blocks.find("[\"lang\","), std::string::npos) << d.plan_id << " " << d.edition;
+      json again = written;
+      mark_languages(again);
+      merge_text(again);
+      EXPECT_EQ(again.at("blocks"), written.at("blocks")) << d.plan_id << " " << d.edition;
+      // What Pandoc is given is that tree, the parts outside the blocks merged too.
+      EXPECT_EQ(json::parse(docx_pandoc_input(d, {})), again) << d.plan_id << " " << d.edition;
+    }
+  EXPECT_GE(editions, 6);
 }
 
 TEST(MergeText, PandocWritesTheSameTextIntoWord) {
