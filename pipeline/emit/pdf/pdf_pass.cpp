@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "emit/pdf/pdf_document.h"
+#include "env/heap.h"
 #include "env/parallel.h"
 #include "layout/document_layout.h"
 
@@ -49,10 +50,13 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
   };
   if (at_once == 1) {
     // One at a time (a large plan): each edition's file is handed over (written, when the outputs
-    // are a folder's) before the next is laid out, so no two are in memory at once.
+    // are a folder's) before the next is laid out, so no two are in memory at once; and the heap's
+    // free pages go back before the next, which otherwise starts with the last one's peak still
+    // resident (240 commitments: 546 MiB at the start of the third edition, 188 with this).
     for (size_t i = 0; i < documents.size(); ++i) {
       Result r = make(i);
       keep(documents[i], r);
+      return_free_heap();
     }
     return stats;
   }
