@@ -4,8 +4,10 @@
 // The input is a whole Pandoc document ({"pandoc-api-version":..., "blocks": [...]}) or a bare
 // array of blocks, read exactly as the prose pass reads Pandoc's output: parse_pandoc_json (which
 // leaves out anything nested deeper than limits::kMaxPandocJsonDepth, without recursing), then
-// from_pandoc (every field's shape checked, recursion bounded by limits::kMaxProseDepth). Both
-// promise never to throw: an exception, a crash, a sanitizer report or a hang is a finding.
+// from_pandoc (every field's shape checked, recursion bounded by limits::kMaxProseDepth); and as
+// the prose pass reads it, each block handed over by parse_pandoc_json's on_block as it is parsed
+// and read on its own. Both promise never to throw: an exception, a crash, a sanitizer report or
+// a hang is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -27,6 +29,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   size_t reported = 0;
   auto report = [&](const std::string&, const std::string&, bool) { ++reported; };
+  // The prose pass's own way: each block taken as soon as it is parsed (on_block), moved out and
+  // read on its own, every other one left in the value.
+  renaksi::prose::ParsedJson streamed;
+  (void)renaksi::prose::parse_pandoc_json(text, streamed, {}, [&](long index, nlohmann::json& block) {
+    if (index % 2 == 1) return false;
+    nlohmann::json one = nlohmann::json::array();
+    one.push_back(std::move(block));
+    (void)renaksi::prose::from_pandoc(one, report);
+    return true;
+  });
   const renaksi::prose::FromPandoc read = renaksi::prose::from_pandoc(*blocks, report);
   if (read.status != renaksi::prose::FromPandoc::Status::Ok) return 0;  // P002 or P009
   // The DOCX pass hands this back to Pandoc: it must be JSON again (valid UTF-8 included, or
