@@ -132,8 +132,6 @@ void release(BuildState& p) {
   return_free_heap();
 }
 
-// A plan whose key has an entry in the per-plan cache: its files, warnings and site summary
-// from there; its steps do not run.
 // Adds the time from its making to its end to the timing `name` (a work between steps).
 class Timed {
  public:
@@ -152,6 +150,8 @@ class Timed {
 // The name --timings gives the per-plan cache's work: keys, plans restored and stored.
 constexpr std::string_view kPlanCacheTiming = "caching";
 
+// A plan whose key has an entry in the per-plan cache: its files, warnings and site summary
+// from there; its steps do not run.
 void take_from_cache(ArchiveBuild& a, BuildState& p) {
   const Timed timed(a.timings, kPlanCacheTiming);
   if (auto key = plan_cache_key(a.build_identity, p.folder)) p.cache_key = *key;

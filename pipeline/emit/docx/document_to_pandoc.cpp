@@ -136,8 +136,8 @@ class Writer {
   // Appends `nodes` (blocks) with their languages marked and their words merged
   // (mark_languages, merge_text) as soon as they are written, a block at a time: the whole
   // document's tree with a node per word was what a Word edition held at its peak (a
-  // 240-commitment plan's: some 170 MiB). docx_pandoc_input runs both again over the whole
-  // tree, for the metadata; on these nodes they change nothing.
+  // 240-commitment plan's: some 170 MiB). Every block goes through here; docx_pandoc_input
+  // merges the metadata's words.
   static void append_compact(json nodes, json& out) {
     mark_languages(nodes);
     merge_text(nodes);

@@ -15,7 +15,6 @@
 #include "emit/docx/merge_text.h"
 #include "emit/docx/stamp_date.h"
 #include "emit/docx/update_fields.h"
-#include "emit/docx/word_language.h"
 
 namespace renaksi {
 
@@ -123,9 +122,11 @@ std::string run_pandoc(const std::string& input, const std::filesystem::path& re
 }  // namespace
 
 std::string docx_pandoc_input(const doc::Document& d, const docx::Options& options) {
+  // Its blocks come with their languages marked and their words merged, a block at a time as
+  // they were written (document_to_pandoc.cpp); only the metadata's words are left to merge
+  // (mark_languages reads a document's blocks alone).
   nlohmann::json ast = docx::to_pandoc(d, options);
-  docx::mark_languages(ast);
-  docx::merge_text(ast);
+  if (auto meta = ast.find("meta"); meta != ast.end()) docx::merge_text(*meta);
   return ast.dump();
 }
 

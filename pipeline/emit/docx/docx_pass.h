@@ -46,8 +46,9 @@ DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Op
 // output and the hash of a cache entry vouch for those.) A truncated file fails.
 bool is_docx_zip(std::string_view bytes);
 
-// The Pandoc JSON the DOCX of `document` is written from: its AST (docx::to_pandoc), the runs in
-// another language marked (docx::mark_languages), adjacent words merged (docx::merge_text).
+// The Pandoc JSON the DOCX of `document` is written from: its AST (docx::to_pandoc, whose blocks
+// have the runs in another language marked and adjacent words merged), the metadata's words
+// merged too (docx::merge_text).
 std::string docx_pandoc_input(const doc::Document& document, const docx::Options& options);
 
 // The DOCX of one edition, or nothing after a D001-D004 error. Its date is `env.now()`: Pandoc
