@@ -61,6 +61,7 @@ void print_timings(const ArchiveBuild& a, std::ostream& out) {
   }
   row("total", milliseconds(total));
   out << " (" << a.plans.size() << (a.plans.size() == 1 ? " plan" : " plans");
+  if (a.up_to_date) out << ", the output up to date: nothing built";
   if (a.plans_from_cache > 0) out << ", " << a.plans_from_cache << " unchanged, from the cache";
   out << "; prose: " << fragments << " fragments, " << cached << " cached, " << runs << " Pandoc run" << (runs == 1 ? "" : "s")
       << ")\n";
@@ -121,7 +122,11 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err, Bui
   a.diags.sort();
   for (const auto& d : a.diags.all()) err << d.str() << '\n';
   if (opt.timings) print_timings(a, out);
-  if (report) *report = BuildReport{.plans = a.plans.size(), .plans_from_cache = a.plans_from_cache, .published = a.published};
+  if (report)
+    *report = BuildReport{.plans = a.plans.size(),
+                          .plans_from_cache = a.plans_from_cache,
+                          .published = a.published,
+                          .up_to_date = a.up_to_date.has_value()};
   const size_t errors = a.error_count() + out_diags.error_count();
   if (errors > 0) {
     err << "renaksi: " << counted(errors, "error") << "; nothing was written"
@@ -151,6 +156,9 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err, Bui
   if (a.published) {
     out << "published " << counted(a.outputs.size(), "file") << " (" << a.outputs.total_bytes() / 1024 << " KiB) into "
         << printable(opt.out_dir) << '\n';
+  } else if (a.up_to_date) {
+    out << printable(opt.out_dir) << " is up to date: nothing changed since the build that published its "
+        << counted(a.up_to_date->files, "file") << " (" << a.up_to_date->bytes / 1024 << " KiB)\n";
   }
   return kExitOk;
 }

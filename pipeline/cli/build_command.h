@@ -42,6 +42,7 @@ struct BuildReport {
   std::size_t plans = 0;
   std::size_t plans_from_cache = 0;  // restored whole from the per-plan cache
   bool published = false;
+  bool up_to_date = false;  // the output folder already held this build: nothing was built
 };
 
 // Builds as `renaksi build` does: diagnostics on `err`, the summary (and --timings) on `out`;

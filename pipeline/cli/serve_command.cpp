@@ -25,7 +25,10 @@ int build_once(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   BuildReport report;
   const int status = run_build(opt, out, err, &report);
   const auto took = Clock::now() - start;
-  if (status == kExitOk) {
+  if (status == kExitOk && report.up_to_date) {
+    out << "checked in " << milliseconds(took) << ": nothing changed since the last build, " << counted(report.plans, "plan")
+        << " up to date\n";
+  } else if (status == kExitOk) {
     out << "built in " << milliseconds(took) << ": " << counted(report.plans - report.plans_from_cache, "plan")
         << " laid out, " << report.plans_from_cache << " unchanged (from the cache)\n";
   } else {

@@ -5,8 +5,10 @@
 #include <functional>
 #include <system_error>
 
-#include "env/limits.h"
 #include "env/build_identity.h"
+#include "env/content_hash.h"
+#include "env/limits.h"
+#include "env/read_file.h"
 #include "env/heap.h"
 #include "driver/site_address.h"
 #include "output/plan_cache.h"
@@ -154,7 +156,8 @@ constexpr std::string_view kPlanCacheTiming = "caching";
 // from there; its steps do not run.
 void take_from_cache(ArchiveBuild& a, BuildState& p) {
   const Timed timed(a.timings, kPlanCacheTiming);
-  if (auto key = plan_cache_key(a.build_identity, p.folder)) p.cache_key = *key;
+  if (p.cache_key.empty())  // computed already when the build looked for an up-to-date output
+    if (auto key = plan_cache_key(a.build_identity, p.folder)) p.cache_key = *key;
   if (p.cache_key.empty()) return;
   std::optional<CachedPlan> hit = restore_plan(a.env.cache_dir, p.cache_key, p.outputs);
   if (!hit) return;
@@ -174,6 +177,35 @@ void put_in_cache(ArchiveBuild& a, BuildState& p) {
   const Timed timed(a.timings, kPlanCacheTiming);
   CachedPlan plan{p.plan_id, p.plan_id_loc, p.diags.all(), p.site_summary ? p.site_summary->to_json() : nlohmann::json()};
   (void)store_plan(a.env.cache_dir, p.cache_key, plan, p.outputs, p.outputs.paths());
+}
+
+// A build whose every input is that of the build that published its output folder, which is
+// still as that build left it (publish/published_record.h): the outputs would be the same
+// files, so nothing is built, staged or swapped; the problems that build found are reported
+// again, and each plan's cache entry is marked used, as a build that restored it would have.
+// Every plan's key is computed here (take_from_cache uses it when the output is not up to date).
+bool already_published(ArchiveBuild& a) {
+  const Timed timed(a.timings, kPlanCacheTiming);
+  for (auto& p : a.plans) {
+    if (auto key = plan_cache_key(a.build_identity, p->folder)) p->cache_key = *key;
+    else return false;  // a file that cannot be read: the load step says which
+  }
+  a.archive_key = archive_key(a);
+  if (a.archive_key.empty()) return false;
+  std::optional<PublishedRecord> record = a.out_folder->up_to_date(a.archive_key);
+  if (!record || record->plan_diags.size() != a.plans.size()) return false;
+  for (size_t i = 0; i < a.plans.size(); ++i)
+    for (auto& d : record->plan_diags[i]) a.plans[i]->diags.add(std::move(d));
+  for (auto& d : record->archive_diags) a.diags.add(std::move(d));
+  for (auto& p : a.plans) {
+    p->going = false;
+    mark_plan_used(a.env.cache_dir, p->cache_key);
+  }
+  record->plan_diags.clear();
+  record->archive_diags.clear();
+  a.up_to_date = std::move(record);
+  a.completed = true;
+  return true;
 }
 
 // Runs `step` over the plans of `batch` (a plan step) or once (a batch or archive step).
@@ -216,19 +248,20 @@ bool run_step(ArchiveBuild& a, const Step& step, size_t k, size_t count, std::pa
 constexpr bool kStreaming = true;
 
 ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& folders, const BuildRequest& request) {
-  std::optional<std::filesystem::path> stage;
-  if (kStreaming && a.out_folder && request.stop_after.empty()) {
-    stage = a.out_folder->staging(a.diags);
-    if (!stage) return a;
-    a.outputs = Outputs(*stage);
-    a.release_plans = true;
-    a.build_identity = build_identity(a.env);
-  }
+  a.walk_diags_from = a.diags.all().size();
   for (const auto& folder : folders) {
     a.plans.push_back(std::make_unique<BuildState>());
     a.plans.back()->folder = folder;
     a.plans.back()->input_bytes = input_bytes(folder);
-    if (stage) a.plans.back()->outputs = Outputs(*stage);
+  }
+  if (kStreaming && a.out_folder && request.stop_after.empty()) {
+    a.build_identity = build_identity(a.env);
+    if (already_published(a)) return a;
+    const std::optional<std::filesystem::path> stage = a.out_folder->staging(a.diags);
+    if (!stage) return a;
+    a.outputs = Outputs(*stage);
+    for (auto& p : a.plans) p->outputs = Outputs(*stage);
+    a.release_plans = true;
   }
   const auto all = steps();
   // The archive steps at the end of the table run once, after every batch.
@@ -354,6 +387,38 @@ ArchiveBuild start(const Env& env, const BuildRequest& request) {
 
 }  // namespace
 
+std::string archive_key(const ArchiveBuild& a) {
+  namespace fs = std::filesystem;
+  std::string key =
+      content_hash({"renaksi archive 1", a.build_identity, std::to_string(site_day(a.env).time_since_epoch().count())});
+  // The archive's own files: those directly in a root that holds plan folders (a root that is a
+  // plan is all in its plan's key). One that does not read counts by its name and why.
+  const bool root_is_plan = a.plans.size() == 1 && a.plans.front()->folder == a.root;
+  if (!a.root.empty() && !root_is_plan) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    fs::directory_iterator it(a.root, ec);
+    for (size_t n = 0; !ec && it != fs::directory_iterator(); it.increment(ec), ++n) {
+      if (n >= limits::kMaxFilesPerFolder) return {};
+      const fs::file_status st = it->symlink_status(ec);
+      if (ec) return {};
+      if (!fs::is_directory(st)) names.push_back(it->path().filename().string());
+    }
+    if (ec) return {};
+    std::sort(names.begin(), names.end());
+    std::string bytes;
+    for (const auto& name : names) {
+      const ReadResult read = read_file(a.root / name, bytes);
+      key = content_hash({key, name, read ? std::string_view(bytes) : std::string_view(read.reason)});
+    }
+  }
+  for (const auto& p : a.plans) {
+    if (p->cache_key.empty()) return {};
+    key = content_hash({key, p->folder.generic_string(), p->cache_key});
+  }
+  return key;
+}
+
 ArchiveBuild build_archive(const std::filesystem::path& root, const Env& env, const BuildRequest& request) {
   ArchiveBuild a = start(env, request);
   const auto folders = plan_folders(root, a.diags);
@@ -363,6 +428,7 @@ ArchiveBuild build_archive(const std::filesystem::path& root, const Env& env, co
     return a;
   }
   resolve_site_address(a.env, root, a.out_folder != nullptr, a.diags);
+  a.root = root;
   return walk(std::move(a), folders, request);
 }
 

@@ -96,6 +96,13 @@ struct ArchiveBuild {
   OutputFolder* out_folder = nullptr;              // where publish writes; none: nothing is written
   bool fail_on_warnings = false;                   // publish nothing when there is a warning
   bool published = false;                          // the publish step replaced out_folder
+  // A build that publishes: the content folder it was given (empty for build_plans), the key
+  // over everything it reads (archive_key), and, when out_folder was published from that same
+  // key and is as that build left it, its record: then nothing was built or written.
+  std::filesystem::path root;
+  std::string archive_key;
+  std::optional<PublishedRecord> up_to_date;
+  size_t walk_diags_from = 0;                      // diags before this: found before the walk
   std::vector<StepTiming> timings;                 // per step, summed over the plans
   bool completed = false;                          // every step ran
 
@@ -130,6 +137,15 @@ struct Step {
   // reads each next batch and starts this step while the batch before is laid out.
   std::function<bool()> (*start)(ArchiveBuild&) = nullptr;
 };
+
+// The date every page of the site shows: the build's (Env::now), as a day.
+std::chrono::sys_days site_day(const Env& env);
+
+// The key of a build that publishes: its build identity, the day its site shows, the archive's
+// own files (those of `a.root` beside the plan folders: site.xml) and each plan's folder and
+// per-plan cache key (`BuildState::cache_key`, every one computed). Empty when a file of the
+// root cannot be read.
+std::string archive_key(const ArchiveBuild& a);
 
 // The steps in the order they run.
 std::span<const Step> steps();

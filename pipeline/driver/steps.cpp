@@ -222,8 +222,7 @@ bool open_data_step(ArchiveBuild& a, BuildState*) {
 
 // Where the site's template is, its address, and the date every page shows.
 html::SiteOptions site_options(const Env& env) {
-  return {env.data_dir / "layouts" / "html", env.site_url,
-          std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(env.now())}};
+  return {env.data_dir / "layouts" / "html", env.site_url, std::chrono::year_month_day{site_day(env)}};
 }
 
 // A plan's own pages of the website (its plan page, its commitment pages, its downloads),
@@ -264,12 +263,25 @@ bool gather_step(ArchiveBuild& a, BuildState*) {
   return true;
 }
 
+// What the next build needs to find the output folder up to date: the key this build was made
+// from, and the problems it found besides those found before its walk (the site's address,
+// which every build finds again): the archive steps' and each plan's.
+std::optional<PublishedRecord> record_of(const ArchiveBuild& a) {
+  if (a.archive_key.empty()) return std::nullopt;
+  PublishedRecord r;
+  r.archive_key = a.archive_key;
+  const auto& archive = a.diags.all();
+  r.archive_diags.assign(archive.begin() + static_cast<std::ptrdiff_t>(std::min(a.walk_diags_from, archive.size())), archive.end());
+  for (const auto& p : a.plans) r.plan_diags.push_back(p->diags.all());
+  return r;
+}
+
 // The archive's outputs into the claimed output folder, all or nothing (publish/).
 // Then the cache is pruned of what no build can use: entries this build did not use and no
 // build used for a fortnight, and over its size bound the least recently used.
 bool publish_step(ArchiveBuild& a, BuildState*) {
   if (!a.out_folder || (a.fail_on_warnings && a.warning_count() > 0)) return true;
-  a.published = a.out_folder->publish(a.outputs, a.diags);
+  a.published = a.out_folder->publish(a.outputs, a.diags, record_of(a));
   if (!a.published) return false;
   // Pruning lists every entry: at most once in kCachePruneInterval; in between the size the last
   // prune counted is reported.
@@ -318,5 +330,7 @@ constexpr Step kSteps[] = {
 }  // namespace
 
 std::span<const Step> steps() { return kSteps; }
+
+std::chrono::sys_days site_day(const Env& env) { return std::chrono::floor<std::chrono::days>(env.now()); }
 
 }  // namespace renaksi

@@ -46,6 +46,9 @@ inline constexpr std::chrono::hours kCacheMaxAge{24 * 14};
 inline constexpr std::uint64_t kCacheMaxBytes = std::uint64_t{2} << 30;
 inline constexpr std::size_t kMaxCacheKinds = 64;
 inline constexpr std::size_t kMaxCacheEntries = 1'000'000;
+// A published output folder of more entries than this (files and folders) is not checked for
+// being up to date: the build publishes it again. Every plan OGP has (about 400) is about 50,000.
+inline constexpr std::size_t kMaxPublishedEntries = 2'000'000;
 
 // Pages of one PDF edition: more is E004. The longest real plans are under 300 pages.
 inline constexpr int kMaxPagesPerEdition = 5000;

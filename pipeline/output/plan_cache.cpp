@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag/diagnostic_json.h"
 #include "env/content_hash.h"
 #include "env/limits.h"
 #include "env/read_file.h"
@@ -29,24 +30,6 @@ bool is_key(const std::string& name) {
 
 long long mtime_ns(const struct stat& st) {
   return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
-}
-
-std::optional<Code> code_named(const std::string& id) {
-  for (const auto& c : code_catalogue())
-    if (c.id == id) return c.code;
-  return std::nullopt;
-}
-
-json loc_json(const SourceLoc& l) { return json::array({l.file, l.line, l.col}); }
-
-SourceLoc loc_of(const json& j) {
-  SourceLoc l;
-  if (j.is_array() && j.size() == 3 && j[0].is_string() && j[1].is_number_integer() && j[2].is_number_integer()) {
-    l.file = j[0].get<std::string>();
-    l.line = j[1].get<int>();
-    l.col = j[2].get<int>();
-  }
-  return l;
 }
 
 // An artifact kind by the extension artifact_type() gives it ("pdf", "docx", "ogp.xml").
@@ -90,14 +73,11 @@ std::optional<CachedPlan> restore_plan(const fs::path& cache_dir, const std::str
   if (m.is_discarded() || !m.is_object() || !m.contains("files") || !m["files"].is_array()) return std::nullopt;
   CachedPlan plan;
   plan.plan_id = m.value("plan_id", "");
-  plan.plan_id_loc = loc_of(m.value("plan_id_loc", json()));
+  plan.plan_id_loc = source_loc_of(m.value("plan_id_loc", json()));
   plan.site = m.value("site", json());
-  for (const auto& d : m.value("diags", json::array())) {
-    auto code = code_named(d.value("code", ""));
-    if (!code) return std::nullopt;
-    plan.diags.push_back({d.value("error", false) ? Severity::Error : Severity::Warning, *code, loc_of(d.value("loc", json())),
-                          d.value("message", "")});
-  }
+  std::optional<std::vector<Diagnostic>> diags = diagnostics_of(m.value("diags", json::array()));
+  if (!diags) return std::nullopt;
+  plan.diags = std::move(*diags);
   // Every file as it was stored, before any is added.
   struct File {
     std::string path;
@@ -125,8 +105,14 @@ std::optional<CachedPlan> restore_plan(const fs::path& cache_dir, const std::str
     if (!out.add_file(f.path, f.source, why)) return std::nullopt;  // the build then makes the plan again
   }
   for (const auto& a : artifacts) out.note_artifact(a);
-  ::utimensat(AT_FDCWD, (dir / "manifest").c_str(), nullptr, AT_SYMLINK_NOFOLLOW);  // used now
+  (void)mark_plan_used(cache_dir, key);
   return plan;
+}
+
+bool mark_plan_used(const fs::path& cache_dir, const std::string& key) {
+  if (!is_key(key)) return false;
+  const fs::path manifest = plan_cache_folder(cache_dir, key) / "manifest";
+  return ::utimensat(AT_FDCWD, manifest.c_str(), nullptr, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
 std::string store_plan(const fs::path& cache_dir, const std::string& key, const CachedPlan& plan, const Outputs& out,
@@ -155,16 +141,10 @@ std::string store_plan(const fs::path& cache_dir, const std::string& key, const 
     if (::lstat(target.c_str(), &st) != 0) return fail("cannot stat " + target.generic_string());
     files.push_back({{"path", paths[i]}, {"size", static_cast<long long>(st.st_size)}, {"mtime_ns", mtime_ns(st)}});
   }
-  json diags = json::array();
-  for (const auto& d : plan.diags)
-    diags.push_back({{"error", d.severity == Severity::Error},
-                     {"code", std::string(code_id(d.code))},
-                     {"loc", loc_json(d.loc)},
-                     {"message", d.message}});
   json artifacts = json::array();
   for (const auto& a : out.artifacts())
     artifacts.push_back({{"kind", std::string(a.type().extension)}, {"edition", a.edition}, {"period", a.period}});
-  const json manifest{{"plan_id", plan.plan_id}, {"plan_id_loc", loc_json(plan.plan_id_loc)}, {"diags", diags},
+  const json manifest{{"plan_id", plan.plan_id}, {"plan_id_loc", source_loc_json(plan.plan_id_loc)}, {"diags", diagnostics_json(plan.diags)},
                       {"artifacts", artifacts},  {"files", files},                            {"site", plan.site}};
   if (std::string why = write_cache_entry(tmp / "manifest", manifest.dump()); !why.empty()) return fail(why);
   // Into place whole: an entry is there complete or not at all. One already there (the same

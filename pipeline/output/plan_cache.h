@@ -40,6 +40,10 @@ std::filesystem::path plan_cache_folder(const std::filesystem::path& cache_dir, 
 // the file it shares with the cache). A hit marks the entry used (its manifest's mtime).
 std::optional<CachedPlan> restore_plan(const std::filesystem::path& cache_dir, const std::string& key, Outputs& out);
 
+// Marks the cached plan `key` used now, as a restore does, without restoring it: for a build
+// that found its output folder up to date. False when there is no such entry.
+bool mark_plan_used(const std::filesystem::path& cache_dir, const std::string& key);
+
 // Stores the plan: the files `out` holds under `paths` (their artifacts from out.artifacts()),
 // which must be written in its folder, with `plan`. Returns an empty string, or why not (the
 // build goes on: a plan that is not cached is built again next time).

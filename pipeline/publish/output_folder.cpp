@@ -15,6 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The published folder's record, in the work folder (not in the output, which is published as
+// the build made it).
+constexpr const char* kRecordName = "published";
+
 constexpr const char* kMarkerText =
     "This folder was written by renaksi. Each build replaces it whole: do not keep other files here.\n";
 
@@ -234,7 +238,15 @@ std::optional<fs::path> OutputFolder::staging(Diagnostics& diags) {
   return stage_;
 }
 
-bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags) {
+std::optional<PublishedRecord> OutputFolder::up_to_date(const std::string& archive_key) const {
+  std::optional<PublishedRecord> record = read_published_record(work_ / kRecordName);
+  if (!record || record->archive_key != archive_key) return std::nullopt;
+  const std::optional<std::string> tree = output_tree_digest(target_);
+  if (!tree || *tree != record->tree) return std::nullopt;
+  return record;
+}
+
+bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::optional<PublishedRecord> record) {
   std::string why;
   if (!replaceable_output(target_, why)) {  // it may have changed while the build ran
     diags.error(Code::X002, {target_.generic_string(), 0, 0}, "--out " + why);
@@ -275,6 +287,9 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags) {
   if (!write_new_file(stage / kOutputMarker, kMarkerText, why))
     return fail(Code::X001, target_ / kOutputMarker, "cannot write the file: " + why);
 
+  // The record of the folder as it is goes first: from the swap on it would describe the
+  // previous build. One that cannot be removed cannot match the new folder's tree either.
+  fs::remove(work_ / kRecordName, ec);
   const bool had_old = fs::exists(fs::symlink_status(target_, ec));
   int err = exchange(stage, target_, had_old);
   if (err == EINVAL || err == ENOSYS) {
@@ -292,6 +307,14 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags) {
     if (err == 0 && had_old) fs::remove_all(old, ec);
   }
   if (err != 0) return fail(Code::X001, target_, "cannot move the new build into place: " + errno_text(err));
+  if (record) {
+    if (const std::optional<std::string> tree = output_tree_digest(target_)) {
+      record->tree = *tree;
+      record->files = outputs.size();
+      record->bytes = outputs.total_bytes();
+      (void)write_published_record(work_ / kRecordName, *record);
+    }
+  }
   // After an exchange the staging folder holds the previous build (renaksi's own or empty).
   stage_.clear();
   fs::remove_all(stage, ec);

@@ -10,6 +10,7 @@
 #include "diag/diagnostic.h"
 #include "env/file_io.h"
 #include "output/outputs.h"
+#include "publish/published_record.h"
 
 namespace renaksi {
 
@@ -43,12 +44,20 @@ class OutputFolder {
   // (RENAME_EXCHANGE), so at every instant the output folder is the whole previous build or the
   // whole new one; then removes the previous build. False (X001, X002) with the output folder
   // untouched when anything fails before the swap, a file the outputs could not write included.
-  bool publish(const Outputs& outputs, Diagnostics& diags);
+  // With `record`, the folder's record (up_to_date) is written after the swap, its tree, files
+  // and bytes filled in; the previous record is removed before the swap, so a record never
+  // describes a folder it was not written for. A record that cannot be written only costs the
+  // next build its work.
+  bool publish(const Outputs& outputs, Diagnostics& diags, std::optional<PublishedRecord> record = std::nullopt);
+
+  // The record of the build that published the folder, when it was made from `archive_key` and
+  // the folder is still exactly as that build left it (output_tree_digest); else nullopt.
+  std::optional<PublishedRecord> up_to_date(const std::string& archive_key) const;
 
   // The output folder, absolute and normalised (no trailing separator).
   const std::filesystem::path& target() const { return target_; }
   // Where staging and the previous build live while a build publishes: `.<name>.renaksi/`
-  // beside the output folder. It also holds the lock file.
+  // beside the output folder. It also holds the lock file and the folder's record.
   const std::filesystem::path& work() const { return work_; }
 
  private:

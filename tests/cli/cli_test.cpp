@@ -174,6 +174,44 @@ TEST(Cli, ASecondBuildOfUnchangedContentStartsNoPandoc) {
     EXPECT_NE(second.out.find(std::string("  ") + pass), std::string::npos) << pass;
 }
 
+// Every file under `dir`, by relative path, with its bytes.
+std::map<std::string, std::string> snapshot(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) {
+      std::stringstream ss;
+      ss << std::ifstream(e.path(), std::ios::binary).rdbuf();
+      out[std::filesystem::relative(e.path(), dir).string()] = ss.str();
+    }
+  return out;
+}
+
+// The same build into the same output: nothing to do, and it says so; the warnings of the build
+// that published it are printed again, and --fail-on-warnings still fails on them.
+TEST(Cli, ABuildIntoAnOutputThatIsUpToDateSaysSoAndWritesNothing) {
+  const Published& first = published();
+  ASSERT_EQ(first.result.exit_code, 0) << first.result.err;
+  const auto before = snapshot(first.dist);
+  const int runs_before = lines_with(first.pandoc_log, "");
+  const std::string args = "build content --timings --out '" + first.dist.string() +
+                           "' --site-url https://archive.example/nap/ --cache-dir '" + first.cache.string() + "'";
+  CommandResult again = run_with_env(first.env, args);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find(first.dist.string() + " is up to date: nothing changed since the build that published its "),
+            std::string::npos)
+      << again.out;
+  EXPECT_NE(again.out.find("(3 plans, the output up to date: nothing built; prose: 0 fragments"), std::string::npos) << again.out;
+  EXPECT_FALSE(std::regex_search(again.out, std::regex("(^|\n)published "))) << again.out;
+  EXPECT_EQ(again.err, first.result.err) << "the same warnings, in the same order";
+  EXPECT_NE(again.err.find("warning[C012]"), std::string::npos) << again.err;
+  EXPECT_EQ(lines_with(first.pandoc_log, ""), runs_before) << "Pandoc ran";
+  EXPECT_TRUE(snapshot(first.dist) == before);
+
+  CommandResult strict = run_with_env(first.env, args + " --fail-on-warnings");
+  EXPECT_EQ(strict.exit_code, 1) << strict.out;
+  EXPECT_EQ(strict.err, first.result.err);
+}
+
 TEST(Cli, StopAfterRunsOnlyTheStepsUpToIt) {
   CommandResult r = run("build content/nap-2018-2020 --stop-after=check --timings");
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -199,16 +237,6 @@ TEST(Cli, StopAfterRunsOnlyTheStepsUpToIt) {
 }
 
 // A snapshot of a folder: every file's path and bytes.
-std::map<std::string, std::string> snapshot(const std::filesystem::path& dir) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) {
-      std::stringstream ss;
-      ss << std::ifstream(e.path(), std::ios::binary).rdbuf();
-      out[std::filesystem::relative(e.path(), dir).string()] = ss.str();
-    }
-  return out;
-}
 
 TEST(Cli, BuildPublishesEveryOutputIntoTheOutFolder) {
   const Published& p = published();

@@ -3,7 +3,9 @@
 // plan is built again and the others are not; a failed build leaves the output as it was.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 
 #include "driver/pipeline.h"
@@ -55,10 +57,133 @@ class IncrementalBuild : public ::testing::Test {
     return build_archive(content_, env_, {.stop_after = {}, .out_folder = &*folder});
   }
 
+  // A published file's modification time moved on, as an editor that saves it unchanged would.
+  void touch_output() {
+    const fs::path page = out_ / "site" / "index.html";
+    fs::last_write_time(page, fs::last_write_time(page) + std::chrono::seconds(1));
+  }
+
   std::unique_ptr<testing::TempDir> dir_;
   fs::path content_, out_;
   Env env_;
 };
+
+// Every entry under `dir` with its size and modification time: what "left as it was" means.
+std::map<std::string, std::pair<uintmax_t, fs::file_time_type>> stat_tree(const fs::path& dir) {
+  std::map<std::string, std::pair<uintmax_t, fs::file_time_type>> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    out[fs::relative(e.path(), dir).generic_string()] = {e.is_regular_file() ? e.file_size() : 0, e.last_write_time()};
+  return out;
+}
+
+std::vector<std::string> lines_of(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.all()) out.push_back(d.str());
+  return out;
+}
+
+// A build whose inputs are those of the build that published the output, which is as that build
+// left it: nothing is built, staged or written; the warnings that build found are reported
+// again, word for word; the plans' cache entries are marked used, as a restore would.
+TEST_F(IncrementalBuild, AnUnchangedArchiveFindsItsOutputUpToDateWritesNothingAndReportsTheSameWarnings) {
+  // nap-two a draft without its English foreword: a warning (C012) to be reported each time.
+  std::string plan = testing::file_bytes(content_ / "nap-two" / "plan.xml");
+  const size_t stage = plan.find("stage=\"final\"");
+  ASSERT_NE(stage, std::string::npos);
+  plan.replace(stage, 13, "stage=\"draft-3\"");
+  const size_t foreword = plan.find("<text xml:lang=\"en\">\n      A foreword.\n    </text>");
+  ASSERT_NE(foreword, std::string::npos);
+  plan.erase(foreword, plan.find("</text>", foreword) + 7 - foreword);
+  std::ofstream(content_ / "nap-two" / "plan.xml", std::ios::binary | std::ios::trunc) << plan;
+
+  ArchiveBuild first = build();
+  ASSERT_EQ(first.error_count(), 0u);
+  ASSERT_TRUE(first.published);
+  EXPECT_FALSE(first.up_to_date);
+  ASSERT_GT(first.warning_count(), 0u);
+  const auto tree = stat_tree(out_);
+  auto work_folder = [&] {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_->path() / ".dist.renaksi")) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  ASSERT_EQ(work_folder(), (std::vector<std::string>{"lock", "published"}));
+  // Every plan's cache entry last used a day ago.
+  std::vector<fs::path> manifests;
+  for (const auto& e : fs::directory_iterator(env_.cache_dir / "plan")) manifests.push_back(e.path() / "manifest");
+  ASSERT_EQ(manifests.size(), 2u);
+  const auto day_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
+  for (const auto& m : manifests) fs::last_write_time(m, day_ago);
+
+  ArchiveBuild again = build();
+  EXPECT_EQ(again.error_count(), 0u);
+  ASSERT_TRUE(again.up_to_date);
+  EXPECT_TRUE(again.completed);
+  EXPECT_FALSE(again.published);
+  EXPECT_EQ(again.plans_from_cache, 0u);
+  EXPECT_EQ(again.prose_stats.fragments, 0);
+  EXPECT_EQ(again.up_to_date->files, first.outputs.size());
+  EXPECT_EQ(again.up_to_date->bytes, first.outputs.total_bytes());
+  EXPECT_EQ(stat_tree(out_), tree) << "not a file of the output written or touched";
+  EXPECT_EQ(work_folder(), (std::vector<std::string>{"lock", "published"})) << "no staging folder made";
+  ASSERT_EQ(again.plans.size(), first.plans.size());
+  for (size_t i = 0; i < first.plans.size(); ++i)
+    EXPECT_EQ(lines_of(again.plans[i]->diags), lines_of(first.plans[i]->diags)) << first.plans[i]->folder;
+  EXPECT_EQ(lines_of(again.diags), lines_of(first.diags));
+  EXPECT_EQ(again.warning_count(), first.warning_count());
+  for (const auto& m : manifests) EXPECT_GT(fs::last_write_time(m), day_ago + std::chrono::hours(1)) << m;
+}
+
+// Whatever the output's record cannot vouch for builds and publishes again: a published file
+// edited, removed or added; a file of the content, of the archive's root or the build's date
+// changed; the record itself gone or damaged.
+TEST_F(IncrementalBuild, AnythingChangedInTheOutputOrTheInputsPublishesAgain) {
+  ASSERT_TRUE(build().published);
+  ASSERT_TRUE(build().up_to_date);
+  const fs::path record = dir_->path() / ".dist.renaksi" / "published";
+  ASSERT_TRUE(fs::is_regular_file(record));
+  const std::vector<std::pair<std::string, std::function<void()>>> changes = {
+      {"a page edited in place, its size kept",
+       [&] {
+         const fs::path page = out_ / "site" / "index.html";
+         std::string html = testing::file_bytes(page);
+         html[html.size() - 2] = html[html.size() - 2] == ' ' ? '\t' : ' ';
+         const auto when = fs::last_write_time(page);
+         std::ofstream(page, std::ios::binary | std::ios::trunc) << html;
+         fs::last_write_time(page, when + std::chrono::nanoseconds(1));
+       }},
+      {"a PDF removed", [&] { fs::remove(out_ / "nap-one" / "nap-one.en.pdf"); }},
+      {"a file added to the output", [&] { std::ofstream(out_ / "site" / "notes.txt") << "mine"; }},
+      {"the output removed", [&] { fs::remove_all(out_); }},
+      {"a file of the archive's root", [&] { std::ofstream(content_ / "README.txt") << "about these plans"; }},
+      {"a commitment",
+       [&] {
+         const fs::path c = content_ / "nap-one" / "commitments" / "01.xml";
+         std::string xml = testing::file_bytes(c);
+         xml.insert(xml.find("</text>"), " (revised)");
+         std::ofstream(c, std::ios::binary | std::ios::trunc) << xml;
+       }},
+      {"the build's date", [&] { env_.source_date_epoch = *env_.source_date_epoch + 86400; }},
+      {"the record removed", [&] { fs::remove(record); }},
+      {"the record damaged",
+       [&] {
+         std::string bytes = testing::file_bytes(record);
+         bytes[bytes.size() / 2] ^= 1;
+         std::ofstream(record, std::ios::binary | std::ios::trunc) << bytes;
+       }},
+  };
+  for (const auto& [what, change] : changes) {
+    change();
+    ArchiveBuild b = build();
+    EXPECT_EQ(b.error_count(), 0u) << what;
+    EXPECT_FALSE(b.up_to_date) << what;
+    EXPECT_TRUE(b.published) << what;
+    EXPECT_FALSE(fs::exists(out_ / "site" / "notes.txt")) << what;
+    EXPECT_TRUE(fs::is_regular_file(out_ / "nap-one" / "nap-one.en.pdf")) << what;
+    EXPECT_TRUE(build().up_to_date) << "published again, the next build finds it up to date: " << what;
+  }
+}
 
 TEST_F(IncrementalBuild, UnchangedPlansComeFromTheCacheByteForByteAndAChangedOneIsBuiltAgain) {
   ArchiveBuild first = build();
@@ -72,8 +197,13 @@ TEST_F(IncrementalBuild, UnchangedPlansComeFromTheCacheByteForByteAndAChangedOne
   ASSERT_TRUE(published.count("nap-one/nap-one.en.pdf"));
   ASSERT_TRUE(published.count("site/index.html"));
 
+  // Nothing changed, but the output is not as the build left it (a file touched): the plans
+  // come from the cache and the archive is published again, the same bytes.
+  touch_output();
   ArchiveBuild warm = build();
   ASSERT_EQ(warm.error_count(), 0u);
+  EXPECT_FALSE(warm.up_to_date);
+  EXPECT_TRUE(warm.published);
   EXPECT_EQ(warm.plans_from_cache, 2u);
   EXPECT_EQ(warm.prose_stats.fragments, 0);
   const auto again = files_of(out_);
@@ -110,6 +240,7 @@ TEST_F(IncrementalBuild, TheCacheIsPrunedAtMostOnceAnIntervalAndItsSizeAlwaysRep
   const auto year_ago = fs::file_time_type::clock::now() - std::chrono::hours(24 * 365);
   fs::last_write_time(stale, year_ago);
 
+  touch_output();  // else the output is up to date and the build publishes nothing
   ArchiveBuild warm = build();
   ASSERT_TRUE(warm.published);
   ASSERT_TRUE(warm.cache.counted_earlier);  // not pruned: the size the first build counted
@@ -118,6 +249,7 @@ TEST_F(IncrementalBuild, TheCacheIsPrunedAtMostOnceAnIntervalAndItsSizeAlwaysRep
   EXPECT_TRUE(fs::exists(stale));
 
   fs::last_write_time(record, fs::file_time_type::clock::now() - kCachePruneInterval - std::chrono::minutes(1));
+  touch_output();
   ArchiveBuild later = build();
   ASSERT_TRUE(later.published);
   EXPECT_FALSE(later.cache.counted_earlier);
