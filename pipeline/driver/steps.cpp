@@ -265,9 +265,14 @@ bool gather_step(ArchiveBuild& a, BuildState*) {
 
 // What the next build needs to find the output folder up to date: the key this build was made
 // from, and the problems it found besides those found before its walk (the site's address,
-// which every build finds again): the archive steps' and each plan's.
+// which every build finds again): the archive steps' and each plan's. None when the inputs are
+// no longer those the key was computed from (a file edited while the build ran: what was
+// built may be either version, so the next build must not take it as up to date).
 std::optional<PublishedRecord> record_of(const ArchiveBuild& a) {
   if (a.archive_key.empty()) return std::nullopt;
+  for (const auto& p : a.plans)
+    if (plan_cache_key(a.build_identity, p->folder) != p->cache_key) return std::nullopt;
+  if (archive_key(a) != a.archive_key) return std::nullopt;
   PublishedRecord r;
   r.archive_key = a.archive_key;
   const auto& archive = a.diags.all();

@@ -50,11 +50,11 @@ class IncrementalBuild : public ::testing::Test {
     out_ = dir_->path() / "dist";
   }
 
-  ArchiveBuild build() {
+  ArchiveBuild build(std::function<void(const Progress&)> progress = nullptr) {
     Diagnostics diags;
     std::optional<OutputFolder> folder = OutputFolder::claim(out_, {content_, env_.cache_dir}, diags);
     EXPECT_TRUE(folder.has_value());
-    return build_archive(content_, env_, {.stop_after = {}, .out_folder = &*folder});
+    return build_archive(content_, env_, {.stop_after = {}, .out_folder = &*folder, .progress = std::move(progress)});
   }
 
   // A published file's modification time moved on, as an editor that saves it unchanged would.
@@ -133,6 +133,30 @@ TEST_F(IncrementalBuild, AnUnchangedArchiveFindsItsOutputUpToDateWritesNothingAn
   EXPECT_EQ(lines_of(again.diags), lines_of(first.diags));
   EXPECT_EQ(again.warning_count(), first.warning_count());
   for (const auto& m : manifests) EXPECT_GT(fs::last_write_time(m), day_ago + std::chrono::hours(1)) << m;
+}
+
+// A commitment edited while the build ran (after its keys were computed) and put back after it:
+// what was published may be either version, so no record is written and the next build, whose
+// inputs are again those the first started from, publishes again instead of trusting it.
+TEST_F(IncrementalBuild, AFileEditedWhileTheBuildRanIsNotTakenAsUpToDate) {
+  const fs::path commitment = content_ / "nap-one" / "commitments" / "01.xml";
+  const std::string original = testing::file_bytes(commitment);
+  bool edited = false;
+  ArchiveBuild during = build([&](const Progress& at) {
+    if (edited || at.step != "compose") return;
+    std::string xml = original;
+    xml.insert(xml.find("</text>"), " (revised)");
+    std::ofstream(commitment, std::ios::binary | std::ios::trunc) << xml;
+    edited = true;
+  });
+  ASSERT_TRUE(edited);
+  ASSERT_TRUE(during.published);
+  EXPECT_FALSE(fs::exists(dir_->path() / ".dist.renaksi" / "published"));
+  std::ofstream(commitment, std::ios::binary | std::ios::trunc) << original;
+  ArchiveBuild after = build();
+  EXPECT_FALSE(after.up_to_date);
+  EXPECT_TRUE(after.published);
+  EXPECT_TRUE(build().up_to_date);
 }
 
 // Whatever the output's record cannot vouch for builds and publishes again: a published file
