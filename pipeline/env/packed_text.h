@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,8 +19,17 @@ class PackedText {
   // Deflates `text` (zlib's fastest level); kept as it is if zlib cannot (no memory).
   explicit PackedText(std::string_view text);
 
+  // What `packed()`, `size()` and `raw()` of a PackedText gave (its bytes kept on disk, in the
+  // plan cache, so restoring a plan does not deflate its words again). Nullopt when they cannot
+  // be one: raw bytes of another size, or a size over kMaxSize. Bytes that do not inflate to
+  // `size` unpack as empty text.
+  static std::optional<PackedText> from_packed(std::string bytes, size_t size, bool raw);
+  static constexpr size_t kMaxSize = size_t{256} << 20;
+
   // The text as it was given.
   std::string unpack() const;
+  const std::string& packed() const { return bytes_; }
+  bool raw() const { return raw_; }
   bool empty() const { return size_ == 0; }
   // The text's size, and what holding it costs.
   size_t size() const { return size_; }

@@ -69,7 +69,7 @@ std::optional<CachedPlan> restore_plan(const fs::path& cache_dir, const std::str
   const fs::path dir = plan_cache_folder(cache_dir, key);
   const std::optional<std::string> bytes = read_cache_entry(dir / "manifest", kMaxManifestBytes);
   if (!bytes) return std::nullopt;
-  const json m = json::parse(*bytes, nullptr, false);
+  const json m = json::from_cbor(*bytes, true, false);
   if (m.is_discarded() || !m.is_object() || !m.contains("files") || !m["files"].is_array()) return std::nullopt;
   CachedPlan plan;
   plan.plan_id = m.value("plan_id", "");
@@ -146,7 +146,9 @@ std::string store_plan(const fs::path& cache_dir, const std::string& key, const 
     artifacts.push_back({{"kind", std::string(a.type().extension)}, {"edition", a.edition}, {"period", a.period}});
   const json manifest{{"plan_id", plan.plan_id}, {"plan_id_loc", source_loc_json(plan.plan_id_loc)}, {"diags", diagnostics_json(plan.diags)},
                       {"artifacts", artifacts},  {"files", files},                            {"site", plan.site}};
-  if (std::string why = write_cache_entry(tmp / "manifest", manifest.dump()); !why.empty()) return fail(why);
+  const std::vector<std::uint8_t> cbor = json::to_cbor(manifest);
+  const std::string_view payload(reinterpret_cast<const char*>(cbor.data()), cbor.size());
+  if (std::string why = write_cache_entry(tmp / "manifest", payload); !why.empty()) return fail(why);
   // Into place whole: an entry is there complete or not at all. One already there (the same
   // key, from another build) is replaced.
   fs::remove_all(dir, ec);

@@ -29,8 +29,8 @@ struct CachedPlan {
 // reports it; such a plan is not cached).
 std::optional<std::string> plan_cache_key(const std::string& build_identity, const std::filesystem::path& folder);
 
-// Where the plan cache lives: <cache>/plan/<key>/ holds `manifest` (a cache entry:
-// content_hash.h) and the plan's files, f0, f1, … , hard links to the files the build
+// Where the plan cache lives: <cache>/plan/<key>/ holds `manifest` (a cache entry,
+// content_hash.h, of CBOR: the site summary's search words are binary) and the plan's files, f0, f1, … , hard links to the files the build
 // published when the cache and the output are on one file system (else copies).
 std::filesystem::path plan_cache_folder(const std::filesystem::path& cache_dir, const std::string& key);
 

@@ -1,6 +1,8 @@
 // Text held deflated gives back exactly what it was given, and costs less than it when it repeats.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <string>
 
 #include "env/packed_text.h"
@@ -34,6 +36,30 @@ TEST(PackedText, AWordListCostsAFractionOfItsSize) {
   const PackedText p(words);
   EXPECT_EQ(p.unpack(), words);
   EXPECT_LT(p.packed_size(), words.size() / 2) << p.packed_size() << " of " << words.size();
+}
+
+// What a PackedText keeps, kept elsewhere (the plan cache) and made into one again: the same
+// text, without deflating it again. What cannot be a PackedText's is refused; bytes that are not
+// what they claim unpack as nothing, never as other text or past their size.
+TEST(PackedText, ItsPackedBytesMakeItAgain) {
+  const std::string text = "kata\t0:3 4:1\nkomitmen\t1:2\n" + std::string(5000, 'k');
+  const PackedText p(text);
+  std::optional<PackedText> again = PackedText::from_packed(p.packed(), p.size(), p.raw());
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->unpack(), text);
+  EXPECT_EQ(again->packed(), p.packed());
+  ASSERT_TRUE(PackedText::from_packed("", 0, false).has_value());
+  EXPECT_TRUE(PackedText::from_packed("", 0, false)->empty());
+  EXPECT_EQ(PackedText::from_packed("as is", 5, true)->unpack(), "as is");
+
+  EXPECT_FALSE(PackedText::from_packed("as is", 4, true)) << "raw text of another size";
+  EXPECT_FALSE(PackedText::from_packed("x", 0, false)) << "bytes for no text";
+  EXPECT_FALSE(PackedText::from_packed(p.packed(), PackedText::kMaxSize + 1, false)) << "too large to unpack";
+  std::string damaged = p.packed();
+  damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 0x55);
+  EXPECT_EQ(PackedText::from_packed(damaged, p.size(), false)->unpack(), "");
+  EXPECT_EQ(PackedText::from_packed(p.packed(), p.size() + 1, false)->unpack(), "") << "inflates to another size";
+  EXPECT_EQ(PackedText::from_packed(p.packed(), p.size() - 1, false)->unpack(), "");
 }
 
 }  // namespace

@@ -93,7 +93,11 @@ json SitePlanSummary::to_json() const {
     ej["search"] = json::array();
     for (const auto& s : e.search) ej["search"].push_back(
           {{"n", s.number}, {"t", s.title}, {"l", s.leads}, {"h", s.themes}, {"c", {s.completion_id, s.completion}}});
-    ej["words"] = e.words.unpack();
+    // Still deflated: a plan restored from the cache does not deflate its words again.
+    const std::string& packed = e.words.packed();
+    ej["words"] = {{"size", e.words.size()},
+                   {"raw", e.words.raw()},
+                   {"packed", json::binary(std::vector<std::uint8_t>(packed.begin(), packed.end()))}};
     j["editions"].push_back(std::move(ej));
   }
   j["commitment_slugs"] = json::array();
@@ -163,7 +167,12 @@ std::optional<SitePlanSummary> SitePlanSummary::from_json(const json& j) {
         for (char ch : e.search.back().completion_id)
           if (!((ch >= 'a' && ch <= 'z') || ch == '-')) return std::nullopt;
       }
-      e.words = PackedText(ej.at("words").get_ref<const std::string&>());
+      const json& words = ej.at("words");
+      const auto& packed = words.at("packed").get_binary();
+      std::optional<PackedText> text = PackedText::from_packed(std::string(packed.begin(), packed.end()),
+                                                               words.at("size").get<size_t>(), words.at("raw").get<bool>());
+      if (!text) return std::nullopt;
+      e.words = std::move(*text);
       s.editions.push_back(std::move(e));
     }
     for (const auto& c : j.at("commitment_slugs")) {

@@ -17,7 +17,7 @@ namespace renaksi::html {
 
 struct SitePlanSummary {
   // Bumped whenever the fields or their meaning change: an older summary is not read.
-  static constexpr int kVersion = 7;
+  static constexpr int kVersion = 8;
 
   // One organisation of the plan, as its index entry shows it.
   struct Role {
@@ -92,6 +92,8 @@ struct SitePlanSummary {
   const Edition& edition_for(const std::string& lang) const;
   const std::string& commitment_slug(int number) const;  // "" when the plan has no such page
 
+  // Its search words are a binary value (still deflated): the JSON goes to disk as CBOR
+  // (nlohmann::json::to_cbor), as the plan cache keeps it, not as JSON text.
   nlohmann::json to_json() const;
   // nullopt when `j` is not a summary of this version, or names a path that is not a plain
   // relative site path (a damaged cache entry never writes outside site/).

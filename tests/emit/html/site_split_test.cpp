@@ -113,14 +113,20 @@ TEST(SiteSplit, TheSummaryRoundTripsThroughJson) {
   Diagnostics d;
   auto s = html::emit_plan_site(plan(0).documents, out, locales(), options(), d);
   ASSERT_TRUE(s) << errors(d);
-  const std::string text = s->to_json().dump();
+  // As the plan cache keeps it: CBOR, the search words still deflated.
+  const std::vector<std::uint8_t> cbor = nlohmann::json::to_cbor(s->to_json());
   // Small: what the archive's pages show of the plan, not its prose. Most of it is the words of
-  // its commitments for the search index (each word once per commitment, with a count) and its
-  // organisations: 14 commitments in two languages, about 150 kB.
-  EXPECT_LT(text.size(), 192u * 1024) << text.size();
-  auto back = html::SitePlanSummary::from_json(nlohmann::json::parse(text));
+  // its commitments for the search index (each word once per commitment, with a count; deflated)
+  // and its organisations: 14 commitments in two languages, about 90 kB.
+  EXPECT_LT(cbor.size(), 128u * 1024) << cbor.size();
+  auto back = html::SitePlanSummary::from_json(nlohmann::json::from_cbor(cbor));
   ASSERT_TRUE(back);
-  EXPECT_EQ(back->to_json().dump(), text);
+  EXPECT_EQ(nlohmann::json::to_cbor(back->to_json()), cbor);
+  ASSERT_EQ(back->editions.size(), s->editions.size());
+  for (size_t i = 0; i < s->editions.size(); ++i) {
+    EXPECT_EQ(back->editions[i].words.unpack(), s->editions[i].words.unpack());
+    EXPECT_FALSE(back->editions[i].words.unpack().empty());
+  }
   EXPECT_EQ(back->id, "nap-2018-2020");
   EXPECT_EQ(back->slug, "nap-2018-2020");
   EXPECT_EQ(back->editions.size(), 2u);
@@ -135,7 +141,8 @@ TEST(SiteSplit, TheSummaryRoundTripsThroughJson) {
   EXPECT_TRUE(html::emit_archive_site({*back}, locales(), options(), b, db)) << errors(db);
   EXPECT_EQ(a.files(), b.files());
 
-  // A summary of another version, or one naming a path out of the site, is not read.
+  // A summary of another version, or one naming a path out of the site, or whose words cannot
+  // be what they say, is not read.
   for (auto damage : std::vector<std::function<void(nlohmann::json&)>>{
            [](nlohmann::json& j) { j["version"] = html::SitePlanSummary::kVersion + 1; },
            [](nlohmann::json& j) { j["slug"] = "../../etc"; },
@@ -144,8 +151,11 @@ TEST(SiteSplit, TheSummaryRoundTripsThroughJson) {
            [](nlohmann::json& j) { j["anchors"][0][0] = 100000; },
            [](nlohmann::json& j) { j["editions"][0]["search"][0]["n"] = "ten"; },
            [](nlohmann::json& j) { j.erase("pages"); },
+           [](nlohmann::json& j) { j["editions"][0]["words"]["packed"] = "not binary"; },
+           [](nlohmann::json& j) { j["editions"][0]["words"]["size"] = std::size_t{1} << 40; },
+           [](nlohmann::json& j) { j["editions"][0]["words"]["raw"] = true; },
        }) {
-    nlohmann::json j = nlohmann::json::parse(text);
+    nlohmann::json j = nlohmann::json::from_cbor(cbor);
     damage(j);
     EXPECT_FALSE(html::SitePlanSummary::from_json(j)) << j.dump().substr(0, 200);
   }
