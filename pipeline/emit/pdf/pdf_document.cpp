@@ -291,10 +291,11 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
     if (!check(what.c_str())) return {};
     // The page's drawing is libharu's now: only its links and anchors are needed again, so a
     // long document does not hold its laid-out text twice while it is written.
-    p.text = {};
-    p.marks = {};
-    p.rects = {};
-    p.rules = {};
+    // (Assigned a new vector: `= {}` would empty it and keep its capacity.)
+    p.text = std::vector<layout::Glyphs>();
+    p.marks = std::vector<layout::Glyphs>();
+    p.rects = std::vector<layout::Rect>();
+    p.rules = std::vector<layout::Rule>();
   }
 
   // One destination per anchor, however many links and bookmarks lead there (an index links each
@@ -347,7 +348,7 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
     status(HPDF_Dict_Add(pdf->catalog, "Lang", lang));
   }
   if (!check("writing links and bookmarks")) return {};
-  status(tree.write(pdf, pages));
+  status(tree.prepare(pdf, pages));
   if (!check("writing the structure tree")) return {};
 
   status(HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str()));
@@ -378,6 +379,11 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
   if (size == 0) {
     error_ = HPDF_STREAM_EOF;
     check("saving (an empty file)");
+    return {};
+  }
+  if (!tree.splice(bytes)) {
+    error_ = HPDF_INVALID_OBJECT;
+    check("writing the structure tree into the saved file");
     return {};
   }
   return bytes;

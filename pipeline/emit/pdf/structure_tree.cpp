@@ -4,7 +4,9 @@
 #include <hpdf_doc.h>
 
 #include <algorithm>
+#include <optional>
 
+#include "emit/pdf/object_text.h"
 #include "text/language_tag.h"
 
 namespace renaksi::pdf {
@@ -25,6 +27,11 @@ struct Status {
     return st == HPDF_OK;
   }
 };
+
+// The number libharu gave an object it keeps in its cross-reference table (when it made it).
+uint32_t object_number(const void* obj) {
+  return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFFu;
+}
 
 }  // namespace
 
@@ -95,7 +102,7 @@ void StructureTree::list(int elem) {
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
     const auto e = static_cast<size_t>(*it);
     listed_[e] = true;
-    kids_[static_cast<size_t>(elements_[e].parent)].push_back({Kid::Kind::Element, *it, 0, -1, nullptr});
+    kids_[static_cast<size_t>(elements_[e].parent)].push_back({Kid::Kind::Element, *it, 0, -1, 0});
   }
 }
 
@@ -105,238 +112,226 @@ std::string StructureTree::open(int elem) {
   const size_t page = page_mcids_.size() - 1;
   const int mcid = static_cast<int>(page_mcids_.back().size());
   page_mcids_.back().push_back(elem);
-  kids_[static_cast<size_t>(elem)].push_back({Kid::Kind::Text, -1, page, mcid, nullptr});
+  kids_[static_cast<size_t>(elem)].push_back({Kid::Kind::Text, -1, page, mcid, 0});
   return std::string("/") + tag_name(elements_[static_cast<size_t>(elem)].tag) + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
 }
 
 void StructureTree::annotation(int elem, size_t page, HPDF_Annotation annot) {
   if (!valid(elem) || elem == 0 || !annot) return;
   list(elem);
-  kids_[static_cast<size_t>(elem)].push_back({Kid::Kind::Annotation, -1, page, -1, annot});
+  kids_[static_cast<size_t>(elem)].push_back({Kid::Kind::Annotation, -1, page, -1, annots_.size()});
+  annots_.push_back(object_number(annot));
+  annot_dicts_.push_back(annot);
 }
 
-HPDF_STATUS StructureTree::write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages) {
+HPDF_STATUS StructureTree::prepare(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages) {
   Status ok;
-  HPDF_MMgr mmgr = pdf->mmgr;
-  auto indirect = [&]() -> HPDF_Dict {
-    HPDF_Dict d = HPDF_Dict_New(mmgr);
-    if (!d) {
-      ok(HPDF_FAILD_TO_ALLOC_MEM);
-      return nullptr;
-    }
-    if (!ok(HPDF_Xref_Add(pdf->xref, d))) return nullptr;  // the xref owns it, even on failure
-    return d;
-  };
-  auto direct = [&]() -> HPDF_Dict {
-    HPDF_Dict d = HPDF_Dict_New(mmgr);
-    if (!d) ok(HPDF_FAILD_TO_ALLOC_MEM);
-    return d;
-  };
-  auto array = [&]() -> HPDF_Array {
-    HPDF_Array a = HPDF_Array_New(mmgr);
-    if (!a) ok(HPDF_FAILD_TO_ALLOC_MEM);
-    return a;
-  };
-
-  HPDF_Dict root = indirect();
-  if (!root) return ok.first;
-  ok(HPDF_Dict_AddName(root, "Type", "StructTreeRoot"));
-
-  // The parent tree's values: for each page, the element holding each of its MCIDs; for each
-  // annotation, its element.
-  std::vector<std::vector<HPDF_Dict>> page_owner(page_mcids_.size());
-  for (size_t p = 0; p < page_mcids_.size(); ++p) page_owner[p].assign(page_mcids_[p].size(), nullptr);
-  std::vector<std::pair<HPDF_Annotation, HPDF_Dict>> annot_owner;
-
-  // The elements' dictionaries, parents before children (the layout's order).
-  std::vector<HPDF_Dict> dict(elements_.size(), nullptr);
-  for (size_t i = 0; i < elements_.size() && ok.first == HPDF_OK; ++i) {
-    if (!listed_[i]) continue;
-    const auto& e = elements_[i];
-    HPDF_Dict d = indirect();
-    if (!d) break;
-    dict[i] = d;  // no /Type: it is optional, and there are thousands
-    ok(HPDF_Dict_AddName(d, "S", tag_name(e.tag)));
-    const std::string& above = i == 0 ? doc_lang_ : lang_[static_cast<size_t>(e.parent)];
-    if (!lang_[i].empty() && lang_[i] != above) {
-      HPDF_String lang = HPDF_String_New(mmgr, lang_[i].c_str(), nullptr);
-      if (!lang) ok(HPDF_FAILD_TO_ALLOC_MEM);
-      else ok(HPDF_Dict_Add(d, "Lang", lang));
-    }
-    if (e.tag == layout::Tag::TH) {
-      HPDF_Dict attrs = direct();
-      if (!attrs) break;
-      ok(HPDF_Dict_Add(d, "A", attrs));
-      ok(HPDF_Dict_AddName(attrs, "O", "Table"));
-      ok(HPDF_Dict_AddName(attrs, "Scope", e.row_header ? "Row" : "Column"));
-    }
+  pages_.clear();
+  for (size_t p = 0; p < pages.size(); ++p) {
+    pages_.push_back(object_number(pages[p]));
+    ok(HPDF_Dict_AddNumber(pages[p], "StructParents", static_cast<HPDF_INT32>(p)));
   }
-  if (ok.first != HPDF_OK) return ok.first;
-  ok(HPDF_Dict_Add(dict[0], "P", root));
-  ok(HPDF_Dict_Add(root, "K", dict[0]));
-
-  // Each element's kids, in reading order; more than kMaxKids go in /Div elements of that many.
-  auto fill = [&](HPDF_Dict owner, const std::vector<Kid>& kids, size_t from, size_t to) {
-    HPDF_Array k = array();
-    if (!k) return;
-    ok(HPDF_Dict_Add(owner, "K", k));
-    // The owner's page: its first text's; text on another page names its page.
-    size_t own_page = pages.size();
-    for (size_t j = from; j < to && own_page == pages.size(); ++j)
-      if (kids[j].kind == Kid::Kind::Text && kids[j].page < pages.size()) own_page = kids[j].page;
-    if (own_page < pages.size()) ok(HPDF_Dict_Add(owner, "Pg", pages[own_page]));
-    for (size_t j = from; j < to && ok.first == HPDF_OK; ++j) {
-      const Kid& kid = kids[j];
-      switch (kid.kind) {
-        case Kid::Kind::Element: {
-          HPDF_Dict child = dict[static_cast<size_t>(kid.elem)];
-          ok(HPDF_Dict_Add(child, "P", owner));
-          ok(HPDF_Array_Add(k, child));
-          break;
-        }
-        case Kid::Kind::Text: {
-          if (kid.page >= pages.size()) break;
-          page_owner[kid.page][static_cast<size_t>(kid.mcid)] = owner;
-          if (kid.page == own_page) {
-            ok(HPDF_Array_AddNumber(k, kid.mcid));
-            break;
-          }
-          HPDF_Dict mcr = direct();
-          if (!mcr) return;
-          ok(HPDF_Array_Add(k, mcr));
-          ok(HPDF_Dict_AddName(mcr, "Type", "MCR"));
-          ok(HPDF_Dict_Add(mcr, "Pg", pages[kid.page]));
-          ok(HPDF_Dict_AddNumber(mcr, "MCID", kid.mcid));
-          break;
-        }
-        case Kid::Kind::Annotation: {
-          if (kid.page >= pages.size()) break;
-          HPDF_Dict objr = direct();
-          if (!objr) return;
-          ok(HPDF_Array_Add(k, objr));
-          ok(HPDF_Dict_AddName(objr, "Type", "OBJR"));
-          ok(HPDF_Dict_Add(objr, "Pg", pages[kid.page]));
-          ok(HPDF_Dict_Add(objr, "Obj", kid.annot));
-          annot_owner.emplace_back(kid.annot, owner);
-          break;
-        }
-      }
-    }
-  };
-  for (size_t i = 0; i < elements_.size() && ok.first == HPDF_OK; ++i) {
-    if (!dict[i]) continue;
-    const auto& kids = kids_[i];
-    if (kids.size() <= kMaxKids) {
-      fill(dict[i], kids, 0, kids.size());
-      continue;
-    }
-    HPDF_Array k = array();
-    if (!k) break;
-    ok(HPDF_Dict_Add(dict[i], "K", k));
-    for (size_t from = 0; from < kids.size() && ok.first == HPDF_OK; from += kMaxKids) {
-      HPDF_Dict div = indirect();
-      if (!div) break;
-      ok(HPDF_Dict_AddName(div, "S", "Div"));
-      ok(HPDF_Dict_Add(div, "P", dict[i]));
-      ok(HPDF_Array_Add(k, div));
-      fill(div, kids, from, std::min(kids.size(), from + kMaxKids));
-    }
-  }
-  if (ok.first != HPDF_OK) return ok.first;
-
-  // The parent tree: a number tree keyed by each page's /StructParents (its index) and each
-  // annotation's /StructParent (after the pages), in leaves of kMaxNumsPerNode entries.
-  struct Node {
-    HPDF_Dict dict;
-    int low, high;
-  };
-  std::vector<Node> level;
-  HPDF_Dict leaf = nullptr;
-  HPDF_Array nums = nullptr;
-  size_t in_leaf = 0;
-  auto entry = [&](int key) -> bool {
-    if (!leaf || in_leaf == kMaxNumsPerNode) {
-      leaf = indirect();
-      nums = leaf ? array() : nullptr;
-      if (!nums) return false;
-      ok(HPDF_Dict_Add(leaf, "Nums", nums));
-      level.push_back({leaf, key, key});
-      in_leaf = 0;
-    }
-    ++in_leaf;
-    level.back().high = key;
-    return ok(HPDF_Array_AddNumber(nums, key));
-  };
-  for (size_t p = 0; p < pages.size() && ok.first == HPDF_OK; ++p) {
-    const int key = static_cast<int>(p);
-    if (!entry(key)) break;
-    HPDF_Array owners = array();
-    if (!owners) break;
-    ok(HPDF_Array_Add(nums, owners));
-    if (p < page_owner.size())
-      for (HPDF_Dict o : page_owner[p]) ok(HPDF_Array_Add(owners, o ? o : dict[0]));
-    ok(HPDF_Dict_AddNumber(pages[p], "StructParents", key));
-  }
-  for (size_t a = 0; a < annot_owner.size() && ok.first == HPDF_OK; ++a) {
-    const int key = static_cast<int>(pages.size() + a);
-    if (!entry(key)) break;
-    ok(HPDF_Array_Add(nums, annot_owner[a].second));
-    ok(HPDF_Dict_AddNumber(annot_owner[a].first, "StructParent", key));
-  }
-  if (ok.first != HPDF_OK) return ok.first;
-  const int next_key = static_cast<int>(pages.size() + annot_owner.size());
-  HPDF_Dict tree = nullptr;
-  if (level.size() == 1) {
-    tree = level.front().dict;  // a single node: the root, which has no /Limits
-  } else {
-    auto limits = [&](const Node& n) {
-      HPDF_Array l = array();
-      if (!l) return;
-      ok(HPDF_Dict_Add(n.dict, "Limits", l));
-      ok(HPDF_Array_AddNumber(l, n.low));
-      ok(HPDF_Array_AddNumber(l, n.high));
-    };
-    // Intermediate levels until one node's kids can hold the rest.
-    while (level.size() > kMaxNumsPerNode && ok.first == HPDF_OK) {
-      std::vector<Node> up;
-      for (size_t j = 0; j < level.size() && ok.first == HPDF_OK; j += kMaxNumsPerNode) {
-        HPDF_Dict n = indirect();
-        HPDF_Array kids = n ? array() : nullptr;
-        if (!kids) break;
-        ok(HPDF_Dict_Add(n, "Kids", kids));
-        const size_t end = std::min(level.size(), j + kMaxNumsPerNode);
-        for (size_t m = j; m < end; ++m) {
-          limits(level[m]);
-          ok(HPDF_Array_Add(kids, level[m].dict));
-        }
-        up.push_back({n, level[j].low, level[end - 1].high});
-      }
-      level = std::move(up);
-    }
-    tree = indirect();
-    HPDF_Array kids = tree ? array() : nullptr;
-    if (!kids) return ok.first;
-    ok(HPDF_Dict_Add(tree, "Kids", kids));
-    for (const Node& n : level) {
-      limits(n);
-      ok(HPDF_Array_Add(kids, n.dict));
-    }
-  }
-  if (!tree || ok.first != HPDF_OK) return ok.first == HPDF_OK ? HPDF_INVALID_OBJECT : ok.first;
-  ok(HPDF_Dict_Add(root, "ParentTree", tree));
-  ok(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key));
-
-  // The catalogue: the tree, "this is tagged", and the title (not the file name) in the window.
+  // Each link's key in the parent tree, after the pages'.
+  for (size_t a = 0; a < annot_dicts_.size() && ok.first == HPDF_OK; ++a)
+    ok(HPDF_Dict_AddNumber(annot_dicts_[a], "StructParent", static_cast<HPDF_INT32>(pages.size() + a)));
+  // The root, empty until `splice`: an indirect object so the catalogue can name it.
+  HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
+  if (!root) return HPDF_FAILD_TO_ALLOC_MEM;
+  if (!ok(HPDF_Xref_Add(pdf->xref, root))) return ok.first;  // the xref owns it, even on failure
+  root_ = object_number(root);
   ok(HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root));
-  HPDF_Dict mark_info = direct();
-  if (!mark_info) return ok.first;
+  // "This is tagged", and the title (not the file name) in the window.
+  HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);
+  if (!mark_info) return HPDF_FAILD_TO_ALLOC_MEM;
   ok(HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info));
   ok(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE));
-  HPDF_Dict prefs = direct();
-  if (!prefs) return ok.first;
+  HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
+  if (!prefs) return HPDF_FAILD_TO_ALLOC_MEM;
   ok(HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs));
   ok(HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE));
   return ok.first;
+}
+
+bool StructureTree::splice(std::string& file) const {
+  if (root_ == 0 || pages_.empty()) return false;
+  const std::optional<SavedFile> saved = SavedFile::read(file);
+  if (!saved || root_ >= saved->offsets.size()) return false;
+  const size_t root_at = saved->offsets[root_];
+  const std::string placeholder = std::to_string(root_) + " 0 obj";
+  if (file.compare(root_at, placeholder.size(), placeholder) != 0) return false;
+
+  // Object numbers, after libharu's: each element the tree shows (in the layout's order, parents
+  // before children), then the /Div elements holding the kids of an element that has more than
+  // kMaxKids, then the parent tree's nodes.
+  uint32_t next = static_cast<uint32_t>(saved->offsets.size());
+  std::vector<uint32_t> number(elements_.size(), 0);
+  for (size_t i = 0; i < elements_.size(); ++i)
+    if (listed_[i]) number[i] = next++;
+  std::vector<uint32_t> first_div(elements_.size(), 0);
+  for (size_t i = 0; i < elements_.size(); ++i)
+    if (number[i] && kids_[i].size() > kMaxKids) {
+      first_div[i] = next;
+      next += static_cast<uint32_t>((kids_[i].size() + kMaxKids - 1) / kMaxKids);
+    }
+  // The object holding each kid: its element, or the /Div holding it.
+  auto holder = [&](size_t i, size_t j) { return first_div[i] ? first_div[i] + static_cast<uint32_t>(j / kMaxKids) : number[i]; };
+  std::vector<uint32_t> parent_of(elements_.size(), 0);              // an element's /P
+  std::vector<std::vector<uint32_t>> page_owner(pages_.size());      // the holder of each MCID
+  for (size_t p = 0; p < pages_.size(); ++p)
+    page_owner[p].assign(p < page_mcids_.size() ? page_mcids_[p].size() : 0, number[0]);
+  std::vector<uint32_t> annot_owner(annots_.size(), number[0]);
+  for (size_t i = 0; i < elements_.size(); ++i) {
+    if (!number[i]) continue;
+    for (size_t j = 0; j < kids_[i].size(); ++j) {
+      const Kid& kid = kids_[i][j];
+      if (kid.kind == Kid::Kind::Element) parent_of[static_cast<size_t>(kid.elem)] = holder(i, j);
+      else if (kid.kind == Kid::Kind::Text && kid.page < page_owner.size() && static_cast<size_t>(kid.mcid) < page_owner[kid.page].size())
+        page_owner[kid.page][static_cast<size_t>(kid.mcid)] = holder(i, j);
+      else if (kid.kind == Kid::Kind::Annotation && kid.annot < annot_owner.size()) annot_owner[kid.annot] = holder(i, j);
+    }
+  }
+
+  ObjectText out(static_cast<uint32_t>(saved->offsets.size()));
+  auto ref = [](std::string& s, uint32_t n) { s += std::to_string(n); s += " 0 R"; };
+  // A run of kids: /Pg names the page of its first text, and text on another page names its own.
+  auto kids_of = [&](std::string& s, const std::vector<Kid>& kids, size_t from, size_t to) {
+    size_t own_page = pages_.size();
+    for (size_t j = from; j < to && own_page == pages_.size(); ++j)
+      if (kids[j].kind == Kid::Kind::Text && kids[j].page < pages_.size()) own_page = kids[j].page;
+    if (own_page < pages_.size()) {
+      s += " /Pg ";
+      ref(s, pages_[own_page]);
+    }
+    s += " /K [";
+    for (size_t j = from; j < to; ++j) {
+      const Kid& kid = kids[j];
+      if (kid.kind != Kid::Kind::Element && kid.page >= pages_.size()) continue;
+      if (j > from) s += ' ';
+      switch (kid.kind) {
+        case Kid::Kind::Element: ref(s, number[static_cast<size_t>(kid.elem)]); break;
+        case Kid::Kind::Text:
+          if (kid.page == own_page) {
+            s += std::to_string(kid.mcid);
+          } else {
+            s += "<</Type /MCR /Pg ";
+            ref(s, pages_[kid.page]);
+            s += " /MCID " + std::to_string(kid.mcid) + ">>";
+          }
+          break;
+        case Kid::Kind::Annotation:
+          s += "<</Type /OBJR /Pg ";
+          ref(s, pages_[kid.page]);
+          s += " /Obj ";
+          ref(s, annots_[kid.annot]);
+          s += ">>";
+          break;
+      }
+    }
+    s += ']';
+  };
+
+  // The elements: no /Type (it is optional, and there are thousands).
+  for (size_t i = 0; i < elements_.size(); ++i) {
+    if (!number[i]) continue;
+    std::string& s = out.begin(number[i]);
+    s += "<</S /";
+    s += tag_name(elements_[i].tag);
+    s += " /P ";
+    ref(s, i == 0 ? root_ : parent_of[i]);
+    const std::string& above = i == 0 ? doc_lang_ : lang_[static_cast<size_t>(elements_[i].parent)];
+    if (!lang_[i].empty() && lang_[i] != above) s += " /Lang (" + lang_[i] + ")";  // a language tag: no ( ) or backslash
+    if (elements_[i].tag == layout::Tag::TH) s += elements_[i].row_header ? " /A <</O /Table /Scope /Row>>" : " /A <</O /Table /Scope /Column>>";
+    if (first_div[i]) {
+      s += " /K [";
+      for (size_t from = 0; from < kids_[i].size(); from += kMaxKids) {
+        if (from) s += ' ';
+        ref(s, holder(i, from));
+      }
+      s += ']';
+    } else {
+      kids_of(s, kids_[i], 0, kids_[i].size());
+    }
+    s += ">>";
+    out.end();
+  }
+  for (size_t i = 0; i < elements_.size(); ++i) {
+    if (!first_div[i]) continue;
+    for (size_t from = 0; from < kids_[i].size(); from += kMaxKids) {
+      std::string& s = out.begin(holder(i, from));
+      s += "<</S /Div /P ";
+      ref(s, number[i]);
+      kids_of(s, kids_[i], from, std::min(kids_[i].size(), from + kMaxKids));
+      s += ">>";
+      out.end();
+    }
+  }
+
+  // The parent tree: a number tree keyed by each page's /StructParents (its index) and each
+  // link's /StructParent (after the pages), in leaves of kMaxNumsPerNode entries, then levels of
+  // nodes of as many kids until one node holds the rest.
+  const size_t keys = pages_.size() + annots_.size();
+  struct Node {
+    uint32_t number;
+    size_t low, high;
+  };
+  std::vector<Node> level;
+  const bool one_node = keys <= kMaxNumsPerNode;
+  auto limits = [](std::string& s, size_t low, size_t high) {
+    s += " /Limits [" + std::to_string(low) + ' ' + std::to_string(high) + ']';
+  };
+  for (size_t from = 0; from < keys; from += kMaxNumsPerNode) {
+    const size_t to = std::min(keys, from + kMaxNumsPerNode);
+    const uint32_t n = out.next();
+    std::string& s = out.begin(n);
+    s += "<</Nums [";
+    for (size_t key = from; key < to; ++key) {
+      if (key > from) s += ' ';
+      s += std::to_string(key);
+      s += ' ';
+      if (key < pages_.size()) {
+        s += '[';
+        for (size_t m = 0; m < page_owner[key].size(); ++m) {
+          if (m) s += ' ';
+          ref(s, page_owner[key][m]);
+        }
+        s += ']';
+      } else {
+        ref(s, annot_owner[key - pages_.size()]);
+      }
+    }
+    s += ']';
+    if (!one_node) limits(s, from, to - 1);
+    s += ">>";
+    out.end();
+    level.push_back({n, from, to - 1});
+  }
+  auto node = [&](const std::vector<Node>& kids, size_t from, size_t to, bool top) {
+    const uint32_t n = out.next();
+    std::string& s = out.begin(n);
+    s += "<</Kids [";
+    for (size_t m = from; m < to; ++m) {
+      if (m > from) s += ' ';
+      ref(s, kids[m].number);
+    }
+    s += ']';
+    if (!top) limits(s, kids[from].low, kids[to - 1].high);
+    s += ">>";
+    out.end();
+    return Node{n, kids[from].low, kids[to - 1].high};
+  };
+  while (level.size() > kMaxNumsPerNode) {  // each pass divides the nodes by kMaxNumsPerNode
+    std::vector<Node> up;
+    for (size_t j = 0; j < level.size(); j += kMaxNumsPerNode) up.push_back(node(level, j, std::min(level.size(), j + kMaxNumsPerNode), false));
+    level = std::move(up);
+  }
+  const uint32_t parent_tree = level.size() == 1 ? level.front().number : node(level, 0, level.size(), true).number;
+
+  std::string root = std::to_string(root_) + " 0 obj\n<</Type /StructTreeRoot /K ";
+  ref(root, number[0]);
+  root += " /ParentTree ";
+  ref(root, parent_tree);
+  root += " /ParentTreeNextKey " + std::to_string(keys) + ">>\nendobj\n";
+  return saved->rewrite(file, root_, root, out);
 }
 
 }  // namespace renaksi::pdf
