@@ -165,13 +165,47 @@ std::string curly_quotes(std::string_view text, const QuoteMarks& marks, char32_
 
 void curl_quotes(prose::Blocks& blocks, const std::string& lang) { Curler().blocks(blocks, lang); }
 
+namespace {
+
+// Whether curling would change anything: a straight quote in a text it curls (a code block's or
+// code span's text is not; an address's is not either, but is counted: a rare copy for nothing).
+bool has_straight_quotes(const prose::Inlines& in);
+bool has_straight_quotes(const prose::Blocks& bs) {
+  for (const auto& b : bs) {
+    if (b.kind == prose::Block::Kind::CodeBlock) continue;
+    if (has_straight_quotes(b.inlines) || has_straight_quotes(b.children)) return true;
+    for (const auto& item : b.items)
+      if (has_straight_quotes(item.blocks)) return true;
+    for (const auto& c : b.header)
+      if (has_straight_quotes(c.blocks)) return true;
+    for (const auto& r : b.rows)
+      for (const auto& c : r)
+        if (has_straight_quotes(c.blocks)) return true;
+  }
+  return false;
+}
+bool has_straight_quotes(const prose::Inlines& in) {
+  for (const auto& i : in) {
+    if (i.kind == prose::Inline::Kind::Text && i.text.find_first_of("\"'") != std::string::npos) return true;
+    if (has_straight_quotes(i.children) || has_straight_quotes(i.note)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 prose::SharedBlocks CurledProse::get(const prose::SharedBlocks& parsed, const std::string& lang) {
   if (parsed.empty()) return {};
   auto [it, added] = done_.try_emplace({&parsed.get(), lang});
   if (added) {
-    prose::Blocks blocks = parsed.get();
-    curl_quotes(blocks, lang);
-    it->second = std::move(blocks);
+    if (has_straight_quotes(parsed.get())) {
+      prose::Blocks blocks = parsed.get();
+      curl_quotes(blocks, lang);
+      it->second = std::move(blocks);
+    } else {
+      // Nothing to curl: the parsed text itself, shared, not a copy (most texts have no quote).
+      it->second = parsed;
+    }
     it->second.quotes_curled = true;
   }
   return it->second;

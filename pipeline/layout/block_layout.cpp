@@ -272,7 +272,7 @@ void BlockLayout::paragraph(std::vector<Box>& out, std::vector<Run> runs, const 
         e = link_elem;
       }
       link_target = p.link;
-      b.text.push_back({x + p.x, base, p.face, ctx.size, p.colour, p.text, 0, p.lang, e});
+      b.text.push_back({x + p.x, base, p.face, ctx.size, p.colour, p.text, 0, langs_.id(p.lang), e});
       if (!p.link.empty()) add_link(b.links, {x + p.x, 0, p.width, ctx.leading, p.link, e});
     }
     out.push_back(std::move(b));
@@ -323,7 +323,7 @@ void BlockLayout::blocks(std::vector<Box>& out, const prose::Blocks& blocks, con
           double mx = b.kind == K::BulletList ? x + 2 : x + style_.list_indent - mw - 3;
           // The marker first: it is read before the item.
           inner.front().text.insert(inner.front().text.begin(),
-                                    {mx, baseline(ctx.leading, ctx.size), Face::Regular, ctx.size, ctx.colour, marker, 0, ctx.lang, label});
+                                    {mx, baseline(ctx.leading, ctx.size), Face::Regular, ctx.size, ctx.colour, marker, 0, langs_.id(ctx.lang), label});
           for (auto& box : inner) out.push_back(std::move(box));
         }
         break;
@@ -398,7 +398,7 @@ Box BlockLayout::row(const std::vector<std::vector<Run>>& cells, const std::vect
           e = link_elem;
         }
         link_target = p.link;
-        box.text.push_back({x + pad + p.x, y + baseline(ctx.leading, ctx.size), p.face, ctx.size, p.colour, p.text, 0, p.lang, e});
+        box.text.push_back({x + pad + p.x, y + baseline(ctx.leading, ctx.size), p.face, ctx.size, p.colour, p.text, 0, langs_.id(p.lang), e});
         if (!p.link.empty()) add_link(box.links, {x + pad + p.x, y, p.width, ctx.leading, p.link, e});
       }
       y += ctx.leading;
@@ -485,14 +485,14 @@ void BlockLayout::chart(Column& out, const doc::ChartContent& c, const Ctx& ctx0
     double y = 2;
     for (const auto& line : lines) {
       for (const auto& piece : line.pieces)
-        box.text.push_back({piece.x, y + baseline(ctx.leading, ctx.size), piece.face, ctx.size, style_.text, piece.text, 0, piece.lang, th});
+        box.text.push_back({piece.x, y + baseline(ctx.leading, ctx.size), piece.face, ctx.size, style_.text, piece.text, 0, langs_.id(piece.lang), th});
       y += ctx.leading;
     }
     const double length = most > 0 ? bar_max * static_cast<double>(std::max(bar.value, 0)) / most : 0;
     const double bar_top = 2 + (ctx.leading - bar_h) / 2;  // centred on the label's first line
     if (length > 0) box.rects.push_back({label_w + gap, bar_top, length, bar_h, style_.accent});
     box.text.push_back({label_w + gap + length + 4, 2 + baseline(ctx.leading, ctx.size), Face::Bold, ctx.size,
-                        style_.text, bar.value_text, 0, ctx.lang, td});
+                        style_.text, bar.value_text, 0, langs_.id(ctx.lang), td});
     box.height = height;
     // The axis: a rule down the bars' start.
     box.rules.push_back({label_w + gap, 0, label_w + gap, height, style_.table_rule_width, style_.rule});
@@ -625,7 +625,7 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
     double y = top;
     for (const auto& line : l) {
       for (const auto& pc : line.pieces)
-        box.text.push_back({(index_entry ? 0 : pad) + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang, th});
+        box.text.push_back({(index_entry ? 0 : pad) + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, langs_.id(pc.lang), th});
       y += ctx.leading;
     }
     if (!stacked) y = top;
@@ -639,7 +639,7 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
           e = link_elem;
         }
         link_target = pc.link;
-        box.text.push_back({value_x + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, pc.lang, e});
+        box.text.push_back({value_x + pc.x, y + baseline(ctx.leading, ctx.size), pc.face, ctx.size, pc.colour, pc.text, 0, langs_.id(pc.lang), e});
         if (!pc.link.empty()) add_link(box.links, {value_x + pc.x, y, pc.width, ctx.leading, pc.link, e});
       }
       y += ctx.leading;
@@ -702,7 +702,7 @@ Column BlockLayout::prose(const prose::Blocks& p, const Ctx& ctx, double width) 
     if (note.empty()) continue;
     note.front().space_before = i == 0 ? style_.paragraph_gap : 2;
     note.front().text.insert(note.front().text.begin(), {0, baseline(small.leading, small.size), Face::Regular, small.size, small.colour,
-                                 "[" + std::to_string(i + 1) + "]", 0, small.lang, in_note.parent});
+                                 "[" + std::to_string(i + 1) + "]", 0, langs_.id(small.lang), in_note.parent});
     for (auto& b : note) col.boxes.push_back(std::move(b));
   }
   if (!col.boxes.empty() && col.boxes.front().space_before == 0) col.boxes.front().space_before = style_.paragraph_gap * 0.5;

@@ -56,6 +56,9 @@ class BlockLayout {
   // The element that the next parts and chapter titles go in (a chapter's section).
   void set_parent(int parent) { parent_ = parent; }
   std::vector<Element> take_elements() { return std::move(elements_); }
+  // The languages the glyph runs name (Pages::langs).
+  Languages& langs() { return langs_; }
+  Languages take_langs() { return std::move(langs_); }
 
  private:
   struct Ctx {
@@ -106,6 +109,7 @@ class BlockLayout {
   std::vector<Missing> missing_;
   std::map<std::string, size_t> missing_index_;
   std::vector<Element> elements_;
+  Languages langs_;
   int parent_ = 0;
 };
 

@@ -29,11 +29,11 @@ Geometry columns(const Style& s, size_t n) {
 
 // Text lines placed on a page at (x, baseline y), right-aligned when `right` is set.
 // `elem`: their structure element; -1, an artifact (running heads and footers).
-void put_lines(Page& page, const std::vector<TextLine>& lines, double x, double y, double leading, double size,
+void put_lines(Page& page, Languages& langs, const std::vector<TextLine>& lines, double x, double y, double leading, double size,
                const Colour& colour, double width = 0, bool right = false, int elem = -1) {
   for (const auto& line : lines) {
     double dx = right ? width - line.width : 0;
-    for (const auto& p : line.pieces) page.text.push_back({x + dx + p.x, y, p.face, size, colour, p.text, 0, p.lang, elem});
+    for (const auto& p : line.pieces) page.text.push_back({x + dx + p.x, y, p.face, size, colour, p.text, 0, langs.id(p.lang), elem});
     y -= leading;
   }
 }
@@ -163,6 +163,7 @@ class DocumentLayout {
     out.pages[1].anchors.push_back({"toc", style_.text_top()});
     furnish(out.pages);
     out.elements = blocks_.take_elements();
+    out.langs = blocks_.take_langs();
     return out;
   }
 
@@ -218,7 +219,7 @@ class DocumentLayout {
       for (const auto& line : lines) {
         const double indent = wrapped ? 14 : 0;  // a wrapped title hangs under its first line
         wrapped = true;
-        for (const auto& p : line.pieces) b.text.push_back({indent + p.x, y + leading * 0.7, p.face, size, colour, p.text, 0, p.lang, link});
+        for (const auto& p : line.pieces) b.text.push_back({indent + p.x, y + leading * 0.7, p.face, size, colour, p.text, 0, blocks_.langs().id(p.lang), link});
         last = y + leading * 0.7;
         y += leading * (first ? 1.0 : 0.85);
       }
@@ -264,11 +265,11 @@ class DocumentLayout {
       const double size = first ? style_.cover_title_size : style_.cover_subtitle_size + 2;
       const double leading = first ? style_.cover_title_leading : (style_.cover_subtitle_size + 2) * 1.3;
       auto t = blocks_.plain(f.title_lang.empty() ? f.lang : f.title_lang, title_of(f), first ? Face::Bold : Face::Italic, size, w);
-      put_lines(page, t, left, y, leading, size, white, 0, false, blocks_.element(Tag::P, sect, f.title_lang.empty() ? f.lang : f.title_lang));
+      put_lines(page, blocks_.langs(), t, left, y, leading, size, white, 0, false, blocks_.element(Tag::P, sect, f.title_lang.empty() ? f.lang : f.title_lang));
       y -= leading * static_cast<double>(t.size()) + 10;
       if (!f.title_lang.empty()) {  // another language's title: the mark under it
         auto m = blocks_.plain(f.lang, f.untranslated, Face::Italic, style_.cover_line_size, w);
-        put_lines(page, m, left, y + 4, style_.cover_line_size * 1.4, style_.cover_line_size, white, 0, false, blocks_.element(Tag::P, sect, f.lang));
+        put_lines(page, blocks_.langs(), m, left, y + 4, style_.cover_line_size * 1.4, style_.cover_line_size, white, 0, false, blocks_.element(Tag::P, sect, f.lang));
         y -= style_.cover_line_size * 1.4 * static_cast<double>(m.size()) + 4;
       }
       first = false;
@@ -285,7 +286,7 @@ class DocumentLayout {
                {f.edition, Face::Italic, style_.cover_line_size}}) {
         if (text.empty()) continue;
         auto lines = blocks_.plain(f.lang, text, face, size, w);
-        put_lines(page, lines, left, below, size * 1.4, size, face == Face::Bold ? style_.accent : style_.text, 0, false,
+        put_lines(page, blocks_.langs(), lines, left, below, size * 1.4, size, face == Face::Bold ? style_.accent : style_.text, 0, false,
                   blocks_.element(Tag::P, sect, f.lang));
         below -= size * 1.4 * static_cast<double>(lines.size()) + 2;
       }
@@ -293,7 +294,7 @@ class DocumentLayout {
     }
     page.rules.push_back({left, style_.margin_bottom + 24, left + w, style_.margin_bottom + 24, 0.6, style_.rule});
     page.text.push_back({left, style_.margin_bottom + 10, Face::Regular, style_.footer_size, style_.muted,
-                         "Open Government Partnership", 0, "en", blocks_.element(Tag::P, sect, "en")});
+                         "Open Government Partnership", 0, blocks_.langs().id("en"), blocks_.element(Tag::P, sect, "en")});
     return page;
   }
 
@@ -359,7 +360,7 @@ class DocumentLayout {
           double w = doc_.front.size() > 1 ? style_.text_width() / 2 - 6 : style_.text_width();
           auto lines = running_head(f, w);
           if (lines.empty()) continue;
-          put_lines(p, lines, k == 0 ? left : right - w, head_y, 0, style_.header_size, style_.muted, w, k == 1);
+          put_lines(p, blocks_.langs(), lines, k == 0 ? left : right - w, head_y, 0, style_.header_size, style_.muted, w, k == 1);
         }
         p.rules.push_back({left, head_y - 5, right, head_y - 5, 0.5, style_.rule});
         // Foot: "page X of Y" in each language; the stage of a draft.
@@ -369,12 +370,12 @@ class DocumentLayout {
             label += (label.empty() ? "" : "  \u00b7  ") + doc::format_page_label(f.page_label, i + 1, total);
         auto lines = blocks_.plain(doc_.langs.front(), label, Face::Regular, style_.footer_size, style_.text_width());
         if (!lines.empty()) lines.resize(1);
-        put_lines(p, lines, left, foot_y, 0, style_.footer_size, style_.muted, style_.text_width(), true);
+        put_lines(p, blocks_.langs(), lines, left, foot_y, 0, style_.footer_size, style_.muted, style_.text_width(), true);
         if (!doc_.final_stage()) {
           auto stage = blocks_.plain(doc_.langs.front(), doc_.front.front().stage, Face::Bold, style_.footer_size,
                                      style_.text_width() / 2);
           if (!stage.empty()) stage.resize(1);
-          put_lines(p, stage, left, foot_y, 0, style_.footer_size, style_.accent);
+          put_lines(p, blocks_.langs(), stage, left, foot_y, 0, style_.footer_size, style_.accent);
         }
       }
       if (!doc_.final_stage()) {
@@ -385,7 +386,7 @@ class DocumentLayout {
         const double cx = style_.page_width / 2, cy = style_.page_height / 2;
         const double x = cx - std::cos(a) * w / 2 + std::sin(a) * style_.draft_mark_size * 0.35;
         const double y = cy - std::sin(a) * w / 2 - std::cos(a) * style_.draft_mark_size * 0.35;
-        p.marks.push_back({x, y, Face::Bold, style_.draft_mark_size, style_.draft_mark, mark, style_.draft_mark_angle, doc_.langs.front()});
+        p.marks.push_back({x, y, Face::Bold, style_.draft_mark_size, style_.draft_mark, mark, static_cast<float>(style_.draft_mark_angle), blocks_.langs().id(doc_.langs.front())});
       }
     }
   }

@@ -52,5 +52,39 @@ TEST(CurledProse, EachTextIsCurledOncePerLanguageAndSharedByEveryEdition) {
   EXPECT_TRUE(curled.get(prose::SharedBlocks{}, "en").empty());
 }
 
+TEST(CurledProse, ATextWithNoStraightQuoteIsTheParsedTextItselfNotACopy) {
+  const prose::SharedBlocks parsed(paragraph("open data, in \u201ccurled\u201d quotes already"));
+  CurledProse curled;
+  const prose::SharedBlocks en = curled.get(parsed, "en");
+  const prose::SharedBlocks id = curled.get(parsed, "id");
+  EXPECT_EQ(&en.get(), &parsed.get());  // shared with the parsed text and every language
+  EXPECT_EQ(&id.get(), &parsed.get());
+  EXPECT_TRUE(en.quotes_curled);
+  EXPECT_FALSE(parsed.quotes_curled);
+
+  // A quote anywhere the curling reaches (a list item's note here) makes it a curled copy; one
+  // only in code is left alone, and the text shared.
+  prose::Blocks deep;
+  prose::Block list;
+  list.kind = prose::Block::Kind::BulletList;
+  prose::Inline note;
+  note.kind = prose::Inline::Kind::Note;
+  note.note = paragraph("it's");
+  prose::Block item = paragraph("item").front();
+  item.inlines.push_back(note);
+  list.items.push_back({{item}});
+  deep.push_back(list);
+  const prose::SharedBlocks with_quote(deep);
+  const prose::SharedBlocks curled_deep = curled.get(with_quote, "en");
+  EXPECT_NE(&curled_deep.get(), &with_quote.get());
+  EXPECT_EQ(curled_deep.get()[0].items[0].blocks[0].inlines[1].note[0].inlines[0].text, "it\u2019s");
+
+  prose::Block code;
+  code.kind = prose::Block::Kind::CodeBlock;
+  code.text = "say \"hi\"";
+  const prose::SharedBlocks only_code(prose::Blocks{code});
+  EXPECT_EQ(&curled.get(only_code, "en").get(), &only_code.get());
+}
+
 }  // namespace
 }  // namespace renaksi

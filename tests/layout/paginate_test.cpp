@@ -27,6 +27,21 @@ std::vector<std::vector<std::string>> names(Paginator& p) {
   return out;
 }
 
+TEST(Languages, EachLanguageIsHeldOnceAndTheEmptyOneIsZero) {
+  Languages langs;
+  EXPECT_EQ(langs.id(""), 0u);
+  const uint32_t id = langs.id("id"), en = langs.id("en");
+  EXPECT_NE(id, en);
+  EXPECT_NE(id, 0u);
+  EXPECT_EQ(langs.id("id"), id);
+  EXPECT_EQ(langs[id], "id");
+  EXPECT_EQ(langs[en], "en");
+  EXPECT_EQ(langs[0], "");
+  EXPECT_EQ(langs[12345], "");  // an index never given out names no language
+  Languages moved = std::move(langs);
+  EXPECT_EQ(moved[en], "en");
+}
+
 TEST(Paginator, NothingGoesBelowTheTextArea) {
   Paginator p({0}, 100, 0);
   Column c;

@@ -51,7 +51,7 @@ bool PdfDocument::check(const char* what) {
   std::snprintf(code, sizeof code, "error 0x%04X, detail %u", static_cast<unsigned>(error_), static_cast<unsigned>(detail_));
   diags_.error(Code::E003, {where_, 0, 0},
                std::string("libharu failed while ") + what + " (" + code + "); the edition is not written");
-  HPDF_ResetError(pdf_.get());
+  if (pdf_) HPDF_ResetError(pdf_.get());
   error_ = 0;
   ok_ = false;
   return false;
@@ -100,6 +100,7 @@ double PdfDocument::units(Face face, std::string_view utf8) const {
   // poisons the document): measure long texts in pieces cut between characters. Widths add up,
   // as libharu measures without kerning.
   double units = 0;
+  if (!fonts_[static_cast<size_t>(face)]) return 0;  // after render(), or no font
   size_t from = 0;
   while (from < utf8.size()) {
     size_t to = std::min(utf8.size(), from + 4096);
@@ -121,6 +122,7 @@ double PdfDocument::width(Face face, double size, std::string_view utf8) const {
   if (it != cache.end()) {
     units = it->second;
   } else {
+    if (!fonts_[static_cast<size_t>(face)]) return 0;  // after render(), or no font
     units = this->units(face, utf8);
     if (const auto& k = kerning_[static_cast<size_t>(face)]) units += k->total(utf8);
     if (key.size() <= 256) cache.emplace(std::move(key), units);
@@ -147,6 +149,7 @@ void PdfDocument::show(HPDF_Page page, const layout::Glyphs& g) {
 
 double PdfDocument::ascent(Face face) const {
   // The font's bounding box top, as readers of the PDF (pdftotext -bbox) measure a word's box.
+  if (!fonts_[static_cast<size_t>(face)]) return 0;  // after render(), or no font
   HPDF_Box box = HPDF_Font_GetBBox(fonts_[static_cast<size_t>(face)]);
   return std::max<double>(box.top, HPDF_Font_GetAscent(fonts_[static_cast<size_t>(face)])) / 1000.0;
 }
@@ -256,7 +259,7 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
       for (const auto& g : glyphs) {
         if (error_ != 0) return;  // the first failure ends the page
         tag(g.elem < 0 ? -1 : g.elem);
-        mark(g.lang);
+        mark(laid.langs[g.lang]);
         HPDF_Font f = fonts_[static_cast<size_t>(g.face)];
         if (f != font || g.size != size) {
           status(HPDF_Page_SetFontAndSize(page, f, static_cast<HPDF_REAL>(g.size)));
@@ -381,9 +384,15 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
     check("saving (an empty file)");
     return {};
   }
+  // The file is read back: libharu's document (every page's content, the file again in its
+  // stream) is freed now, before the structure tree is written into the file, not after it.
+  pdf_.reset();
+  fonts_.fill(nullptr);
+  ok_ = false;
   if (!tree.splice(bytes)) {
-    error_ = HPDF_INVALID_OBJECT;
-    check("writing the structure tree into the saved file");
+    diags_.error(Code::E003, {where_, 0, 0},
+                 "the file libharu saved is not laid out as renaksi reads one (a libharu other than 2.3?), so its "
+                 "structure tree cannot be written into it; the edition is not written");
     return {};
   }
   return bytes;

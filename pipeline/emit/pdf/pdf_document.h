@@ -54,6 +54,8 @@ class PdfDocument : public layout::Measure {
   // Draws the pages and returns the file's bytes: empty when there are no pages (the layout
   // reported why) or on any libharu failure (an E003 error at `info.file`, never a crash).
   // Each page's drawing is released once libharu has it (pass the layout with std::move).
+  // A document renders once: libharu's objects are freed as soon as the file is read back, and
+  // it measures nothing after (widths and ascents are 0, ok() is false).
   std::string render(layout::Pages pages, const DocumentInfo& info);
 
  private:

@@ -127,6 +127,26 @@ TEST(HostilePdf, MeasuringMoreThanLibharuMeasuresAtOnceIsNotAnError) {
   EXPECT_EQ(diags.error_count(), 0u);
 }
 
+// render() frees libharu's document once it has the file: measuring or rendering again after
+// it is never a use of freed memory (the sanitizer build runs this), only nothing.
+TEST(HostilePdf, ADocumentRendersOnceAndMeasuresNothingAfter) {
+  const layout::Style style = a4();
+  Diagnostics diags;
+  pdf::PdfDocument pdf(style, diags);
+  ASSERT_TRUE(pdf.ok());
+  EXPECT_GT(pdf.width(layout::Face::Bold, 10, "measured before"), 0);
+  layout::Pages pages;
+  pages.pages.emplace_back();
+  pages.pages.back().text.push_back({10, 700, layout::Face::Regular, 10, {}, "text", 0, pages.langs.id("id"), -1});
+  EXPECT_FALSE(pdf.render(pages, {"t", "a", "s", "k", {}, "p.en.pdf", "en"}).empty());
+  EXPECT_FALSE(pdf.ok());
+  EXPECT_EQ(pdf.width(layout::Face::Regular, 10, "not measured before"), 0);
+  EXPECT_GT(pdf.width(layout::Face::Bold, 10, "measured before"), 0);  // remembered, not measured again
+  EXPECT_EQ(pdf.ascent(layout::Face::Italic), 0);
+  EXPECT_TRUE(pdf.render(pages, {"t", "a", "s", "k", {}, "p.en.pdf", "en"}).empty());
+  EXPECT_EQ(diags.error_count(), 0u);
+}
+
 TEST(HostilePdf, ALibharuFailureIsE003AndTheEditionIsLeftOut) {
   layout::Style style = a4();
   style.page_width = 1;  // libharu refuses a page narrower than 3 points
