@@ -85,18 +85,18 @@ class Curler {
         case K::LineBreak: prev = U' '; break;
         case K::Code: prev = last_char(i.text, prev); break;
         case K::Link:
-          if (!i.url.starts_with("#")) {  // a web or mail address shown as itself
+          if (!i.url.get().starts_with("#")) {  // a web or mail address shown as itself
             prev = U'x';
             break;
           }
           inlines(i.children, lang, prev);
           break;
         case K::Note:
-          blocks(i.note, lang);
+          if (!i.note.empty()) blocks(i.note.edit(), lang);
           break;
         case K::StandIn:
         case K::Lang:
-          inlines(i.children, i.lang.empty() ? lang : i.lang, prev);
+          inlines(i.children, i.lang.empty() ? lang : i.lang.get(), prev);
           break;
         default: inlines(i.children, lang, prev); break;
       }

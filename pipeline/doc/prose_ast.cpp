@@ -100,10 +100,10 @@ void dump(const Inlines& inlines, std::string& out) {
       default:
         out += "[";
         out += inline_name(i.kind);
-        if (i.kind == Inline::Kind::Link) out += " <" + i.url + ">";
+        if (i.kind == Inline::Kind::Link) out += " <" + i.url.get() + ">";
         if (i.kind == Inline::Kind::Quoted) out += i.double_quote ? " double" : " single";
-        if (i.kind == Inline::Kind::StandIn) out += " " + i.lang + " \"" + i.text + "\"";
-        if (i.kind == Inline::Kind::Lang) out += " " + i.lang;
+        if (i.kind == Inline::Kind::StandIn) out += " " + i.lang.get() + " \"" + i.text + "\"";
+        if (i.kind == Inline::Kind::Lang) out += " " + i.lang.get();
         out += " ";
         dump(i.children, out);
         out += "]";

@@ -128,7 +128,7 @@ std::vector<Run> BlockLayout::runs(const prose::Inlines& inlines, const Ctx& ctx
         Face f = i.kind == K::Emph || i.kind == K::Deleted ? with_italic(base)
                  : i.kind == K::Strong                     ? with_bold(base)
                                                            : base;
-        std::string target = i.kind == K::Link ? i.url : link;
+        std::string target = i.kind == K::Link ? i.url.get() : link;
         if (i.kind == K::Quoted) add(i.double_quote ? "\u201c" : "\u2018", f, target);
         for (auto& r : runs(i.children, ctx, f, target, notes)) {
           if (!out.empty() && out.back().face == r.face && out.back().link == r.link && out.back().lang == r.lang &&
@@ -598,20 +598,20 @@ void BlockLayout::fields(Column& out, const doc::FieldList& p, const Ctx& ctx0, 
     // link in it ("Taken up as Commitment 3: …") is set as a sentence.
     const bool refs = index_entry &&
                       std::any_of(f.value.begin(), f.value.end(), [](const prose::Inline& i) {
-                        return i.kind == prose::Inline::Kind::Link && i.url.starts_with("#");
+                        return i.kind == prose::Inline::Kind::Link && i.url.get().starts_with("#");
                       }) &&
                       std::all_of(f.value.begin(), f.value.end(), [](const prose::Inline& i) {
-                        if (i.kind == prose::Inline::Kind::Link) return i.url.starts_with("#");
+                        if (i.kind == prose::Inline::Kind::Link) return i.url.get().starts_with("#");
                         return i.kind == prose::Inline::Kind::Text && i.text.find_first_not_of("; ,") == std::string::npos;
                       });
     const double ref_w = refs ? measure_.width(Face::Regular, ctx.size, "0000") + 6 : 0;
     if (refs) {
       for (const auto& i : f.value) {
-        if (i.kind != prose::Inline::Kind::Link || !i.url.starts_with("#")) continue;
+        if (i.kind != prose::Inline::Kind::Link || !i.url.get().starts_with("#")) continue;
         auto lines = breaker(ctx.lang).lines(runs({i}, ctx, Face::Regular, {}, nullptr), ctx.size, width - value_x - pad - ref_w, false);
         if (lines.empty()) continue;
         v.insert(v.end(), lines.begin(), lines.end());
-        page_refs.emplace_back(v.size() - 1, i.url.substr(1));
+        page_refs.emplace_back(v.size() - 1, i.url.get().substr(1));
       }
     } else {
       v = breaker(ctx.lang).lines(runs(f.value, ctx, Face::Regular, {}, nullptr), ctx.size, width - value_x - pad, false);

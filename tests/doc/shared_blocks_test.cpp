@@ -77,7 +77,7 @@ TEST(CurledProse, ATextWithNoStraightQuoteIsTheParsedTextItselfNotACopy) {
   const prose::SharedBlocks with_quote(deep);
   const prose::SharedBlocks curled_deep = curled.get(with_quote, "en");
   EXPECT_NE(&curled_deep.get(), &with_quote.get());
-  EXPECT_EQ(curled_deep.get()[0].items[0].blocks[0].inlines[1].note[0].inlines[0].text, "it\u2019s");
+  EXPECT_EQ(curled_deep.get()[0].items[0].blocks[0].inlines[1].note.get()[0].inlines[0].text, "it\u2019s");
 
   prose::Block code;
   code.kind = prose::Block::Kind::CodeBlock;

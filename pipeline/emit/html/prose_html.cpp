@@ -49,16 +49,16 @@ void render_inlines(xmlNode* parent, const prose::Inlines& inlines, const ProseC
         break;
       case Inline::Kind::Link: {
         std::string href;
-        if (prose::allowed_link(i.url))
-          href = i.url;
+        if (prose::allowed_link(i.url.get()))
+          href = i.url.get();
         else if (ctx.internal_link)
-          href = ctx.internal_link(i.url);
+          href = ctx.internal_link(i.url.get());
         if (href.empty()) {
           render_inlines(parent, i.children, ctx);  // the text stays; the target does not
         } else {
           xmlNode* a = element(parent, "a", {{"href", href}});
           render_inlines(a, i.children, ctx);
-          if (!a->children) text(a, i.url);
+          if (!a->children) text(a, i.url.get());
         }
         break;
       }

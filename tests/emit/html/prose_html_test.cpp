@@ -107,7 +107,7 @@ TEST(ProseHtml, FootnotesAreNumberedAndWrittenAtTheEnd) {
   Notes notes;
   ProseContext ctx;
   ctx.notes = &notes;
-  Inline note{Inline::Kind::Note, {}, {}, true, {}, {para({txt("<the note>")})}, {}};
+  Inline note{Inline::Kind::Note, {}, {}, true, {}, prose::Blocks{para({txt("<the note>")})}, {}};
   XmlDocPtr doc = new_document("en");
   xmlNode* body = element(xmlDocGetRootElement(doc.get()), "body");
   render_blocks(body, {para({txt("a"), note, txt("b"), note})}, ctx);
