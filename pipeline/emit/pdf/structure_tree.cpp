@@ -13,9 +13,9 @@ namespace renaksi::pdf {
 
 namespace {
 
-// libharu refuses arrays of more than HPDF_LIMIT_MAX_ARRAY items: an element with more kids holds
-// them in /Div elements of at most this many each; a parent-tree node holds at most this many
-// entries (or kids), so the tree stays shallow and every array small.
+// Readers are sure to take arrays of up to 8,191 items (PDF 32000-1, Annex C): an element with
+// more kids than this holds them in /Div elements of at most this many each; a parent-tree node
+// holds at most kMaxNumsPerNode entries (or kids), so the tree stays shallow and every array small.
 constexpr size_t kMaxKids = 4096;
 constexpr size_t kMaxNumsPerNode = 256;
 
@@ -119,8 +119,7 @@ std::string StructureTree::open(int elem) {
 void StructureTree::annotation(int elem, size_t page, HPDF_Annotation annot) {
   if (!valid(elem) || elem == 0 || !annot) return;
   list(elem);
-  kids_[static_cast<size_t>(elem)].push_back({Kid::Kind::Annotation, -1, page, -1, annots_.size()});
-  annots_.push_back(object_number(annot));
+  kids_[static_cast<size_t>(elem)].push_back({Kid::Kind::Annotation, -1, page, -1, annot_dicts_.size()});
   annot_dicts_.push_back(annot);
 }
 
@@ -131,9 +130,14 @@ HPDF_STATUS StructureTree::prepare(HPDF_Doc pdf, const std::vector<HPDF_Page>& p
     pages_.push_back(object_number(pages[p]));
     ok(HPDF_Dict_AddNumber(pages[p], "StructParents", static_cast<HPDF_INT32>(p)));
   }
-  // Each link's key in the parent tree, after the pages'.
-  for (size_t a = 0; a < annot_dicts_.size() && ok.first == HPDF_OK; ++a)
+  // Each link's key in the parent tree, after the pages'; its number kept for `splice`, which
+  // runs once libharu's document (and so the annotation) is freed.
+  annots_.clear();
+  for (size_t a = 0; a < annot_dicts_.size() && ok.first == HPDF_OK; ++a) {
+    annots_.push_back(object_number(annot_dicts_[a]));
     ok(HPDF_Dict_AddNumber(annot_dicts_[a], "StructParent", static_cast<HPDF_INT32>(pages.size() + a)));
+  }
+  annot_dicts_.clear();
   // The root, empty until `splice`: an indirect object so the catalogue can name it.
   HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
   if (!root) return HPDF_FAILD_TO_ALLOC_MEM;
@@ -206,6 +210,7 @@ bool StructureTree::splice(std::string& file) const {
     for (size_t j = from; j < to; ++j) {
       const Kid& kid = kids[j];
       if (kid.kind != Kid::Kind::Element && kid.page >= pages_.size()) continue;
+      if (kid.kind == Kid::Kind::Annotation && kid.annot >= annots_.size()) continue;
       if (j > from) s += ' ';
       switch (kid.kind) {
         case Kid::Kind::Element: ref(s, number[static_cast<size_t>(kid.elem)]); break;

@@ -59,7 +59,7 @@ class StructureTree {
     int elem = -1;      // Element: the child
     size_t page = 0;    // Text, Annotation
     int mcid = -1;      // Text
-    size_t annot = 0;   // Annotation: its index in annots_
+    size_t annot = 0;   // Annotation: its index among the links (annots_)
   };
   // Lists `elem` in its parent's kids, and its parent in the grandparent's…, the first time its
   // text (or a descendant's) is met: children are read in the order their text is drawn.
@@ -72,8 +72,8 @@ class StructureTree {
   std::vector<std::vector<Kid>> kids_;
   std::vector<bool> listed_;
   std::vector<std::vector<int>> page_mcids_;  // per page, the element of each MCID
-  std::vector<uint32_t> annots_;  // each link annotation's object number, keyed after the pages
-  std::vector<HPDF_Annotation> annot_dicts_;  // and its dictionary, for its /StructParent
+  std::vector<HPDF_Annotation> annot_dicts_;  // each link annotation, until prepare gives it its /StructParent
+  std::vector<uint32_t> annots_;  // each link annotation's object number (set by prepare), keyed after the pages
   std::vector<uint32_t> pages_;   // each page's object number (set by prepare)
   uint32_t root_ = 0;             // the /StructTreeRoot's object number (set by prepare)
 };
