@@ -273,4 +273,8 @@ std::string dump(const Document& doc);
 // the mark alone (the text is beside it; a copy would be read as a translation).
 Document with_stand_ins_shown(const Document& doc);
 
+// Whether with_stand_ins_shown(doc) differs from `doc`: when it does not, a presentation uses
+// `doc` itself rather than a copy (a 240-commitment edition's copy was ~16 MiB beside its layout).
+bool has_stand_ins_to_show(const Document& doc);
+
 }  // namespace renaksi::doc

@@ -53,6 +53,28 @@ TableContent marked(const TableContent& stand_in, const std::string& lang, const
   return t;
 }
 
+// Whether `with_stand_ins_shown` would change any of `ps` (the same tests as Shower::parts below,
+// without copying or changing anything).
+bool would_show(const std::vector<Localized<ChartContent>>&) { return false; }
+template <class T>
+bool would_show(const std::vector<Localized<T>>& ps) {
+  for (const auto& p : ps)
+    if (p.stand_in) return true;
+  if (ps.size() < 2) return false;
+  for (const auto& p : ps)
+    for (const auto& other : ps) {
+      if (&other == &p || is_empty(other.value)) continue;
+      if constexpr (std::is_same_v<T, TableContent>) {
+        for (size_t r = 0; r < p.value.rows.size() && r < other.value.rows.size(); ++r)
+          for (size_t c = 0; c < p.value.rows[r].size() && c < other.value.rows[r].size(); ++c)
+            if (is_empty(p.value.rows[r][c]) && !is_empty(other.value.rows[r][c])) return true;
+      } else if (is_empty(p.value)) {
+        return true;
+      }
+    }
+  return false;
+}
+
 class Shower {
  public:
   explicit Shower(const Document& d) : doc_(d) {}
@@ -118,6 +140,15 @@ std::string plain_text_marked(const prose::Inlines& inlines) {
   }
   flush();
   return out;
+}
+
+bool has_stand_ins_to_show(const Document& d) {
+  for (const auto& ch : d.chapters) {
+    if (would_show(ch.title)) return true;
+    for (const auto& b : ch.blocks)
+      if (std::visit([](const auto& content) { return would_show(content.parts); }, b.content)) return true;
+  }
+  return false;
 }
 
 Document with_stand_ins_shown(const Document& d) {

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "compose/fallback.h"
 #include "doc/document.h"
 #include "support/build.h"
 #include "support/command.h"
@@ -172,6 +173,34 @@ TEST_F(Blanks, TheBilingualEditionMarksTheEmptyColumnWithoutACopy) {
         EXPECT_FALSE(doc::is_empty(p->parts[0].value)) << b.loc.str();
         EXPECT_EQ(prose::plain_text(p->parts[0].value).find("Law 16/2011"), std::string::npos);
       }
+}
+
+// The PDF and Word writers lay out the composed document itself, not a copy, when showing its
+// stand-ins would change nothing: the test says so exactly when the shown copy differs.
+TEST_F(Blanks, ADocumentIsCopiedToShowItsStandInsOnlyWhenThatChangesIt) {
+  size_t shown = 0, same = 0;
+  for (const BuildState* s : {all_.get(), some_.get()})
+    for (const auto& d : s->documents) {
+      const bool differs = doc::dump(doc::with_stand_ins_shown(d)) != doc::dump(d);
+      EXPECT_EQ(doc::has_stand_ins_to_show(d), differs) << d.plan_id << " " << d.edition;
+      ++(differs ? shown : same);
+    }
+  EXPECT_GT(shown, 0u);
+  EXPECT_GT(same, 0u);  // the complete English edition of some-missing
+  // A bilingual table with one cell empty beside a filled one, and nothing else to show.
+  doc::Document d = edition(*some_, "en");
+  doc::TableContent filled;
+  filled.rows = {{text_inlines("a"), text_inlines("b")}};
+  doc::TableContent gap = filled;
+  gap.rows[0][1].clear();
+  doc::Table t;
+  t.parts.push_back({"en", filled, std::nullopt, {}, {}});
+  t.parts.push_back({"id", filled, std::nullopt, {}, {}});
+  d.chapters.front().blocks.push_back({{}, SourceLoc{}, t});
+  EXPECT_FALSE(doc::has_stand_ins_to_show(d));
+  std::get<doc::Table>(d.chapters.front().blocks.back().content).parts[1].value = gap;
+  EXPECT_TRUE(doc::has_stand_ins_to_show(d));
+  EXPECT_NE(doc::dump(doc::with_stand_ins_shown(d)), doc::dump(d));
 }
 
 TEST_F(Blanks, ThePdfShowsTheFallbackMarkedAndHasATitle) {

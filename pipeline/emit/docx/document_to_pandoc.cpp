@@ -226,6 +226,7 @@ class Writer {
 }  // namespace
 
 json to_pandoc(const doc::Document& document, const Options& options) {
+  if (!doc::has_stand_ins_to_show(document)) return Writer(document, options).run();
   const doc::Document shown = doc::with_stand_ins_shown(document);
   return Writer(shown, options).run();
 }
