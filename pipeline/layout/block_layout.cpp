@@ -79,7 +79,7 @@ BlockLayout::BlockLayout(const Style& style, const Measure& measure, Diagnostics
 
 int BlockLayout::element(Tag tag, int parent, const std::string& lang, bool row_header) {
   if (parent < 0 || static_cast<size_t>(parent) >= elements_.size()) parent = 0;
-  elements_.push_back({tag, parent, lang, row_header});
+  elements_.push_back({tag, parent, langs_.id(lang), row_header});
   return static_cast<int>(elements_.size() - 1);
 }
 

@@ -388,6 +388,7 @@ class DocumentLayout {
         const double y = cy - std::sin(a) * w / 2 - std::cos(a) * style_.draft_mark_size * 0.35;
         p.marks.push_back({x, y, Face::Bold, style_.draft_mark_size, style_.draft_mark, mark, static_cast<float>(style_.draft_mark_angle), blocks_.langs().id(doc_.langs.front())});
       }
+      p.shrink();  // what the head and foot added
     }
   }
 
@@ -404,6 +405,7 @@ class DocumentLayout {
 }  // namespace
 
 Pages layout_document(const doc::Document& doc, const Style& style, const Measure& measure, Diagnostics& diags) {
+  if (!doc::has_stand_ins_to_show(doc)) return DocumentLayout(doc, style, measure, diags).run();
   const doc::Document shown = doc::with_stand_ins_shown(doc);
   return DocumentLayout(shown, style, measure, diags).run();
 }

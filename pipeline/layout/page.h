@@ -2,9 +2,11 @@
 // origin at the bottom left. The PDF writer draws them; tests inspect them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "style/style.h"
@@ -16,12 +18,18 @@ namespace renaksi::layout {
 // bytes of every run.)
 class Languages {
  public:
+  // The most languages told apart: a run holds its index in 16 bits. A further language (a text
+  // of that many distinct tags is not a plan) is read as the document's.
+  static constexpr size_t kMax = 0xFFFF;
   // The index of `lang` (BCP 47), added the first time; 0 is the empty language (the document's).
-  uint32_t id(const std::string& lang) {
+  uint16_t id(const std::string& lang) {
     if (lang.empty()) return 0;
-    auto [it, added] = ids_.try_emplace(lang, static_cast<uint32_t>(tags_.size()));
-    if (added) tags_.push_back(lang);
-    return it->second;
+    if (auto known = ids_.find(lang); known != ids_.end()) return known->second;
+    if (tags_.size() > kMax) return 0;
+    const auto id = static_cast<uint16_t>(tags_.size());
+    ids_.emplace(lang, id);
+    tags_.push_back(lang);
+    return id;
   }
   // The language of index `id`; empty for 0 or an index not given out.
   const std::string& operator[](uint32_t id) const {
@@ -31,19 +39,38 @@ class Languages {
 
  private:
   std::vector<std::string> tags_{std::string()};
-  std::map<std::string, uint32_t, std::less<>> ids_;
+  std::map<std::string, uint16_t, std::less<>> ids_;
 };
 
-struct Glyphs {
-  double x = 0, y = 0;  // the baseline's start
-  Face face = Face::Regular;
-  double size = 10;
-  Colour colour;
-  std::string text;     // UTF-8
-  float angle = 0;      // degrees, counter-clockwise (the draft mark)
-  uint32_t lang = 0;    // its language: an index into Pages::langs; 0: the document's
-  int elem = -1;        // its structure element (Pages::elements); -1: an artifact (running head, mark)
+// A run's colour as the PDF is given it: libharu takes each component in single precision, so a
+// run holds them so (12 bytes, not Colour's 24) and is drawn exactly as from the Colour.
+struct RunColour {
+  float r = 0, g = 0, b = 0;
+  RunColour() = default;
+  RunColour(const Colour& c)  // implicit: a run is coloured from the style's colours
+      : r(static_cast<float>(c.r)), g(static_cast<float>(c.g)), b(static_cast<float>(c.b)) {}
+  bool operator==(const RunColour&) const = default;
 };
+
+// A run of text in one face, size and colour, placed. Its members are ordered to pack (80 bytes:
+// a long edition holds hundreds of thousands until it is drawn); it is made in the order a caller
+// thinks of it: where, in what face and size, in what colour, what text.
+struct Glyphs {
+  Glyphs() = default;
+  Glyphs(double x_, double y_, Face face_, double size_, const Colour& colour_, std::string text_, float angle_ = 0,
+         uint16_t lang_ = 0, int elem_ = -1)
+      : x(x_), y(y_), size(size_), colour(colour_), angle(angle_), text(std::move(text_)), elem(elem_), lang(lang_), face(face_) {}
+
+  double x = 0, y = 0;  // the baseline's start
+  double size = 10;
+  RunColour colour;
+  float angle = 0;      // degrees, counter-clockwise (the draft mark)
+  std::string text;     // UTF-8
+  int elem = -1;        // its structure element (Pages::elements); -1: an artifact (running head, mark)
+  uint16_t lang = 0;    // its language: an index into Pages::langs; 0: the document's
+  Face face = Face::Regular;
+};
+static_assert(sizeof(void*) != 8 || sizeof(Glyphs) <= 80, "a glyph run is held by the hundred thousand: keep it packed");
 
 struct Rect {
   double x = 0, y = 0, w = 0, h = 0;  // y is the bottom edge
@@ -75,6 +102,18 @@ struct Page {
   std::vector<LinkArea> links;
   std::vector<Anchor> anchors;
   std::vector<Glyphs> marks;  // drawn before the text, translucent: the "DRAFT n" mark
+
+  // Gives back what its lists hold beyond their contents, once nothing more is added to it. The
+  // lists grow by doubling as a page fills: a long edition's pages, all held until it is drawn,
+  // otherwise kept about a third again of their glyph runs unused (240 commitments: ~20 MiB).
+  void shrink() {
+    rects.shrink_to_fit();
+    rules.shrink_to_fit();
+    text.shrink_to_fit();
+    links.shrink_to_fit();
+    anchors.shrink_to_fit();
+    marks.shrink_to_fit();
+  }
 };
 
 // A bookmark and table-of-contents entry.
@@ -85,15 +124,20 @@ struct OutlineEntry {
 };
 
 // The structure types of a tagged PDF (PDF 32000-1, 14.8.4) that the layout uses.
-enum class Tag { Document, Part, Sect, Div, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Link, TOC, TOCI, BlockQuote, Note };
+enum class Tag : uint8_t { Document, Part, Sect, Div, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Link, TOC, TOCI, BlockQuote, Note };
 
 // One element of the structure tree. Its children are the elements naming it as parent; their
 // order, and the order of its own marked text, is the order in which their text is drawn.
+// (8 bytes: a long bilingual edition has some 94,000.)
 struct Element {
+  Element() = default;
+  Element(Tag tag_, int parent_, uint16_t lang_ = 0, bool row_header_ = false)
+      : tag(tag_), row_header(row_header_), lang(lang_), parent(parent_) {}
+
   Tag tag = Tag::P;
-  int parent = -1;   // an index into Pages::elements, always lower than this element's; -1: the root
-  std::string lang;  // its language; empty: its parent's
   bool row_header = false;  // a TH heading its row (a field's label) rather than its column
+  uint16_t lang = 0;        // its language: an index into Pages::langs; 0: its parent's
+  int parent = -1;          // an index into Pages::elements, always lower than this element's; -1: the root
 };
 
 struct Pages {

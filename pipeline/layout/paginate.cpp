@@ -155,6 +155,7 @@ bool Paginator::new_page() {
     full_ = true;
     return false;
   }
+  if (!pages_.empty()) pages_.back().shrink();  // filled: nothing more goes on it
   pages_.emplace_back();
   y_ = top_;
   gaps_.clear();

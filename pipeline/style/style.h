@@ -3,8 +3,9 @@
 #pragma once
 
 #include <array>
-#include <map>
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,7 @@
 
 namespace renaksi::layout {
 
-enum class Face { Regular, Bold, Italic, BoldItalic, Mono };
+enum class Face : uint8_t { Regular, Bold, Italic, BoldItalic, Mono };
 constexpr int kFaceCount = 5;
 
 struct Colour {

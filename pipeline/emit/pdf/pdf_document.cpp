@@ -3,13 +3,17 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 
+#include "emit/pdf/save_sink.h"
 #include "emit/pdf/structure_tree.h"
 #include "emit/pdf/to_unicode.h"
+#include "env/heap.h"
 #include "text/language_tag.h"
 
 namespace renaksi::pdf {
@@ -196,7 +200,7 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
   std::map<std::string, std::pair<size_t, double>> anchors;
   // Tagged PDF: every piece of text is a marked-content sequence of its structure element, or an
   // artifact (running heads, footers, the draft mark, rules and backgrounds).
-  StructureTree tree(laid.elements, info.lang);
+  StructureTree tree(std::move(laid.elements), laid.langs, info.lang);
   for (size_t i = 0; i < laid.pages.size(); ++i) {
     layout::Page& p = laid.pages[i];
     const std::string what = "drawing page " + std::to_string(i + 1);
@@ -255,7 +259,7 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
       status(HPDF_Page_BeginText(page));
       HPDF_Font font = nullptr;
       double size = 0;
-      layout::Colour colour{-1, -1, -1};
+      layout::RunColour colour = layout::Colour{-1, -1, -1};
       for (const auto& g : glyphs) {
         if (error_ != 0) return;  // the first failure ends the page
         tag(g.elem < 0 ? -1 : g.elem);
@@ -266,8 +270,8 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
           font = f;
           size = g.size;
         }
-        if (g.colour.r != colour.r || g.colour.g != colour.g || g.colour.b != colour.b) {
-          rgb(page, g.colour, true);
+        if (g.colour != colour) {
+          status(HPDF_Page_SetRGBFill(page, g.colour.r, g.colour.g, g.colour.b));
           colour = g.colour;
         }
         if (g.angle != 0) {
@@ -300,6 +304,7 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
     p.rects = std::vector<layout::Rect>();
     p.rules = std::vector<layout::Rule>();
   }
+  return_free_heap();
 
   // One destination per anchor, however many links and bookmarks lead there (an index links each
   // commitment from every organisation it names).
@@ -369,33 +374,40 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
   status(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date));
   if (!check("writing the document information")) return {};
 
+  // libharu saves through `sink` (save_sink.h), not into its memory stream: it has no call to save
+  // to a stream of one's own, but HPDF_SaveToStream writes into the document's `stream` (public in
+  // hpdf_doc.h) and makes a memory stream only when there is none. The stream is freed and
+  // detached as soon as the save returns, so nothing of libharu's points at the sink after it.
+  SaveSink sink;
+  pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, &SaveSink::write, &sink);
+  if (null(pdf->stream, HPDF_FAILD_TO_ALLOC_MEM, "saving")) return {};
   status(HPDF_SaveToStream(pdf));
+  HPDF_Stream_Free(pdf->stream);
+  pdf->stream = nullptr;
   if (!check("saving")) return {};
-  HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-  std::string bytes(size, '\0');
-  HPDF_UINT32 got = size;
-  const HPDF_STATUS read = HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
-  if (read != HPDF_OK && read != HPDF_STREAM_EOF) status(read);
-  if (got != size && error_ == 0) error_ = HPDF_STREAM_EOF;
-  status(HPDF_ResetStream(pdf));
-  if (!check("reading the file back")) return {};
-  if (size == 0) {
-    error_ = HPDF_STREAM_EOF;
-    check("saving (an empty file)");
-    return {};
-  }
-  // The file is read back: libharu's document (every page's content, the file again in its
-  // stream) is freed now, before the structure tree is written into the file, not after it.
+  // Saved: libharu's document (every page's content and object) is freed now, before the file
+  // is read back and its structure tree written into it.
   pdf_.reset();
   fonts_.fill(nullptr);
   ok_ = false;
+  return_free_heap();
+  // Room for the structure tree and the new table: about as much again as libharu wrote (the
+  // bilingual 240-commitment edition: 10 MB of tree and table after 10 MB). Room not written to
+  // costs address space, not memory.
+  std::optional<std::string> saved = sink.take(sink.size() + 65536);
+  if (!saved || saved->empty()) {
+    error_ = HPDF_FILE_IO_ERROR;
+    check(saved ? "saving (an empty file)" : "reading the saved file back");
+    return {};
+  }
+  std::string& bytes = *saved;
   if (!tree.splice(bytes)) {
     diags_.error(Code::E003, {where_, 0, 0},
                  "the file libharu saved is not laid out as renaksi reads one (a libharu other than 2.3?), so its "
                  "structure tree cannot be written into it; the edition is not written");
     return {};
   }
-  return bytes;
+  return std::move(bytes);
 }
 
 }  // namespace renaksi::pdf

@@ -4,6 +4,7 @@
 #include <hpdf_doc.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "emit/pdf/object_text.h"
@@ -66,11 +67,13 @@ const char* tag_name(layout::Tag tag) {
   return "Span";
 }
 
-StructureTree::StructureTree(const std::vector<layout::Element>& elements, const std::string& lang)
-    : elements_(elements), doc_lang_(is_language_tag(lang) ? lang : std::string()) {
+StructureTree::StructureTree(std::vector<layout::Element> elements, const layout::Languages& langs, const std::string& lang)
+    : elements_(std::move(elements)), doc_lang_(is_language_tag(lang) ? lang : std::string()) {
   if (elements_.empty() || elements_.front().tag != layout::Tag::Document)
-    elements_.insert(elements_.begin(), layout::Element{layout::Tag::Document, -1, {}, false});
+    elements_.insert(elements_.begin(), layout::Element{layout::Tag::Document, -1});
   lang_.resize(elements_.size());
+  own_lang_.assign(elements_.size(), false);
+  std::map<uint16_t, bool> usable;  // each language named, once: a tag the PDF may hold
   for (size_t i = 0; i < elements_.size(); ++i) {
     auto& e = elements_[i];
     if (i == 0) {
@@ -78,8 +81,13 @@ StructureTree::StructureTree(const std::vector<layout::Element>& elements, const
     } else if (e.parent < 0 || static_cast<size_t>(e.parent) >= i) {
       e.parent = 0;
     }
-    if (!is_language_tag(e.lang)) e.lang.clear();
-    lang_[i] = !e.lang.empty() ? e.lang : i == 0 ? doc_lang_ : lang_[static_cast<size_t>(e.parent)];
+    if (e.lang != 0) {
+      auto [it, added] = usable.try_emplace(e.lang, false);
+      if (added) it->second = is_language_tag(langs[e.lang]);
+      own_lang_[i] = it->second;
+    }
+    // (Pointers into `langs` and doc_lang_, neither of which changes while the tree lives.)
+    lang_[i] = own_lang_[i] ? &langs[e.lang] : i == 0 ? &doc_lang_ : lang_[static_cast<size_t>(e.parent)];
   }
   kids_.resize(elements_.size());
   listed_.assign(elements_.size(), false);
@@ -90,7 +98,7 @@ void StructureTree::begin_page() { page_mcids_.emplace_back(); }
 
 const std::string& StructureTree::lang_of(int elem) const {
   static const std::string none;
-  return valid(elem) ? lang_[static_cast<size_t>(elem)] : none;
+  return valid(elem) ? *lang_[static_cast<size_t>(elem)] : none;
 }
 
 void StructureTree::list(int elem) {
@@ -112,14 +120,15 @@ std::string StructureTree::open(int elem) {
   const size_t page = page_mcids_.size() - 1;
   const int mcid = static_cast<int>(page_mcids_.back().size());
   page_mcids_.back().push_back(elem);
-  kids_[static_cast<size_t>(elem)].push_back({Kid::Kind::Text, -1, page, mcid, 0});
+  kids_[static_cast<size_t>(elem)].push_back({Kid::Kind::Text, -1, static_cast<uint32_t>(page), mcid, 0});
   return std::string("/") + tag_name(elements_[static_cast<size_t>(elem)].tag) + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
 }
 
 void StructureTree::annotation(int elem, size_t page, HPDF_Annotation annot) {
   if (!valid(elem) || elem == 0 || !annot) return;
   list(elem);
-  kids_[static_cast<size_t>(elem)].push_back({Kid::Kind::Annotation, -1, page, -1, annot_dicts_.size()});
+  kids_[static_cast<size_t>(elem)].push_back(
+      {Kid::Kind::Annotation, -1, static_cast<uint32_t>(page), -1, static_cast<uint32_t>(annot_dicts_.size())});
   annot_dicts_.push_back(annot);
 }
 
@@ -243,8 +252,9 @@ bool StructureTree::splice(std::string& file) const {
     s += tag_name(elements_[i].tag);
     s += " /P ";
     ref(s, i == 0 ? root_ : parent_of[i]);
-    const std::string& above = i == 0 ? doc_lang_ : lang_[static_cast<size_t>(elements_[i].parent)];
-    if (!lang_[i].empty() && lang_[i] != above) s += " /Lang (" + lang_[i] + ")";  // a language tag: no ( ) or backslash
+    const std::string& own = *lang_[i];
+    const std::string& above = i == 0 ? doc_lang_ : *lang_[static_cast<size_t>(elements_[i].parent)];
+    if (!own.empty() && own != above) s += " /Lang (" + own + ")";  // a language tag: no ( ) or backslash
     if (elements_[i].tag == layout::Tag::TH) s += elements_[i].row_header ? " /A <</O /Table /Scope /Row>>" : " /A <</O /Table /Scope /Column>>";
     if (first_div[i]) {
       s += " /K [";

@@ -21,8 +21,9 @@ const char* tag_name(layout::Tag tag);
 class StructureTree {
  public:
   // `elements`: the layout's tree ([0] the Document; an element whose parent is not before it
-  // hangs from the Document). `lang`: the document's language (the catalogue's /Lang).
-  StructureTree(const std::vector<layout::Element>& elements, const std::string& lang);
+  // hangs from the Document), their languages named in `langs`, which must outlive the tree.
+  // `lang`: the document's language (the catalogue's /Lang).
+  StructureTree(std::vector<layout::Element> elements, const layout::Languages& langs, const std::string& lang);
 
   // The next page drawn (pages are drawn in order, each once).
   void begin_page();
@@ -54,12 +55,13 @@ class StructureTree {
  private:
   // What an element holds, in reading order: a child element, its text on a page (a marked-content
   // sequence), or a link annotation.
+  // (20 bytes: a long edition has a few hundred thousand.)
   struct Kid {
-    enum class Kind { Element, Text, Annotation } kind = Kind::Element;
-    int elem = -1;      // Element: the child
-    size_t page = 0;    // Text, Annotation
-    int mcid = -1;      // Text
-    size_t annot = 0;   // Annotation: its index among the links (annots_)
+    enum class Kind : uint8_t { Element, Text, Annotation } kind = Kind::Element;
+    int elem = -1;       // Element: the child
+    uint32_t page = 0;   // Text, Annotation (an edition has at most limits::kMaxPagesPerEdition)
+    int mcid = -1;       // Text
+    uint32_t annot = 0;  // Annotation: its index among the links (annots_)
   };
   // Lists `elem` in its parent's kids, and its parent in the grandparent's…, the first time its
   // text (or a descendant's) is met: children are read in the order their text is drawn.
@@ -67,7 +69,8 @@ class StructureTree {
   bool valid(int elem) const { return elem >= 0 && static_cast<size_t>(elem) < elements_.size(); }
 
   std::vector<layout::Element> elements_;
-  std::vector<std::string> lang_;  // the effective language of each element
+  std::vector<const std::string*> lang_;  // the effective language of each element: its own, an ancestor's or doc_lang_
+  std::vector<bool> own_lang_;             // whether an element names a language of its own
   std::string doc_lang_;
   std::vector<std::vector<Kid>> kids_;
   std::vector<bool> listed_;

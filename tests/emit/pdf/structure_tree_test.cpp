@@ -327,12 +327,12 @@ TEST(TaggedPdfBounds, ThousandsOfElementsAndPages) {
   ASSERT_TRUE(style);
   layout::Pages laid;
   laid.elements.push_back({layout::Tag::Document, -1, {}});
-  laid.elements.push_back({layout::Tag::Sect, 0, "en"});
+  laid.elements.push_back({layout::Tag::Sect, 0, laid.langs.id("en")});
   for (int p = 0; p < 300; ++p) {
     layout::Page page;
     for (int line = 0; line < 40; ++line) {
       const int elem = static_cast<int>(laid.elements.size());
-      laid.elements.push_back({layout::Tag::P, 1, line % 2 ? "id" : "en"});
+      laid.elements.push_back({layout::Tag::P, 1, laid.langs.id(line % 2 ? "id" : "en")});
       page.text.push_back({72, 780.0 - line * 18, layout::Face::Regular, 10, {}, "Line " + std::to_string(line), 0, {}, elem});
     }
     const int link = static_cast<int>(laid.elements.size());
