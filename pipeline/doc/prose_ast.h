@@ -94,10 +94,19 @@ struct Inline {
     Inserted,    // children: words a later draft added (the change report; never from prose)
     Deleted,     // children: words a later draft removed (the change report; never from prose)
   };
+  Inline() = default;
+  // In the order an inline is thought of (and was once declared): what it is, its text, where it
+  // links, its quote marks, what it holds. Its members are ordered to pack instead: an inline is
+  // one per word and one per space, and 88 bytes rather than 96.
+  Inline(Kind kind_, std::string text_ = {}, Sparse<std::string> url_ = {}, bool double_quote_ = true,
+         std::vector<Inline> children_ = {}, Sparse<std::vector<Block>> note_ = {}, Sparse<std::string> lang_ = {})
+      : kind(kind_), double_quote(double_quote_), text(std::move(text_)), url(std::move(url_)), children(std::move(children_)),
+        note(std::move(note_)), lang(std::move(lang_)) {}
+
   Kind kind = Kind::Text;
+  bool double_quote = true;
   std::string text;
   Sparse<std::string> url;
-  bool double_quote = true;
   std::vector<Inline> children;
   Sparse<std::vector<Block>> note;
   Sparse<std::string> lang;  // StandIn, Lang: the language of the children
@@ -135,6 +144,7 @@ struct Block {
 
 using Blocks = std::vector<Block>;
 using Inlines = std::vector<Inline>;
+static_assert(sizeof(void*) != 8 || sizeof(Inline) <= 88, "an inline is held per word and per space: keep it packed");
 
 // A parsed prose text shared by every edition that shows it, never copied: a plan's prose is
 // most of its memory, and the editions (one per language and the bilingual one) and the copies
