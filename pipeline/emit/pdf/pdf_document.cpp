@@ -20,6 +20,10 @@ namespace renaksi::pdf {
 
 using layout::Face;
 
+namespace {
+constexpr size_t kLongEditionPages = 300;  // the default plan's editions: 60-130 pages
+}  // namespace
+
 std::string encode_uri(const std::string& uri) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
@@ -304,7 +308,11 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
     p.rects = std::vector<layout::Rect>();
     p.rules = std::vector<layout::Rule>();
   }
-  return_free_heap();
+  // A long edition's drawn pages are given back to the system before libharu saves (240
+  // commitments: ~50 MiB resident); a short one's are not worth the heap's walk, which also holds
+  // up the editions drawn beside it on other threads.
+  const bool long_edition = laid.pages.size() >= kLongEditionPages;
+  if (long_edition) return_free_heap();
 
   // One destination per anchor, however many links and bookmarks lead there (an index links each
   // commitment from every organisation it names).
@@ -390,7 +398,7 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
   pdf_.reset();
   fonts_.fill(nullptr);
   ok_ = false;
-  return_free_heap();
+  if (long_edition) return_free_heap();
   // Room for the structure tree and the new table: about as much again as libharu wrote (the
   // bilingual 240-commitment edition: 10 MB of tree and table after 10 MB). Room not written to
   // costs address space, not memory.
