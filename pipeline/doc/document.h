@@ -273,8 +273,11 @@ std::string dump(const Document& doc);
 // the mark alone (the text is beside it; a copy would be read as a translation).
 Document with_stand_ins_shown(const Document& doc);
 
-// Whether with_stand_ins_shown(doc) differs from `doc`: when it does not, a presentation uses
-// `doc` itself rather than a copy (a 240-commitment edition's copy was ~16 MiB beside its layout).
+// Whether with_stand_ins_shown(doc) differs from `doc`.
 bool has_stand_ins_to_show(const Document& doc);
+
+// What a presentation shows: `doc` itself when it has no stand-in to show, else its shown copy,
+// made in `copy` (a 240-commitment edition's copy was ~16 MiB beside its layout).
+const Document& shown_with_stand_ins(const Document& doc, std::optional<Document>& copy);
 
 }  // namespace renaksi::doc

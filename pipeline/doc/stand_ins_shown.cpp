@@ -53,7 +53,29 @@ TableContent marked(const TableContent& stand_in, const std::string& lang, const
   return t;
 }
 
-// Whether `with_stand_ins_shown` would change any of `ps` (the same tests as Shower::parts below,
+// In an edition of several languages, calls `at` on each place `value` is empty beside a filled
+// `other`: each such table cell, else the value as a whole. Returns whether there was one; stops
+// at the first when `at` returns false. The one definition of a gap, for showing and for asking.
+template <class T, class At>
+bool gaps(T& value, const std::remove_const_t<T>& other, At at) {
+  if (is_empty(other)) return false;
+  if constexpr (std::is_same_v<std::remove_const_t<T>, TableContent>) {
+    bool any = false;
+    for (size_t r = 0; r < value.rows.size() && r < other.rows.size(); ++r)
+      for (size_t c = 0; c < value.rows[r].size() && c < other.rows[r].size(); ++c)
+        if (is_empty(value.rows[r][c]) && !is_empty(other.rows[r][c])) {
+          any = true;
+          if (!at(value.rows[r][c])) return true;
+        }
+    return any;
+  } else {
+    if (!is_empty(value)) return false;
+    at(value);
+    return true;
+  }
+}
+
+// Whether `with_stand_ins_shown` would change any of `ps` (what Shower::parts below changes,
 // without copying or changing anything).
 bool would_show(const std::vector<Localized<ChartContent>>&) { return false; }
 template <class T>
@@ -62,16 +84,8 @@ bool would_show(const std::vector<Localized<T>>& ps) {
     if (p.stand_in) return true;
   if (ps.size() < 2) return false;
   for (const auto& p : ps)
-    for (const auto& other : ps) {
-      if (&other == &p || is_empty(other.value)) continue;
-      if constexpr (std::is_same_v<T, TableContent>) {
-        for (size_t r = 0; r < p.value.rows.size() && r < other.value.rows.size(); ++r)
-          for (size_t c = 0; c < p.value.rows[r].size() && c < other.value.rows[r].size(); ++c)
-            if (is_empty(p.value.rows[r][c]) && !is_empty(other.value.rows[r][c])) return true;
-      } else if (is_empty(p.value)) {
-        return true;
-      }
-    }
+    for (const auto& other : ps)
+      if (&other != &p && gaps(p.value, other.value, [](const auto&) { return false; })) return true;
   return false;
 }
 
@@ -101,17 +115,14 @@ class Shower {
     for (auto& p : ps) {
       const std::string& mark = doc_.front_for(p.lang).untranslated;
       for (const auto& other : ps) {
-        if (&other == &p || is_empty(other.value)) continue;
-        if constexpr (std::is_same_v<T, TableContent>) {
-          for (size_t r = 0; r < p.value.rows.size() && r < other.value.rows.size(); ++r)
-            for (size_t c = 0; c < p.value.rows[r].size() && c < other.value.rows[r].size(); ++c)
-              if (is_empty(p.value.rows[r][c]) && !is_empty(other.value.rows[r][c]))
-                p.value.rows[r][c] = marked(Inlines{}, {}, mark);
-        } else if constexpr (std::is_same_v<T, FieldList>) {
-          if (is_empty(p.value)) p.value.title = marked(Inlines{}, {}, mark);
-        } else if (is_empty(p.value)) {
-          p.value = marked(T{}, {}, mark);
-        }
+        if (&other == &p) continue;
+        gaps(p.value, other.value, [&](auto& gap) {
+          using Gap = std::remove_reference_t<decltype(gap)>;
+          if constexpr (std::is_same_v<Gap, Inlines>) gap = marked(Inlines{}, {}, mark);  // a table cell
+          else if constexpr (std::is_same_v<Gap, FieldList>) gap.title = marked(Inlines{}, {}, mark);
+          else gap = marked(Gap{}, {}, mark);
+          return true;
+        });
       }
     }
   }
@@ -149,6 +160,12 @@ bool has_stand_ins_to_show(const Document& d) {
       if (std::visit([](const auto& content) { return would_show(content.parts); }, b.content)) return true;
   }
   return false;
+}
+
+const Document& shown_with_stand_ins(const Document& d, std::optional<Document>& copy) {
+  if (!has_stand_ins_to_show(d)) return d;
+  copy = with_stand_ins_shown(d);
+  return *copy;
 }
 
 Document with_stand_ins_shown(const Document& d) {

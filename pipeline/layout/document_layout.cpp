@@ -405,9 +405,8 @@ class DocumentLayout {
 }  // namespace
 
 Pages layout_document(const doc::Document& doc, const Style& style, const Measure& measure, Diagnostics& diags) {
-  if (!doc::has_stand_ins_to_show(doc)) return DocumentLayout(doc, style, measure, diags).run();
-  const doc::Document shown = doc::with_stand_ins_shown(doc);
-  return DocumentLayout(shown, style, measure, diags).run();
+  std::optional<doc::Document> copy;
+  return DocumentLayout(doc::shown_with_stand_ins(doc, copy), style, measure, diags).run();
 }
 
 }  // namespace renaksi::layout

@@ -1,6 +1,8 @@
 // A single-language composed document as a Pandoc JSON AST document.
 #include "emit/docx/document_to_pandoc.h"
 
+#include <optional>
+
 #include "emit/docx/merge_text.h"
 #include "emit/docx/pandoc_nodes.h"
 #include "emit/docx/prose_to_pandoc.h"
@@ -226,9 +228,8 @@ class Writer {
 }  // namespace
 
 json to_pandoc(const doc::Document& document, const Options& options) {
-  if (!doc::has_stand_ins_to_show(document)) return Writer(document, options).run();
-  const doc::Document shown = doc::with_stand_ins_shown(document);
-  return Writer(shown, options).run();
+  std::optional<doc::Document> copy;
+  return Writer(doc::shown_with_stand_ins(document, copy), options).run();
 }
 
 }  // namespace renaksi::docx
