@@ -11,11 +11,13 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <unordered_map>
 
 #include "emit/html/search_stem.h"
 
@@ -24,6 +26,13 @@ namespace renaksi::html {
 namespace {
 
 using json = nlohmann::ordered_json;
+
+// A decimal number of at most nine digits, the whole of `text`.
+bool whole_number(std::string_view text, uint32_t& value) {
+  if (text.empty() || text.size() > 9) return false;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size();
+}
 
 std::string js_value(const json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
@@ -142,8 +151,9 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
       const auto base = static_cast<uint32_t>(lengths.size());
       lengths.resize(lengths.size() + e.search.size(), 0);
       for (const auto& s : e.search) facets.push_back({&s.themes, &s.leads, &s.completion_id});
-      // stem -> (index in the plan -> count): words of one stem merged, then appended in order.
-      std::map<std::string, std::map<uint32_t, uint32_t>> plan_postings;
+      // stem -> (index in the plan, count) as read; sorted and merged by index below (words of
+      // one stem each list their documents), then appended in order.
+      std::unordered_map<std::string, std::vector<Posting>> plan_postings;
       // "word\tk:c k:c\n" per word (search_words); a line without its tab is a damaged cache entry.
       const std::string words = e.words.unpack();  // one plan's at a time
       for (size_t line = 0; line < words.size();) {
@@ -153,27 +163,33 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
         line = eol + 1;
         const size_t tab = entry.find('\t');
         if (tab == std::string_view::npos) continue;
-        const std::string word(entry.substr(0, tab));
+        std::vector<Posting>& to = plan_postings[search_stem(lang, std::string(entry.substr(0, tab)))];
         const std::string_view list = entry.substr(tab + 1);
-        std::map<uint32_t, uint32_t>& to = plan_postings[search_stem(lang, word)];
         size_t at = 0;
         while (at < list.size()) {  // "k:c k:c", written by search_words
           size_t end = list.find(' ', at);
-          if (end == std::string::npos) end = list.size();
-          const std::string item(list.substr(at, end - at));
+          if (end == std::string_view::npos) end = list.size();
+          const std::string_view item = list.substr(at, end - at);
           at = end + 1;
+          uint32_t k = 0, c = 0;
           const size_t colon = item.find(':');
-          if (colon == std::string::npos) continue;
-          const unsigned long k = std::strtoul(item.c_str(), nullptr, 10);
-          const unsigned long c = std::strtoul(item.c_str() + colon + 1, nullptr, 10);
+          if (colon == std::string_view::npos || !whole_number(item.substr(0, colon), k) ||
+              !whole_number(item.substr(colon + 1), c))
+            continue;
           if (k >= e.search.size() || c == 0 || c > 1'000'000) continue;  // a damaged cache entry
-          to[static_cast<uint32_t>(k)] += static_cast<uint32_t>(c);
-          lengths[base + k] += static_cast<uint32_t>(c);
+          to.push_back({k, c});
+          lengths[base + k] += c;
         }
       }
       for (auto& [stem, docs] : plan_postings) {
+        std::stable_sort(docs.begin(), docs.end(), [](const Posting& a, const Posting& b) { return a.doc < b.doc; });
         std::vector<Posting>& into = postings[stem];
-        for (const auto& [k, c] : docs) into.push_back({base + k, c});
+        for (const Posting& p : docs) {
+          if (!into.empty() && into.back().doc == base + p.doc)
+            into.back().count += p.count;
+          else
+            into.push_back({base + p.doc, p.count});
+        }
       }
     }
     double average = 0;
