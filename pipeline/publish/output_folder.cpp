@@ -4,10 +4,14 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <future>
+#include <system_error>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "env/folder_tree.h"
 
 namespace renaksi {
 
@@ -101,7 +105,7 @@ void remove_leftovers(const fs::path& target, const fs::path& work) {
     ec.clear();
   }
   if (!restore.empty()) fs::rename(restore, target, ec);
-  for (const auto& p : stale) fs::remove_all(p, ec);
+  for (const auto& p : stale) remove_folder_tree(p, ec);
 }
 
 }  // namespace
@@ -307,6 +311,21 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::opti
     if (err == 0 && had_old) fs::remove_all(old, ec);
   }
   if (err != 0) return fail(Code::X001, target_, "cannot move the new build into place: " + errno_text(err));
+  // After an exchange the staging folder holds the previous build (renaksi's own or empty): it
+  // is removed on a thread of its own while the new folder's record is made (both are a walk
+  // of every file: 12,600 for 100 plans). Without a thread, one after the other.
+  stage_.clear();
+  auto remove_previous = [stage] {
+    std::error_code removed;
+    remove_folder_tree(stage, removed);
+    return removed;
+  };
+  std::future<std::error_code> removing;
+  try {
+    removing = std::async(std::launch::async, remove_previous);
+  } catch (const std::system_error&) {
+    removing = std::async(std::launch::deferred, remove_previous);
+  }
   if (record) {
     if (const std::optional<std::string> tree = output_tree_digest(target_)) {
       record->tree = *tree;
@@ -315,9 +334,7 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::opti
       (void)write_published_record(work_ / kRecordName, *record);
     }
   }
-  // After an exchange the staging folder holds the previous build (renaksi's own or empty).
-  stage_.clear();
-  fs::remove_all(stage, ec);
+  ec = removing.get();
   if (ec)
     diags.warning(Code::X001, {stage.generic_string(), 0, 0},
                   "the previous build could not be removed (" + ec.message() + "); the next build removes it");

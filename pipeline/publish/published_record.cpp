@@ -9,6 +9,7 @@
 
 #include "diag/diagnostic_json.h"
 #include "env/content_hash.h"
+#include "env/folder_tree.h"
 #include "env/limits.h"
 
 namespace renaksi {
@@ -25,14 +26,8 @@ constexpr int kRecordVersion = 1;
 
 std::optional<std::string> output_tree_digest(const fs::path& dir) {
   std::vector<std::string> entries;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
-  if (ec) return std::nullopt;
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec || entries.size() >= limits::kMaxPublishedEntries) return std::nullopt;
-    struct stat st {};
-    if (::lstat(it->path().c_str(), &st) != 0) return std::nullopt;
-    std::string entry = it->path().lexically_relative(dir).generic_string();
+  const bool walked = walk_folder_tree(dir, limits::kMaxPublishedEntries, [&](const std::string& path, const struct stat& st) {
+    std::string entry = path;
     entry += '\0';
     if (S_ISDIR(st.st_mode)) {
       entry += 'd';
@@ -42,8 +37,8 @@ std::optional<std::string> output_tree_digest(const fs::path& dir) {
                std::to_string(st.st_mtim.tv_nsec);
     }
     entries.push_back(std::move(entry));
-  }
-  if (ec) return std::nullopt;
+  });
+  if (!walked) return std::nullopt;
   std::sort(entries.begin(), entries.end());
   std::string all;
   for (const auto& e : entries) {

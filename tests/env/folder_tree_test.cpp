@@ -1,0 +1,122 @@
+// A folder tree walked and removed by open folders: every entry once, its own type (a link is a
+// link), bounded; a removal that never follows a link out of the tree.
+#include "env/folder_tree.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "support/paths.h"
+
+namespace renaksi {
+namespace {
+
+namespace fs = std::filesystem;
+
+void write(const fs::path& file, const std::string& bytes) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << bytes;
+}
+
+// What the walk saw: path -> 'd', 'f' with the size, or 'l' for a link.
+std::map<std::string, std::string> walked(const fs::path& root, size_t max_entries, bool& ok) {
+  std::map<std::string, std::string> seen;
+  ok = walk_folder_tree(root, max_entries, [&](const std::string& path, const struct stat& st) {
+    EXPECT_EQ(seen.count(path), 0u) << path << " visited twice";
+    if (S_ISDIR(st.st_mode)) seen[path] = "d";
+    else if (S_ISLNK(st.st_mode)) seen[path] = "l";
+    else if (S_ISREG(st.st_mode)) seen[path] = "f" + std::to_string(st.st_size);
+    else seen[path] = "?";
+  });
+  return seen;
+}
+
+TEST(FolderTree, TheWalkSeesEveryEntryOnceByItsOwnTypeAndNeverFollowsALink) {
+  testing::TempDir dir("folder-tree-walk");
+  const fs::path root = dir.path() / "out", outside = dir.path() / "outside";
+  write(root / "site/en/nap/1-open-data/index.html", "12345");
+  write(root / "site/index.html", "abc");
+  write(root / "top.txt", "");
+  fs::create_directories(root / "empty");
+  write(outside / "secret.txt", "not ours");
+  fs::create_directory_symlink(outside, root / "site/link-to-outside");
+  fs::create_symlink(root / "top.txt", root / "link-to-file");
+
+  bool ok = false;
+  const auto seen = walked(root, 1000, ok);
+  EXPECT_TRUE(ok);
+  const std::map<std::string, std::string> expected{
+      {"empty", "d"},          {"link-to-file", "l"},      {"site", "d"},
+      {"site/en", "d"},        {"site/en/nap", "d"},       {"site/en/nap/1-open-data", "d"},
+      {"site/en/nap/1-open-data/index.html", "f5"},        {"site/index.html", "f3"},
+      {"site/link-to-outside", "l"},                       {"top.txt", "f0"}};
+  EXPECT_EQ(seen, expected);
+
+  // Bounded: one entry fewer than the tree holds is a failed walk; exactly as many is not.
+  walked(root, expected.size() - 1, ok);
+  EXPECT_FALSE(ok);
+  walked(root, expected.size(), ok);
+  EXPECT_TRUE(ok);
+
+  // A root that is not a folder, a link to one, or nothing: no walk.
+  EXPECT_TRUE(walked(root / "top.txt", 10, ok).empty());
+  EXPECT_FALSE(ok);
+  EXPECT_TRUE(walked(root / "site/link-to-outside", 10, ok).empty());
+  EXPECT_FALSE(ok);
+  EXPECT_TRUE(walked(dir.path() / "none", 10, ok).empty());
+  EXPECT_FALSE(ok);
+}
+
+TEST(FolderTree, ARemovalTakesTheTreeAndOnlyTheLinksOutOfIt) {
+  testing::TempDir dir("folder-tree-remove");
+  const fs::path root = dir.path() / "previous", outside = dir.path() / "outside";
+  write(root / "site/en/nap/1-open-data/index.html", "page");
+  write(root / "nap/nap.en.pdf", "pdf");
+  fs::create_directories(root / "site/empty/deeper");
+  write(outside / "secret.txt", "not ours");
+  fs::create_directory_symlink(outside, root / "site/link-to-outside");
+  fs::create_symlink(outside / "secret.txt", root / "link-to-secret");
+
+  std::error_code ec;
+  remove_folder_tree(root, ec);
+  EXPECT_FALSE(ec) << ec.message();
+  EXPECT_FALSE(fs::exists(fs::symlink_status(root)));
+  EXPECT_TRUE(fs::exists(outside / "secret.txt"));  // a link was removed, not what it points to
+
+  // A root that is a link: the link goes, its folder stays. Nothing there: not an error.
+  fs::create_directory_symlink(outside, dir.path() / "link-root");
+  remove_folder_tree(dir.path() / "link-root", ec);
+  EXPECT_FALSE(ec) << ec.message();
+  EXPECT_FALSE(fs::exists(fs::symlink_status(dir.path() / "link-root")));
+  EXPECT_TRUE(fs::exists(outside / "secret.txt"));
+  remove_folder_tree(dir.path() / "nothing-here", ec);
+  EXPECT_FALSE(ec) << ec.message();
+
+  // A file as the root: removed.
+  write(dir.path() / "a-file", "x");
+  remove_folder_tree(dir.path() / "a-file", ec);
+  EXPECT_FALSE(ec);
+  EXPECT_FALSE(fs::exists(dir.path() / "a-file"));
+}
+
+TEST(FolderTree, ATreeDeeperThanTheBoundIsNotWalkedButIsRemoved) {
+  testing::TempDir dir("folder-tree-deep");
+  const fs::path root = dir.path() / "deep";
+  fs::path at = root;
+  for (int i = 0; i < kMaxFolderTreeDepth + 5; ++i) at /= "d";
+  write(at / "leaf.txt", "leaf");
+
+  bool ok = true;
+  walked(root, 100000, ok);
+  EXPECT_FALSE(ok);
+
+  std::error_code ec;
+  remove_folder_tree(root, ec);
+  EXPECT_FALSE(ec) << ec.message();
+  EXPECT_FALSE(fs::exists(root));
+}
+
+}  // namespace
+}  // namespace renaksi
