@@ -2,6 +2,7 @@
 #include "output/outputs.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <algorithm>
 #include <unistd.h>
@@ -43,9 +44,8 @@ void Outputs::add(const std::string& path, std::string bytes) {
     write_errors_.push_back(path + ": the path leaves the output folder (internal error)");
     return;
   }
-  fs::create_directories(file.parent_path(), ec);
-  if (ec) {
-    write_errors_.push_back(path + ": cannot create its folder: " + ec.message());
+  if (!make_folder_for(path, why)) {
+    write_errors_.push_back(path + ": " + why);
     return;
   }
   if (written_.count(path)) fs::remove(file, ec);  // replaced: a build's own file
@@ -111,9 +111,9 @@ bool Outputs::add_copy(const std::string& path, const std::string& from) {
   return true;
 }
 
-bool Outputs::add_file(const std::string& path, const fs::path& source, std::string& why) {
+bool Outputs::add_file(const std::string& path, const fs::path& source, std::string& why, std::optional<size_t> known_size) {
   std::error_code ec;
-  const auto size = fs::file_size(source, ec);
+  const auto size = known_size ? static_cast<std::uintmax_t>(*known_size) : fs::file_size(source, ec);
   if (ec) {
     why = "cannot read " + source.generic_string() + ": " + ec.message();
     return false;
@@ -132,11 +132,7 @@ bool Outputs::add_file(const std::string& path, const fs::path& source, std::str
     return false;
   }
   const fs::path file = folder_ / path;
-  fs::create_directories(file.parent_path(), ec);
-  if (ec) {
-    why = "cannot create its folder: " + ec.message();
-    return false;
-  }
+  if (!make_folder_for(path, why)) return false;
   if (written_.count(path)) fs::remove(file, ec);
   // A link, not a copy: the file is never written to again (a build writes new files, and the
   // cache's are read-only), so two names for its bytes cost nothing and take no time. Another
@@ -176,6 +172,24 @@ std::vector<std::string> Outputs::paths(const std::string& prefix) const {
   return out;
 }
 
+bool Outputs::make_folder_for(const std::string& path, std::string& why) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return true;  // directly in the folder, which exists
+  const std::string folder = path.substr(0, slash);
+  if (folders_.count(folder)) return true;
+  std::error_code ec;
+  fs::create_directories(folder_ / folder, ec);
+  if (ec) {
+    why = "cannot create its folder: " + ec.message();
+    return false;
+  }
+  // The folder and every folder above it are there now.
+  for (size_t end = folder.size(); end != std::string::npos && end > 0; end = folder.rfind('/', end - 1)) {
+    if (!folders_.insert(folder.substr(0, end)).second) break;  // and so is every one above it
+  }
+  return true;
+}
+
 void Outputs::absorb(Outputs&& other) {
   for (auto& [path, bytes] : other.files_) add(path, std::move(bytes));
   other.files_.clear();
@@ -185,6 +199,8 @@ void Outputs::absorb(Outputs&& other) {
   other.artifacts_.clear();
   write_errors_.insert(write_errors_.end(), other.write_errors_.begin(), other.write_errors_.end());
   other.write_errors_.clear();
+  if (other.folder_ == folder_) folders_.merge(other.folders_);
+  other.folders_.clear();
 }
 
 size_t Outputs::size() const { return files_.size() + written_.size(); }

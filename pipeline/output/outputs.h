@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,7 +38,9 @@ class Outputs {
   bool add_copy(const std::string& path, const std::string& from);
   // Adds the file at `path` from the file `source` on disk, which is not changed (a folder-backed
   // build links it when it can): a file taken from the cache. False when it cannot.
-  bool add_file(const std::string& path, const std::filesystem::path& source, std::string& why);
+  // `size`, when given, is the source's size as the caller found it (it is not looked up again).
+  bool add_file(const std::string& path, const std::filesystem::path& source, std::string& why,
+                std::optional<size_t> size = std::nullopt);
   // Remembers `artifact` as one of the files added (its path must be added too).
   void note_artifact(const Artifact& artifact);
   // The artifacts added, in the order they were added (the editions' order, PDF before DOCX
@@ -67,6 +70,13 @@ class Outputs {
   std::map<std::string, size_t> written_;     // in the folder: path -> size
   std::vector<Artifact> artifacts_;
   std::vector<std::string> write_errors_;
+  // The folders of `folder_` made (or found) for files so far, relative: a restored plan adds
+  // hundreds of files into a few folders, each asked for once (a 100-plan archive: 12,600 files).
+  std::set<std::string> folders_;
+
+  // Makes the folder `path` goes into, unless it is known to be there; false (and `why`) when it
+  // cannot be made.
+  bool make_folder_for(const std::string& path, std::string& why);
 };
 
 }  // namespace renaksi

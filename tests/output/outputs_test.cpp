@@ -100,5 +100,46 @@ TEST(Outputs, AbsorbingAFolderBackedSetMovesItsIndex) {
   EXPECT_EQ(testing::file_bytes(dir.path() / "nap/nap.id.docx"), "docx");
 }
 
+TEST(Outputs, FilesGoIntoFoldersMadeOnceAtEveryDepth) {
+  testing::TempDir dir("outputs-folders");
+  Outputs out(dir.path());
+  // Deeper first, then beside and above it: every folder on the way is made, and known.
+  out.add("site/en/nap/1-open-data/index.html", "c1");
+  out.add("site/en/nap/2-budgets/index.html", "c2");
+  out.add("site/en/nap/index.html", "plan");
+  out.add("site/index.html", "home");
+  out.add("top.txt", "top");
+  for (const auto& [path, bytes] : std::vector<std::pair<std::string, std::string>>{
+           {"site/en/nap/1-open-data/index.html", "c1"}, {"site/en/nap/2-budgets/index.html", "c2"},
+           {"site/en/nap/index.html", "plan"}, {"site/index.html", "home"}, {"top.txt", "top"}})
+    EXPECT_EQ(testing::file_bytes(dir.path() / path), bytes) << path;
+  EXPECT_TRUE(out.write_errors().empty());
+
+  // A file from the cache, its size as the caller found it.
+  const fs::path source = dir.path() / "cached.pdf";
+  std::ofstream(source) << "12345";
+  std::string why;
+  ASSERT_TRUE(out.add_file("site/files/nap/nap.en.pdf", source, why, 5)) << why;
+  EXPECT_EQ(out.size_of("site/files/nap/nap.en.pdf"), std::optional<size_t>(5));
+  EXPECT_EQ(testing::file_bytes(dir.path() / "site/files/nap/nap.en.pdf"), "12345");
+
+  // A folder removed behind the build's back: the file is an error remembered, not a crash,
+  // and the set stays as it was.
+  fs::remove_all(dir.path() / "site/en/nap/2-budgets");
+  const size_t files = out.size();
+  out.add("site/en/nap/2-budgets/other.html", "x");
+  ASSERT_EQ(out.write_errors().size(), 1u);
+  EXPECT_TRUE(out.write_errors()[0].starts_with("site/en/nap/2-budgets/other.html: ")) << out.write_errors()[0];
+  EXPECT_EQ(out.size(), files);
+
+  // The folders one set knew go with its files when another absorbs it.
+  Outputs plan(dir.path());
+  plan.add("nap/deep/er/file.txt", "f");
+  out.absorb(std::move(plan));
+  out.add("nap/deep/er/second.txt", "s");
+  EXPECT_EQ(testing::file_bytes(dir.path() / "nap/deep/er/second.txt"), "s");
+  EXPECT_EQ(out.write_errors().size(), 1u);
+}
+
 }  // namespace
 }  // namespace renaksi
