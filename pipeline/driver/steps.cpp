@@ -270,8 +270,9 @@ bool gather_step(ArchiveBuild& a, BuildState*) {
 // built may be either version, so the next build must not take it as up to date).
 std::optional<PublishedRecord> record_of(const ArchiveBuild& a) {
   if (a.archive_key.empty()) return std::nullopt;
-  for (const auto& p : a.plans)
-    if (plan_cache_key(a.build_identity, p->folder) != p->cache_key) return std::nullopt;
+  const std::vector<std::optional<std::string>> now = plan_cache_keys_now(a);
+  for (size_t i = 0; i < a.plans.size(); ++i)
+    if (now[i] != a.plans[i]->cache_key) return std::nullopt;
   if (archive_key(a) != a.archive_key) return std::nullopt;
   PublishedRecord r;
   r.archive_key = a.archive_key;

@@ -249,6 +249,35 @@ TEST_F(IncrementalBuild, UnchangedPlansComeFromTheCacheByteForByteAndAChangedOne
   EXPECT_NE(after.at("nap-two/nap-two.id.pdf"), published.at("nap-two/nap-two.id.pdf"));
 }
 
+// Every cached plan is restored before the walk, on every core; an entry that does not restore
+// whole (one of its files gone from the cache) is a miss, and that plan alone is built again,
+// to the same bytes.
+TEST_F(IncrementalBuild, APlanWhoseCacheEntryLostAFileIsBuiltAgainToTheSameBytes) {
+  ArchiveBuild first = build();
+  ASSERT_EQ(first.error_count(), 0u);
+  const auto published = files_of(out_);
+
+  // One stored file of one entry removed: the entries are cache/plan/<key>/ with f0, f1, ...
+  size_t entries = 0;
+  fs::path damaged;
+  for (const auto& entry : fs::directory_iterator(env_.cache_dir / "plan")) {
+    if (!entry.is_directory()) continue;
+    ++entries;
+    if (damaged.empty() && fs::exists(entry.path() / "f0")) damaged = entry.path() / "f0";
+  }
+  ASSERT_EQ(entries, 2u);
+  ASSERT_FALSE(damaged.empty());
+  fs::remove(damaged);
+
+  touch_output();
+  ArchiveBuild warm = build();
+  ASSERT_EQ(warm.error_count(), 0u);
+  EXPECT_TRUE(warm.published);
+  EXPECT_EQ(warm.plans_from_cache, 1u);
+  EXPECT_GT(warm.prose_stats.fragments, 0);  // the damaged plan's prose was read again
+  EXPECT_TRUE(files_of(out_) == published);
+}
+
 // Pruning lists every cache entry, so a build prunes only when the last prune is an hour old;
 // in between it reports the size that prune counted.
 TEST_F(IncrementalBuild, TheCacheIsPrunedAtMostOnceAnIntervalAndItsSizeAlwaysReported) {
