@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <map>
 #include <string>
 
@@ -14,11 +13,6 @@ namespace renaksi {
 namespace {
 
 namespace fs = std::filesystem;
-
-void write(const fs::path& file, const std::string& bytes) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << bytes;
-}
 
 // What the walk saw: path -> 'd', 'f' with the size, or 'l' for a link.
 std::map<std::string, std::string> walked(const fs::path& root, size_t max_entries, bool& ok) {
@@ -36,11 +30,11 @@ std::map<std::string, std::string> walked(const fs::path& root, size_t max_entri
 TEST(FolderTree, TheWalkSeesEveryEntryOnceByItsOwnTypeAndNeverFollowsALink) {
   testing::TempDir dir("folder-tree-walk");
   const fs::path root = dir.path() / "out", outside = dir.path() / "outside";
-  write(root / "site/en/nap/1-open-data/index.html", "12345");
-  write(root / "site/index.html", "abc");
-  write(root / "top.txt", "");
+  testing::write_file(root / "site/en/nap/1-open-data/index.html", "12345");
+  testing::write_file(root / "site/index.html", "abc");
+  testing::write_file(root / "top.txt", "");
   fs::create_directories(root / "empty");
-  write(outside / "secret.txt", "not ours");
+  testing::write_file(outside / "secret.txt", "not ours");
   fs::create_directory_symlink(outside, root / "site/link-to-outside");
   fs::create_symlink(root / "top.txt", root / "link-to-file");
 
@@ -72,10 +66,10 @@ TEST(FolderTree, TheWalkSeesEveryEntryOnceByItsOwnTypeAndNeverFollowsALink) {
 TEST(FolderTree, ARemovalTakesTheTreeAndOnlyTheLinksOutOfIt) {
   testing::TempDir dir("folder-tree-remove");
   const fs::path root = dir.path() / "previous", outside = dir.path() / "outside";
-  write(root / "site/en/nap/1-open-data/index.html", "page");
-  write(root / "nap/nap.en.pdf", "pdf");
+  testing::write_file(root / "site/en/nap/1-open-data/index.html", "page");
+  testing::write_file(root / "nap/nap.en.pdf", "pdf");
   fs::create_directories(root / "site/empty/deeper");
-  write(outside / "secret.txt", "not ours");
+  testing::write_file(outside / "secret.txt", "not ours");
   fs::create_directory_symlink(outside, root / "site/link-to-outside");
   fs::create_symlink(outside / "secret.txt", root / "link-to-secret");
 
@@ -95,7 +89,7 @@ TEST(FolderTree, ARemovalTakesTheTreeAndOnlyTheLinksOutOfIt) {
   EXPECT_FALSE(ec) << ec.message();
 
   // A file as the root: removed.
-  write(dir.path() / "a-file", "x");
+  testing::write_file(dir.path() / "a-file", "x");
   remove_folder_tree(dir.path() / "a-file", ec);
   EXPECT_FALSE(ec);
   EXPECT_FALSE(fs::exists(dir.path() / "a-file"));
@@ -106,7 +100,7 @@ TEST(FolderTree, ATreeDeeperThanTheBoundIsNotWalkedButIsRemoved) {
   const fs::path root = dir.path() / "deep";
   fs::path at = root;
   for (int i = 0; i < kMaxFolderTreeDepth + 5; ++i) at /= "d";
-  write(at / "leaf.txt", "leaf");
+  testing::write_file(at / "leaf.txt", "leaf");
 
   bool ok = true;
   walked(root, 100000, ok);

@@ -16,11 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write(const fs::path& file, const std::string& text) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << text;
-}
-
 std::string all(const Diagnostics& d) {
   std::string s;
   for (const auto& x : d.all()) s += x.str() + "\n";
@@ -76,12 +71,12 @@ TEST(ProgressLoader, LoadPlanCarriesTheProgress) {
 TEST(ProgressLoader, EveryBadFileIsReportedAtLineAndColumnAndTheOthersLoad) {
   testing::TempDir dir("progress-bad");
   const fs::path plan = dir.path() / "plan";
-  write(plan / "progress" / "p1.xml",
+  testing::write_file(plan / "progress" / "p1.xml",
         "<?xml version=\"1.0\"?>\n<progress version=\"1\" period=\"p1\" updated=\"2019-07-01\">\n"
         "  <commitment ref=\"first\" level=\"half-done\"/>\n</progress>\n");
-  write(plan / "progress" / "irm.xml", "<?xml version=\"1.0\"?>\n<progress version=\"1\" period=\"p2\" updated=\"2019-07-01\"/>\n");
-  write(plan / "progress" / "p2.xml", "<?xml version=\"1.0\"?>\n<progress version=\"1\" period=\"p2\"");
-  write(plan / "progress" / "p3.xml", "<?xml version=\"1.0\"?>\n<progress version=\"1\" period=\"p3\" updated=\"2020-07-01\"/>\n");
+  testing::write_file(plan / "progress" / "irm.xml", "<?xml version=\"1.0\"?>\n<progress version=\"1\" period=\"p2\" updated=\"2019-07-01\"/>\n");
+  testing::write_file(plan / "progress" / "p2.xml", "<?xml version=\"1.0\"?>\n<progress version=\"1\" period=\"p2\"");
+  testing::write_file(plan / "progress" / "p3.xml", "<?xml version=\"1.0\"?>\n<progress version=\"1\" period=\"p3\" updated=\"2020-07-01\"/>\n");
   Diagnostics d;
   PlanProgress p = load_progress(plan, d);
   const std::string got = all(d);
@@ -136,11 +131,11 @@ TEST(ProgressCache, AddingOrEditingAProgressFileChangesThePlansCacheKey) {
   const fs::path plan = testing::copy_base_plan(dir);
   const auto before = plan_cache_key("id", plan);
   ASSERT_TRUE(before);
-  write(plan / "progress" / "p1.xml", "<progress/>");
+  testing::write_file(plan / "progress" / "p1.xml", "<progress/>");
   const auto added = plan_cache_key("id", plan);
   ASSERT_TRUE(added);
   EXPECT_NE(*before, *added);
-  write(plan / "progress" / "p1.xml", "<progress />");
+  testing::write_file(plan / "progress" / "p1.xml", "<progress />");
   const auto edited = plan_cache_key("id", plan);
   ASSERT_TRUE(edited);
   EXPECT_NE(*added, *edited);

@@ -14,11 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write(const fs::path& file, const std::string& text) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << text;
-}
-
 std::string all(const Diagnostics& d) {
   std::string s;
   for (const auto& x : d.all()) s += x.str() + "\n";
@@ -28,7 +23,7 @@ std::string all(const Diagnostics& d) {
 TEST(SiteFile, AValidFileGivesItsAddressWithAFinalSlash) {
   testing::TempDir dir("site-file-valid");
   const fs::path f = dir.path() / "site.xml";
-  write(f, "<?xml version=\"1.0\"?>\n<site version=\"1\">\n  <address>  https://nap.example.org/arsip  </address>\n</site>\n");
+  testing::write_file(f, "<?xml version=\"1.0\"?>\n<site version=\"1\">\n  <address>  https://nap.example.org/arsip  </address>\n</site>\n");
   Diagnostics d;
   auto s = load_site_file(f, d);
   ASSERT_TRUE(s) << all(d);
@@ -48,7 +43,7 @@ TEST(SiteFile, NoFileIsNoAddressAndNoProblem) {
 TEST(SiteFile, AnAddressThatIsNotHttpIsAnL003AtItsLineAndColumn) {
   testing::TempDir dir("site-file-bad");
   const fs::path f = dir.path() / "site.xml";
-  write(f, "<site version=\"1\">\n\n    <address>ftp://nap.example.org/</address>\n</site>\n");
+  testing::write_file(f, "<site version=\"1\">\n\n    <address>ftp://nap.example.org/</address>\n</site>\n");
   Diagnostics d;
   EXPECT_FALSE(load_site_file(f, d));
   ASSERT_GE(d.error_count(), 1u) << all(d);  // libxml2 says it twice: the datatype, the element
@@ -63,7 +58,7 @@ TEST(SiteFile, AnAddressThatIsNotHttpIsAnL003AtItsLineAndColumn) {
 TEST(SiteFile, AMissingAddressOrAnUnknownElementIsAnL003) {
   testing::TempDir dir("site-file-shape");
   const fs::path f = dir.path() / "site.xml";
-  write(f, "<site version=\"1\">\n  <adress>https://nap.example.org/</adress>\n</site>\n");
+  testing::write_file(f, "<site version=\"1\">\n  <adress>https://nap.example.org/</adress>\n</site>\n");
   Diagnostics d;
   EXPECT_FALSE(load_site_file(f, d));
   ASSERT_TRUE(d.has_errors());
@@ -74,7 +69,7 @@ TEST(SiteFile, AMissingAddressOrAnUnknownElementIsAnL003) {
 TEST(SiteFile, NotWellFormedIsAnL002AtItsLineAndColumn) {
   testing::TempDir dir("site-file-malformed");
   const fs::path f = dir.path() / "site.xml";
-  write(f, "<site version=\"1\">\n  <address>https://nap.example.org/</adress>\n</site>\n");
+  testing::write_file(f, "<site version=\"1\">\n  <address>https://nap.example.org/</adress>\n</site>\n");
   Diagnostics d;
   EXPECT_FALSE(load_site_file(f, d));
   ASSERT_TRUE(d.has_errors());
@@ -85,7 +80,7 @@ TEST(SiteFile, NotWellFormedIsAnL002AtItsLineAndColumn) {
 
 TEST(SiteFile, IsLookedForBesideThePlansOrBesideTheOnePlanBuilt) {
   testing::TempDir dir("site-file-where");
-  write(dir.path() / "content" / "p1" / "plan.xml", "<plan/>");
+  testing::write_file(dir.path() / "content" / "p1" / "plan.xml", "<plan/>");
   EXPECT_EQ(site_file_for(dir.path() / "content"), dir.path() / "content" / "site.xml");
   EXPECT_EQ(site_file_for(dir.path() / "content" / "p1"), dir.path() / "content" / "site.xml");
   EXPECT_EQ(site_file_for(dir.path() / "content" / "p1/"), dir.path() / "content" / "site.xml");
@@ -108,7 +103,7 @@ class SiteAddress : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::make_unique<testing::TempDir>("site-address");
-    write(dir_->path() / "site.xml", "<site version=\"1\"><address>https://file.example/</address></site>\n");
+    testing::write_file(dir_->path() / "site.xml", "<site version=\"1\"><address>https://file.example/</address></site>\n");
     fs::create_directories(dir_->path() / "empty");
   }
   std::unique_ptr<testing::TempDir> dir_;

@@ -26,6 +26,11 @@ void replace_once(const std::filesystem::path& file, const std::string& from, co
   std::ofstream(file, std::ios::binary) << s;
 }
 
+void write_file(const std::filesystem::path& file, const std::string& bytes) {
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << bytes;
+}
+
 std::filesystem::path copy_base_plan(const TempDir& dir) {
   const std::filesystem::path plan = dir.path() / "plan";
   std::filesystem::copy(fixtures_dir() / "check" / "base", plan, std::filesystem::copy_options::recursive);

@@ -14,6 +14,9 @@ inline std::string binary() { return RENAKSI_BINARY; }
 // The whole of a file (empty when it cannot be read): for tests comparing bytes.
 std::string file_bytes(const std::filesystem::path& file);
 
+// Writes `bytes` as `file`, making its folders first.
+void write_file(const std::filesystem::path& file, const std::string& bytes);
+
 // Replaces the first `from` in `file` with `to`; a test failure when `from` is not there.
 void replace_once(const std::filesystem::path& file, const std::string& from, const std::string& to);
 

@@ -25,10 +25,6 @@ CommandResult xmllint_schema(const std::filesystem::path& file) {
   return run_shell("xmllint --noout --nonet --schema schemas/ogp-submission.xsd " + shell_quote(file.string()));
 }
 
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
 std::string read_file(const std::filesystem::path& path) {
   std::stringstream ss;
   ss << std::ifstream(path, std::ios::binary).rdbuf();

@@ -8,6 +8,7 @@
 
 #include "driver/pipeline.h"
 #include "support/command.h"
+#include "support/paths.h"  // testing::write_file
 
 namespace renaksi::testing {
 
@@ -19,9 +20,6 @@ std::vector<std::string> content_plan_names();
 
 // `xmllint --noout --schema schemas/ogp-submission.xsd FILE`, from the source tree.
 CommandResult xmllint_schema(const std::filesystem::path& file);
-
-// Writes `bytes` to `path`.
-void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 std::string read_file(const std::filesystem::path& path);
 
