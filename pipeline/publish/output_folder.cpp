@@ -213,7 +213,7 @@ OutputFolder& OutputFolder::operator=(OutputFolder&& other) noexcept {
   if (this == &other) return *this;
   if (!stage_.empty()) {
     std::error_code ignored;
-    fs::remove_all(stage_, ignored);
+    remove_folder_tree(stage_, ignored);
   }
   target_ = std::move(other.target_);
   work_ = std::move(other.work_);
@@ -226,14 +226,14 @@ OutputFolder& OutputFolder::operator=(OutputFolder&& other) noexcept {
 OutputFolder::~OutputFolder() {
   if (stage_.empty()) return;
   std::error_code ignored;
-  fs::remove_all(stage_, ignored);
+  remove_folder_tree(stage_, ignored);
 }
 
 std::optional<fs::path> OutputFolder::staging(Diagnostics& diags) {
   if (!stage_.empty()) return stage_;
   std::error_code ec;
   const fs::path stage = work_ / ("staging-" + std::to_string(::getpid()));
-  fs::remove_all(stage, ec);
+  remove_folder_tree(stage, ec);
   if (!fs::create_directory(stage, ec)) {
     diags.error(Code::X001, {stage.generic_string(), 0, 0}, "cannot create the staging folder: " + ec.message());
     return std::nullopt;
@@ -263,7 +263,7 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::opti
   auto fail = [&](Code code, const fs::path& where, const std::string& what) {
     diags.error(code, {where.generic_string(), 0, 0}, what);
     std::error_code ignored;
-    fs::remove_all(stage, ignored);
+    remove_folder_tree(stage, ignored);
     stage_.clear();
     return false;
   };
@@ -276,7 +276,7 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::opti
   }
   if (!outputs.write_errors().empty()) {
     std::error_code ignored;
-    fs::remove_all(stage, ignored);
+    remove_folder_tree(stage, ignored);
     stage_.clear();
     return false;
   }
@@ -308,7 +308,7 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::opti
         diags.error(Code::X001, {target_.generic_string(), 0, 0},
                     "the previous build is in " + old.generic_string() + " and could not be moved back");
     }
-    if (err == 0 && had_old) fs::remove_all(old, ec);
+    if (err == 0 && had_old) remove_folder_tree(old, ec);
   }
   if (err != 0) return fail(Code::X001, target_, "cannot move the new build into place: " + errno_text(err));
   // After an exchange the staging folder holds the previous build (renaksi's own or empty): it
