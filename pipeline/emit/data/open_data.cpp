@@ -2,10 +2,12 @@
 #include "emit/data/open_data.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "emit/data/csv.h"
 #include "emit/data/plan_tables.h"
 #include "emit/data/progress_tables.h"
+#include "env/parallel.h"
 
 namespace renaksi::open_data {
 
@@ -109,8 +111,38 @@ void report_unreadable(const std::string& plan_id, Diagnostics& diags) {
               "the open data of plan '" + plan_id + "' does not read back (internal error)");
 }
 
-// One archive-wide table as CSV and JSON: the start of each file, then a plan's rows at a time
-// (read, appended to both, let go), then the JSON's end. The JSON is dump()'s bytes of
+// One plan's rows of an archive-wide table, as both files take them: its CSV records, and its
+// JSON rows each dumped as it stands two levels down, joined by the separator between rows.
+struct TablePart {
+  bool read = false;
+  bool any = false;
+  std::string csv, json;
+};
+
+TablePart table_part(const PlanDataSource& source, Table table, const std::vector<std::string>& columns) {
+  TablePart part;
+  ReadPlan rows;
+  ordered_json ignored;
+  if (!read_table(source.read(table), table, rows, ignored)) return part;
+  part.read = true;
+  const auto& list = table == Table::Commitments ? rows.commitments : rows.milestones;
+  append_csv_records(columns, list, part.csv);
+  for (const auto& row : list) {
+    if (part.any) part.json += ",\n\t\t";
+    append_nested(row, 2, part.json);
+    part.any = true;
+  }
+  return part;
+}
+
+// Plans read and converted at once, on every core: each one's JSON is parsed again here (the
+// archive's columns depend on every plan's languages), the largest part of this step, and the
+// parts are appended in the plans' order, so a window's parts are all that is held.
+size_t cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+size_t window() { return 4 * cores(); }
+
+// One archive-wide table as CSV and JSON: the start of each file, then a window of plans' rows
+// at a time (read, appended to both, let go), then the JSON's end. The JSON is dump()'s bytes of
 // {format, version, plans, <table>: rows}, without ever holding all of it.
 bool emit_archive_table(const ArchiveFacts& facts, const std::vector<PlanDataSource>& sources, Table table,
                         Outputs& out, Diagnostics& diags) {
@@ -128,25 +160,24 @@ bool emit_archive_table(const ArchiveFacts& facts, const std::vector<PlanDataSou
   out.add(csv_path, csv_header(columns));
   out.add(json_path, std::move(json));
   bool ok = true, any = false;
-  for (const auto& p : facts.plans) {  // bounded: the plans read
-    const PlanDataSource& source = sources[p.source];
-    ReadPlan rows;
-    ordered_json ignored;
-    if (!read_table(source.read(table), table, rows, ignored)) {
-      report_unreadable(source.plan_id, diags);
-      ok = false;
-      continue;
-    }
-    const auto& list = table == Table::Commitments ? rows.commitments : rows.milestones;
-    std::string csv_part, json_part;
-    append_csv_records(columns, list, csv_part);
-    for (const auto& row : list) {
-      json_part += any ? ",\n\t\t" : "[\n\t\t";
-      append_nested(row, 2, json_part);
+  for (size_t from = 0; from < facts.plans.size(); from += window()) {  // bounded: the plans read
+    const size_t count = std::min(window(), facts.plans.size() - from);
+    std::vector<TablePart> parts = run_each_on_threads(
+        count, cores(), [&](size_t i) { return table_part(sources[facts.plans[from + i].source], table, columns); });
+    for (size_t i = 0; i < count; ++i) {
+      TablePart& part = parts[i];
+      if (!part.read) {
+        report_unreadable(sources[facts.plans[from + i].source].plan_id, diags);
+        ok = false;
+        continue;
+      }
+      out.append(csv_path, part.csv);
+      if (!part.any) continue;
+      out.append(json_path, any ? ",\n\t\t" : "[\n\t\t");
+      out.append(json_path, part.json);
       any = true;
+      part = TablePart{};
     }
-    out.append(csv_path, csv_part);
-    out.append(json_path, json_part);
   }
   out.append(json_path, any ? "\n\t]\n}\n" : "[]\n}\n");
   return ok;
@@ -157,17 +188,27 @@ bool emit_archive_table(const ArchiveFacts& facts, const std::vector<PlanDataSou
 std::optional<ArchiveFacts> read_archive_facts(const std::vector<PlanDataSource>& sources, Diagnostics& diags) {
   ArchiveFacts a;
   bool ok = true;
-  for (size_t i = 0; i < sources.size(); ++i) {
-    const std::string bytes = sources[i].read(Table::Commitments);
-    if (bytes.empty()) continue;  // a plan without open data (no step made it)
-    ReadPlan p;
+  // Each plan's facts, read on every core (only the facts are kept of each plan's table).
+  struct Read {
+    bool empty = false, read = false;
     ordered_json facts;
-    if (!read_table(bytes, Table::Commitments, p, facts)) {
+  };
+  const std::vector<Read> read = run_each_on_threads(sources.size(), cores(), [&](size_t i) {
+    Read r;
+    const std::string bytes = sources[i].read(Table::Commitments);
+    r.empty = bytes.empty();
+    ReadPlan p;
+    if (!r.empty) r.read = read_table(bytes, Table::Commitments, p, r.facts);
+    return r;
+  });
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (read[i].empty) continue;  // a plan without open data (no step made it)
+    if (!read[i].read) {
       report_unreadable(sources[i].plan_id, diags);
       ok = false;
       continue;
     }
-    a.plans.push_back({std::move(facts), i});
+    a.plans.push_back({read[i].facts, i});
   }
   if (!ok) return std::nullopt;
   // Newest first, as the site lists them: by start date, then id.

@@ -30,7 +30,8 @@ void emit_plan_data(const Plan& plan, const Locales& locales, Outputs& out);
 struct PlanDataSource {
   std::string plan_id;
   // The file's bytes as the plan's build wrote them; "" when the plan has none (no step made its
-  // open data): the plan is left out.
+  // open data): the plan is left out. Called for several plans at once, from several threads: it
+  // may only read.
   std::function<std::string(Table)> read;
 };
 

@@ -193,6 +193,64 @@ TEST(OpenData, TheArchivesTablesAreWrittenAPlanAtATimeAsOneDocument) {
   EXPECT_EQ(*json, "{\n\t\"format\": \"renaksi-open-data\",\n\t\"version\": 1,\n\t\"plans\": [],\n\t\"milestones\": []\n}\n");
 }
 
+TEST(OpenData, ManyPlansReadAtOnceKeepTheirOrderAndEveryRow) {
+  // More plans than are read at once (a window per core count), newest first by start date: plans
+  // without rows at the windows' edges, one without data, rows of different counts.
+  std::vector<HandPlan> plans;
+  for (int i = 0; i < 37; ++i) {
+    const std::string id = "plan-" + std::to_string(100 + i);
+    if (i == 9) {
+      plans.push_back({id, nullptr, {}, {}});
+      continue;
+    }
+    HandPlan p{id, {{"id", id}, {"start", std::to_string(2000 + i % 20) + "-01-01"}, {"languages", {"en"}}}, ordered_json::array(),
+               ordered_json::array()};
+    for (int r = 0; r < (i % 4 == 0 ? 0 : i % 5 + 1); ++r) {
+      p.commitments.push_back({{"Commitment Renaksi ID", id + "/" + std::to_string(r)}, {"Commitment Title (en)", "t\n" + id}});
+      p.milestones.push_back({{"Milestone Renaksi ID", id + "/" + std::to_string(r) + "/m"}});
+    }
+    plans.push_back(std::move(p));
+  }
+  const std::vector<PlanDataSource> sources = sources_of(plans);
+  Diagnostics diags;
+  const auto facts = read_archive_facts(sources, diags);
+  ASSERT_TRUE(facts);
+  ASSERT_EQ(facts->plans.size(), 36u);
+  Outputs memory;
+  ASSERT_TRUE(emit_archive_data(*facts, sources, {}, FeedOptions{}, {}, memory, diags));
+  EXPECT_FALSE(diags.has_errors());
+  for (const Table table : {Table::Commitments, Table::Milestones}) {
+    const char* key = table == Table::Commitments ? "commitments" : "milestones";
+    ordered_json whole = ordered_json::object();
+    whole["format"] = "renaksi-open-data";
+    whole["version"] = 1;
+    whole["plans"] = ordered_json::array();
+    whole[key] = ordered_json::array();
+    std::vector<ordered_json> rows;
+    for (const auto& f : facts->plans) {  // the order read_archive_facts gives: checked below
+      const HandPlan& p = plans[f.source];
+      whole["plans"].push_back(p.facts);
+      for (const auto& r : table == Table::Commitments ? p.commitments : p.milestones) {
+        whole[key].push_back(r);
+        rows.push_back(r);
+      }
+    }
+    const std::string* json = memory.find(std::string(kSitePrefix) + archive_file(table, Format::Json));
+    ASSERT_TRUE(json);
+    EXPECT_EQ(*json, whole.dump(1, '\t') + "\n") << key;
+    const std::vector<std::string> columns = table == Table::Commitments ? commitment_columns(facts->langs) : milestone_columns(facts->langs);
+    const std::string* csv = memory.find(std::string(kSitePrefix) + archive_file(Table(table), Format::Csv));
+    ASSERT_TRUE(csv);
+    EXPECT_EQ(*csv, write_csv(columns, rows)) << key;
+  }
+  // Newest first, then by id; every plan with data once.
+  for (size_t i = 1; i < facts->plans.size(); ++i) {
+    const auto& a = facts->plans[i - 1].facts;
+    const auto& b = facts->plans[i].facts;
+    EXPECT_TRUE(a["start"] > b["start"] || (a["start"] == b["start"] && a["id"] < b["id"])) << i;
+  }
+}
+
 TEST(OpenData, EveryPlanWhoseDataDoesNotReadBackIsReported) {
   std::vector<PlanDataSource> sources{
       {"torn", [](Table) { return std::string("{\"format\": \"renaksi-open-data\", \"plan\": {"); }},
