@@ -320,10 +320,12 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
   if (kStreaming && a.out_folder && request.stop_after.empty()) {
     a.build_identity = build_identity(a.env);
     if (already_published(a)) return a;
-    const std::optional<std::filesystem::path> stage = a.out_folder->staging(a.diags);
+    // The staging folder begins as the previous build: what did not change stays in place.
+    const std::optional<std::filesystem::path> stage = a.out_folder->staging(a.diags, true);
     if (!stage) return a;
-    a.outputs = Outputs(*stage);
-    for (auto& p : a.plans) p->outputs = Outputs(*stage);
+    const std::shared_ptr<const PreviousTree>& previous = a.out_folder->previous();
+    a.outputs = Outputs(*stage, previous);
+    for (auto& p : a.plans) p->outputs = Outputs(*stage, previous);
     a.release_plans = true;
     restore_all_from_cache(a);
   }

@@ -49,6 +49,7 @@ void Outputs::add(const std::string& path, std::string bytes) {
     return;
   }
   if (written_.count(path)) fs::remove(file, ec);  // replaced: a build's own file
+  else if (previous_) previous_->clear(folder_, path);  // the previous build's, if it is there
   if (!write_new_file(file, bytes, why)) {
     write_errors_.push_back(path + ": cannot write the file: " + why);
     return;
@@ -133,7 +134,17 @@ bool Outputs::add_file(const std::string& path, const fs::path& source, std::str
   }
   const fs::path file = folder_ / path;
   if (!make_folder_for(path, why)) return false;
-  if (written_.count(path)) fs::remove(file, ec);
+  if (written_.count(path)) {
+    fs::remove(file, ec);
+  } else if (previous_) {
+    // The previous build's file at this path, when it is this very file (an unchanged plan's,
+    // both links to one cache entry), is already in place.
+    if (previous_->keep_if_same(path, source)) {
+      written_[path] = static_cast<size_t>(size);
+      return true;
+    }
+    previous_->clear(folder_, path);
+  }
   // A link, not a copy: the file is never written to again (a build writes new files, and the
   // cache's are read-only), so two names for its bytes cost nothing and take no time. Another
   // file system (EXDEV) or one without links: a copy.
@@ -178,7 +189,23 @@ bool Outputs::make_folder_for(const std::string& path, std::string& why) {
   const std::string folder = path.substr(0, slash);
   if (folders_.count(folder)) return true;
   std::error_code ec;
-  fs::create_directories(folder_ / folder, ec);
+  // In a folder that began as the previous build: the deepest folder of the path that build has
+  // is kept, with every one above it; only what is below it is made.
+  bool there = false;
+  if (previous_)
+    for (size_t end = folder.size(); end != std::string::npos && end > 0; end = folder.rfind('/', end - 1))
+      if (previous_->take_folder(folder.substr(0, end))) {
+        there = end == folder.size();
+        break;
+      }
+  if (!there) {
+    fs::create_directories(folder_ / folder, ec);
+    if (ec && previous_) {  // a file of the previous build where a folder goes now
+      ec.clear();
+      previous_->clear_way(folder_, folder);
+      fs::create_directories(folder_ / folder, ec);
+    }
+  }
   if (ec) {
     why = "cannot create its folder: " + ec.message();
     return false;

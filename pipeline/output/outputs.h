@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "output/artifact.h"
+#include "output/previous_tree.h"
 
 namespace renaksi {
 
@@ -23,6 +25,15 @@ class Outputs {
   // paths and sizes are kept. A file that cannot be written is remembered (write_errors) and
   // reported by whoever publishes.
   explicit Outputs(std::filesystem::path folder) : folder_(std::move(folder)) {}
+  // The same, in a folder that began as the previous build (`previous`, shared by every Outputs
+  // of the build): each file added takes that build's entry at its path (a cached file that is
+  // the same file is kept; anything else is replaced), and existing folders are used as they are.
+  Outputs(std::filesystem::path folder, std::shared_ptr<const PreviousTree> previous)
+      : folder_(std::move(folder)), previous_(std::move(previous)) {}
+
+  // Empty outputs of the same kind: into the same folder (and the same previous build), or held
+  // in memory; for files made on another thread, taken in later with absorb().
+  Outputs beside() const { return folder_.empty() ? Outputs() : Outputs(folder_, previous_); }
 
   // Adds (or replaces) the file at `path`, relative to the output folder, '/'-separated.
   void add(const std::string& path, std::string bytes);
@@ -59,6 +70,9 @@ class Outputs {
   const std::map<std::string, std::string>& files() const { return files_; }
   // Where the files are written; empty when they are held in memory.
   const std::filesystem::path& folder() const { return folder_; }
+  // The previous build the folder began as, if it did (what of it the build did not take is
+  // removed before publishing: PreviousTree::remove_untaken).
+  const std::shared_ptr<const PreviousTree>& previous() const { return previous_; }
   // Files that could not be written into the folder: "path: why".
   const std::vector<std::string>& write_errors() const { return write_errors_; }
   // Moves every file of `other` in (its bytes are not copied); `other` is left empty.
@@ -66,6 +80,7 @@ class Outputs {
 
  private:
   std::filesystem::path folder_;
+  std::shared_ptr<const PreviousTree> previous_;
   std::map<std::string, std::string> files_;  // in memory
   std::map<std::string, size_t> written_;     // in the folder: path -> size
   std::vector<Artifact> artifacts_;

@@ -71,12 +71,14 @@ std::optional<CachedPlan> restore_plan(const fs::path& cache_dir, const std::str
   const fs::path dir = plan_cache_folder(cache_dir, key);
   const std::optional<std::string> bytes = read_cache_entry(dir / "manifest", kMaxManifestBytes);
   if (!bytes) return std::nullopt;
-  const json m = json::from_cbor(*bytes, true, false);
+  json m = json::from_cbor(*bytes, true, false);
   if (m.is_discarded() || !m.is_object() || !m.contains("files") || !m["files"].is_array()) return std::nullopt;
   CachedPlan plan;
   plan.plan_id = m.value("plan_id", "");
   plan.plan_id_loc = source_loc_of(m.value("plan_id_loc", json()));
-  plan.site = m.value("site", json());
+  // Moved out, not copied (value() copies): the site summary is most of the manifest, and its
+  // copy was a third of restoring an unchanged plan.
+  if (const auto site = m.find("site"); site != m.end()) plan.site = std::move(*site);
   std::optional<std::vector<Diagnostic>> diags = diagnostics_of(m.value("diags", json::array()));
   if (!diags) return std::nullopt;
   plan.diags = std::move(*diags);

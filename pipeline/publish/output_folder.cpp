@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <future>
 #include <system_error>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 
 #include "env/folder_tree.h"
+#include "env/limits.h"
 
 namespace renaksi {
 
@@ -22,6 +22,9 @@ namespace {
 // The published folder's record, in the work folder (not in the output, which is published as
 // the build made it).
 constexpr const char* kRecordName = "published";
+
+// The previous build, kept by the last publish for the next build's staging folder.
+constexpr const char* kPreviousName = "previous";
 
 constexpr const char* kMarkerText =
     "This folder was written by renaksi. Each build replaces it whole: do not keep other files here.\n";
@@ -106,6 +109,19 @@ void remove_leftovers(const fs::path& target, const fs::path& work) {
   }
   if (!restore.empty()) fs::rename(restore, target, ec);
   for (const auto& p : stale) remove_folder_tree(p, ec);
+}
+
+// Keeps `replaced` (the build just replaced) as the work folder's previous build, for the next
+// build's staging folder; an older one still there (a build that did not take it) goes first.
+// One that cannot be moved there is removed.
+std::error_code keep_previous(const fs::path& work, const fs::path& replaced) {
+  std::error_code ec;
+  const fs::path kept = work / kPreviousName;
+  remove_folder_tree(kept, ec);  // nothing there is not an error
+  ec.clear();
+  if (::rename(replaced.c_str(), kept.c_str()) == 0) return ec;
+  remove_folder_tree(replaced, ec);
+  return ec;
 }
 
 }  // namespace
@@ -205,7 +221,7 @@ std::optional<OutputFolder> OutputFolder::claim(const fs::path& out_dir, const s
 
 OutputFolder::OutputFolder(OutputFolder&& other) noexcept
     : target_(std::move(other.target_)), work_(std::move(other.work_)), lock_(std::move(other.lock_)),
-      stage_(std::move(other.stage_)) {
+      stage_(std::move(other.stage_)), previous_(std::move(other.previous_)) {
   other.stage_.clear();
 }
 
@@ -219,6 +235,7 @@ OutputFolder& OutputFolder::operator=(OutputFolder&& other) noexcept {
   work_ = std::move(other.work_);
   lock_ = std::move(other.lock_);
   stage_ = std::move(other.stage_);
+  previous_ = std::move(other.previous_);
   other.stage_.clear();
   return *this;
 }
@@ -229,11 +246,24 @@ OutputFolder::~OutputFolder() {
   remove_folder_tree(stage_, ignored);
 }
 
-std::optional<fs::path> OutputFolder::staging(Diagnostics& diags) {
+std::optional<fs::path> OutputFolder::staging(Diagnostics& diags, bool from_previous) {
   if (!stage_.empty()) return stage_;
   std::error_code ec;
   const fs::path stage = work_ / ("staging-" + std::to_string(::getpid()));
   remove_folder_tree(stage, ec);
+  // The previous build kept by the last publish, moved into place (a folder of renaksi's own: a
+  // link or anything else there is not used) and read whole; one that cannot be is removed.
+  const fs::path previous = work_ / kPreviousName;
+  const fs::file_status st = fs::symlink_status(previous, ec);
+  if (from_previous && fs::is_directory(st) && !fs::is_symlink(st) && ::rename(previous.c_str(), stage.c_str()) == 0) {
+    previous_ = PreviousTree::read(stage, limits::kMaxPublishedEntries);
+    if (previous_) {
+      stage_ = stage;
+      return stage_;
+    }
+    remove_folder_tree(stage, ec);
+  }
+  ec.clear();
   if (!fs::create_directory(stage, ec)) {
     diags.error(Code::X001, {stage.generic_string(), 0, 0}, "cannot create the staging folder: " + ec.message());
     return std::nullopt;
@@ -288,6 +318,11 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::opti
     if (ec) return fail(Code::X001, target_ / path, "cannot create its folder: " + ec.message());
     if (!write_new_file(file, bytes, why)) return fail(Code::X001, target_ / path, "cannot write the file: " + why);
   }
+  // What of the previous build the staging folder began as this build did not write.
+  if (outputs.previous()) {
+    outputs.previous()->remove_untaken(stage, ec);
+    if (ec) return fail(Code::X001, target_, "cannot remove a file of the previous build from the staging folder: " + ec.message());
+  }
   if (!write_new_file(stage / kOutputMarker, kMarkerText, why))
     return fail(Code::X001, target_ / kOutputMarker, "cannot write the file: " + why);
 
@@ -296,6 +331,7 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::opti
   fs::remove(work_ / kRecordName, ec);
   const bool had_old = fs::exists(fs::symlink_status(target_, ec));
   int err = exchange(stage, target_, had_old);
+  fs::path replaced = had_old ? stage : fs::path();  // where the previous build is now
   if (err == EINVAL || err == ENOSYS) {
     // A file system without renameat2's flags: two renames. A kill between them leaves the
     // previous build in the work folder, and the next build puts it back (remove_leftovers).
@@ -308,24 +344,16 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::opti
         diags.error(Code::X001, {target_.generic_string(), 0, 0},
                     "the previous build is in " + old.generic_string() + " and could not be moved back");
     }
-    if (err == 0 && had_old) remove_folder_tree(old, ec);
+    if (err == 0 && had_old) replaced = old;
   }
   if (err != 0) return fail(Code::X001, target_, "cannot move the new build into place: " + errno_text(err));
-  // After an exchange the staging folder holds the previous build (renaksi's own or empty): it
-  // is removed on a thread of its own while the new folder's record is made (both are a walk
-  // of every file: 12,600 for 100 plans). Without a thread, one after the other.
+  // After an exchange the staging folder holds the previous build (renaksi's own, or the empty
+  // folder that was there): kept for the next build's staging folder, whose unchanged files and
+  // folders are then already in place (a 100-plan archive: 18,300 entries neither removed here
+  // nor made again there).
   stage_.clear();
-  auto remove_previous = [stage] {
-    std::error_code removed;
-    remove_folder_tree(stage, removed);
-    return removed;
-  };
-  std::future<std::error_code> removing;
-  try {
-    removing = std::async(std::launch::async, remove_previous);
-  } catch (const std::system_error&) {
-    removing = std::async(std::launch::deferred, remove_previous);
-  }
+  previous_.reset();
+  const std::error_code kept = replaced.empty() ? std::error_code() : keep_previous(work_, replaced);
   if (record) {
     if (const std::optional<std::string> tree = output_tree_digest(target_)) {
       record->tree = *tree;
@@ -334,10 +362,9 @@ bool OutputFolder::publish(const Outputs& outputs, Diagnostics& diags, std::opti
       (void)write_published_record(work_ / kRecordName, *record);
     }
   }
-  ec = removing.get();
-  if (ec)
-    diags.warning(Code::X001, {stage.generic_string(), 0, 0},
-                  "the previous build could not be removed (" + ec.message() + "); the next build removes it");
+  if (kept)
+    diags.warning(Code::X001, {replaced.generic_string(), 0, 0},
+                  "the previous build could not be removed (" + kept.message() + "); the next build removes it");
   return true;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "diag/diagnostic.h"
 #include "env/file_io.h"
 #include "output/outputs.h"
+#include "output/previous_tree.h"
 #include "publish/published_record.h"
 
 namespace renaksi {
@@ -36,13 +38,18 @@ class OutputFolder {
 
   // The staging folder, created on first call: a build writes its files there as it makes them
   // (Outputs backed by this folder), so they need not all be held in memory. Nullopt (X001)
-  // when it cannot be created.
-  std::optional<std::filesystem::path> staging(Diagnostics& diags);
+  // when it cannot be created. With `from_previous`, the first call starts it from the previous
+  // build this folder's last publish kept (in the work folder), when there is one that can be
+  // read whole: previous() then describes it, and Outputs built with it take its files.
+  std::optional<std::filesystem::path> staging(Diagnostics& diags, bool from_previous = false);
+  // The previous build the staging folder began as; null when it began empty.
+  const std::shared_ptr<const PreviousTree>& previous() const { return previous_; }
 
   // Writes `outputs` (those held in memory; those backed by the staging folder are there
-  // already) and the marker into the staging folder, then swaps it in with one rename
-  // (RENAME_EXCHANGE), so at every instant the output folder is the whole previous build or the
-  // whole new one; then removes the previous build. False (X001, X002) with the output folder
+  // already) and the marker into the staging folder, having removed what of the previous build
+  // it began as the build did not take, then swaps it in with one rename (RENAME_EXCHANGE), so
+  // at every instant the output folder is the whole previous build or the whole new one; then
+  // keeps the previous build in the work folder for the next build's staging folder. False (X001, X002) with the output folder
   // untouched when anything fails before the swap, a file the outputs could not write included.
   // With `record`, the folder's record (up_to_date) is written after the swap, its tree, files
   // and bytes filled in; the previous record is removed before the swap, so a record never
@@ -68,6 +75,7 @@ class OutputFolder {
   std::filesystem::path work_;
   UniqueFd lock_;
   std::filesystem::path stage_;  // created by staging() or publish(); removed unless swapped in
+  std::shared_ptr<const PreviousTree> previous_;
 };
 
 // `a` is `b` or lies inside it, after resolving symbolic links as far as the paths exist.

@@ -249,6 +249,57 @@ TEST_F(IncrementalBuild, UnchangedPlansComeFromTheCacheByteForByteAndAChangedOne
   EXPECT_NE(after.at("nap-two/nap-two.id.pdf"), published.at("nap-two/nap-two.id.pdf"));
 }
 
+// Every entry under `dir`, folders and links included: path -> "d", "l" or the file's bytes.
+std::map<std::string, std::string> tree_of(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    out[fs::relative(e.path(), dir).generic_string()] =
+        e.is_symlink() ? "l" : e.is_directory() ? "d" : testing::file_bytes(e.path());
+  return out;
+}
+
+// The build just replaced is kept in the work folder and the next build's staging folder begins
+// as it: unchanged files stay, the rest is replaced or removed, so the output is what a build
+// into a new folder makes, whatever the previous build held (a plan since removed, a link
+// someone put there).
+TEST_F(IncrementalBuild, TheStagingFolderBeginsAsThePreviousBuildAndEndsAsAFreshBuildWould) {
+  ASSERT_EQ(build().error_count(), 0u);
+  const fs::path kept = dir_->path() / ".dist.renaksi" / "previous";
+  EXPECT_FALSE(fs::exists(kept));  // nothing was replaced
+  touch_output();
+  ASSERT_EQ(build().error_count(), 0u);
+  ASSERT_TRUE(fs::is_directory(kept));  // the first build, kept
+  EXPECT_TRUE(fs::exists(kept / "nap-one" / "nap-one.en.pdf"));
+
+  // Something planted in the kept build: a link out of it, and a file of no build.
+  const fs::path outside = dir_->path() / "outside";
+  testing::write_file(outside / "secret.txt", "not renaksi's");
+  fs::create_directory_symlink(outside, kept / "site" / "planted-link");
+  testing::write_file(kept / "site" / "planted.txt", "stray");
+  // One plan changes, the other goes.
+  const fs::path commitment = content_ / "nap-two" / "commitments" / "01.xml";
+  std::string xml = testing::file_bytes(commitment);
+  xml.insert(xml.find("</text>"), " (revised)");
+  std::ofstream(commitment, std::ios::binary | std::ios::trunc) << xml;
+  fs::remove_all(content_ / "nap-one");
+  ArchiveBuild changed = build();
+  ASSERT_EQ(changed.error_count(), 0u);
+  ASSERT_TRUE(changed.published);
+  const auto incremental = tree_of(out_);
+  EXPECT_FALSE(incremental.count("nap-one"));
+  EXPECT_FALSE(incremental.count("site/planted.txt"));
+  EXPECT_FALSE(incremental.count("site/planted-link"));
+  EXPECT_EQ(testing::file_bytes(outside / "secret.txt"), "not renaksi's");
+
+  // The same content built into a new folder, with an empty cache: the same tree, byte for byte.
+  out_ = dir_->path() / "fresh";
+  env_.cache_dir = dir_->path() / "fresh-cache";
+  ASSERT_EQ(build().error_count(), 0u);
+  const auto fresh = tree_of(out_);
+  EXPECT_EQ(incremental.size(), fresh.size());
+  EXPECT_TRUE(incremental == fresh);
+}
+
 // Every cached plan is restored before the walk, on every core; an entry that does not restore
 // whole (one of its files gone from the cache) is a miss, and that plan alone is built again,
 // to the same bytes.

@@ -94,13 +94,14 @@ TEST(HostilePublish, ATrailingSlashIsTheSameFolderAndAPreviousBuildIsReplacedWho
   EXPECT_TRUE(fs::is_regular_file(out / kOutputMarker));
   EXPECT_FALSE(fs::exists(out / "plan" / "plan.en.pdf")) << "the previous build's files are gone";
   EXPECT_FALSE(fs::exists(dir.path() / "dist/" / "dist")) << "not nested";
-  // Nothing is left beside it but renaksi's work folder, which holds only the lock and the
-  // record of what was published (a later build with the same inputs finds it up to date).
+  // Nothing is left beside it but renaksi's work folder, which holds only the lock, the record
+  // of what was published (a later build with the same inputs finds it up to date) and the
+  // build it replaced (the next build's staging folder begins as it).
   std::vector<std::string> beside;
   for (const auto& e : fs::directory_iterator(dir.path())) beside.push_back(e.path().filename().string());
   std::sort(beside.begin(), beside.end());
   EXPECT_EQ(beside, (std::vector<std::string>{".dist.renaksi", "cache", "dist", "plan"}));
-  EXPECT_EQ(testing::work_folder_of(out), (std::vector<std::string>{"lock", "published"}));
+  EXPECT_EQ(testing::work_folder_of(out), (std::vector<std::string>{"lock", "previous", "published"}));
 }
 
 // `make` publishes into dist/ inside the source tree, which is also the data folder: the data
@@ -259,7 +260,7 @@ TEST(HostilePublish, KillNineAtAnyPointLeavesTheOldOrTheNewBuildWhole) {
   const auto r = build_into(plan, out, cache);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(tree_of(out), built);
-  EXPECT_EQ(testing::work_folder_of(out), (std::vector<std::string>{"lock", "published"}));
+  EXPECT_EQ(testing::work_folder_of(out), (std::vector<std::string>{"lock", "previous", "published"}));
 }
 
 TEST(HostilePublish, TheSubmissionNeverReplacesAnotherFileOrWritesIntoTheContent) {

@@ -304,7 +304,7 @@ bool archive_site(const std::vector<SitePlanSummary>& summaries, const Locales& 
   // about half of this step (400 plans: the organisation pages of ~11 MB each against the index of
   // every commitment's words), and neither reads what the other writes. The index writes into a
   // Site and outputs of its own, taken into this one's once both are done.
-  Outputs index_out = site.out->folder().empty() ? Outputs() : Outputs(site.out->folder());
+  Outputs index_out = site.out->beside();
   Site index_site = site;
   index_site.out = &index_out;
   index_site.files.clear();
