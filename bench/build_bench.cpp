@@ -15,7 +15,7 @@
 //
 // Everything it writes is in --work (default build/bench-work), which it empties first and
 // removes at the end; it refuses a folder it did not make (no .renaksi-bench-work marker) that
-// is not empty. --archive-plans N runs only the N-plan archive, cold and after one change.
+// is not empty. --archive-plans N runs only the N-plan archive, cold and after one change (twice).
 // SOURCE_DATE_EPOCH is passed on to renaksi (set to 1700000000 when it is not set), except in
 // the "warm, no SOURCE_DATE_EPOCH" rows.
 #include <fcntl.h>
@@ -364,6 +364,17 @@ class Bench {
       if (!row) return false;
       row->pages = output_pages(o_.work / "out", o_.work, bench::synthetic_plan_id(1));
       print_row(*row);
+      // Changed again: the steady state of an editor's loop, where the build the last one
+      // replaced is kept and this one's staging folder begins as it (the row above is the first
+      // rebuild after a cold build, which has none to begin from).
+      if (!bench::change_synthetic_commitment(source_, dir, 1, 1, 2, error)) {
+        std::fprintf(stderr, "build_bench: %s\n", error.c_str());
+        return false;
+      }
+      auto again = measure(what + ", changed again (reuses previous)", dir, o_.work / "out", o_.work / "cache", 1, false, true);
+      if (!again) return false;
+      again->pages = output_pages(o_.work / "out", o_.work, bench::synthetic_plan_id(1));
+      print_row(*again);
     }
     fs::remove_all(dir);
     return true;
