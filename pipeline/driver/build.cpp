@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <functional>
 #include <system_error>
-#include <thread>
 
 #include "env/build_identity.h"
 #include "env/content_hash.h"
@@ -211,7 +210,7 @@ void take_from_cache(ArchiveBuild& a, BuildState& p) {
 // is held at once is every cached plan's summary, which the site step holds at the end anyway.
 void restore_all_from_cache(ArchiveBuild& a) {
   const Timed timed(a.timings, kPlanCacheTiming);
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t cores = core_count();
   std::vector<std::optional<Restored>> hits = run_each_on_threads(a.plans.size(), cores, [&](size_t i) {
     BuildState& p = *a.plans[i];
     return p.cache_key.empty() ? std::nullopt : restore(a, p);
@@ -454,7 +453,7 @@ ArchiveBuild start(const Env& env, const BuildRequest& request) {
 }  // namespace
 
 std::vector<std::optional<std::string>> plan_cache_keys_now(const ArchiveBuild& a) {
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t cores = core_count();
   return run_each_on_threads(a.plans.size(), cores,
                              [&](size_t i) { return plan_cache_key(a.build_identity, a.plans[i]->folder); });
 }

@@ -12,6 +12,9 @@
 
 namespace renaksi {
 
+// The cores to run jobs on: std::thread::hardware_concurrency(), at least one (it may say 0).
+inline std::size_t core_count() { return std::max(1u, std::thread::hardware_concurrency()); }
+
 // Calls `job(i)` for every i in [0, count) on at most `threads` threads (at least one), each
 // taking the next job as it finishes one, and returns the results in the order of i, once every
 // job has finished. An exception may not leave a thread (that aborts): it is handed back, and

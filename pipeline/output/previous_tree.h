@@ -50,8 +50,8 @@ class PreviousTree {
   // Returns the number removed; `ec` is set to the first problem (the rest are still tried).
   std::size_t remove_untaken(const std::filesystem::path& root, std::error_code& ec) const;
 
+  // The previous build's files (and links), for the tests.
   std::size_t files() const { return files_.size(); }
-  std::size_t folders() const { return folders_.size(); }
 
  private:
   struct File {

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <optional>
 #include <sstream>
-#include <thread>
 #include <vector>
 
 #include "doc/link_policy.h"
@@ -417,7 +416,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
     // prose in two halves takes about half the time, and each run's JSON is half the size.
     size_t bytes = 0;
     for (const Fragment* f : todo) bytes += f->source.size();
-    const size_t cores = std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), 4));
+    const size_t cores = std::min<size_t>(core_count(), 4);
     const size_t runs = bytes < kProseBytesPerExtraRun ? 1 : std::min(cores, 1 + bytes / kProseBytesPerExtraRun);
     std::vector<std::vector<Fragment*>> parts(runs);
     for (size_t i = 0; i < todo.size(); ++i) parts[i * runs / todo.size()].push_back(todo[i]);

@@ -254,8 +254,8 @@ std::optional<fs::path> OutputFolder::staging(Diagnostics& diags, bool from_prev
   // The previous build kept by the last publish, moved into place (a folder of renaksi's own: a
   // link or anything else there is not used) and read whole; one that cannot be is removed.
   const fs::path previous = work_ / kPreviousName;
-  const fs::file_status st = fs::symlink_status(previous, ec);
-  if (from_previous && fs::is_directory(st) && !fs::is_symlink(st) && ::rename(previous.c_str(), stage.c_str()) == 0) {
+  const fs::file_status st = from_previous ? fs::symlink_status(previous, ec) : fs::file_status();
+  if (fs::is_directory(st) && !fs::is_symlink(st) && ::rename(previous.c_str(), stage.c_str()) == 0) {
     previous_ = PreviousTree::read(stage, limits::kMaxPublishedEntries);
     if (previous_) {
       stage_ = stage;

@@ -2,7 +2,6 @@
 #include "emit/data/open_data.h"
 
 #include <algorithm>
-#include <thread>
 
 #include "emit/data/csv.h"
 #include "emit/data/plan_tables.h"
@@ -138,8 +137,7 @@ TablePart table_part(const PlanDataSource& source, Table table, const std::vecto
 // Plans read and converted at once, on every core: each one's JSON is parsed again here (the
 // archive's columns depend on every plan's languages), the largest part of this step, and the
 // parts are appended in the plans' order, so a window's parts are all that is held.
-size_t cores() { return std::max(1u, std::thread::hardware_concurrency()); }
-size_t window() { return 4 * cores(); }
+size_t window() { return 4 * core_count(); }
 
 // One archive-wide table as CSV and JSON: the start of each file, then a window of plans' rows
 // at a time (read, appended to both, let go), then the JSON's end. The JSON is dump()'s bytes of
@@ -163,7 +161,7 @@ bool emit_archive_table(const ArchiveFacts& facts, const std::vector<PlanDataSou
   for (size_t from = 0; from < facts.plans.size(); from += window()) {  // bounded: the plans read
     const size_t count = std::min(window(), facts.plans.size() - from);
     std::vector<TablePart> parts = run_each_on_threads(
-        count, cores(), [&](size_t i) { return table_part(sources[facts.plans[from + i].source], table, columns); });
+        count, core_count(), [&](size_t i) { return table_part(sources[facts.plans[from + i].source], table, columns); });
     for (size_t i = 0; i < count; ++i) {
       TablePart& part = parts[i];
       if (!part.read) {
@@ -193,7 +191,7 @@ std::optional<ArchiveFacts> read_archive_facts(const std::vector<PlanDataSource>
     bool empty = false, read = false;
     ordered_json facts;
   };
-  const std::vector<Read> read = run_each_on_threads(sources.size(), cores(), [&](size_t i) {
+  std::vector<Read> read = run_each_on_threads(sources.size(), core_count(), [&](size_t i) {
     Read r;
     const std::string bytes = sources[i].read(Table::Commitments);
     r.empty = bytes.empty();
@@ -208,7 +206,7 @@ std::optional<ArchiveFacts> read_archive_facts(const std::vector<PlanDataSource>
       ok = false;
       continue;
     }
-    a.plans.push_back({read[i].facts, i});
+    a.plans.push_back({std::move(read[i].facts), i});
   }
   if (!ok) return std::nullopt;
   // Newest first, as the site lists them: by start date, then id.

@@ -2,7 +2,6 @@
 #include "emit/pdf/pdf_pass.h"
 
 #include <algorithm>
-#include <thread>
 #include <utility>
 
 #include "emit/pdf/pdf_document.h"
@@ -62,7 +61,7 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
   }
   // As many editions at once as there are cores: more would not finish sooner, and each holds
   // its whole laid-out document until it is written.
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t cores = core_count();
   std::vector<Result> results = run_each_on_threads(documents.size(), at_once ? at_once : cores, make);
   for (size_t i = 0; i < documents.size(); ++i) keep(documents[i], results[i]);
   return stats;
