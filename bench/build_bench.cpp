@@ -175,6 +175,18 @@ bool on_path(const std::string& program) {
   return false;
 }
 
+// Removes a folder of the benchmark's own; a file that went away meanwhile is not a failure
+// (std::filesystem::remove_all throws then), anything else is said and returned.
+bool remove_tree(const fs::path& p) {
+  std::error_code ec;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    fs::remove_all(p, ec);
+    if (!ec) return true;
+  }
+  std::fprintf(stderr, "build_bench: cannot remove %s: %s\n", p.c_str(), ec.message().c_str());
+  return false;
+}
+
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;
@@ -278,10 +290,7 @@ class Bench {
     Row row{what, runs};
     std::vector<double> walls, cpus;
     for (int i = 0; i < runs; ++i) {
-      if (cold) {
-        fs::remove_all(out);
-        fs::remove_all(cache);
-      }
+      if (cold && !(remove_tree(out) && remove_tree(cache))) return std::nullopt;
       if (touch) {
         std::error_code ec;
         fs::last_write_time(out / ".renaksi-output", fs::file_time_type::clock::now(), ec);
@@ -331,7 +340,7 @@ class Bench {
   }
 
   bool synthetic(const fs::path& dir, int plans, int per_plan) {
-    fs::remove_all(dir);
+    remove_tree(dir);
     std::string error;
     if (!source_loaded_) {
       if (!source_.load(o_.content / "nap-2018-2020", error)) {
@@ -376,7 +385,7 @@ class Bench {
       again->pages = output_pages(o_.work / "out", o_.work, bench::synthetic_plan_id(1));
       print_row(*again);
     }
-    fs::remove_all(dir);
+    remove_tree(dir);
     return true;
   }
 
@@ -430,8 +439,8 @@ class Bench {
       ok = ok && synthetic(p240, 1, 240) &&
            plan_rows("one plan, 240 commitments", p240 / bench::synthetic_plan_id(1), 1, false, false, &kept);
       if (ok && latex) latex_rows += pandoc_row("one plan of 240, English PDF", p240 / bench::synthetic_plan_id(1), kept[1], 1);
-      fs::remove_all(p24);
-      fs::remove_all(p240);
+      remove_tree(p24);
+      remove_tree(p240);
       for (size_t i = 0; ok && i < o_.plans.size(); ++i) ok = archive_rows(o_.plans[i], i + 1 == o_.plans.size());
       if (o_.pandoc) {
         std::printf("\nPandoc -> pdflatex, ONE English PDF of the same content (pandoc -f json --pdf-engine=pdflatex):\n%s",
@@ -465,7 +474,7 @@ bool claim_work(const fs::path& work) {
       return false;
     }
     for (fs::directory_iterator d(work, ec), end; !ec && d != end; d.increment(ec))
-      if (d->path().filename() != kMarker) fs::remove_all(d->path());
+      if (d->path().filename() != kMarker) remove_tree(d->path());
   }
   fs::create_directories(work, ec);
   std::ofstream(work / kMarker) << "renaksi build_bench's work folder: emptied by every run\n";
@@ -526,6 +535,6 @@ int main(int argc, char** argv) {
   const int rc = Bench(std::move(o)).main();
   std::error_code ec;
   for (fs::directory_iterator d(work, ec), end; !ec && d != end; d.increment(ec))
-    if (d->path().filename() != kMarker) fs::remove_all(d->path());
+    if (d->path().filename() != kMarker) remove_tree(d->path());
   return rc;
 }

@@ -199,15 +199,16 @@ bool open_data_step(ArchiveBuild& a, BuildState*) {
   for (const auto& p : a.plans) {
     if (p->plan_id.empty()) continue;
     const BuildState* plan = p.get();
-    sources.push_back({p->plan_id, [plan](open_data::Table t) {
-                         const std::string path =
-                             "site/" + open_data::plan_file(plan->plan_id, t, open_data::Format::Json);
-                         if (const std::string* held = plan->outputs.find(path)) return *held;
-                         std::string read;
-                         if (!plan->outputs.folder().empty() && plan->outputs.has(path))
-                           (void)read_file(plan->outputs.folder() / path, read);
-                         return read;
-                       }});
+    auto reader = [plan](open_data::Format format) {
+      return [plan, format](open_data::Table t) {
+        const std::string path = "site/" + open_data::plan_file(plan->plan_id, t, format);
+        if (const std::string* held = plan->outputs.find(path)) return *held;
+        std::string read;
+        if (!plan->outputs.folder().empty() && plan->outputs.has(path)) (void)read_file(plan->outputs.folder() / path, read);
+        return read;
+      };
+    };
+    sources.push_back({p->plan_id, reader(open_data::Format::Json), reader(open_data::Format::Csv)});
   }
   const std::optional<open_data::ArchiveFacts> facts = open_data::read_archive_facts(sources, a.diags);
   if (!facts) return false;

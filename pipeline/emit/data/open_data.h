@@ -33,6 +33,9 @@ struct PlanDataSource {
   // open data): the plan is left out. Called for several plans at once, from several threads: it
   // may only read.
   std::function<std::string(Table)> read;
+  // The plan's CSV file of the table, the same way (may be empty: the archive's CSV is then
+  // made from the JSON's rows). Used as it is when its columns are the archive's.
+  std::function<std::string(Table)> read_csv;
 };
 
 // Where the feed points: the site's address ("" when not known: links relative to the feed) and

@@ -115,14 +115,26 @@ struct HandPlan {
   ordered_json facts, commitments, milestones;
 };
 
-std::vector<PlanDataSource> sources_of(const std::vector<HandPlan>& plans) {
+// Each plan's JSON files, and (`with_csv`) its CSV files with the columns of its own languages,
+// as its build writes them.
+std::vector<PlanDataSource> sources_of(const std::vector<HandPlan>& plans, bool with_csv = true) {
   std::vector<PlanDataSource> out;
-  for (const auto& p : plans)
-    out.push_back({p.id, [p](Table t) {
-                     if (p.facts.is_null()) return std::string();  // a plan without open data
-                     return t == Table::Commitments ? plan_file_json(p.facts, "commitments", p.commitments)
-                                                    : plan_file_json(p.facts, "milestones", p.milestones);
-                   }});
+  for (const auto& p : plans) {
+    PlanDataSource s{p.id, [p](Table t) {
+                       if (p.facts.is_null()) return std::string();  // a plan without open data
+                       return t == Table::Commitments ? plan_file_json(p.facts, "commitments", p.commitments)
+                                                      : plan_file_json(p.facts, "milestones", p.milestones);
+                     },
+                     {}};
+    if (with_csv)
+      s.read_csv = [p](Table t) {
+        if (p.facts.is_null()) return std::string();
+        const auto langs = p.facts["languages"].get<std::vector<std::string>>();
+        return t == Table::Commitments ? write_csv(commitment_columns(langs), p.commitments.get<std::vector<ordered_json>>())
+                                       : write_csv(milestone_columns(langs), p.milestones.get<std::vector<ordered_json>>());
+      };
+    out.push_back(std::move(s));
+  }
   return out;
 }
 
@@ -243,6 +255,20 @@ TEST(OpenData, ManyPlansReadAtOnceKeepTheirOrderAndEveryRow) {
     ASSERT_TRUE(csv);
     EXPECT_EQ(*csv, write_csv(columns, rows)) << key;
   }
+  // The same bytes when every plan's rows are parsed and written again (no CSV files to take
+  // records from, and JSON files not framed as a build writes them).
+  Outputs parsed, reframed;
+  ASSERT_TRUE(emit_archive_data(*facts, sources_of(plans, false), {}, FeedOptions{}, {}, parsed, diags));
+  std::vector<PlanDataSource> respaced = sources_of(plans);
+  for (auto& s : respaced)
+    s.read = [read = s.read](Table t) {
+      const std::string bytes = read(t);
+      return bytes.empty() ? bytes : ordered_json::parse(bytes).dump() + "\n";  // one line: not framed
+    };
+  ASSERT_TRUE(emit_archive_data(*facts, respaced, {}, FeedOptions{}, {}, reframed, diags));
+  EXPECT_EQ(parsed.files(), memory.files());
+  EXPECT_EQ(reframed.files(), memory.files());
+  EXPECT_FALSE(diags.has_errors());
   // Newest first, then by id; every plan with data once.
   for (size_t i = 1; i < facts->plans.size(); ++i) {
     const auto& a = facts->plans[i - 1].facts;
@@ -253,12 +279,13 @@ TEST(OpenData, ManyPlansReadAtOnceKeepTheirOrderAndEveryRow) {
 
 TEST(OpenData, EveryPlanWhoseDataDoesNotReadBackIsReported) {
   std::vector<PlanDataSource> sources{
-      {"torn", [](Table) { return std::string("{\"format\": \"renaksi-open-data\", \"plan\": {"); }},
+      {"torn", [](Table) { return std::string("{\"format\": \"renaksi-open-data\", \"plan\": {"); }, {}},
       {"good", [](Table t) {
          const ordered_json facts{{"id", "good"}, {"languages", {"en"}}};
          return t == Table::Commitments ? plan_json(facts, Table::Commitments, {}) : plan_json(facts, Table::Milestones, {});
-       }},
-      {"foreign", [](Table) { return std::string("{\"format\": \"something-else\"}"); }},
+       },
+       {}},
+      {"foreign", [](Table) { return std::string("{\"format\": \"something-else\"}"); }, {}},
   };
   Diagnostics diags;
   EXPECT_FALSE(read_archive_facts(sources, diags));
@@ -268,7 +295,8 @@ TEST(OpenData, EveryPlanWhoseDataDoesNotReadBackIsReported) {
   sources.push_back({"half", [](Table t) {
                        const ordered_json facts{{"id", "half"}, {"languages", {"en"}}};
                        return t == Table::Commitments ? plan_json(facts, Table::Commitments, {}) : std::string("[1]");
-                     }});
+                     },
+                     {}});
   Diagnostics later;
   const auto facts = read_archive_facts(sources, later);
   ASSERT_TRUE(facts);

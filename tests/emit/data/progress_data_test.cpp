@@ -88,7 +88,8 @@ TEST_F(ProgressData, TheIrmRatingsCarryTheirSource) {
 
 TEST_F(ProgressData, TheFeedHasAnEntryPerReport) {
   const Plan& plan = plan_->loaded.plan;
-  const std::vector<PlanDataSource> sources{{plan.id, [&](Table t) { return *file(plan_file(plan.id, t, Format::Json)); }}};
+  const std::vector<PlanDataSource> sources{{plan.id, [&](Table t) { return *file(plan_file(plan.id, t, Format::Json)); },
+                                             [&](Table t) { return *file(plan_file(plan.id, t, Format::Csv)); }}};
   FeedOptions options;
   options.site_url = "https://nap.example/";
   options.plan_page = [](const std::string& id, const std::string& lang) { return lang + "/" + id + "/index.html"; };
