@@ -155,14 +155,6 @@ class Timed {
 // The name --timings gives the per-plan cache's work: keys, plans restored and stored.
 constexpr std::string_view kPlanCacheTiming = "caching";
 
-// Each plan's per-plan cache key (plan_cache_keys_now); a plan whose files do not read keeps an
-// empty key.
-void compute_cache_keys(ArchiveBuild& a) {
-  const std::vector<std::optional<std::string>> keys = plan_cache_keys_now(a);
-  for (size_t i = 0; i < a.plans.size(); ++i)
-    if (keys[i]) a.plans[i]->cache_key = *keys[i];
-}
-
 // A plan found in the per-plan cache: its files are in its outputs already (put there by
 // restore_plan), its site summary read from the entry's JSON.
 struct Restored {
@@ -452,10 +444,23 @@ ArchiveBuild start(const Env& env, const BuildRequest& request) {
 
 }  // namespace
 
-std::vector<std::optional<std::string>> plan_cache_keys_now(const ArchiveBuild& a) {
-  const size_t cores = core_count();
-  return run_each_on_threads(a.plans.size(), cores,
-                             [&](size_t i) { return plan_cache_key(a.build_identity, a.plans[i]->folder); });
+void compute_cache_keys(ArchiveBuild& a) {
+  const std::vector<std::optional<std::string>> keys = run_each_on_threads(a.plans.size(), core_count(), [&](size_t i) {
+    BuildState& p = *a.plans[i];
+    return plan_cache_key(a.build_identity, p.folder, p.inputs);  // each job its own plan's inputs
+  });
+  for (size_t i = 0; i < a.plans.size(); ++i)
+    if (keys[i]) a.plans[i]->cache_key = *keys[i];
+}
+
+bool plan_inputs_unchanged(const ArchiveBuild& a) {
+  const std::vector<char> same = run_each_on_threads(a.plans.size(), core_count(), [&](size_t i) -> char {
+    const BuildState& p = *a.plans[i];
+    if (p.cache_key.empty()) return false;
+    if (p.inputs.racy) return plan_cache_key(a.build_identity, p.folder) == p.cache_key;
+    return plan_inputs_stamp(p.folder) == p.inputs.stamp;
+  });
+  return std::all_of(same.begin(), same.end(), [](char c) { return c != 0; });
 }
 
 std::string archive_key(const ArchiveBuild& a) {

@@ -271,10 +271,7 @@ bool gather_step(ArchiveBuild& a, BuildState*) {
 // built may be either version, so the next build must not take it as up to date).
 std::optional<PublishedRecord> record_of(const ArchiveBuild& a) {
   if (a.archive_key.empty()) return std::nullopt;
-  const std::vector<std::optional<std::string>> now = plan_cache_keys_now(a);
-  for (size_t i = 0; i < a.plans.size(); ++i)
-    if (now[i] != a.plans[i]->cache_key) return std::nullopt;
-  if (archive_key(a) != a.archive_key) return std::nullopt;
+  if (!plan_inputs_unchanged(a) || archive_key(a) != a.archive_key) return std::nullopt;
   PublishedRecord r;
   r.archive_key = a.archive_key;
   const auto& archive = a.diags.all();

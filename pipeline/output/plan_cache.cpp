@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -41,7 +42,11 @@ std::optional<ArtifactKind> kind_named(const std::string& extension) {
 
 }  // namespace
 
-std::optional<std::string> plan_cache_key(const std::string& build_identity, const fs::path& folder) {
+namespace {
+
+// Every regular file under `folder` (recursively, bounded), sorted; nullopt when the folder
+// cannot be walked or holds a link or a FIFO (the loader says what it is).
+std::optional<std::vector<fs::path>> plan_files(const fs::path& folder) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(folder, fs::directory_options::none, ec);
@@ -51,18 +56,69 @@ std::optional<std::string> plan_cache_key(const std::string& build_identity, con
     const fs::file_status st = it->symlink_status(ec);
     if (ec) return std::nullopt;
     if (fs::is_regular_file(st)) files.push_back(it->path());
-    else if (!fs::is_directory(st)) return std::nullopt;  // a link, a FIFO: the loader says what it is
+    else if (!fs::is_directory(st)) return std::nullopt;
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+long long ns_of(const struct timespec& t) { return static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec; }
+
+// One file's line of a stamp; false when its status cannot be read.
+bool stamp_file(const fs::path& file, const std::string& relative, std::string& stamp, long long* changed_ns = nullptr) {
+  struct stat st {};
+  if (::lstat(file.c_str(), &st) != 0) return false;
+  stamp += relative;
+  stamp += '\0';
+  stamp += std::to_string(st.st_dev) + ' ' + std::to_string(st.st_ino) + ' ' + std::to_string(st.st_size) + ' ' +
+           std::to_string(ns_of(st.st_mtim)) + ' ' + std::to_string(ns_of(st.st_ctim)) + '\n';
+  if (changed_ns) *changed_ns = std::max(ns_of(st.st_mtim), ns_of(st.st_ctim));
+  return true;
+}
+
+std::optional<std::string> key_of(const std::string& build_identity, const fs::path& folder, PlanInputs* inputs,
+                                  std::chrono::nanoseconds racy_within) {
+  const std::optional<std::vector<fs::path>> files = plan_files(folder);
+  if (!files) return std::nullopt;
+  struct timespec now {};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  const long long racy_from = ns_of(now) - static_cast<long long>(racy_within.count());
   std::string key = content_hash({"renaksi plan 1", build_identity});
-  std::string bytes;
-  for (const auto& f : files) {
-    if (!read_file(f, bytes, limits::kMaxInputFileBytes, Links::Refuse)) return std::nullopt;
+  std::string bytes, stamp;
+  bool racy = false;
+  for (const auto& f : *files) {
     // Lexically: `f` was found under `folder`, and fs::relative would resolve both on disk
     // (a stat of every part of every path: 2 % of a one-change build of 100 plans).
-    key = content_hash({key, f.lexically_relative(folder).generic_string(), bytes});
+    const std::string relative = f.lexically_relative(folder).generic_string();
+    long long changed = 0;
+    if (inputs && !stamp_file(f, relative, stamp, &changed)) return std::nullopt;
+    racy = racy || changed >= racy_from;
+    if (!read_file(f, bytes, limits::kMaxInputFileBytes, Links::Refuse)) return std::nullopt;
+    key = content_hash({key, relative, bytes});
   }
+  if (inputs) *inputs = {std::move(stamp), racy};
   return key;
+}
+
+}  // namespace
+
+std::optional<std::string> plan_cache_key(const std::string& build_identity, const fs::path& folder) {
+  return key_of(build_identity, folder, nullptr, {});
+}
+
+std::optional<std::string> plan_cache_key(const std::string& build_identity, const fs::path& folder, PlanInputs& inputs,
+                                          std::chrono::nanoseconds racy_within) {
+  inputs = PlanInputs{};
+  return key_of(build_identity, folder, &inputs, racy_within);
+}
+
+std::optional<std::string> plan_inputs_stamp(const fs::path& folder) {
+  const std::optional<std::vector<fs::path>> files = plan_files(folder);
+  if (!files) return std::nullopt;
+  std::string stamp;
+  for (const auto& f : *files)
+    if (!stamp_file(f, f.lexically_relative(folder).generic_string(), stamp)) return std::nullopt;
+  return stamp;
 }
 
 fs::path plan_cache_folder(const fs::path& cache_dir, const std::string& key) { return cache_dir / "plan" / key; }

@@ -3,6 +3,7 @@
 // archive pages need of it, and its warnings come from here.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -28,6 +29,27 @@ struct CachedPlan {
 // bounded), by relative path and bytes. Nullopt when a file cannot be read (the build then
 // reports it; such a plan is not cached).
 std::optional<std::string> plan_cache_key(const std::string& build_identity, const std::filesystem::path& folder);
+
+// What a plan's key was made from, to tell at the end of the build, without reading the files
+// again, that they are still those (a file edited while the build ran must not be recorded as
+// built): each file's relative path and status (device, inode, size, modification and change
+// times) taken before it was read. A write changes the change time, which no one can set; but
+// the file system's clock ticks coarsely, so a file changed within a second before it was read
+// could change again in the same tick unseen: such a plan is `racy` and its key is computed
+// again instead (as Git does with its index).
+struct PlanInputs {
+  std::string stamp;
+  bool racy = true;  // nothing stamped yet: compute the key again
+};
+
+// plan_cache_key, filling `inputs` as it reads; a file changed within `racy_within` before the
+// key was begun makes the plan racy (a parameter for the tests).
+std::optional<std::string> plan_cache_key(const std::string& build_identity, const std::filesystem::path& folder,
+                                          PlanInputs& inputs, std::chrono::nanoseconds racy_within = std::chrono::seconds(1));
+
+// The stamp of the folder's files as they are now (PlanInputs::stamp), or nullopt when one
+// cannot be listed or its status read.
+std::optional<std::string> plan_inputs_stamp(const std::filesystem::path& folder);
 
 // Where the plan cache lives: <cache>/plan/<key>/ holds `manifest` (a cache entry,
 // content_hash.h, of CBOR: the site summary's search words are binary) and the plan's files, f0, f1, … , hard links to the files the build

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "env/folder_tree.h"
+#include "env/parallel.h"
 
 namespace renaksi {
 
@@ -14,12 +15,15 @@ namespace fs = std::filesystem;
 
 std::shared_ptr<PreviousTree> PreviousTree::read(const fs::path& root, std::size_t max_entries) {
   auto tree = std::make_shared<PreviousTree>();
-  const bool walked = walk_folder_tree(root, max_entries, [&](const std::string& path, const struct stat& st) {
-    if (S_ISDIR(st.st_mode))
-      tree->folders_.push_back(path);
-    else
-      tree->files_.push_back({path, st.st_dev, st.st_ino});
-  });
+  const bool walked = walk_folder_tree(
+      root, max_entries,
+      [&](const std::string& path, const struct stat& st) {
+        if (S_ISDIR(st.st_mode))
+          tree->folders_.push_back(path);
+        else
+          tree->files_.push_back({path, st.st_dev, st.st_ino});
+      },
+      core_count());  // sorted below
   if (!walked) return nullptr;
   std::sort(tree->files_.begin(), tree->files_.end(), [](const File& a, const File& b) { return a.path < b.path; });
   std::sort(tree->folders_.begin(), tree->folders_.end());

@@ -11,6 +11,7 @@
 #include "env/content_hash.h"
 #include "env/folder_tree.h"
 #include "env/limits.h"
+#include "env/parallel.h"
 
 namespace renaksi {
 
@@ -37,7 +38,7 @@ std::optional<std::string> output_tree_digest(const fs::path& dir) {
                std::to_string(st.st_mtim.tv_nsec);
     }
     entries.push_back(std::move(entry));
-  });
+  }, core_count());  // sorted below
   if (!walked) return std::nullopt;
   std::sort(entries.begin(), entries.end());
   std::string all;

@@ -59,6 +59,51 @@ TEST_F(PlanCache, TheKeyChangesWithAnyFileOfThePlanAndWithTheBuild) {
   EXPECT_NE(plan_cache_key("build-1", plan_), k2);  // a new file, even empty
 }
 
+// What a key was made from tells, without reading the files again, whether they are still
+// those: any file edited (even to the same size), added or removed changes the stamp; a plan
+// whose files changed just before they were read is racy (its key is computed again instead).
+TEST_F(PlanCache, TheInputsStampChangesWithAnyFileAndAFreshlyChangedPlanIsRacy) {
+  PlanInputs fresh;
+  const auto key = plan_cache_key("build-1", plan_, fresh);
+  ASSERT_TRUE(key);
+  EXPECT_EQ(key, plan_cache_key("build-1", plan_));  // the same key as without the stamp
+  EXPECT_TRUE(fresh.racy);                           // the fixture's files were written just now
+  EXPECT_EQ(plan_inputs_stamp(plan_), fresh.stamp);
+
+  // As if they had been written a second ago. The file system's clock ticks coarsely (at most
+  // 10 ms here): an edit in the same tick as the last write could leave the same stamp, which
+  // is what `racy` is for; these edits wait past a tick.
+  const auto past_a_tick = [] { std::this_thread::sleep_for(std::chrono::milliseconds(50)); };
+  past_a_tick();
+  PlanInputs settled;
+  ASSERT_EQ(plan_cache_key("build-1", plan_, settled, std::chrono::nanoseconds(0)), key);
+  EXPECT_FALSE(settled.racy);
+  EXPECT_EQ(settled.stamp, fresh.stamp);
+  EXPECT_EQ(plan_inputs_stamp(plan_), settled.stamp);
+
+  const fs::path file = plan_ / "commitments" / "01.xml";
+  const std::string before = testing::file_bytes(file);
+  std::string same_size = before;
+  same_size[same_size.size() / 2] = same_size[same_size.size() / 2] == 'x' ? 'y' : 'x';
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << same_size;
+  EXPECT_NE(plan_inputs_stamp(plan_), settled.stamp) << "edited, same size";
+  past_a_tick();
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << before;
+  EXPECT_NE(plan_inputs_stamp(plan_), settled.stamp) << "edited back to the same bytes: still a write";
+
+  PlanInputs now;
+  ASSERT_TRUE(plan_cache_key("build-1", plan_, now, std::chrono::nanoseconds(0)));
+  std::ofstream(plan_ / "commitments" / "02.xml") << "";
+  EXPECT_NE(plan_inputs_stamp(plan_), now.stamp) << "a file added";
+  fs::remove(plan_ / "commitments" / "02.xml");
+  EXPECT_EQ(plan_inputs_stamp(plan_), now.stamp);
+  fs::rename(file, plan_ / "commitments" / "03.xml");
+  EXPECT_NE(plan_inputs_stamp(plan_), now.stamp) << "a file renamed";
+  fs::remove_all(plan_ / "commitments");
+  EXPECT_NE(plan_inputs_stamp(plan_), now.stamp) << "files removed";
+  EXPECT_FALSE(plan_inputs_stamp(dir_->path() / "no-such-plan"));
+}
+
 TEST_F(PlanCache, AStoredPlanComesBackWholeAsLinksIntoTheNewStagingFolder) {
   const std::string key = *plan_cache_key("b", plan_);
   store(key);
