@@ -340,7 +340,7 @@ class Bench {
   }
 
   bool synthetic(const fs::path& dir, int plans, int per_plan) {
-    remove_tree(dir);
+    if (!remove_tree(dir)) return false;
     std::string error;
     if (!source_loaded_) {
       if (!source_.load(o_.content / "nap-2018-2020", error)) {
@@ -474,7 +474,7 @@ bool claim_work(const fs::path& work) {
       return false;
     }
     for (fs::directory_iterator d(work, ec), end; !ec && d != end; d.increment(ec))
-      if (d->path().filename() != kMarker) remove_tree(d->path());
+      if (d->path().filename() != kMarker && !remove_tree(d->path())) return false;
   }
   fs::create_directories(work, ec);
   std::ofstream(work / kMarker) << "renaksi build_bench's work folder: emptied by every run\n";

@@ -40,10 +40,6 @@ std::optional<ArtifactKind> kind_named(const std::string& extension) {
   return std::nullopt;
 }
 
-}  // namespace
-
-namespace {
-
 // Every regular file under `folder` (recursively, bounded), sorted; nullopt when the folder
 // cannot be walked or holds a link or a FIFO (the loader says what it is).
 std::optional<std::vector<fs::path>> plan_files(const fs::path& folder) {
