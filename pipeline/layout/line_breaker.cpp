@@ -12,8 +12,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
-#include <functional>
 #include <limits>
+#include <optional>
 
 #include "env/limits.h"
 #include "layout/hyphenator.h"
@@ -281,7 +281,7 @@ std::vector<size_t> total_fit(const std::vector<Item>& items, double width, bool
 std::vector<TextLine> assemble(const std::vector<Item>& items, const std::vector<size_t>& breaks,
                                const std::vector<Run>& runs, const std::vector<size_t>& run_start,
                                const std::string& text, double width, bool justify, const Measure& measure, double size,
-                               const std::function<std::string(size_t)>& hyphen_of) {
+                               const std::vector<std::string>& hyphens) {
   auto run_at = [&](size_t byte) {
     return static_cast<size_t>(std::upper_bound(run_start.begin(), run_start.end() - 1, byte) - run_start.begin() - 1);
   };
@@ -333,7 +333,7 @@ std::vector<TextLine> assemble(const std::vector<Item>& items, const std::vector
         if (to > from) {
           const Run& r = runs[run];
           std::string t = text.substr(from, to - from);
-          if (hyphenated && w + 1 == words.size() && to == words[w].to) t += hyphen_of(run);
+          if (hyphenated && w + 1 == words.size() && to == words[w].to) t += hyphens[run];
           const double pw = measure.width(r.face, size, t);
           placed.push_back({{0, pw, std::move(t), r.face, r.colour, r.link, r.lang}, w});
           natural += pw;
@@ -397,14 +397,15 @@ const Hyphenator* LineBreaker::hyphenator(const std::string& run_lang) {
   return hyphenators_.emplace(lang, std::move(h)).first->second.get();
 }
 
-const std::vector<size_t>& LineBreaker::points(const Hyphenator& h, const std::string& word) {
+const std::vector<size_t>& LineBreaker::points(const Hyphenator& h, std::string_view word) {
   static const std::vector<size_t> none;
   if (word.size() > 256) return none;
-  std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(&h)) + "\n" + word;
-  auto it = points_.find(key);
-  if (it != points_.end()) return it->second;
-  if (points_.size() > 50000) points_.clear();
-  return points_.emplace(std::move(key), h.points(word)).first->second;
+  auto& known = points_[&h];
+  auto it = known.find(word);
+  if (it != known.end()) return it->second;
+  if (known.size() > 50000) known.clear();
+  std::vector<size_t> at = h.points(word);
+  return known.emplace(std::string(word), std::move(at)).first->second;
 }
 
 std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double size, double width, bool justify,
@@ -492,9 +493,17 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
   const double em = size;
   std::vector<Item> items;
   items.reserve(segs.size() * 3 + 1);
-  auto hyphen_of = [&](size_t run) -> std::string {
-    return measure_.covers(runs[run].face, 0x2010) ? "\u2010" : "-";
+  // Each run's hyphen (U+2010 where its face has it), and its width when it is needed (measuring
+  // it embeds its glyph in the PDF's font).
+  std::vector<std::string> hyphens(runs.size());
+  for (size_t r = 0; r < runs.size(); ++r) hyphens[r] = measure_.covers(runs[r].face, 0x2010) ? "\u2010" : "-";
+  std::vector<std::optional<double>> hyphen_widths(runs.size());
+  auto hyphen_width = [&](size_t run) {
+    if (!hyphen_widths[run]) hyphen_widths[run] = measure(run, hyphens[run]);
+    return *hyphen_widths[run];
   };
+  auto hyphen_of = [&](size_t run) -> const std::string& { return hyphens[run]; };
+  std::string hyphenated;  // a word's end and its hyphen, measured together (kept: its room is reused)
   auto add_boxes = [&](size_t from, size_t to) {
     // Hyphenation points, word by word (a segment lies in a run or spans a few).
     std::vector<size_t> cuts;
@@ -502,7 +511,7 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
       const size_t run = run_at(from);
       if (run_at(to - 1) == run) {
         if (const Hyphenator* h = hyphenator(runs[run].lang))
-          for (size_t p : points(*h, text.substr(from, to - from))) cuts.push_back(from + p);
+          for (size_t p : points(*h, std::string_view(text).substr(from, to - from))) cuts.push_back(from + p);
       }
     }
     const double whole = to - from <= limits::kMaxLineBytes ? width_of(from, to) : width + 1;
@@ -515,8 +524,9 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
         items.push_back({Item::Box, w - before, 0, 0, 0, false, at, c});
         // What the hyphen adds: measured with the end of the word in its run (kerned with it).
         const size_t run = run_at(c - 1);
-        const std::string tail = text.substr(std::max(run_start[run], from), c - std::max(run_start[run], from));
-        const double hw = measure(run, tail + hyphen_of(run)) - measure(run, tail);
+        const std::string_view tail = std::string_view(text).substr(std::max(run_start[run], from), c - std::max(run_start[run], from));
+        hyphenated.assign(tail).append(hyphen_of(run));
+        const double hw = measure(run, hyphenated) - measure(run, tail);
         items.push_back({Item::Penalty, hw, 0, 0, kHyphenPenalty, true, c, c, true});
         before = w;
         at = c;
@@ -562,7 +572,7 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
           if (no_break_space)
             items.push_back({Item::Penalty, 0, 0, 0, kNoBreakSpacePenalty, false, e, e});
           else if (cut_here(e))
-            items.push_back({Item::Penalty, measure(run, hyphen_of(run)), 0, 0, kHyphenPenalty, true, e, e, true});
+            items.push_back({Item::Penalty, hyphen_width(run), 0, 0, kHyphenPenalty, true, e, e, true});
           else
             items.push_back({Item::Penalty, 0, 0, 0, kCutPenalty, false, e, e});
         }
@@ -591,7 +601,7 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
   // 4. The breaks: total fit, then its lines.
   const std::vector<size_t> breaks = total_fit(items, width, justify, em);
   return assemble(items, breaks, runs, run_start, text, width, justify, measure_, size,
-                  std::function<std::string(size_t)>(hyphen_of));
+                  hyphens);
 }
 
 }  // namespace renaksi::layout

@@ -12,11 +12,12 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "layout/measure.h"
 #include "style/style.h"
+#include "text/string_map.h"
 
 namespace renaksi::layout {
 
@@ -66,7 +67,7 @@ class LineBreaker {
   // The hyphenator of a run's language (else the breaker's), or null.
   const Hyphenator* hyphenator(const std::string& lang);
   // Hyphenation points of `word` (byte offsets), remembered per hyphenator.
-  const std::vector<size_t>& points(const Hyphenator& h, const std::string& word);
+  const std::vector<size_t>& points(const Hyphenator& h, std::string_view word);
 
   const Measure& measure_;
   std::string lang_;
@@ -74,7 +75,7 @@ class LineBreaker {
   std::unique_ptr<icu::BreakIterator> line_breaks_;
   std::unique_ptr<icu::BreakIterator> characters_;
   std::map<std::string, std::shared_ptr<const Hyphenator>> hyphenators_;  // by language
-  std::unordered_map<std::string, std::vector<size_t>> points_;           // "<hyphenator>\n<word>"
+  std::map<const Hyphenator*, StringMap<std::vector<size_t>>> points_;  // by hyphenator, by word
 };
 
 }  // namespace renaksi::layout

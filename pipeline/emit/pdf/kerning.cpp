@@ -4,12 +4,72 @@
 #include <hb-ft.h>
 #include <hb.h>
 
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <system_error>
+
+#include "text/string_map.h"
+
 namespace renaksi::pdf {
 
-void Kerning::FontDeleter::operator()(hb_font_t* f) const { hb_font_destroy(f); }
+class KerningTable {
+ public:
+  // What a table keeps at most: words up to 256 bytes (longer texts are lines or cells, measured
+  // once), and 8 MiB of them with their entries (an archive's words: about 1.5 MiB a face).
+  static constexpr size_t kMaxText = 256;
+  static constexpr size_t kMaxBytes = size_t{8} << 20;
+  static constexpr size_t kEntryBytes = 96;  // a map node, its key and its vector, beside the text
 
-Kerning::Kerning(FT_Face face) {
+  // The table of the font file `file` as it is now (its size and time are part of the key: a
+  // long-running `renaksi serve` may see the file replaced), made on first use.
+  static KerningTable& of_file(const std::string& file) {
+    std::error_code size_error, time_error;
+    const auto size = std::filesystem::file_size(file, size_error);
+    const auto time = std::filesystem::last_write_time(file, time_error).time_since_epoch().count();
+    const std::string key = file + '\n' + std::to_string(size_error ? 0 : size) + '\n' +
+                            std::to_string(time_error ? 0 : static_cast<long long>(time));
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<KerningTable>, std::less<>> tables;
+    std::lock_guard lock(mutex);
+    auto& table = tables[key];
+    if (!table) table = std::make_unique<KerningTable>();
+    return *table;
+  }
+
+  // The kerns of `text` when known; null otherwise.
+  const std::vector<Kern>* find(std::string_view text) const {
+    std::shared_lock lock(mutex_);
+    auto it = words_.find(text);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+
+  // Keeps `kerns` for `text` (unless it is too long, or the table full): null when not kept.
+  const std::vector<Kern>* keep(std::string_view text, std::vector<Kern> kerns) {
+    if (text.size() > kMaxText) return nullptr;
+    std::unique_lock lock(mutex_);
+    if (auto it = words_.find(text); it != words_.end()) return &it->second;  // another thread's
+    const size_t cost = kEntryBytes + text.size() + kerns.size() * sizeof(Kern);
+    if (bytes_ + cost > kMaxBytes) return nullptr;
+    bytes_ += cost;
+    return &words_.emplace(std::string(text), std::move(kerns)).first->second;
+  }
+
+ private:
+  mutable std::shared_mutex mutex_;
+  StringMap<std::vector<Kern>> words_;
+  size_t bytes_ = 0;
+};
+
+void Kerning::FontDeleter::operator()(hb_font_t* f) const { hb_font_destroy(f); }
+void Kerning::BufferDeleter::operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+
+Kerning::Kerning(FT_Face face, const std::string& file) {
   if (!face) return;
+  table_ = &KerningTable::of_file(file);
   hb_face_t* hb_face = hb_ft_face_create_referenced(face);
   if (!hb_face) return;
   hb_font_t* font = hb_font_create(hb_face);
@@ -20,18 +80,18 @@ Kerning::Kerning(FT_Face face) {
   hb_font_set_scale(font, static_cast<int>(upem), static_cast<int>(upem));
   font_.reset(font);
   per_unit_ = 1000.0 / upem;
+  hb_buffer_t* buf = hb_buffer_create();
+  if (hb_buffer_allocation_successful(buf)) buffer_.reset(buf);
+  else hb_buffer_destroy(buf);
 }
 
 Kerning::~Kerning() = default;
 
 std::vector<Kern> Kerning::shape(std::string_view word) const {
   std::vector<Kern> out;
-  if (!font_ || word.empty() || word.size() > 4096) return out;
-  hb_buffer_t* buf = hb_buffer_create();
-  if (!hb_buffer_allocation_successful(buf)) {
-    hb_buffer_destroy(buf);
-    return out;
-  }
+  if (!font_ || !buffer_ || word.empty() || word.size() > 4096) return out;
+  hb_buffer_t* buf = buffer_.get();
+  hb_buffer_clear_contents(buf);
   hb_buffer_add_utf8(buf, word.data(), static_cast<int>(word.size()), 0, static_cast<int>(word.size()));
   hb_buffer_guess_segment_properties(buf);
   // The PDF draws the characters in their order: shape them left to right.
@@ -54,15 +114,14 @@ std::vector<Kern> Kerning::shape(std::string_view word) const {
     const hb_position_t shift = pos[i].x_advance - plain;
     if (shift != 0) out.push_back({info[i + 1].cluster, shift * per_unit_});
   }
-  hb_buffer_destroy(buf);
   return out;
 }
 
 const std::vector<Kern>& Kerning::of(std::string_view text) const {
   static const std::vector<Kern> none;
   if (text.size() > 4096) return none;  // not a line of text (hostile input): left unkerned
-  auto it = cache_.find(std::string(text));
-  if (it != cache_.end()) return it->second;
+  if (!table_) return none;
+  if (const std::vector<Kern>* known = table_->find(text)) return *known;
   std::vector<Kern> all;
   for (size_t from = 0; from < text.size();) {
     size_t to = text.find(' ', from);
@@ -70,8 +129,10 @@ const std::vector<Kern>& Kerning::of(std::string_view text) const {
     for (const Kern& k : shape(text.substr(from, to - from))) all.push_back({from + k.at, k.shift});
     from = to + 1;
   }
-  if (cache_.size() > 100000) cache_.clear();
-  return cache_.emplace(std::string(text), std::move(all)).first->second;
+  thread_local std::vector<Kern> unkept;
+  if (const std::vector<Kern>* kept = table_->keep(text, all)) return *kept;
+  unkept = std::move(all);
+  return unkept;
 }
 
 double Kerning::total(std::string_view text) const {

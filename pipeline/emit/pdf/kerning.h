@@ -13,7 +13,9 @@
 #include <utility>
 #include <vector>
 
+
 struct hb_font_t;
+struct hb_buffer_t;
 
 namespace renaksi::pdf {
 
@@ -24,14 +26,25 @@ struct Kern {
   double shift;
 };
 
+// What HarfBuzz found for the words of one font file, shared by every document of the process
+// that embeds it (an archive's editions, on every thread): shaping a word is some 20,000
+// instructions, and the editions of a plan, and the plans of an archive, use the same words.
+// Entries are never removed, so a reference to one stays good; once the table holds 8 MiB, or
+// for a text longer than a word (256 bytes), the kerns are found each time instead of kept.
+class KerningTable;
+
+// A face's kerning, for one document (one thread): the table behind it is shared, its HarfBuzz
+// font and buffer are not.
 class Kerning {
  public:
-  explicit Kerning(FT_Face face);
+  // `file`: the font file `face` was read from, whose table this kerning shares.
+  Kerning(FT_Face face, const std::string& file);
   ~Kerning();
   Kerning(const Kerning&) = delete;
   Kerning& operator=(const Kerning&) = delete;
 
-  // The kerns of `text`, word by word (a space neither kerns nor is kerned), remembered.
+  // The kerns of `text`, word by word (a space neither kerns nor is kerned), remembered. The
+  // reference is good until this thread asks again (it may be a text too many to keep).
   const std::vector<Kern>& of(std::string_view text) const;
   // Their sum, in thousandths of an em.
   double total(std::string_view text) const;
@@ -42,9 +55,13 @@ class Kerning {
   struct FontDeleter {
     void operator()(hb_font_t* f) const;
   };
+  struct BufferDeleter {
+    void operator()(hb_buffer_t* b) const;
+  };
   std::unique_ptr<hb_font_t, FontDeleter> font_;
+  std::unique_ptr<hb_buffer_t, BufferDeleter> buffer_;  // emptied for each word, its room kept
   double per_unit_ = 1;  // thousandths of an em per font unit
-  mutable std::unordered_map<std::string, std::vector<Kern>> cache_;
+  KerningTable* table_ = nullptr;  // shared, lives as long as the process
 };
 
 }  // namespace renaksi::pdf

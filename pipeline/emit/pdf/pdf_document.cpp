@@ -94,13 +94,27 @@ PdfDocument::PdfDocument(const layout::Style& style, Diagnostics& diags) : style
       ok_ = false;
       return;
     }
-    const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), path.c_str(), HPDF_TRUE);
-    if (name) fonts_[static_cast<size_t>(f)] = HPDF_GetFont(pdf_.get(), name, "UTF-8");
-    if (!fonts_[static_cast<size_t>(f)] && error_ == 0) error_ = HPDF_INVALID_FONTDEF_DATA;
-    if (fonts_[static_cast<size_t>(f)]) status(fix_to_unicode(fonts_[static_cast<size_t>(f)]));
-    if (!check(("embedding the font " + path).c_str())) return;
-    kerning_[static_cast<size_t>(f)] = std::make_unique<Kerning>(faces_[static_cast<size_t>(f)].get());
+    font_files_[static_cast<size_t>(f)] = path;
+    kerning_[static_cast<size_t>(f)] = std::make_unique<Kerning>(faces_[static_cast<size_t>(f)].get(), path);
   }
+}
+
+HPDF_Font PdfDocument::font(Face face) const {
+  const size_t f = static_cast<size_t>(face);
+  if (fonts_[f] || embedded_[f] || !ok_) return fonts_[f];
+  return self_->embed(face);
+}
+
+HPDF_Font PdfDocument::embed(Face face) {
+  const size_t f = static_cast<size_t>(face);
+  embedded_[f] = true;
+  const std::string& path = font_files_[f];
+  const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), path.c_str(), HPDF_TRUE);
+  if (name) fonts_[f] = HPDF_GetFont(pdf_.get(), name, "UTF-8");
+  if (!fonts_[f] && error_ == 0) error_ = HPDF_INVALID_FONTDEF_DATA;
+  if (fonts_[f]) status(fix_to_unicode(fonts_[f]));
+  if (!check(("embedding the font " + path).c_str())) fonts_[f] = nullptr;
+  return fonts_[f];
 }
 
 double PdfDocument::units(Face face, std::string_view utf8) const {
@@ -108,12 +122,13 @@ double PdfDocument::units(Face face, std::string_view utf8) const {
   // poisons the document): measure long texts in pieces cut between characters. Widths add up,
   // as libharu measures without kerning.
   double units = 0;
-  if (!fonts_[static_cast<size_t>(face)]) return 0;  // after render(), or no font
+  const HPDF_Font font = this->font(face);
+  if (!font) return 0;  // after render(), or no font
   size_t from = 0;
   while (from < utf8.size()) {
     size_t to = std::min(utf8.size(), from + 4096);
     while (to < utf8.size() && to > from + 1 && (static_cast<unsigned char>(utf8[to]) & 0xC0) == 0x80) --to;
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(fonts_[static_cast<size_t>(face)],
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(font,
                                             reinterpret_cast<const HPDF_BYTE*>(utf8.data() + from),
                                             static_cast<HPDF_UINT>(to - from));
     units += tw.width;
@@ -124,42 +139,45 @@ double PdfDocument::units(Face face, std::string_view utf8) const {
 
 double PdfDocument::width(Face face, double size, std::string_view utf8) const {
   auto& cache = widths_[static_cast<size_t>(face)];
-  std::string key(utf8);
-  auto it = cache.find(key);
+  auto it = cache.find(utf8);
   double units;
   if (it != cache.end()) {
     units = it->second;
   } else {
-    if (!fonts_[static_cast<size_t>(face)]) return 0;  // after render(), or no font
+    if (!font(face)) return 0;  // after render(), or no font
     units = this->units(face, utf8);
     if (const auto& k = kerning_[static_cast<size_t>(face)]) units += k->total(utf8);
-    if (key.size() <= 256) cache.emplace(std::move(key), units);
+    if (utf8.size() <= 256) cache.emplace(std::string(utf8), units);
   }
   return units * size / 1000.0;
 }
 
 void PdfDocument::show(HPDF_Page page, const layout::Glyphs& g) {
   const auto& k = kerning_[static_cast<size_t>(g.face)];
-  const std::vector<Kern> kerns = k ? k->of(g.text) : std::vector<Kern>{};
+  static const std::vector<Kern> none;
+  // A reference into the kerning's memory: nothing below asks it for another text.
+  const std::vector<Kern>& kerns = k ? k->of(g.text) : none;
   // libharu cannot kern: the text is drawn in pieces, each after a kerned pair placed where the
   // kerning puts it (a reader still extracts one word: the pieces touch).
   double x = g.x;
   size_t from = 0;
+  std::string piece;
   for (const Kern& kern : kerns) {
-    const std::string piece = g.text.substr(from, kern.at - from);
+    piece.assign(g.text, from, kern.at - from);
     status(HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(g.y), piece.c_str()));
     x += (units(g.face, piece) + kern.shift) * g.size / 1000.0;
     from = kern.at;
   }
   status(HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(g.y),
-                           from == 0 ? g.text.c_str() : g.text.substr(from).c_str()));
+                           g.text.c_str() + from));
 }
 
 double PdfDocument::ascent(Face face) const {
   // The font's bounding box top, as readers of the PDF (pdftotext -bbox) measure a word's box.
-  if (!fonts_[static_cast<size_t>(face)]) return 0;  // after render(), or no font
-  HPDF_Box box = HPDF_Font_GetBBox(fonts_[static_cast<size_t>(face)]);
-  return std::max<double>(box.top, HPDF_Font_GetAscent(fonts_[static_cast<size_t>(face)])) / 1000.0;
+  const HPDF_Font font = this->font(face);
+  if (!font) return 0;  // after render(), or no font
+  HPDF_Box box = HPDF_Font_GetBBox(font);
+  return std::max<double>(box.top, HPDF_Font_GetAscent(font)) / 1000.0;
 }
 
 bool PdfDocument::covers(Face face, char32_t c) const {
@@ -268,7 +286,8 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
         if (error_ != 0) return;  // the first failure ends the page
         tag(g.elem < 0 ? -1 : g.elem);
         mark(laid.langs[g.lang]);
-        HPDF_Font f = fonts_[static_cast<size_t>(g.face)];
+        HPDF_Font f = this->font(g.face);
+        if (!f) return;  // embedding it failed (reported): the page ends here, the edition below
         if (f != font || g.size != size) {
           status(HPDF_Page_SetFontAndSize(page, f, static_cast<HPDF_REAL>(g.size)));
           font = f;
@@ -299,7 +318,7 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
       status(HPDF_Page_GRestore(page));
     }
     draw(p.text);
-    if (!check(what.c_str())) return {};
+    if (!check(what.c_str()) || !ok_) return {};
     // The page's drawing is libharu's now: only its links and anchors are needed again, so a
     // long document does not hold its laid-out text twice while it is written.
     // (Assigned a new vector: `= {}` would empty it and keep its capacity.)

@@ -17,6 +17,7 @@
 #include "emit/pdf/kerning.h"
 #include "layout/measure.h"
 #include "layout/page.h"
+#include "text/string_map.h"
 
 namespace renaksi::pdf {
 
@@ -41,8 +42,10 @@ struct DocumentInfo {
 
 class PdfDocument : public layout::Measure {
  public:
-  // Creates the document and embeds the style's five faces. Failures are E001/E003 errors in
-  // `diags`; check ok() before use.
+  // Creates the document and opens the style's five faces; each is embedded when the layout first
+  // measures or draws with it (libharu's embedding of a face is some 60 million instructions, and
+  // most editions never use two of the five). Failures are E001/E003 errors in `diags`; check
+  // ok() before use, and after the layout.
   PdfDocument(const layout::Style& style, Diagnostics& diags);
   bool ok() const { return ok_; }
 
@@ -68,15 +71,21 @@ class PdfDocument : public layout::Measure {
   double units(layout::Face face, std::string_view utf8) const;
   // Draws `g` at its place, its kerned pairs moved as width() measured them.
   void show(HPDF_Page page, const layout::Glyphs& g);
+  // The libharu font of `face`, embedded on first use; null after render(), or when it failed.
+  HPDF_Font font(layout::Face face) const;
+  HPDF_Font embed(layout::Face face);
 
   const layout::Style& style_;
   Diagnostics& diags_;
   HpdfDocPtr pdf_;
   std::array<HPDF_Font, layout::kFaceCount> fonts_{};
+  std::array<bool, layout::kFaceCount> embedded_{};  // embedding tried (whether or not it worked)
+  std::array<std::string, layout::kFaceCount> font_files_;
+  PdfDocument* self_ = this;  // embed() from the const measures: a face embedded is their cache
   std::unique_ptr<std::remove_pointer_t<FT_Library>, FtLibraryDeleter> ft_;
   std::array<std::unique_ptr<std::remove_pointer_t<FT_Face>, FtFaceDeleter>, layout::kFaceCount> faces_;
   mutable std::array<std::unordered_map<char32_t, bool>, layout::kFaceCount> coverage_;
-  mutable std::array<std::unordered_map<std::string, double>, layout::kFaceCount> widths_;
+  mutable std::array<StringMap<double>, layout::kFaceCount> widths_;
   std::array<std::unique_ptr<Kerning>, layout::kFaceCount> kerning_;
   std::string where_;  // the edition's file, once known; the style's name before
   HPDF_STATUS error_ = 0, detail_ = 0;

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "support/command.h"
 #include "support/paths.h"
@@ -56,6 +59,60 @@ TEST(Kerning, KernedTextExtractsWhole) {
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find(">Foreword</word>"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(">AVATAR</word>"), std::string::npos) << r.out;
+}
+
+// A face of the style's font file, read by FreeType.
+struct FtFace {
+  explicit FtFace(const std::string& file) {
+    if (FT_Init_FreeType(&lib) == 0) FT_New_Face(lib, file.c_str(), 0, &face);
+  }
+  ~FtFace() {
+    if (face) FT_Done_Face(face);
+    if (lib) FT_Done_FreeType(lib);
+  }
+  FtFace(const FtFace&) = delete;
+  FtFace& operator=(const FtFace&) = delete;
+  FT_Library lib = nullptr;
+  FT_Face face = nullptr;
+};
+
+TEST(Kerning, TheDocumentsOfAFontFileShareWhatItsWordsKern) {
+  const layout::Style style = a4();
+  const std::string regular = style.fonts[static_cast<size_t>(layout::Face::Regular)].string();
+  const std::string bold = style.fonts[static_cast<size_t>(layout::Face::Bold)].string();
+  FtFace one(regular), two(regular), other(bold);
+  ASSERT_TRUE(one.face && two.face && other.face);
+  pdf::Kerning first(one.face, regular), second(two.face, regular), bolder(other.face, bold);
+  const std::vector<pdf::Kern>& kerns = first.of("AVATAR Tower");
+  ASSERT_FALSE(kerns.empty());
+  EXPECT_EQ(kerns.front().at, 1u);  // after the A, the V moves closer
+  EXPECT_LT(kerns.front().shift, 0);
+  // The second face of the same file reads what the first shaped: the same entry, not a copy.
+  EXPECT_EQ(&second.of("AVATAR Tower"), &kerns);
+  // Another file shapes its own (its own table, whatever the numbers are).
+  EXPECT_NE(&bolder.of("AVATAR Tower"), &kerns);
+  EXPECT_TRUE(first.of("").empty());
+  EXPECT_TRUE(first.of(std::string(5000, 'A')).empty());  // longer than a line: unkerned
+}
+
+TEST(Kerning, DocumentsMeasuringOnThreadsAtOnceMeasureAsOneAlone) {
+  const layout::Style style = a4();
+  std::vector<std::string> words;
+  for (int i = 0; i < 3000; ++i) words.push_back("AV" + std::to_string(i * 7919) + "To" + std::string(1, static_cast<char>('a' + i % 26)));
+  auto measure = [&](std::vector<double>& out) {
+    Diagnostics diags;
+    pdf::PdfDocument pdf(style, diags);
+    ASSERT_TRUE(pdf.ok());
+    for (const auto& w : words) out.push_back(pdf.width(layout::Face::Italic, 10, w));
+  };
+  std::vector<double> a, b, alone;
+  std::thread ta([&] { measure(a); });
+  std::thread tb([&] { measure(b); });
+  ta.join();
+  tb.join();
+  measure(alone);
+  EXPECT_EQ(a, alone);
+  EXPECT_EQ(b, alone);
 }
 
 }  // namespace

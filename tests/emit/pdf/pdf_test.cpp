@@ -304,6 +304,43 @@ TEST(PdfCoverage, ACharacterTheFontsLackIsReportedNotBoxed) {
   EXPECT_NE(w.message.find("U+6F22 漢, U+5B57 字"), std::string::npos) << w.message;
 }
 
+TEST(PdfFonts, OnlyTheFacesAnEditionMeasuresOrDrawsAreEmbedded) {
+  Diagnostics diags;
+  auto style = layout::Style::load(testing::source_dir() / "layouts" / "a4.json", diags);
+  ASSERT_TRUE(style);
+  pdf::PdfDocument pdf(*style, diags);
+  ASSERT_TRUE(pdf.ok());
+  layout::Pages pages;
+  pages.pages.emplace_back();
+  // Regular is measured (as the layout measures), Bold only drawn.
+  const double w = pdf.width(layout::Face::Regular, 12, "Rencana");
+  EXPECT_GT(w, 0);
+  pages.pages[0].text.push_back({100, 700, layout::Face::Regular, 12, {}, "Rencana", 0, {}});
+  pages.pages[0].text.push_back({100 + w + 3, 700, layout::Face::Bold, 12, {}, "Aksi", 0, {}});
+  pdf::DocumentInfo info;
+  info.file = "faces.pdf";
+  const std::string bytes = pdf.render(pages, info);
+  ASSERT_FALSE(bytes.empty()) << (diags.all().empty() ? "" : diags.all()[0].message);
+  EXPECT_EQ(diags.error_count(), 0u);
+  EXPECT_NE(bytes.find("NotoSans-Regular"), std::string::npos);
+  EXPECT_NE(bytes.find("NotoSans-Bold"), std::string::npos);
+  EXPECT_EQ(bytes.find("NotoSans-Italic"), std::string::npos);
+  EXPECT_EQ(bytes.find("NotoSans-BoldItalic"), std::string::npos);
+  EXPECT_EQ(bytes.find("NotoSansMono"), std::string::npos);
+  testing::TempDir dir("faces");
+  const auto file = dir.path() / "faces.pdf";
+  std::ofstream(file, std::ios::binary) << bytes;
+  auto fonts = run_shell("pdffonts '" + file.string() + "'");
+  ASSERT_EQ(fonts.exit_code, 0) << fonts.err;
+  EXPECT_NE(fonts.out.find("NotoSans-Regular"), std::string::npos) << fonts.out;
+  EXPECT_NE(fonts.out.find("NotoSans-Bold"), std::string::npos) << fonts.out;
+  auto text = run_shell("pdftotext '" + file.string() + "' -");
+  EXPECT_EQ(testing::collapse(text.out), "Rencana Aksi");
+  // Rendered, the document measures nothing more (and embeds nothing more).
+  EXPECT_EQ(pdf.width(layout::Face::Italic, 12, "lagi"), 0);
+  EXPECT_FALSE(pdf.ok());
+}
+
 TEST(EncodeUri, PercentEncodesWhatALinkCannotCarry) {
   EXPECT_EQ(pdf::encode_uri("https://x.example/a b"), "https://x.example/a%20b");
   EXPECT_EQ(pdf::encode_uri("https://x.example/ü"), "https://x.example/%C3%BC");
