@@ -2,6 +2,7 @@
 #include "emit/docx/prose_to_pandoc.h"
 
 #include <algorithm>
+#include <string>
 
 #include "emit/docx/pandoc_nodes.h"
 
@@ -96,9 +97,26 @@ class Writer {
 }  // namespace
 
 json to_pandoc(const prose::Inlines& inlines) {
+  // Words and the spaces between them go out joined into one Str, as merge_text joins them: a
+  // node (a map) per word and per space was most of the time a Word edition took to write.
   json out = json::array();
-  for (const auto& i : inlines)
-    for (auto& n : inline_node(i)) out.push_back(std::move(n));
+  std::string words;
+  auto flush = [&] {
+    if (!words.empty()) out.push_back(node("Str", std::move(words)));
+    words.clear();
+  };
+  for (const auto& i : inlines) {
+    using K = prose::Inline::Kind;
+    if (i.kind == K::Text) {
+      words += i.text;
+    } else if (i.kind == K::Space || i.kind == K::SoftBreak) {
+      words += ' ';
+    } else {
+      flush();
+      for (auto& n : inline_node(i)) out.push_back(std::move(n));
+    }
+  }
+  flush();
   return out;
 }
 

@@ -8,8 +8,10 @@
 
 #include "emit/docx/document_to_pandoc.h"
 #include "emit/docx/editions.h"
+#include "emit/docx/merge_text.h"
 #include "emit/docx/pandoc_nodes.h"
 #include "emit/docx/prose_to_pandoc.h"
+#include "emit/docx/word_language.h"
 #include "env/process.h"
 #include "prose/from_pandoc.h"
 
@@ -108,6 +110,46 @@ TEST(ProseToPandoc, HeadingsSitBelowTheDocumentsAndListsAreTight) {
   json out = pandoc::to_pandoc(prose::Blocks{h, list});
   EXPECT_EQ(out[0]["c"][0], 4);
   EXPECT_EQ(out[1]["c"][0][0]["t"], "Plain");
+}
+
+TEST(ProseToPandoc, WordsAndSpacesGoOutJoinedAsMergeTextWouldJoinThem) {
+  using K = prose::Inline::Kind;
+  const prose::Inlines in = {
+      {K::Space},
+      {K::Text, "Buka"},
+      {K::Space},
+      {K::Text, "data"},
+      {K::SoftBreak},
+      {K::Text, ""},
+      {K::Emph, {}, {}, true, {{K::Text, "anggaran"}, {K::Space}, {K::Text, "daerah"}}},
+      {K::Text, "a  b"},
+      {K::LineBreak},
+      {K::Code, "x  y"},
+      {K::Space},
+      {K::Link, {}, "https://data.go.id/", true, {{K::Text, "portal"}, {K::SoftBreak}, {K::Text, "data"}}},
+      {K::Lang, {}, {}, true, {{K::Text, "beneficial"}, {K::Space}, {K::Text, "ownership"}}, {}, "en"},
+      {K::Text, "."},
+  };
+  const json joined = pandoc::to_pandoc(in);
+  EXPECT_EQ(joined.dump().find("Space"), std::string::npos) << joined.dump();
+  EXPECT_EQ(joined.at(0), pandoc::node("Str", " Buka data "));
+  EXPECT_EQ(joined.at(2), pandoc::node("Str", "a  b"));
+  // The same inlines a node per word and per space, as they were written before: once Word's
+  // languages are marked and merge_text has joined them, the two are the same document.
+  json per_word = json::array();
+  for (const auto& i : in) {
+    json nodes = i.kind == K::Text        ? pandoc::text(i.text)
+                 : i.kind == K::Space     ? json::array({pandoc::node("Space")})
+                 : i.kind == K::SoftBreak ? json::array({pandoc::node("SoftBreak")})
+                                          : pandoc::to_pandoc(prose::Inlines{i});
+    for (auto& n : nodes) per_word.push_back(std::move(n));
+  }
+  json a = json::array({pandoc::para(joined)}), b = json::array({pandoc::para(per_word)});
+  for (json* blocks : {&a, &b}) {
+    docx::mark_languages(*blocks);
+    docx::merge_text(*blocks);
+  }
+  EXPECT_EQ(a, b) << a.dump() << "\n" << b.dump();
 }
 
 // Visits every node of a JSON tree.
