@@ -47,6 +47,9 @@ class PdfDocument : public layout::Measure {
   // most editions never use two of the five). Failures are E001/E003 errors in `diags`; check
   // ok() before use, and after the layout.
   PdfDocument(const layout::Style& style, Diagnostics& diags);
+  // libharu's error handler and the lazy faces hold the document's address: it stays where it is.
+  PdfDocument(const PdfDocument&) = delete;
+  PdfDocument& operator=(const PdfDocument&) = delete;
   bool ok() const { return ok_; }
 
   // Kerned (the font's kerning, by HarfBuzz), as render() draws it.
