@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 
+#include "emit/pdf/packed_content.h"
 #include "emit/pdf/save_sink.h"
 #include "emit/pdf/structure_tree.h"
 #include "emit/pdf/to_unicode.h"
@@ -220,6 +221,8 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
 
   std::vector<HPDF_Page> pages;
   std::map<std::string, std::pair<size_t, double>> anchors;
+  // Each page's content deflated once it is drawn (the save only copies it): held until the save.
+  PackedContents packed;
   // Tagged PDF: every piece of text is a marked-content sequence of its structure element, or an
   // artifact (running heads, footers, the draft mark, rules and backgrounds).
   StructureTree tree(std::move(laid.elements), laid.langs, info.lang);
@@ -319,6 +322,7 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
     }
     draw(p.text);
     if (!check(what.c_str()) || !ok_) return {};
+    packed.pack(page);  // when it cannot, the page is saved as it is
     // The page's drawing is libharu's now: only its links and anchors are needed again, so a
     // long document does not hold its laid-out text twice while it is written.
     // (Assigned a new vector: `= {}` would empty it and keep its capacity.)

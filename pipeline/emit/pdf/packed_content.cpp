@@ -1,0 +1,143 @@
+// A drawn page's content stream deflated at once, as libharu would at the save.
+#include "emit/pdf/packed_content.h"
+
+#include <hpdf_conf.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace renaksi::pdf {
+
+struct PackedContents::Stream {
+  std::string bytes;  // deflated
+  size_t pos = 0;
+};
+
+namespace {
+
+// libharu's deflate at the save (HPDF_Stream_WriteToStreamWithDeflate): zlib's default level,
+// the input in pieces of HPDF_STREAM_BUF_SIZ bytes, then Z_FINISH. False when zlib fails.
+bool deflate_as_libharu(HPDF_Stream raw, std::string& out) {
+  z_stream z{};
+  if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return false;
+  unsigned char chunk[HPDF_STREAM_BUF_SIZ];
+  unsigned char buf[HPDF_STREAM_BUF_SIZ * 2];
+  bool ok = true;
+  auto drain = [&](int flush) {
+    // Runs deflate over what is in z.next_in; true once the stream ends (Z_FINISH).
+    for (int guard = 0; guard < (1 << 24); ++guard) {
+      z.next_out = buf;
+      z.avail_out = sizeof buf;
+      const int r = ::deflate(&z, flush);
+      if (r != Z_OK && r != Z_STREAM_END && r != Z_BUF_ERROR) {
+        ok = false;
+        return true;
+      }
+      out.append(reinterpret_cast<const char*>(buf), sizeof buf - z.avail_out);
+      if (r == Z_STREAM_END) return true;
+      if (flush == Z_NO_FLUSH && z.avail_in == 0 && z.avail_out != 0) return false;
+    }
+    ok = false;
+    return true;
+  };
+  // The memory stream's buffers, read back in the save's pieces.
+  const HPDF_UINT count = HPDF_MemStream_GetBufCount(raw);
+  size_t filled = 0;
+  for (HPDF_UINT i = 0; i < count && ok; ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(raw, i, &length);
+    if (!p) {
+      ok = false;
+      break;
+    }
+    for (HPDF_UINT at = 0; at < length && ok;) {
+      const size_t n = std::min<size_t>(sizeof chunk - filled, length - at);
+      std::memcpy(chunk + filled, p + at, n);
+      filled += n;
+      at += static_cast<HPDF_UINT>(n);
+      if (filled == sizeof chunk) {
+        z.next_in = chunk;
+        z.avail_in = static_cast<uInt>(filled);
+        drain(Z_NO_FLUSH);
+        filled = 0;
+      }
+    }
+  }
+  if (ok && filled > 0) {
+    z.next_in = chunk;
+    z.avail_in = static_cast<uInt>(filled);
+    drain(Z_NO_FLUSH);
+  }
+  if (ok) {
+    z.next_in = nullptr;
+    z.avail_in = 0;
+    drain(Z_FINISH);
+  }
+  deflateEnd(&z);
+  return ok;
+}
+
+PackedContents::Stream* state(HPDF_Stream s) { return static_cast<PackedContents::Stream*>(s->attr); }
+
+HPDF_STATUS read(HPDF_Stream s, HPDF_BYTE* ptr, HPDF_UINT* size) {
+  PackedContents::Stream* st = state(s);
+  const size_t n = std::min<size_t>(*size, st->bytes.size() - st->pos);
+  std::memcpy(ptr, st->bytes.data() + st->pos, n);
+  st->pos += n;
+  const bool short_read = n < *size;
+  *size = static_cast<HPDF_UINT>(n);
+  return short_read ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode) {
+  PackedContents::Stream* st = state(s);
+  if (mode != HPDF_SEEK_SET || pos < 0 || static_cast<size_t>(pos) > st->bytes.size())
+    return HPDF_SetError(s->error, HPDF_INVALID_OPERATION, 0);
+  st->pos = static_cast<size_t>(pos);
+  return HPDF_OK;
+}
+
+HPDF_INT32 tell(HPDF_Stream s) { return static_cast<HPDF_INT32>(state(s)->pos); }
+
+HPDF_UINT32 size(HPDF_Stream s) { return static_cast<HPDF_UINT32>(state(s)->bytes.size()); }
+
+// Where the save writes a deflated stream's filter: after the dictionary's entries (its /Length),
+// as libharu writes the array it adds then.
+HPDF_STATUS write_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012"); }
+
+}  // namespace
+
+PackedContents::PackedContents() = default;
+PackedContents::~PackedContents() = default;
+
+bool PackedContents::pack(HPDF_Page page) {
+  if (!page || !page->attr) return false;
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  HPDF_Dict contents = attr->contents;
+  HPDF_Stream raw = attr->stream;
+  // As libharu 2.3 makes a page: one memory stream, deflated at the save, its dictionary holding
+  // only /Length, no hook of its own.
+  if (!contents || !raw || contents->stream != raw || raw->type != HPDF_STREAM_MEMORY ||
+      contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || contents->write_fn || contents->filterParams ||
+      contents->list->count != 1 || raw->size == 0 || raw->size > (1u << 30))
+    return false;
+  auto st = std::make_unique<Stream>();
+  if (!deflate_as_libharu(raw, st->bytes)) return false;
+  HPDF_Stream reader = HPDF_CallbackReader_New(raw->mmgr, &read, &seek, &tell, &size, st.get());
+  if (!reader) return false;  // libharu's own error, reported by the document's next check
+  raw_ += raw->size;
+  packed_ += st->bytes.size();
+  contents->stream = reader;
+  contents->filter = HPDF_STREAM_FILTER_NONE;
+  contents->write_fn = &write_filter;
+  attr->stream = reader;  // a write to the page now fails (no write function) instead of landing
+  HPDF_Stream_Free(raw);
+  streams_.push_back(std::move(st));
+  return true;
+}
+
+}  // namespace renaksi::pdf
