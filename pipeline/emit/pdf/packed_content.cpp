@@ -33,7 +33,8 @@ bool deflate_as_libharu(HPDF_Stream raw, std::string& out) {
       z.next_out = buf;
       z.avail_out = sizeof buf;
       const int r = ::deflate(&z, flush);
-      if (r != Z_OK && r != Z_STREAM_END && r != Z_BUF_ERROR) {
+      // Z_BUF_ERROR: no progress was possible, which is no error while input is awaited.
+      if (r != Z_OK && r != Z_STREAM_END && !(r == Z_BUF_ERROR && flush == Z_NO_FLUSH)) {
         ok = false;
         return true;
       }
