@@ -502,7 +502,6 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
     if (!hyphen_widths[run]) hyphen_widths[run] = measure(run, hyphens[run]);
     return *hyphen_widths[run];
   };
-  auto hyphen_of = [&](size_t run) -> const std::string& { return hyphens[run]; };
   std::string hyphenated;  // a word's end and its hyphen, measured together (kept: its room is reused)
   auto add_boxes = [&](size_t from, size_t to) {
     // Hyphenation points, word by word (a segment lies in a run or spans a few).
@@ -525,7 +524,7 @@ std::vector<TextLine> LineBreaker::lines(const std::vector<Run>& runs, double si
         // What the hyphen adds: measured with the end of the word in its run (kerned with it).
         const size_t run = run_at(c - 1);
         const std::string_view tail = std::string_view(text).substr(std::max(run_start[run], from), c - std::max(run_start[run], from));
-        hyphenated.assign(tail).append(hyphen_of(run));
+        hyphenated.assign(tail).append(hyphens[run]);
         const double hw = measure(run, hyphenated) - measure(run, tail);
         items.push_back({Item::Penalty, hw, 0, 0, kHyphenPenalty, true, c, c, true});
         before = w;

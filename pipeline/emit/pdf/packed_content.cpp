@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 namespace renaksi::pdf {
 
@@ -20,63 +21,39 @@ struct PackedContents::Stream {
 namespace {
 
 // libharu's deflate at the save (HPDF_Stream_WriteToStreamWithDeflate): zlib's default level,
-// the input in pieces of HPDF_STREAM_BUF_SIZ bytes, then Z_FINISH. False when zlib fails.
+// the input in the memory stream's pieces of HPDF_STREAM_BUF_SIZ bytes (the save reads it in
+// those), then Z_FINISH. False when zlib fails.
 bool deflate_as_libharu(HPDF_Stream raw, std::string& out) {
   z_stream z{};
   if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return false;
-  unsigned char chunk[HPDF_STREAM_BUF_SIZ];
   unsigned char buf[HPDF_STREAM_BUF_SIZ * 2];
-  bool ok = true;
-  auto drain = [&](int flush) {
-    // Runs deflate over what is in z.next_in; true once the stream ends (Z_FINISH).
+  // Deflates what is in z.next_in (all of it, or to the end with Z_FINISH); false on failure.
+  auto run = [&](int flush) {
     for (int guard = 0; guard < (1 << 24); ++guard) {
       z.next_out = buf;
       z.avail_out = sizeof buf;
       const int r = ::deflate(&z, flush);
       // Z_BUF_ERROR: no progress was possible, which is no error while input is awaited.
-      if (r != Z_OK && r != Z_STREAM_END && !(r == Z_BUF_ERROR && flush == Z_NO_FLUSH)) {
-        ok = false;
-        return true;
-      }
+      if (r != Z_OK && r != Z_STREAM_END && !(r == Z_BUF_ERROR && flush == Z_NO_FLUSH)) return false;
       out.append(reinterpret_cast<const char*>(buf), sizeof buf - z.avail_out);
       if (r == Z_STREAM_END) return true;
-      if (flush == Z_NO_FLUSH && z.avail_in == 0 && z.avail_out != 0) return false;
+      if (flush == Z_NO_FLUSH && z.avail_in == 0 && z.avail_out != 0) return true;
     }
-    ok = false;
-    return true;
+    return false;
   };
-  // The memory stream's buffers, read back in the save's pieces.
+  bool ok = true;
   const HPDF_UINT count = HPDF_MemStream_GetBufCount(raw);
-  size_t filled = 0;
   for (HPDF_UINT i = 0; i < count && ok; ++i) {
     HPDF_UINT length = 0;
-    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(raw, i, &length);
-    if (!p) {
-      ok = false;
-      break;
-    }
-    for (HPDF_UINT at = 0; at < length && ok;) {
-      const size_t n = std::min<size_t>(sizeof chunk - filled, length - at);
-      std::memcpy(chunk + filled, p + at, n);
-      filled += n;
-      at += static_cast<HPDF_UINT>(n);
-      if (filled == sizeof chunk) {
-        z.next_in = chunk;
-        z.avail_in = static_cast<uInt>(filled);
-        drain(Z_NO_FLUSH);
-        filled = 0;
-      }
-    }
-  }
-  if (ok && filled > 0) {
-    z.next_in = chunk;
-    z.avail_in = static_cast<uInt>(filled);
-    drain(Z_NO_FLUSH);
+    HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(raw, i, &length);
+    z.next_in = p;
+    z.avail_in = length;
+    ok = p && run(Z_NO_FLUSH);
   }
   if (ok) {
     z.next_in = nullptr;
     z.avail_in = 0;
-    drain(Z_FINISH);
+    ok = run(Z_FINISH);
   }
   deflateEnd(&z);
   return ok;
@@ -120,9 +97,10 @@ bool PackedContents::pack(HPDF_Page page) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Dict contents = attr->contents;
   HPDF_Stream raw = attr->stream;
-  // As libharu 2.3 makes a page: one memory stream, deflated at the save, its dictionary holding
-  // only /Length, no hook of its own.
+  // As libharu 2.3 makes a page: one memory stream in pieces of the size the save reads, deflated
+  // at the save, its dictionary holding only /Length, no hook of its own.
   if (!contents || !raw || contents->stream != raw || raw->type != HPDF_STREAM_MEMORY ||
+      HPDF_MemStream_GetBufSize(raw) != HPDF_STREAM_BUF_SIZ ||
       contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || contents->write_fn || contents->filterParams ||
       contents->list->count != 1 || raw->size == 0 || raw->size > (1u << 30))
     return false;
