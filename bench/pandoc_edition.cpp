@@ -1,7 +1,7 @@
 // One single-language edition of a plan as Pandoc's JSON AST, for the benchmark's comparison
 // with `pandoc -f json --pdf-engine=pdflatex`: the plan is composed by the real passes and the
-// edition converted as the DOCX pass converts it (emit/docx/document_to_pandoc.h), so both
-// typesetters get the same content.
+// edition converted to Pandoc's AST (emit/docx/document_to_pandoc.h, which Pandoc read for the
+// Word editions until renaksi wrote them itself), so both typesetters get the same content.
 //
 //   pandoc_edition PLAN_FOLDER LANG OUT.json [--cache-dir DIR]
 #include <cstdio>

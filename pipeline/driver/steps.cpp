@@ -144,7 +144,7 @@ bool style_step(ArchiveBuild& a, BuildState*) {
   return a.style.has_value();
 }
 
-// The PDF editions, laid out while Pandoc writes the Word editions beside them (the docx step
+// The PDF editions, laid out while the Word editions are written beside them (the docx step
 // joins that work): neither waits on the other.
 // A large plan's editions go one PDF and one Word edition at a time (limits::kLargePlanBytes).
 // A Final plan's self-assessment reports go the same way, after its editions.
@@ -317,7 +317,7 @@ constexpr Step kSteps[] = {
      &compose_step},
     {"style", Scope::Batch, "the page style of the PDF and Word editions (layouts/<name>.json)", &style_step},
     {"pdf", Scope::Plan, "every edition laid out and written as a PDF with libharu, editions in parallel", &pdf_step},
-    {"docx", Scope::Plan, "every single-language edition as a Word document, one Pandoc run each, in parallel",
+    {"docx", Scope::Plan, "every single-language edition as a Word document, beside the PDF layout",
      &docx_step},
     {"ogp", Scope::Plan, "the OGP-submission XML of a Final plan, validated against its XSD", &ogp_step},
     {"data", Scope::Plan, "the plan's commitments and milestones as open data (CSV, JSON) for the site", &data_step},

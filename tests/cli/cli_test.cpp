@@ -152,17 +152,16 @@ TEST(Cli, BuildDumpsTheComposedEdition) {
 
 TEST(Cli, ASecondBuildOfUnchangedContentStartsNoPandoc) {
   // The first build: the published one. The three plans of content/: all their prose in one
-  // Pandoc run (to JSON); the DOCX pass adds one run per language edition.
+  // Pandoc run (to JSON); the Word editions start none.
   const Published& first = published();
   ASSERT_EQ(first.result.exit_code, 0) << first.result.err;
   EXPECT_EQ(lines_with(first.pandoc_log, "-t json"), 1);
-  EXPECT_EQ(lines_with(first.pandoc_log, "-t docx"), 6);
-  EXPECT_EQ(lines_with(first.pandoc_log, ""), 7);
+  EXPECT_EQ(lines_with(first.pandoc_log, "-t docx"), 0);
+  EXPECT_EQ(lines_with(first.pandoc_log, ""), 1);
   EXPECT_TRUE(std::regex_search(first.result.out, std::regex(R"(3 plans; prose: [0-9]+ fragments, 0 cached, 1 Pandoc run\))")))
       << first.result.out;
   // The second, on a copy of its cache, through the same wrapper (the same Pandoc: which Pandoc
-  // it is belongs to the cache keys): no Pandoc at all, the DOCX editions (3 plans × 2
-  // languages) from the cache too; the wrapper's log does not grow.
+  // it is belongs to the cache keys): no Pandoc at all; the wrapper's log does not grow.
   testing::TempDir dir("cli-cache");
   std::filesystem::copy(first.cache, dir.path() / "cache", std::filesystem::copy_options::recursive);
   const int runs_before = lines_with(first.pandoc_log, "");

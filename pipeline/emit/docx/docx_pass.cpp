@@ -7,14 +7,10 @@
 #include <optional>
 #include <string_view>
 
-#include "env/content_hash.h"
-#include "env/limits.h"
 #include "env/parallel.h"
-#include "env/process.h"
 #include "env/read_file.h"
-#include "emit/docx/merge_text.h"
-#include "emit/docx/stamp_date.h"
-#include "emit/docx/update_fields.h"
+#include "emit/docx/word_body.h"
+#include "emit/docx/word_package.h"
 
 namespace renaksi {
 
@@ -74,73 +70,10 @@ docx::Options docx_options(const layout::Style& style) {
   return options;
 }
 
-namespace {
-
-// One Pandoc run writing the edition's DOCX with SOURCE_DATE_EPOCH=`epoch`, Word asked to update
-// its fields; empty after a D001-D003 error.
-std::string run_pandoc(const std::string& input, const std::filesystem::path& reference, std::int64_t epoch, const Env& env,
-                       const SourceLoc& where, Diagnostics& diags, std::size_t max_output) {
-  ProcessResult r = run_process(
-      {env.pandoc, "-f", "json", "-t", "docx", "--reference-doc=" + reference.string(), "-o", "-"}, input,
-      env.pandoc_timeout, {"SOURCE_DATE_EPOCH=" + std::to_string(epoch)}, max_output);
-  if (!r.started) {
-    diags.error(Code::D001, where,
-                "cannot run Pandoc ('" + env.pandoc + "': " + r.error +
-                    ") to write the DOCX edition; install the Debian package pandoc (scripts/setup does) or set RENAKSI_PANDOC");
-    return {};
-  }
-  if (r.timed_out) {
-    diags.error(Code::D003, where,
-                "Pandoc did not finish the DOCX edition within " + std::to_string(env.pandoc_timeout.count()) +
-                    " ms and was stopped");
-    return {};
-  }
-  if (r.output_too_large) {
-    diags.error(Code::D002, where,
-                "Pandoc's DOCX edition passed " + std::to_string(max_output) + " bytes and Pandoc was stopped");
-    return {};
-  }
-  if (r.exit_code != 0) {
-    std::string why = r.err.empty() ? "no message" : r.err.substr(0, std::min(r.err.find_last_not_of('\n') + 1, size_t{2000}));
-    diags.error(Code::D002, where,
-                "Pandoc failed writing the DOCX edition (" +
-                    (r.signal ? "signal " + std::to_string(r.signal) : "exit " + std::to_string(r.exit_code)) + "): " + why);
-    return {};
-  }
-  if (!is_docx_zip(r.out)) {
-    diags.error(Code::D002, where,
-                "Pandoc's output is not a DOCX (a ZIP file with word/document.xml): " + std::to_string(r.out.size()) + " bytes");
-    return {};
-  }
-  // Word updates the fields (the contents' page numbers) on opening; Pandoc does not carry this
-  // setting over from the reference document.
-  if (std::optional<std::string> updated = docx::with_update_fields(r.out); updated && is_docx_zip(*updated))
-    r.out = std::move(*updated);
-  return std::move(r.out);
-}
-
-}  // namespace
-
-std::string docx_pandoc_input(const doc::Document& d, const docx::Options& options) {
-  // Its blocks come with their languages marked and their words merged, a block at a time as
-  // they were written (document_to_pandoc.cpp); only the metadata's words are left to merge
-  // (mark_languages reads a document's blocks alone).
-  nlohmann::json ast = docx::to_pandoc(d, options);
-  if (auto meta = ast.find("meta"); meta != ast.end()) docx::merge_text(*meta);
-  std::string text = ast.dump();
-  ast = nullptr;
-  // Held while Pandoc runs, beside the PDF layout: without the room the dump grew into (a
-  // 240-commitment edition: 4.0 MB in 7.5 MB).
-  text.shrink_to_fit();
-  return text;
-}
-
-std::string docx_of(const doc::Document& d, const docx::Options& options, const Env& env, Diagnostics& diags,
-                    std::size_t max_output) {
+std::string docx_of(const doc::Document& d, const docx::Options& options, const Env& env, Diagnostics& diags) {
   const SourceLoc where{docx_path(d), 0, 0};
   const std::filesystem::path reference = env.reference_docx();
-  // Read once: its bytes are part of the cache key, and a reference that cannot be read stops
-  // the edition here rather than in Pandoc.
+  // Its styles, page set-up, footer and theme are the edition's (read per edition: 20 kB).
   std::string reference_bytes;
   if (const ReadResult read = read_file(reference, reference_bytes); !read) {
     const bool missing = read.failure != ReadFailure::Permission && read.failure != ReadFailure::TooLarge &&
@@ -150,39 +83,25 @@ std::string docx_of(const doc::Document& d, const docx::Options& options, const 
                     "; it is kept in layouts/ (scripts/make-reference-docx regenerates it)");
     return {};
   }
-  // No --sandbox: Pandoc 2.17's DOCX writer then cannot read its own data files. The input is
-  // renaksi's own AST: no images, links only to http, https, mailto and anchors, and no raw
-  // nodes but the language runs mark_languages writes and the contents' TOC field, both from
-  // escaped text.
-  const std::string input = docx_pandoc_input(d, options);
-  const std::int64_t date = env.now().time_since_epoch().count();
-  // Pandoc writes every DOCX with one fixed date, and the build's date is stamped in after the
-  // cache (docx::with_date): the same bytes as Pandoc run with the build's date, while the
-  // cache key holds no date. A date that cannot be stamped goes to Pandoc, and into the key.
-  const bool stamp = docx::can_stamp(date);
-  const std::int64_t pandoc_date = stamp ? docx::kPandocEpoch : date;
-
-  // A build whose edition and reference document did not change takes the DOCX from the cache
-  // and starts no Pandoc.
-  const std::filesystem::path cached =
-      env.cache_dir / "docx" /
-      (content_hash({"pandoc -f json -t docx, updateFields", input, reference_bytes, std::to_string(pandoc_date)}) + ".docx");
-  // The entry is verified (size and hash in its header) and must still be a DOCX; anything
-  // else is a miss, and the entry is replaced below.
-  std::string bytes;
-  if (std::optional<std::string> entry = read_cache_entry(cached, limits::kMaxPandocOutputBytes); entry && is_docx_zip(*entry)) {
-    bytes = std::move(*entry);
-  } else {
-    bytes = run_pandoc(input, reference, pandoc_date, env, where, diags, max_output);
-    if (bytes.empty()) return {};
-    // A cache that cannot be written only costs the next build a Pandoc run.
-    (void)write_cache_entry(cached, bytes);
+  const docx::WordBody body = docx::word_body(d, options, docx::reference_geometry(reference_bytes));
+  const doc::Front& f = d.front_for(d.langs.front());
+  docx::CoreProperties core;
+  core.title = f.title;
+  core.creator = d.issuer_name;
+  core.subject = f.subtitle.empty() ? f.edition : f.subtitle + " \u2014 " + f.edition;
+  core.keywords = f.keywords;
+  core.lang = d.langs.front();
+  core.date = env.now().time_since_epoch().count();
+  std::string error;
+  std::string bytes = docx::word_package(reference_bytes, body, core, error);
+  if (bytes.empty() || !is_docx_zip(bytes)) {
+    diags.error(Code::D002, where,
+                "the DOCX edition cannot be written from the Word reference document " + reference.generic_string() + ": " +
+                    (error.empty() ? "the archive written is not a whole ZIP" : error) +
+                    " (scripts/make-reference-docx makes one that is)");
+    return {};
   }
-  if (!stamp) return bytes;
-  if (std::optional<std::string> dated = docx::with_date(bytes, docx::kPandocEpoch, date); dated && is_docx_zip(*dated))
-    return std::move(*dated);
-  // Not a ZIP the stamp reads (never Pandoc's own): Pandoc writes this edition with the date.
-  return run_pandoc(input, reference, date, env, where, diags, max_output);
+  return bytes;
 }
 
 DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Options& options, const Env& env,

@@ -1,5 +1,5 @@
-// The DOCX pass: each single-language edition of a plan written as a Word document by one
-// Pandoc run, styled by layouts/reference.docx; editions in parallel.
+// The DOCX pass: each single-language edition of a plan written as a Word document, styled by
+// layouts/reference.docx; editions in parallel.
 #pragma once
 
 #include <cstddef>
@@ -36,27 +36,19 @@ bool has_docx(const doc::Document& document);
 docx::Options docx_options(const layout::Style& style);
 
 // Writes the DOCX of every single-language edition into `outputs`, at most `at_once` at a time
-// (0: all at once, each mostly waiting on its Pandoc).
+// (0: one thread per edition).
 DocxStats emit_docxs(const std::vector<doc::Document>& documents, const docx::Options& options, const Env& env,
                      Outputs& outputs, Diagnostics& diags, size_t at_once = 0);
 
 // True when `bytes` is a whole ZIP archive that lists word/document.xml: its end-of-central-
 // directory record at the very end, every central directory entry inside the directory and
-// pointing at a local header before it. (CRCs and the compressed data are not checked: Pandoc's
-// output and the hash of a cache entry vouch for those.) A truncated file fails.
+// pointing at a local header before it (CRCs and the compressed data are not checked). A
+// truncated file fails.
 bool is_docx_zip(std::string_view bytes);
 
-// The Pandoc JSON the DOCX of `document` is written from: its AST (docx::to_pandoc, whose blocks
-// have the runs in another language marked and adjacent words merged), the metadata's words
-// merged too (docx::merge_text).
-std::string docx_pandoc_input(const doc::Document& document, const docx::Options& options);
-
-// The DOCX of one edition, or nothing after a D001-D004 error. Its date is `env.now()`: Pandoc
-// writes it with the fixed docx::kPandocEpoch (so the cached DOCX does not depend on the day)
-// and the date is stamped in after (docx::with_date); the bytes are those Pandoc gives with
-// SOURCE_DATE_EPOCH set to the date, and the same document and date give the same bytes.
-// Pandoc's output past `max_output` bytes stops it (D002); tests pass a smaller cap.
-std::string docx_of(const doc::Document& document, const docx::Options& options, const Env& env, Diagnostics& diags,
-                    std::size_t max_output = limits::kMaxPandocOutputBytes);
+// The DOCX of one edition (docx::word_body in the package docx::word_package makes of
+// layouts/reference.docx), or nothing after a D002 or D004 error. Its date is `env.now()`: the
+// same document and date give the same bytes.
+std::string docx_of(const doc::Document& document, const docx::Options& options, const Env& env, Diagnostics& diags);
 
 }  // namespace renaksi
