@@ -1,11 +1,13 @@
 // Benchmark: laying out and writing the PDF editions of the default plan (the pdf pass alone,
-// after load, check, prose and compose), and the whole build of content/. Prints its figures.
+// after load, check, prose and compose), writing its Word editions (the docx pass alone), and
+// the whole build of content/. Prints its figures.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <vector>
 
 #include "driver/pipeline.h"
+#include "emit/docx/docx_pass.h"
 #include "emit/pdf/pdf_pass.h"
 
 using namespace renaksi;
@@ -47,6 +49,20 @@ int main(int argc, char** argv) {
   std::printf("pdf: %zu editions, %zu pages, %.0f KiB; lay out and write all (parallel): median %.1f ms, min %.1f ms\n",
               stats.editions, stats.pages, stats.bytes / 1024.0, pdf_times[runs / 2], pdf_times[0]);
   std::printf("pdf: the bilingual edition alone: median %.1f ms\n", single_times[runs / 2]);
+
+  // The Word editions, one after another on this thread (the build writes them on a thread of
+  // their own beside the PDF layout).
+  std::vector<double> docx_times;
+  DocxStats docx_stats;
+  for (int i = 0; i < runs; ++i) {
+    Outputs out;
+    auto t0 = Clock::now();
+    docx_stats = emit_docxs(state.documents, docx_options(*style), env, out, diags, 1);
+    docx_times.push_back(ms(Clock::now() - t0));
+  }
+  std::sort(docx_times.begin(), docx_times.end());
+  std::printf("docx: %zu editions, %.0f KiB; write all (one at a time): median %.1f ms, min %.1f ms\n", docx_stats.editions,
+              docx_stats.bytes / 1024.0, docx_times[runs / 2], docx_times[0]);
 
   std::vector<double> build_times;
   for (int i = 0; i < 5; ++i) {

@@ -8,20 +8,15 @@
 #include <memory>
 
 #include "docx_import/import_limits.h"
+#include "emit/docx/zip_handles.h"
 #include "xml/xml_document.h"
 
 namespace renaksi::docx_import {
 
 namespace {
 
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-struct FileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
-using ZipFilePtr = std::unique_ptr<zip_file_t, FileCloser>;
+using docx::ZipFilePtr;
+using docx::ZipPtr;
 
 std::string mib(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 

@@ -2,8 +2,6 @@
 // the archive).
 #include "emit/docx/word_package.h"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -12,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "emit/docx/zip_handles.h"
+
 namespace renaksi::docx {
 
 namespace {
@@ -19,22 +19,6 @@ namespace {
 // A part of the reference document may unpack to at most this; its whole to 8 times it.
 constexpr zip_uint64_t kMaxPart = 32u << 20;
 constexpr zip_int64_t kMaxParts = 256;
-
-struct ZipDiscard {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-struct ZipFileClose {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-struct ZipSourceFree {
-  void operator()(zip_source_t* s) const { zip_source_free(s); }
-};
-struct ZipErrorFini {
-  void operator()(zip_error_t* e) const { zip_error_fini(e); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipDiscard>;
-using ZipFilePtr = std::unique_ptr<zip_file_t, ZipFileClose>;
-using ZipSourcePtr = std::unique_ptr<zip_source_t, ZipSourceFree>;
 
 const char* const kWordNamespaces =
     " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
@@ -50,7 +34,7 @@ struct Part {
 std::optional<std::vector<Part>> read_parts(std::string_view docx, std::string& error) {
   zip_error_t zerr;
   zip_error_init(&zerr);
-  std::unique_ptr<zip_error_t, ZipErrorFini> zerr_guard(&zerr);
+  ZipErrorGuard zerr_guard(&zerr);
   ZipSourcePtr source(zip_source_buffer_create(docx.data(), docx.size(), 0, &zerr));
   if (!source) {
     error = zip_error_strerror(&zerr);
@@ -260,7 +244,7 @@ Civil civil(std::int64_t epoch) {
 std::string zip_parts(const std::vector<Part>& parts, std::uint32_t dos_time, std::string& error) {
   zip_error_t zerr;
   zip_error_init(&zerr);
-  std::unique_ptr<zip_error_t, ZipErrorFini> zerr_guard(&zerr);
+  ZipErrorGuard zerr_guard(&zerr);
   ZipSourcePtr buffer(zip_source_buffer_create(nullptr, 0, 0, &zerr));
   if (!buffer) {
     error = zip_error_strerror(&zerr);
