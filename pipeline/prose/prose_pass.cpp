@@ -163,6 +163,35 @@ void write_cached(const Env& env, Fragment& f, const json& api, std::atomic<bool
                   "cannot write the prose cache (" + why + "); the next build will run Pandoc again");
 }
 
+// Pandoc resolves a note's label ([^1]) across its whole input, and the fragments of a run are
+// one input: two fragments each with a note [^1] (the Indonesian and the English text of one
+// field, or two commitments' problems) both got the note defined last, the other language's
+// text. So each fragment's labels are made its own: every "[^" of fragment `i` is sent as
+// "[^rnk<i>-" (a reference and a definition alike), and every string of its blocks gets "[^"
+// back after the run, where Pandoc kept one as text (in code, an escaped or unresolved label).
+std::string note_scope(size_t i) { return "[^rnk" + std::to_string(i) + "-"; }
+
+std::string with_notes_scoped(const std::string& source, const std::string& scope) {
+  std::string out;
+  size_t from = 0;
+  for (size_t at; (at = source.find("[^", from)) != std::string::npos; from = at + 2) {  // bounded by the text
+    out.append(source, from, at - from);
+    out += scope;
+  }
+  out.append(source, from);
+  return out;
+}
+
+void unscope_notes(json& node, const std::string& scope, int depth) {
+  if (depth > limits::kMaxPandocJsonDepth) return;  // deeper than the parse builds
+  if (node.is_string()) {
+    std::string& s = node.get_ref<std::string&>();
+    for (size_t at = 0; (at = s.find(scope, at)) != std::string::npos; at += 2) s.replace(at, scope.size(), "[^");
+  } else if (node.is_array() || node.is_object()) {
+    for (auto& child : node) unscope_notes(child, scope, depth + 1);
+  }
+}
+
 // A line of colons would close the fragment's wrapper: escape its first colon.
 std::string escape_fences(const std::string& source) {
   std::string out;
@@ -248,7 +277,8 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
   const SourceLoc where{folder, 0, 0};
   std::string input;
   for (size_t i = 0; i < todo.size(); ++i)
-    input += "::: {#f" + std::to_string(i) + "}\n" + escape_fences(blank_before_lists(todo[i]->source)) + "\n:::\n\n";
+    input += "::: {#f" + std::to_string(i) + "}\n" +
+             escape_fences(blank_before_lists(with_notes_scoped(todo[i]->source, note_scope(i)))) + "\n:::\n\n";
 
   ProcessResult r = run_process({env.pandoc, "--sandbox", "-f", kPandocFrom, "-t", "json"}, input, env.pandoc_timeout, {}, max_output);
   input.clear();
@@ -306,8 +336,9 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
       stopped = true;
       return true;
     }
-    Fragment& f = *todo[next++];
+    Fragment& f = *todo[next];
     f.blocks = std::move(node["c"][1]);
+    unscope_notes(f.blocks, note_scope(next++), 0);
     f.too_deep = std::find(deep_blocks.begin(), deep_blocks.end(), b) != deep_blocks.end();
     f.have = true;
     // Only what reads well is cached; a fragment too deep to read is reported (P009) later.
@@ -374,7 +405,9 @@ std::string too_deep_message() {
 }  // namespace
 
 std::string prose_cache_key(const std::string& pandoc_identity, const std::string& source) {
-  return content_hash({kPandocFrom, pandoc_identity, source});
+  // "notes scoped": entries written before each fragment's note labels were its own may hold
+  // another fragment's note, and are not read.
+  return content_hash({kPandocFrom, "notes scoped", pandoc_identity, source});
 }
 
 ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnostics& build_diags, std::size_t max_output) {

@@ -124,6 +124,35 @@ TEST_F(ProsePass, EverySupportedConstructComesBackInOneRun) {
   EXPECT_EQ(dumped(r.store.get("Second fragment.")), "para: Second fragment.\n");
 }
 
+// Each fragment's note labels are its own, though every fragment goes through one Pandoc run:
+// before, two fragments with a note [^1] each (a field's Indonesian and English text) both got
+// the note defined last. A "[^" that is no note (in code, escaped, unresolved) comes back as
+// written, and warnings are still placed in the text as written.
+TEST_F(ProsePass, EachFragmentKeepsItsOwnNotesInOneRun) {
+  const std::string id = "Teks dengan catatan.[^1]\n\n[^1]: Catatan bahasa Indonesia.";
+  const std::string en = "Text with a note.[^1] And another.[^note]\n\n[^1]: The English note.\n\n[^note]: Second.";
+  const std::string literal =
+      "Code `a[^1]b`, an escaped \\[^1], a label [^2] no note defines here, and [bad](javascript:x).\n\n"
+      "    code [^1] block\n";
+  ProseRun r = parse({id, en, literal});
+  EXPECT_EQ(r.stats.pandoc_runs, 1);
+  EXPECT_EQ(dumped(r.store.get(id)), "para: Teks dengan catatan.[note para: Catatan bahasa Indonesia. ]\n");
+  EXPECT_EQ(dumped(r.store.get(en)),
+            "para: Text with a note.[note para: The English note. ] And another.[note para: Second. ]\n");
+  EXPECT_EQ(dumped(r.store.get(literal)),
+            "para: Code [code a[^1]b], an escaped [^1], a label [^2] no note defines here, and bad.\n"
+            "code: code [^1] block\n");
+  // The dropped link's warning is at its text's place in the text as written (the three "[^"
+  // before it, sent longer, move nothing).
+  ASSERT_EQ(r.diags.all().size(), 1u);
+  EXPECT_EQ(r.diags.all().front().code, Code::P007);
+  EXPECT_EQ(r.diags.all().front().loc.str(), "themes.xml:31:" + std::to_string(5 + literal.find("bad]") + 1));  // indented 5
+  // The cache gives the same, each fragment read alone.
+  ProseRun again = parse({en, id});
+  EXPECT_EQ(again.stats.pandoc_runs, 0);
+  EXPECT_EQ(dumped(again.store.get(id)), dumped(r.store.get(id)));
+}
+
 TEST_F(ProsePass, TheSafeHtmlSubsetBecomesProse) {
   const std::string md =
       "A <a href=\"https://x.example/?a=1&amp;b=2\">link</a>, m<sup>2</sup> and CO<sub>2</sub>,<br>"
