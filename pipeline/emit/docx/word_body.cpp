@@ -113,12 +113,17 @@ class Writer {
     heading(1, c.anchor, part(c.title), o);
     const doc::Block* previous = nullptr;
     for (const auto& b : c.blocks) {
-      block(b, previous && (std::holds_alternative<doc::Table>(previous->content) ||
-                            std::holds_alternative<doc::Fields>(previous->content) ||
-                            std::holds_alternative<doc::Chart>(previous->content)),
-            o);
+      block(b, previous && is_table(*previous), o);
       previous = &b;
     }
+  }
+
+  // Whether the block is written as a Word table: a table, a chart (its table form), a
+  // commitment's metadata (an index entry, which has a title, is paragraphs).
+  bool is_table(const doc::Block& b) const {
+    if (std::holds_alternative<doc::Table>(b.content) || std::holds_alternative<doc::Chart>(b.content)) return true;
+    const auto* fields = std::get_if<doc::Fields>(&b.content);
+    return fields && part(fields->parts).title.empty();
   }
 
   // `after_table`: Word sets no space below a table, so a paragraph there takes a style with
