@@ -1,14 +1,15 @@
-// A drawn page's content stream deflated at once, as libharu would at the save.
+// A drawn page's content stream deflated at once, instead of by libharu at the save.
 #include "emit/pdf/packed_content.h"
 
 #include <hpdf_conf.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string>
 
 namespace renaksi::pdf {
@@ -20,43 +21,33 @@ struct PackedContents::Stream {
 
 namespace {
 
-// libharu's deflate at the save (HPDF_Stream_WriteToStreamWithDeflate): zlib's default level,
-// the input in the memory stream's pieces of HPDF_STREAM_BUF_SIZ bytes (the save reads it in
-// those), then Z_FINISH. False when zlib fails.
-bool deflate_as_libharu(HPDF_Stream raw, std::string& out) {
-  z_stream z{};
-  if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return false;
-  unsigned char buf[HPDF_STREAM_BUF_SIZ * 2];
-  // Deflates what is in z.next_in (all of it, or to the end with Z_FINISH); false on failure.
-  auto run = [&](int flush) {
-    for (int guard = 0; guard < (1 << 24); ++guard) {
-      z.next_out = buf;
-      z.avail_out = sizeof buf;
-      const int r = ::deflate(&z, flush);
-      // Z_BUF_ERROR: no progress was possible, which is no error while input is awaited.
-      if (r != Z_OK && r != Z_STREAM_END && !(r == Z_BUF_ERROR && flush == Z_NO_FLUSH)) return false;
-      out.append(reinterpret_cast<const char*>(buf), sizeof buf - z.avail_out);
-      if (r == Z_STREAM_END) return true;
-      if (flush == Z_NO_FLUSH && z.avail_in == 0 && z.avail_out != 0) return true;
-    }
-    return false;
-  };
-  bool ok = true;
+// A page's content deflated with libdeflate, in the zlib format FlateDecode reads. libharu's
+// save uses zlib's default level; libdeflate's level 6 makes a slightly smaller stream in about
+// half the time (a 240-commitment plan deflates some 150 MB of page contents). The compressor is
+// the thread's own: each edition is drawn on one thread. False when libdeflate fails.
+struct CompressorDeleter {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+};
+
+bool deflate_contents(HPDF_Stream raw, std::string& out) {
+  thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(6));
+  if (!compressor) return false;
+  std::string plain;
+  plain.reserve(raw->size);
   const HPDF_UINT count = HPDF_MemStream_GetBufCount(raw);
-  for (HPDF_UINT i = 0; i < count && ok; ++i) {
+  for (HPDF_UINT i = 0; i < count; ++i) {
     HPDF_UINT length = 0;
     HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(raw, i, &length);
-    z.next_in = p;
-    z.avail_in = length;
-    ok = p && run(Z_NO_FLUSH);
+    if (!p) return false;
+    plain.append(reinterpret_cast<const char*>(p), length);
   }
-  if (ok) {
-    z.next_in = nullptr;
-    z.avail_in = 0;
-    ok = run(Z_FINISH);
-  }
-  deflateEnd(&z);
-  return ok;
+  if (plain.size() != raw->size) return false;
+  out.resize(libdeflate_zlib_compress_bound(compressor.get(), plain.size()));
+  const size_t n = libdeflate_zlib_compress(compressor.get(), plain.data(), plain.size(), out.data(), out.size());
+  if (n == 0) return false;
+  out.resize(n);
+  out.shrink_to_fit();
+  return true;
 }
 
 PackedContents::Stream* state(HPDF_Stream s) { return static_cast<PackedContents::Stream*>(s->attr); }
@@ -105,7 +96,7 @@ bool PackedContents::pack(HPDF_Page page) {
       contents->list->count != 1 || raw->size == 0 || raw->size > (1u << 30))
     return false;
   auto st = std::make_unique<Stream>();
-  if (!deflate_as_libharu(raw, st->bytes)) return false;
+  if (!deflate_contents(raw, st->bytes)) return false;
   HPDF_Stream reader = HPDF_CallbackReader_New(raw->mmgr, &read, &seek, &tell, &size, st.get());
   if (!reader) return false;  // libharu's own error, reported by the document's next check
   raw_ += raw->size;
