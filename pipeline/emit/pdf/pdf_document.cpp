@@ -153,24 +153,15 @@ double PdfDocument::width(Face face, double size, std::string_view utf8) const {
   return units * size / 1000.0;
 }
 
-void PdfDocument::show(HPDF_Page page, const layout::Glyphs& g) {
+void PdfDocument::show(std::string& out, TextOperators& ops, const layout::Glyphs& g) const {
+  // Measured, if the layout did not measure this very text: measuring marks its glyphs for the
+  // subset of the font libharu embeds (a run the layout measured is found in the cache).
+  (void)width(g.face, g.size, g.text);
   const auto& k = kerning_[static_cast<size_t>(g.face)];
   static const std::vector<Kern> none;
   // A reference into the kerning's memory: nothing below asks it for another text.
   const std::vector<Kern>& kerns = k ? k->of(g.text) : none;
-  // libharu cannot kern: the text is drawn in pieces, each after a kerned pair placed where the
-  // kerning puts it (a reader still extracts one word: the pieces touch).
-  double x = g.x;
-  size_t from = 0;
-  std::string piece;
-  for (const Kern& kern : kerns) {
-    piece.assign(g.text, from, kern.at - from);
-    status(HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(g.y), piece.c_str()));
-    x += (units(g.face, piece) + kern.shift) * g.size / 1000.0;
-    from = kern.at;
-  }
-  status(HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(g.y),
-                           g.text.c_str() + from));
+  ops.show(out, g.x, g.y, g.text, kerns);
 }
 
 double PdfDocument::ascent(Face face) const {
@@ -279,9 +270,11 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
       tagged = elem;
       if (tagged != -2) status(HPDF_Stream_WriteStr(content, tree.open(tagged).c_str()));
     };
+    std::string operators;  // a run's, written into the content stream before the next call
     auto draw = [&](const std::vector<layout::Glyphs>& glyphs) {
       if (glyphs.empty()) return;
       status(HPDF_Page_BeginText(page));
+      TextOperators text;  // a text object's line, from BT on
       HPDF_Font font = nullptr;
       double size = 0;
       layout::RunColour colour = layout::Colour{-1, -1, -1};
@@ -306,8 +299,12 @@ std::string PdfDocument::render(layout::Pages laid, const DocumentInfo& info) {
                                          static_cast<HPDF_REAL>(-std::sin(a)), static_cast<HPDF_REAL>(std::cos(a)),
                                          static_cast<HPDF_REAL>(g.x), static_cast<HPDF_REAL>(g.y)));
           status(HPDF_Page_ShowText(page, g.text.c_str()));
+          text.reset();  // the text matrix is turned: the next run is placed anew
         } else {
-          show(page, g);
+          operators.clear();
+          show(operators, text, g);
+          status(HPDF_Stream_Write(content, reinterpret_cast<const HPDF_BYTE*>(operators.data()),
+                                   static_cast<HPDF_UINT>(operators.size())));
         }
       }
       mark({});

@@ -15,6 +15,7 @@
 
 #include "diag/diagnostic.h"
 #include "emit/pdf/kerning.h"
+#include "emit/pdf/text_operators.h"
 #include "layout/measure.h"
 #include "layout/page.h"
 #include "text/string_map.h"
@@ -72,8 +73,9 @@ class PdfDocument : public layout::Measure {
   bool check(const char* what);
   // The advance widths of `utf8` in `face`, unkerned, in thousandths of an em (libharu's).
   double units(layout::Face face, std::string_view utf8) const;
-  // Draws `g` at its place, its kerned pairs moved as width() measured them.
-  void show(HPDF_Page page, const layout::Glyphs& g);
+  // Appends to `out` the operators that draw `g` at its place, its kerned pairs moved as width()
+  // measured them (`ops`: the text object's line so far).
+  void show(std::string& out, TextOperators& ops, const layout::Glyphs& g) const;
   // The libharu font of `face`, embedded on first use; null after render(), or when it failed.
   HPDF_Font font(layout::Face face) const;
   HPDF_Font embed(layout::Face face);
