@@ -146,18 +146,19 @@ bool style_step(ArchiveBuild& a, BuildState*) {
 
 // The PDF editions, laid out while the Word editions are written beside them (the docx step
 // joins that work): neither waits on the other.
-// A large plan's editions go one PDF and one Word edition at a time (limits::kLargePlanBytes).
+// A large plan's editions go two PDFs and one Word edition at a time (limits::kLargePlanBytes).
 // A Final plan's self-assessment reports go the same way, after its editions.
 bool pdf_step(ArchiveBuild& a, BuildState* s) {
-  const size_t at_once = s->input_bytes > limits::kLargePlanBytes ? 1 : 0;
+  const bool large = s->input_bytes > limits::kLargePlanBytes;
+  const size_t at_once = large ? 1 : 0, pdfs_at_once = large ? 2 : 0;
   s->docx_job = std::async(std::launch::async, [&a, s, at_once, options = docx_options(*a.style)] {
     BuildState::DocxJob job;
     emit_docxs(s->documents, options, a.env, job.outputs, job.diags, at_once);
     emit_docxs(s->reports, options, a.env, job.outputs, job.diags, at_once);
     return job;
   });
-  emit_pdfs(s->documents, *a.style, a.env, s->outputs, s->diags, at_once);
-  emit_pdfs(s->reports, *a.style, a.env, s->outputs, s->diags, at_once);
+  emit_pdfs(s->documents, *a.style, a.env, s->outputs, s->diags, pdfs_at_once);
+  emit_pdfs(s->reports, *a.style, a.env, s->outputs, s->diags, pdfs_at_once);
   return !s->diags.has_errors();
 }
 

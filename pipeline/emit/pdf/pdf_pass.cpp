@@ -31,6 +31,7 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
   struct Result {
     std::string bytes;
     size_t pages = 0;
+    size_t size = 0;  // the file's, once handed over
     Diagnostics diags;
   };
   PdfStats stats;
@@ -47,8 +48,11 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
     r.bytes = pdf_of(documents[i], style, env, r.diags, &r.pages);
     return r;
   };
-  if (at_once == 1) {
-    // One at a time (a large plan): each edition's file is handed over (written, when the outputs
+  // As many editions at once as there are cores, or `at_once` if fewer: more would not finish
+  // sooner, and each holds its whole laid-out document until it is written.
+  const size_t threads = at_once ? std::min(at_once, core_count()) : core_count();
+  if (threads <= 1) {
+    // One at a time: each edition's file is handed over (written, when the outputs
     // are a folder's) before the next is laid out, so no two are in memory at once; and the heap's
     // free pages go back before the next, which otherwise starts with the last one's peak still
     // resident (240 commitments: 546 MiB at the start of the third edition, 188 with this).
@@ -59,11 +63,30 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
     }
     return stats;
   }
-  // As many editions at once as there are cores: more would not finish sooner, and each holds
-  // its whole laid-out document until it is written.
-  const size_t cores = core_count();
-  std::vector<Result> results = run_each_on_threads(documents.size(), at_once ? at_once : cores, make);
-  for (size_t i = 0; i < documents.size(); ++i) keep(documents[i], results[i]);
+  // Each edition's file goes into outputs of its own as soon as it is made (written at once,
+  // when the outputs are a folder's, so a finished edition is not held while the others are
+  // laid out), taken in after, in the editions' order, with its problems.
+  std::vector<Outputs> made(documents.size());
+  for (auto& m : made) m = outputs.beside();
+  std::vector<Result> results = run_each_on_threads(documents.size(), threads, [&](size_t i) {
+    Result r = make(i);
+    const doc::Document& d = documents[i];
+    if (!r.bytes.empty()) {
+      r.size = r.bytes.size();
+      made[i].add(Artifact{ArtifactKind::Pdf, d.plan_id, d.edition, d.report_period}, std::move(r.bytes));
+      r.bytes = std::string();
+    }
+    return r;
+  });
+  for (size_t i = 0; i < documents.size(); ++i) {
+    Result& r = results[i];
+    for (const auto& diag : r.diags.all()) diags.add(diag);
+    if (r.size == 0) continue;
+    stats.editions++;
+    stats.pages += r.pages;
+    stats.bytes += r.size;
+    outputs.absorb(std::move(made[i]));
+  }
   return stats;
 }
 
