@@ -1,7 +1,19 @@
 // Builds small composed Documents for layout and PDF tests.
 #include "support/small_document.h"
 
+#include <gtest/gtest.h>
+
+#include "diag/diagnostic.h"
+#include "support/paths.h"
+
 namespace renaksi::testing {
+
+layout::Style a4_style() {
+  Diagnostics diags;
+  auto style = layout::Style::load(source_dir() / "layouts" / "a4.json", diags);
+  EXPECT_TRUE(style.has_value());
+  return style ? *style : layout::Style{};
+}
 
 prose::Inlines text_run(const std::string& s) { return {{prose::Inline::Kind::Text, s, {}, true, {}, {}, {}}}; }
 

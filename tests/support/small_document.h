@@ -5,8 +5,12 @@
 #include <vector>
 
 #include "doc/document.h"
+#include "style/style.h"
 
 namespace renaksi::testing {
+
+// The project's A4 page style (layouts/a4.json); a test failure when it does not load.
+layout::Style a4_style();
 
 // One text run, as compose makes it.
 prose::Inlines text_run(const std::string& s);

@@ -37,12 +37,7 @@ std::string read(const fs::path& p) {
   return ss.str();
 }
 
-layout::Style a4() {
-  Diagnostics diags;
-  auto style = layout::Style::load(testing::source_dir() / "layouts" / "a4.json", diags);
-  if (!style) throw std::runtime_error("a4.json");
-  return *style;
-}
+layout::Style a4() { return testing::a4_style(); }
 
 doc::Document one_paragraph(const std::string& body) {
   return testing::one_chapter("foreword", "Foreword", {testing::paragraph(body, "para")});

@@ -11,16 +11,12 @@
 
 #include "support/command.h"
 #include "support/paths.h"
+#include "support/small_document.h"
 
 namespace renaksi {
 namespace {
 
-layout::Style a4() {
-  Diagnostics diags;
-  auto style = layout::Style::load(testing::source_dir() / "layouts" / "a4.json", diags);
-  EXPECT_TRUE(style.has_value());
-  return *style;
-}
+layout::Style a4() { return testing::a4_style(); }
 
 TEST(Kerning, KernedPairsAreNarrowerThanTheirLetters) {
   const layout::Style style = a4();

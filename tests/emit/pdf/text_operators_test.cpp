@@ -16,6 +16,7 @@
 #include "emit/pdf/pdf_document.h"
 #include "support/command.h"
 #include "support/paths.h"
+#include "support/small_document.h"
 
 namespace renaksi {
 namespace {
@@ -107,12 +108,7 @@ TEST(TextOperators, EachCharacterIsItsCodePointInTwoBytesAndWhatFontsDoNotHoldIs
   EXPECT_EQ(out, "0 0 Td\n[<>] TJ\n");
 }
 
-layout::Style a4() {
-  Diagnostics diags;
-  auto style = layout::Style::load(testing::source_dir() / "layouts" / "a4.json", diags);
-  EXPECT_TRUE(style.has_value());
-  return *style;
-}
+layout::Style a4() { return testing::a4_style(); }
 
 // The file of one page holding `runs`, drawn by PdfDocument.
 std::string drawn(pdf::PdfDocument& pdf, const std::vector<layout::Glyphs>& runs) {
