@@ -4,6 +4,8 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 
 #include "check/checker.h"
 #include "compose/compose.h"
@@ -21,6 +23,7 @@
 #include "output/plan_cache.h"
 #include "env/cache_prune.h"
 #include "env/limits.h"
+#include "layout/hyphenator.h"
 
 namespace renaksi {
 
@@ -88,6 +91,20 @@ bool ids_step(ArchiveBuild& a, BuildState*) {
   return ok;
 }
 
+// What the layout will need and keeps for the process, loaded while Pandoc parses the prose (on
+// the thread that would otherwise wait for it): the hyphenation dictionaries of `langs`, which
+// libhyphen reads from their text (some 45 ms for Indonesian and English, under a lock the PDF
+// editions would each wait on). The style is read here for its table alone: its problems are
+// the style step's to report.
+void warm_up_layout(const ArchiveBuild& a, const std::set<std::string>& langs) {
+  Diagnostics ignored;
+  std::optional<layout::Style> read;
+  if (!a.style) read = layout::Style::load(a.env.layout_file(), ignored);
+  const std::optional<layout::Style>& style = a.style ? a.style : read;
+  if (!style) return;
+  for (const auto& lang : langs) (void)layout::Hyphenator::for_language(style->hyphenation, lang);
+}
+
 // The prose of every plan of the batch in one Pandoc run, on a thread of its own: started by
 // `start_prose` (a build that reads the next batch ahead starts it while the batch before is
 // laid out) and completed by what it returns. Pandoc's own problems go to a list of the run's
@@ -99,13 +116,18 @@ std::function<bool()> start_prose(ArchiveBuild& a) {
   };
   std::vector<ProseJob> jobs;
   std::vector<const BuildState*> plans(a.batch.begin(), a.batch.end());
-  for (BuildState* p : a.batch) jobs.push_back({&p->loaded.plan, &p->prose, &p->diags});
+  std::set<std::string> langs;
+  for (BuildState* p : a.batch) {
+    jobs.push_back({&p->loaded.plan, &p->prose, &p->diags});
+    for (const auto& l : p->loaded.plan.language_codes()) langs.insert(l);
+  }
   auto run = std::make_shared<std::future<Run>>(std::async(std::launch::async, [jobs = std::move(jobs), env = a.env] {
     Run r;
     r.stats = parse_prose(jobs, env, r.diags);
     return r;
   }));
-  return [&a, run, plans = std::move(plans)] {
+  return [&a, run, plans = std::move(plans), langs = std::move(langs)] {
+    warm_up_layout(a, langs);  // beside Pandoc, when it is still running
     Run r = run->get();
     for (const auto& d : r.diags.all()) a.diags.add(d);
     a.prose_stats.fragments += r.stats.fragments;

@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -39,6 +41,19 @@ std::shared_ptr<const Hyphenator> Hyphenator::shared(const std::filesystem::path
   }
   loaded.emplace(file, h);
   return h;
+}
+
+std::shared_ptr<const Hyphenator> Hyphenator::for_language(const std::map<std::string, std::filesystem::path>& table,
+                                                           const std::string& lang) {
+  std::string tag = lang;
+  std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (size_t guard = 0; !tag.empty() && guard < 8; ++guard) {
+    if (auto f = table.find(tag); f != table.end()) return shared(f->second);
+    const size_t dash = tag.rfind('-');
+    if (dash == std::string::npos) break;
+    tag.resize(dash);
+  }
+  return nullptr;
 }
 
 std::vector<size_t> Hyphenator::letters(const std::u32string& run) const {

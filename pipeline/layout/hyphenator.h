@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +18,12 @@ class Hyphenator {
   // The dictionary of `file`, loaded on first use and kept for the process; null when libhyphen
   // cannot read it. Safe to call from several threads.
   static std::shared_ptr<const Hyphenator> shared(const std::filesystem::path& file);
+
+  // The dictionary for the language `lang` (BCP 47) in `table` (language -> pattern file, the
+  // style's): the tag, then ever shorter prefixes of it ("en-GB", then "en"); loaded as shared()
+  // does. Null when the table has none or it cannot be read.
+  static std::shared_ptr<const Hyphenator> for_language(const std::map<std::string, std::filesystem::path>& table,
+                                                        const std::string& lang);
 
   // Byte offsets into `word` (UTF-8) after which it may be hyphenated. Only words of letters
   // are hyphenated, with at least 5 letters, 2 before the first point and 3 after the last: not

@@ -380,21 +380,7 @@ const Hyphenator* LineBreaker::hyphenator(const std::string& run_lang) {
   const std::string& lang = run_lang.empty() ? lang_ : run_lang;
   auto it = hyphenators_.find(lang);
   if (it != hyphenators_.end()) return it->second.get();
-  // The tag, then ever shorter prefixes of it ("en-GB", then "en").
-  std::string tag = lang;
-  std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
-  std::shared_ptr<const Hyphenator> h;
-  for (size_t guard = 0; !tag.empty() && guard < 8; ++guard) {
-    auto f = table_->find(tag);
-    if (f != table_->end()) {
-      h = Hyphenator::shared(f->second);
-      break;
-    }
-    const size_t dash = tag.rfind('-');
-    if (dash == std::string::npos) break;
-    tag.resize(dash);
-  }
-  return hyphenators_.emplace(lang, std::move(h)).first->second.get();
+  return hyphenators_.emplace(lang, Hyphenator::for_language(*table_, lang)).first->second.get();
 }
 
 const std::vector<size_t>& LineBreaker::points(const Hyphenator& h, std::string_view word) {

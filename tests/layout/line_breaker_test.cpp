@@ -188,6 +188,24 @@ TEST(Hyphenator, KnownWordsInEachLanguage) {
 
 TEST(Hyphenator, NoFileNoHyphenator) { EXPECT_EQ(Hyphenator::shared("/nonexistent/hyph_xx.dic"), nullptr); }
 
+TEST(Hyphenator, ALanguageTakesItsTagsDictionaryElseItsLanguagesAndTheOneLoadedBefore) {
+  const std::map<std::string, std::filesystem::path> table = {
+      {"en", kPatterns.at("en")}, {"en-us", "/usr/share/hyphen/hyph_en_US.dic"}, {"id", kPatterns.at("id")},
+      {"xx", "/nonexistent/hyph_xx.dic"}};
+  const auto en = Hyphenator::shared(kPatterns.at("en"));
+  ASSERT_NE(en, nullptr);
+  EXPECT_EQ(Hyphenator::for_language(table, "en"), en);  // the very dictionary loaded before
+  EXPECT_EQ(Hyphenator::for_language(table, "en-GB"), en);
+  EXPECT_EQ(Hyphenator::for_language(table, "EN-gb-oxendict"), en);
+  EXPECT_EQ(Hyphenator::for_language(table, "en-US"), Hyphenator::shared("/usr/share/hyphen/hyph_en_US.dic"));
+  EXPECT_NE(Hyphenator::for_language(table, "en-US"), en);
+  EXPECT_EQ(Hyphenator::for_language(table, "id"), Hyphenator::shared(kPatterns.at("id")));
+  EXPECT_EQ(Hyphenator::for_language(table, "fr"), nullptr);
+  EXPECT_EQ(Hyphenator::for_language(table, ""), nullptr);
+  EXPECT_EQ(Hyphenator::for_language(table, "xx-YY"), nullptr);  // listed, but no file
+  EXPECT_EQ(Hyphenator::for_language({}, "en"), nullptr);
+}
+
 class HyphenatingTest : public LineBreakerTest {
  protected:
   std::vector<std::string> lines_in(const std::string& lang, const std::string& text, double width, bool justify) {
