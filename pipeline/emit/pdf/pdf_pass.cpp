@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "emit/pdf/pdf_document.h"
 #include "env/heap.h"
@@ -10,6 +11,24 @@
 #include "layout/document_layout.h"
 
 namespace renaksi {
+
+// The order the editions are started in when there are fewer threads than editions: the
+// largest first, by blocks times languages, which the layout's time follows. Taken in the
+// editions' order, the bilingual edition (about the two others together) started when the first
+// single-language one finished and ran alone at the end: on two cores, the step took about
+// three single editions' time instead of two (longest-processing-time-first scheduling).
+std::vector<size_t> pdf_start_order(const std::vector<doc::Document>& documents) {
+  std::vector<size_t> cost(documents.size(), 0);
+  for (size_t i = 0; i < documents.size(); ++i) {
+    size_t blocks = 0;
+    for (const auto& chapter : documents[i].chapters) blocks += chapter.blocks.size() + 1;
+    cost[i] = blocks * std::max<size_t>(1, documents[i].langs.size());
+  }
+  std::vector<size_t> order(documents.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return cost[a] > cost[b]; });
+  return order;
+}
 
 std::string pdf_of(const doc::Document& d, const layout::Style& style, const Env& env, Diagnostics& diags, size_t* pages) {
   pdf::PdfDocument pdf(style, diags);
@@ -65,10 +84,13 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
   }
   // Each edition's file goes into outputs of its own as soon as it is made (written at once,
   // when the outputs are a folder's, so a finished edition is not held while the others are
-  // laid out), taken in after, in the editions' order, with its problems.
+  // laid out), taken in after, in the editions' order, with its problems; the largest are
+  // started first.
   std::vector<Outputs> made(documents.size());
   for (auto& m : made) m = outputs.beside();
-  std::vector<Result> results = run_each_on_threads(documents.size(), threads, [&](size_t i) {
+  const std::vector<size_t> order = pdf_start_order(documents);
+  std::vector<Result> started = run_each_on_threads(documents.size(), threads, [&](size_t k) {
+    const size_t i = order[k];
     Result r = make(i);
     const doc::Document& d = documents[i];
     if (!r.bytes.empty()) {
@@ -78,6 +100,8 @@ PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::St
     }
     return r;
   });
+  std::vector<Result> results(documents.size());
+  for (size_t k = 0; k < order.size(); ++k) results[order[k]] = std::move(started[k]);
   for (size_t i = 0; i < documents.size(); ++i) {
     Result& r = results[i];
     for (const auto& diag : r.diags.all()) diags.add(diag);

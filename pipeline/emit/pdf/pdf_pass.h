@@ -20,6 +20,10 @@ struct PdfStats {
 PdfStats emit_pdfs(const std::vector<doc::Document>& documents, const layout::Style& style, const Env& env,
                    Outputs& outputs, Diagnostics& diags, size_t at_once = 0);
 
+// The order `emit_pdfs` starts the editions in when it has fewer threads than editions: the
+// largest first (blocks times languages), ties in the editions' order.
+std::vector<size_t> pdf_start_order(const std::vector<doc::Document>& documents);
+
 // The PDF of one edition (for tests and benchmarks); `pages` gets the page count.
 std::string pdf_of(const doc::Document& document, const layout::Style& style, const Env& env, Diagnostics& diags,
                    size_t* pages = nullptr);

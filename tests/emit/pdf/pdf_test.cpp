@@ -231,6 +231,21 @@ TEST_F(PdfEditions, DocumentInformationInTheEditionsLanguage) {
   EXPECT_NE(en.out.find("Subject:         Fifth National Action Plan of Open Government Indonesia"), std::string::npos);
 }
 
+// With fewer threads than editions, the bilingual edition (about the two others together) is
+// started first: started last, it ran alone after them and the step took half as long again.
+TEST_F(PdfEditions, TheLargestEditionIsStartedFirst) {
+  const BuildState& p = plan("nap-2018-2020");
+  ASSERT_EQ(p.documents.size(), 3u);
+  const std::vector<size_t> order = pdf_start_order(p.documents);
+  ASSERT_EQ(order.size(), 3u);
+  EXPECT_EQ(p.documents[order[0]].edition, "bilingual");
+  // The single-language editions after it, in their own order.
+  EXPECT_EQ(p.documents[order[1]].edition, p.documents[0].edition);
+  EXPECT_EQ(p.documents[order[2]].edition, p.documents[1].edition);
+  EXPECT_EQ(std::set<size_t>(order.begin(), order.end()), (std::set<size_t>{0, 1, 2}));
+  EXPECT_TRUE(pdf_start_order({}).empty());
+}
+
 TEST_F(PdfEditions, TwoBuildsGiveTheSameBytes) {
   const BuildState& s = plan("nap-2018-2020");
   Env env = archive_->env;
