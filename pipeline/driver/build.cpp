@@ -123,6 +123,7 @@ std::string plan_name(const BuildState& p) {
 // Frees what a plan's steps made and no later step reads: its content, prose and documents
 // (its outputs are in the staging folder already; its diagnostics and id are kept).
 void release(BuildState& p) {
+  join_submission(p);                          // it reads the plan, and may have found problems
   if (p.docx_job.valid()) p.docx_job.wait();  // it reads the documents
   p.loaded = LoadResult{};
   p.prose = ProseStore{};
@@ -301,7 +302,7 @@ bool run_step(ArchiveBuild& a, const Step& step, size_t k, size_t count, std::pa
 // batch's plans once they are done, and takes unchanged plans from the per-plan cache.
 constexpr bool kStreaming = true;
 
-ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& folders, const BuildRequest& request) {
+ArchiveBuild walk_steps(ArchiveBuild a, const std::vector<std::filesystem::path>& folders, const BuildRequest& request) {
   a.walk_diags_from = a.diags.all().size();
   for (const auto& folder : folders) {
     a.plans.push_back(std::make_unique<BuildState>());
@@ -431,6 +432,15 @@ ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& fold
     if (!run_step(a, step, k, all.size(), {0, a.plans.size()}, request)) return a;
   }
   a.completed = last == all.size() - 1;
+  return a;
+}
+
+// The steps, and then every submission the check step started that no later step took in (the
+// build stopped before the prose, or `renaksi check` and `renaksi submission` stop after the
+// check), so that its problems are reported and its XML kept.
+ArchiveBuild walk(ArchiveBuild a, const std::vector<std::filesystem::path>& folders, const BuildRequest& request) {
+  a = walk_steps(std::move(a), folders, request);
+  for (auto& p : a.plans) join_submission(*p);
   return a;
 }
 

@@ -37,6 +37,13 @@ struct BuildState {
   LoadResult loaded;
   std::optional<TemplateProfile> profile;  // the plan's template profile, read by the load step
   std::optional<std::string> submission;   // a Final plan's valid OGP submission, from the check step
+  // The submission the check step asks for, written and validated when `join_submission` takes
+  // it in: beside Pandoc's run, at the prose step.
+  struct SubmissionJob {
+    std::optional<std::string> xml;
+    Diagnostics diags;
+  };
+  std::future<SubmissionJob> submission_job;
   Diagnostics diags;
   ProseStore prose;
   Locales locales;                       // one per language of the plan
@@ -164,6 +171,12 @@ bool plan_inputs_unchanged(const ArchiveBuild& a);
 
 // The steps in the order they run.
 std::span<const Step> steps();
+
+// Makes the plan's submission the check step asked for, if any, and takes it in: its problems
+// into the plan's diagnostics, the XML when it is valid. Called by the prose step while Pandoc
+// runs, and for every plan before the build ends or lets a plan go (a build that stopped before
+// the prose, `renaksi check`), so that no problem is missed. False when it found one.
+bool join_submission(BuildState& s);
 
 // The step called `name`, or null.
 const Step* find_step(std::string_view name);

@@ -205,7 +205,13 @@ TEST_F(OwnProfile, CheckFindsWhatTheSubmissionWouldRejectAtTheContent) {
     EXPECT_EQ(fs::path(d.loc.file).filename(), "plan.xml") << d.str();
     EXPECT_NE(d.message.find("OGP submission would not be valid"), std::string::npos) << d.str();
   }
+  // The build validates the submission beside Pandoc's run (check_step, join_submission); what
+  // it finds still stops the plan before anything is composed or laid out.
   ArchiveBuild built = build_plans({plan_}, env_, {.stop_after = "ogp"});
+  ASSERT_EQ(built.plans.size(), 1u);
+  EXPECT_TRUE(built.plans[0]->documents.empty());
+  EXPECT_TRUE(built.plans[0]->outputs.artifacts().empty());
+  EXPECT_FALSE(built.plans[0]->submission);
   std::vector<std::string> a, b;
   for (const auto& d : found.all()) a.push_back(d.str());
   const Diagnostics from_build = built.all_diagnostics();
