@@ -76,8 +76,8 @@ bool check_step(ArchiveBuild&, BuildState* s) {
   // What the content rules passed, the submission must take too: a Final plan's. It is written
   // and validated when joined (join_submission): at the prose step, by the thread that would
   // otherwise only wait for Pandoc (a 240-commitment plan's takes 0.3 s, which Pandoc's run no
-  // longer waits behind). Not on a thread of its own: a third thread's allocations changed
-  // which malloc arena the PDF editions used, and the 240-commitment plan's peak rose 14 MiB.
+  // longer waits behind). Not on a thread of its own: that thread would otherwise only wait,
+  // and a third one would compete with Pandoc for a two-core machine.
   if (!s->diags.has_errors() && plan.stage == Stage::Final && s->loaded.organisations_ok && s->loaded.all_commitments_ok)
     s->submission_job = std::async(std::launch::deferred, [&plan] {
       BuildState::SubmissionJob job;
