@@ -346,6 +346,7 @@ ArchiveBuild walk_steps(ArchiveBuild a, const std::vector<std::filesystem::path>
       break;
     }
   const bool run_ahead = a.release_plans && ranges.size() > 1 && ahead < plan_major && ahead <= last;
+  a.submissions_beside_prose = !run_ahead;
 
   // A batch's steps from `from` up to the step it may start ahead (`until`), or to its plan
   // steps: `ran` is how far it got, `stopped` that a batch step stopped the build, `finish` what

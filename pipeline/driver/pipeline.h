@@ -87,6 +87,10 @@ struct ArchiveBuild {
   std::vector<std::unique_ptr<BuildState>> plans;  // in folder order
   std::vector<BuildState*> batch;                  // the plans the batch steps of the moment work on
   bool release_plans = false;                      // free each plan's bulk once its batch is done
+  // The check step leaves each submission to the prose step, which makes it while Pandoc runs:
+  // not when the prose runs ahead (the step is then completed long after Pandoc started, and
+  // the check step, before it, is where the submission has always been made).
+  bool submissions_beside_prose = true;
   std::string build_identity;                      // env/build_identity.h; empty: no per-plan cache
   size_t plans_from_cache = 0;                     // plans taken whole from the per-plan cache
   Locales site_locales;                            // the site's catalogues, loaded as plans need them

@@ -67,7 +67,7 @@ std::optional<std::string> submission_of(const Plan& plan, Diagnostics& diags) {
   return xml;
 }
 
-bool check_step(ArchiveBuild&, BuildState* s) {
+bool check_step(ArchiveBuild& a, BuildState* s) {
   const Plan& plan = s->loaded.plan;
   check_plan(plan, s->diags,
              CheckScope{.organisations_loaded = s->loaded.organisations_ok,
@@ -84,6 +84,9 @@ bool check_step(ArchiveBuild&, BuildState* s) {
       job.xml = submission_of(plan, job.diags);
       return job;
     });
+  // A build whose prose runs ahead completes the prose step long after Pandoc started: made
+  // then, the submission would be beside nothing, so it is made here, as it always was.
+  if (!a.submissions_beside_prose) join_submission(*s);
   return !s->diags.has_errors();
 }
 
