@@ -75,9 +75,9 @@ bool check_step(ArchiveBuild& a, BuildState* s) {
                         .profile = s->profile ? &*s->profile : nullptr});
   // What the content rules passed, the submission must take too: a Final plan's. It is written
   // and validated when joined (join_submission): at the prose step, by the thread that would
-  // otherwise only wait for Pandoc (a 240-commitment plan's takes 0.3 s, which Pandoc's run no
-  // longer waits behind). Not on a thread of its own: that thread would otherwise only wait,
-  // and a third one would compete with Pandoc for a two-core machine.
+  // otherwise only wait for Pandoc (a 240-commitment plan's takes 0.3 s, which Pandoc's start no
+  // longer waits behind). Deferred rather than on a thread of its own, which would be a third
+  // thread competing with Pandoc for a two-core machine.
   if (!s->diags.has_errors() && plan.stage == Stage::Final && s->loaded.organisations_ok && s->loaded.all_commitments_ok)
     s->submission_job = std::async(std::launch::deferred, [&plan] {
       BuildState::SubmissionJob job;
@@ -89,7 +89,6 @@ bool check_step(ArchiveBuild& a, BuildState* s) {
   if (!a.submissions_beside_prose) join_submission(*s);
   return !s->diags.has_errors();
 }
-
 
 // One id, one plan: the id names the plan's files and pages, so a second plan with it would
 // overwrite the first's. B001 at the second plan's id, naming the first. Runs whatever else
