@@ -38,7 +38,8 @@ struct BuildState {
   std::optional<TemplateProfile> profile;  // the plan's template profile, read by the load step
   std::optional<std::string> submission;   // a Final plan's valid OGP submission, from the check step
   // The submission the check step asks for, written and validated when `join_submission` takes
-  // it in: beside Pandoc's run, at the prose step.
+  // it in: beside Pandoc's run, at the prose step (in the check step itself when the prose runs
+  // ahead; see ArchiveBuild::submissions_beside_prose).
   struct SubmissionJob {
     std::optional<std::string> xml;
     Diagnostics diags;
