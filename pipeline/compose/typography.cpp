@@ -52,6 +52,27 @@ bool looks_like_address(std::string_view s) {
 
 char32_t last_char(std::string_view s, char32_t before) { return previous(s, s.size(), before); }
 
+// A text's quotes curled a word at a time, `before` the character before it: a word that looks
+// like an address keeps its straight quotes. A Text holds a run of words (the prose reader
+// joins them, prose/join_words.h), and each word is what Pandoc gave as one.
+std::string curl_words(std::string_view text, const QuoteMarks& marks, char32_t before) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t start = 0;;) {
+    const size_t space = text.find(' ', start);
+    const std::string_view word = text.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+    if (looks_like_address(word))
+      out += word;
+    else
+      out += curly_quotes(word, marks, before);
+    if (space == std::string_view::npos) break;
+    out += ' ';
+    before = U' ';
+    start = space + 1;
+  }
+  return out;
+}
+
 class Curler {
  public:
   void inlines(prose::Inlines& in, const std::string& lang) {
@@ -77,7 +98,7 @@ class Curler {
     for (auto& i : in) {
       switch (i.kind) {
         case K::Text:
-          if (!looks_like_address(i.text)) i.text = curly_quotes(i.text, marks(lang), prev);
+          if (i.text.find_first_of("\"'") != std::string::npos) i.text = curl_words(i.text, marks(lang), prev);
           prev = last_char(i.text, prev);
           break;
         case K::Space:

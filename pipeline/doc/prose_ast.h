@@ -13,9 +13,9 @@ namespace renaksi::prose {
 struct Block;
 
 // A member that most inlines leave empty, held behind a pointer: 8 bytes when empty, against the
-// 24 to 32 of the value itself. A plan's prose is an Inline for every word and every space, and
-// almost none has a link, a footnote or a language of its own (240 commitments: some 600,000
-// inlines). Reads as the value (`get()`, or the conversion); `edit()` to change it. Copies copy
+// 24 to 32 of the value itself. Almost no inline has a link, a footnote or a language of its own
+// (240 commitments: some 600,000 inlines as Pandoc gives them, a node per word and per space;
+// fewer once the reader has joined the words, prose/join_words.h). Reads as the value (`get()`, or the conversion); `edit()` to change it. Copies copy
 // the value.
 template <typename T>
 class Sparse {
@@ -96,8 +96,8 @@ struct Inline {
   };
   Inline() = default;
   // In the order an inline is thought of (and was once declared): what it is, its text, where it
-  // links, its quote marks, what it holds. Its members are ordered to pack instead: an inline is
-  // one per word and one per space, and 88 bytes rather than 96.
+  // links, its quote marks, what it holds. Its members are ordered to pack instead (88 bytes
+  // rather than 96): Pandoc gives an inline per word and per space, until the reader joins them.
   Inline(Kind kind_, std::string text_ = {}, Sparse<std::string> url_ = {}, bool double_quote_ = true,
          std::vector<Inline> children_ = {}, Sparse<std::vector<Block>> note_ = {}, Sparse<std::string> lang_ = {})
       : kind(kind_), double_quote(double_quote_), text(std::move(text_)), url(std::move(url_)), children(std::move(children_)),
@@ -144,7 +144,7 @@ struct Block {
 
 using Blocks = std::vector<Block>;
 using Inlines = std::vector<Inline>;
-static_assert(sizeof(void*) != 8 || sizeof(Inline) <= 88, "an inline is held per word and per space: keep it packed");
+static_assert(sizeof(void*) != 8 || sizeof(Inline) <= 88, "inlines are held by the hundred thousand: keep it packed");
 
 // A parsed prose text shared by every edition that shows it, never copied: a plan's prose is
 // most of its memory, and the editions (one per language and the bilingual one) and the copies

@@ -9,6 +9,7 @@
 #include "env/limits.h"
 #include "diag/diagnostic.h"
 #include "prose/html_subset.h"
+#include "prose/join_words.h"
 #include "text/language_tag.h"
 
 namespace renaksi::prose {
@@ -627,6 +628,7 @@ FromPandoc from_pandoc(const json& blocks, std::string_view source, const Warn& 
     r.blocks.clear();
     return r;
   }
+  join_words(r.blocks);
   for (const auto& w : warnings) warn(w);
   return r;
 }

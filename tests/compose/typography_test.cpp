@@ -61,6 +61,15 @@ TEST(Typography, StraightQuotesCurlByPosition) {
   EXPECT_EQ(quote_marks("id").open, "\u201c");
 }
 
+TEST(Typography, ProseWordsThatLookLikeAddressesKeepTheirQuotesAlone) {
+  // The prose reader joins a paragraph's words into one text (prose/join_words.h): the address
+  // in it keeps its straight quotes, and the words around it are curled as they were one by one.
+  prose::Blocks blocks(1);
+  blocks[0].inlines.push_back({prose::Inline::Kind::Text, "see www.data.go.id/'a' and 'the \"plan\"' of kontak@ogi.id's team"});
+  curl_quotes(blocks, "en");
+  EXPECT_EQ(blocks[0].inlines[0].text, "see www.data.go.id/'a' and \u2018the \u201cplan\u201d\u2019 of kontak@ogi.id's team");
+}
+
 TEST(Typography, TableCellsAndTheCoverHaveCurlyQuotes) {
   testing::TempDir dir("compose-quotes");
   BuildState s = composed(dir);
