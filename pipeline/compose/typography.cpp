@@ -52,27 +52,6 @@ bool looks_like_address(std::string_view s) {
 
 char32_t last_char(std::string_view s, char32_t before) { return previous(s, s.size(), before); }
 
-// A text's quotes curled a word at a time, `before` the character before it: a word that looks
-// like an address keeps its straight quotes. A Text holds a run of words (the prose reader
-// joins them, prose/join_words.h), and each word is what Pandoc gave as one.
-std::string curl_words(std::string_view text, const QuoteMarks& marks, char32_t before) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (size_t start = 0;;) {
-    const size_t space = text.find(' ', start);
-    const std::string_view word = text.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
-    if (looks_like_address(word))
-      out += word;
-    else
-      out += curly_quotes(word, marks, before);
-    if (space == std::string_view::npos) break;
-    out += ' ';
-    before = U' ';
-    start = space + 1;
-  }
-  return out;
-}
-
 class Curler {
  public:
   void inlines(prose::Inlines& in, const std::string& lang) {
@@ -98,7 +77,7 @@ class Curler {
     for (auto& i : in) {
       switch (i.kind) {
         case K::Text:
-          if (i.text.find_first_of("\"'") != std::string::npos) i.text = curl_words(i.text, marks(lang), prev);
+          i.text = curly_quotes(i.text, marks(lang), prev);
           prev = last_char(i.text, prev);
           break;
         case K::Space:
@@ -162,10 +141,9 @@ QuoteMarks quote_marks(const std::string& lang) {
   return m;
 }
 
-std::string curly_quotes(std::string_view text, const QuoteMarks& marks, char32_t before) {
-  if (text.find_first_of("\"'") == std::string_view::npos || looks_like_address(text)) return std::string(text);
-  std::string out;
-  out.reserve(text.size() + 8);
+namespace {
+// One word's quotes curled (curly_quotes, without its address check), appended to `out`.
+void curl_word(std::string_view text, const QuoteMarks& marks, char32_t before, std::string& out) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c != '"' && c != '\'') {
@@ -180,6 +158,28 @@ std::string curly_quotes(std::string_view text, const QuoteMarks& marks, char32_
     } else {
       out += opens(prev) ? marks.open2 : marks.close2;
     }
+  }
+}
+}  // namespace
+
+// Word by word: a text holds a run of words (a title, a cell, or prose whose words the reader
+// joined, prose/join_words.h), and an address among them keeps its quotes without keeping the
+// others' straight.
+std::string curly_quotes(std::string_view text, const QuoteMarks& marks, char32_t before) {
+  if (text.find_first_of("\"'") == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t start = 0;;) {
+    const size_t space = text.find(' ', start);
+    const std::string_view word = text.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+    if (looks_like_address(word))
+      out += word;
+    else
+      curl_word(word, marks, before, out);
+    if (space == std::string_view::npos) break;
+    out += ' ';
+    before = U' ';
+    start = space + 1;
   }
   return out;
 }

@@ -22,7 +22,8 @@ QuoteMarks quote_marks(const std::string& lang);
 // `text` with each straight `"` and `'` curled: an opening mark at the start of the text or after
 // a space, an opening bracket, a dash or another opening mark; a closing mark elsewhere; a `'`
 // after a letter or digit is the apostrophe U+2019 ("Indonesia’s"). `before` is the character
-// before the text (0: none). A text that looks like an address (":/", "@", "www.") is left as it is.
+// before the text (0: none). A word of it that looks like an address (":/", "@", "www.") is left as
+// it is; the other words are curled.
 std::string curly_quotes(std::string_view text, const QuoteMarks& marks, char32_t before = 0);
 
 // Every plain text of the document curled by its language: the front matter, chapter titles,
