@@ -48,6 +48,7 @@ struct BuildState {
   Diagnostics diags;
   ProseStore prose;
   Locales locales;                       // one per language of the plan
+  bool locales_ready = false;            // made beside Pandoc, cleanly: the locale step has nothing to do
   std::vector<doc::Document> documents;  // one per edition
   std::vector<doc::Document> reports;    // a Final plan's self-assessment reports: per period, per edition
   // What changed since the plan's recorded previous draft (history/draft-N/), from the load step.

@@ -111,6 +111,40 @@ bool ids_step(ArchiveBuild& a, BuildState*) {
   return ok;
 }
 
+// The date locale each language of the plan asks for (<language date-style>), by code.
+std::map<std::string, std::string> plan_date_styles(const Plan& plan) {
+  std::map<std::string, std::string> date_styles;
+  for (const auto& l : plan.languages)
+    if (!l.date_style.empty()) date_styles.emplace(l.code, l.date_style);
+  return date_styles;
+}
+
+// What the steps after the prose need and can have before it, made while Pandoc parses (on the
+// thread that would otherwise wait for it; some 40 ms of a cold build of the default plan):
+// each plan's locales, the site's catalogues of its languages, and the site's slug
+// transliterator. A locale whose loading found anything to say is not kept: its step loads it
+// again and reports what it finds, as it always did.
+void warm_up_locales(ArchiveBuild& a, const std::vector<BuildState*>& plans) {
+  for (BuildState* p : plans) {
+    if (p->locales_ready || !p->loaded.plan_file_ok) continue;
+    Diagnostics found;
+    Locales made;
+    if (load_locales(p->loaded.plan.language_codes(), a.env.data_dir, made, found, plan_date_styles(p->loaded.plan)) &&
+        found.all().empty()) {
+      p->locales = std::move(made);
+      p->locales_ready = true;
+    }
+    for (const auto& lang : p->loaded.plan.language_codes()) {
+      if (a.site_locales.count(lang)) continue;
+      Diagnostics site_found;
+      Locales site;
+      if (load_locales({lang}, a.env.data_dir, site, site_found) && site_found.all().empty())
+        a.site_locales.emplace(lang, std::move(site.at(lang)));
+    }
+  }
+  html::prepare_slugs();
+}
+
 // What the layout will need and keeps for the process, loaded while Pandoc parses the prose (on
 // the thread that would otherwise wait for it): the hyphenation dictionaries of `langs`, which
 // libhyphen reads from their text (some 45 ms for Indonesian and English, under a lock the PDF
@@ -152,6 +186,7 @@ std::function<bool()> start_prose(ArchiveBuild& a) {
     // layout's dictionaries.
     for (BuildState* p : plans) join_submission(*p);
     warm_up_layout(a, langs);
+    warm_up_locales(a, plans);
     Run r = run->get();
     for (const auto& d : r.diags.all()) a.diags.add(d);
     a.prose_stats.fragments += r.stats.fragments;
@@ -166,11 +201,10 @@ std::function<bool()> start_prose(ArchiveBuild& a) {
 bool prose_step(ArchiveBuild& a, BuildState*) { return start_prose(a)(); }
 
 // Each language's locale, its dates in the style the plan gives it (<language date-style>).
+// Made beside Pandoc when they loaded cleanly there (warm_up_locales).
 bool locale_step(ArchiveBuild& a, BuildState* s) {
-  std::map<std::string, std::string> date_styles;
-  for (const auto& l : s->loaded.plan.languages)
-    if (!l.date_style.empty()) date_styles.emplace(l.code, l.date_style);
-  return load_locales(s->loaded.plan.language_codes(), a.env.data_dir, s->locales, s->diags, date_styles);
+  if (s->locales_ready) return true;
+  return load_locales(s->loaded.plan.language_codes(), a.env.data_dir, s->locales, s->diags, plan_date_styles(s->loaded.plan));
 }
 
 bool compose_step(ArchiveBuild& a, BuildState* s) {
@@ -259,7 +293,7 @@ bool open_data_step(ArchiveBuild& a, BuildState*) {
   }
   const std::optional<open_data::ArchiveFacts> facts = open_data::read_archive_facts(sources, a.diags);
   if (!facts) return false;
-  load_locales(facts->langs, a.env.data_dir, a.site_locales, a.diags);
+  load_missing_locales(facts->langs, a.env.data_dir, a.site_locales, a.diags);
   open_data::FeedOptions options;
   options.site_url = a.env.site_url;
   options.plan_page = [](const std::string& id, const std::string& lang) { return html::urls::plan(lang, html::plan_slug(id)); };
@@ -277,7 +311,7 @@ html::SiteOptions site_options(const Env& env) {
 // written with its files; what the archive's pages need of it is kept as its summary. The
 // site's labels come from catalogues of its own, loaded once per language for the build.
 bool pages_step(ArchiveBuild& a, BuildState* s) {
-  load_locales(html::plan_languages(s->documents), a.env.data_dir, a.site_locales, a.diags);
+  load_missing_locales(html::plan_languages(s->documents), a.env.data_dir, a.site_locales, a.diags);
   const html::SiteOptions options = site_options(a.env);
   std::optional<html::SitePlanSummary> summary = html::emit_plan_site(s->documents, s->outputs, a.site_locales, options, s->diags);
   if (!summary) return false;
@@ -297,7 +331,7 @@ bool site_step(ArchiveBuild& a, BuildState*) {
     plans.push_back(std::move(*p->site_summary));  // the last step to read it
     p->site_summary.reset();
   }
-  load_locales(html::site_languages(plans), a.env.data_dir, a.site_locales, a.diags);
+  load_missing_locales(html::site_languages(plans), a.env.data_dir, a.site_locales, a.diags);
   const html::SiteOptions options = site_options(a.env);
   const bool ok = html::emit_archive_site(plans, a.site_locales, options, a.outputs, a.diags);
   report_locale_problems(a.site_locales, a.diags);

@@ -298,6 +298,14 @@ bool load_locales(const std::vector<std::string>& langs, const std::filesystem::
   return ok;
 }
 
+bool load_missing_locales(const std::vector<std::string>& langs, const std::filesystem::path& data_dir, Locales& out,
+                          Diagnostics& diags) {
+  std::vector<std::string> missing;
+  for (const auto& lang : langs)
+    if (!out.count(lang)) missing.push_back(lang);
+  return load_locales(missing, data_dir, out, diags);
+}
+
 void report_locale_problems(const Locales& locales, Diagnostics& diags) {
   for (const auto& [lang, locale] : locales)
     for (const auto& d : locale->diagnostics().all()) diags.add(d);

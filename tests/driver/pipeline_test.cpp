@@ -5,9 +5,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "driver/pipeline.h"
+#include "publish/output_folder.h"
 #include "support/paths.h"
 
 namespace renaksi {
@@ -113,6 +115,73 @@ TEST_F(PipelineWalk, AnArchiveStepWaitsForEveryPlanButIdsRunsAfterErrors) {
     for (const auto& d : p->diags.all()) EXPECT_NE(d.code, Code::B001) << d.str();
   EXPECT_EQ(b.plans[0]->diags.error_count(), 0u);
   EXPECT_GT(b.plans[1]->diags.error_count(), 0u);
+}
+
+// The data a build reads (layouts, catalogues, templates, schemas) copied, for a test that edits it.
+fs::path copy_data_dir(const testing::TempDir& dir) {
+  const fs::path data = dir.path() / "data";
+  fs::create_directories(data);
+  for (const char* part : {"layouts", "locales", "templates", "schemas"})
+    fs::copy(testing::source_dir() / part, data / part, fs::copy_options::recursive);
+  return data;
+}
+
+TEST_F(PipelineWalk, EachPlansLocalesAndTheSiteCataloguesAreMadeWhilePandocRuns) {
+  ArchiveBuild a = build_archive(testing::content_dir(), env_, {.stop_after = "prose"});
+  EXPECT_EQ(a.error_count(), 0u);
+  ASSERT_EQ(a.plans.size(), 3u);
+  for (const auto& p : a.plans) {
+    EXPECT_TRUE(p->locales_ready) << p->folder;
+    for (const auto& lang : p->loaded.plan.language_codes()) {
+      EXPECT_TRUE(p->locales.count(lang)) << p->folder << " " << lang;
+      EXPECT_TRUE(a.site_locales.count(lang)) << lang;
+    }
+  }
+  EXPECT_EQ(a.site_locales.size(), 2u);
+  // A whole build goes on from there (the locale step has nothing left to do).
+  ArchiveBuild whole = build_archive(testing::content_dir() / "nap-2018-2020", env_);
+  EXPECT_EQ(whole.error_count(), 0u);
+  EXPECT_TRUE(whole.completed);
+  EXPECT_EQ(whole.site_locales.size(), 2u);
+}
+
+TEST_F(PipelineWalk, ACatalogueThatDoesNotReadIsReportedByItsStepAsBefore) {
+  // Made beside Pandoc only when it loads cleanly: a broken catalogue is left to the locale step,
+  // which reports it once for each plan that needs it, as it did when nothing was made early.
+  env_.data_dir = copy_data_dir(*dir_);
+  std::ofstream(env_.data_dir / "locales" / "id.json", std::ios::trunc) << "{\"edition.single\": ";
+  ArchiveBuild a = build_archive(testing::content_dir(), env_, {.stop_after = "locale"});
+  size_t broken = 0;
+  for (const auto& p : a.plans) {
+    EXPECT_FALSE(p->locales_ready) << p->folder;
+    for (const auto& d : p->diags.all())
+      if (d.loc.file.find("id.json") != std::string::npos) ++broken;
+  }
+  EXPECT_EQ(broken, a.plans.size());
+  EXPECT_FALSE(a.site_locales.count("id"));
+  EXPECT_TRUE(a.site_locales.count("en"));
+}
+
+TEST_F(PipelineWalk, ASiteLabelMissingFromItsCatalogueFailsTheBuild) {
+  // The label of a commitment page's pager, gone from the English catalogue: the pages show
+  // "[site.pager]", and the build says so (F003) and publishes nothing. Before, each plan's pages
+  // step read the site catalogues again, and the problem met while writing the pages went with
+  // the catalogue it was kept in.
+  env_.data_dir = copy_data_dir(*dir_);
+  testing::replace_once(env_.data_dir / "locales" / "en.json", "\"site.pager\"", "\"site.pager-gone\"");
+  const fs::path out = dir_->path() / "out";
+  Diagnostics claimed;
+  std::optional<OutputFolder> folder = OutputFolder::claim(out, {testing::content_dir(), env_.cache_dir}, claimed);
+  ASSERT_TRUE(folder.has_value());
+  ArchiveBuild a = build_archive(testing::content_dir() / "nap-2018-2020", env_, {.stop_after = {}, .out_folder = &*folder});
+
+  bool reported = false;
+  for (const auto& d : a.diags.all())
+    reported = reported || (d.code == Code::F003 && d.message.find("'site.pager'") != std::string::npos);
+  EXPECT_TRUE(reported);
+  EXPECT_GT(a.error_count(), 0u);
+  EXPECT_FALSE(a.published);
+  EXPECT_FALSE(fs::exists(out / "site"));
 }
 
 TEST_F(PipelineWalk, ALayoutProblemNamesTheContentFileLineAndColumn) {

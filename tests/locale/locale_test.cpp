@@ -152,6 +152,23 @@ TEST_F(LocaleTest, MissingKeysAreReportedOnceAndShown) {
   EXPECT_EQ(id->diagnostics().all()[0].code, Code::F003);
 }
 
+TEST(LoadMissingLocales, LoadsOnlyTheLanguagesNotYetHeldAndKeepsWhatTheyMet) {
+  Locales locales;
+  Diagnostics diags;
+  ASSERT_TRUE(load_missing_locales({"en"}, testing::source_dir(), locales, diags));
+  const Locale* en = locales.at("en").get();
+  EXPECT_EQ(en->message("no.such.key"), "[no.such.key]");  // a problem met while formatting
+  ASSERT_TRUE(load_missing_locales({"id", "en"}, testing::source_dir(), locales, diags));
+  EXPECT_EQ(locales.size(), 2u);
+  EXPECT_EQ(locales.at("en").get(), en);  // not made again: what it met is still there to report
+  EXPECT_EQ(locales.at("en")->diagnostics().all().size(), 1u);
+  EXPECT_TRUE(diags.all().empty());
+  // A language without a catalogue is reported, and asked for again the next time.
+  EXPECT_FALSE(load_missing_locales({"xx"}, testing::source_dir(), locales, diags));
+  EXPECT_FALSE(locales.count("xx"));
+  EXPECT_FALSE(diags.all().empty());
+}
+
 TEST_F(LocaleTest, CollationOrdersAsReadersExpect) {
   std::vector<std::string> names = {"badan", "Zona", "Ombudsman", "Éntitas", "apel", "Badan"};
   std::sort(names.begin(), names.end(), [&](const auto& a, const auto& b) { return id->less(a, b); });

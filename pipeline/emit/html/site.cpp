@@ -405,6 +405,8 @@ std::string plan_slug(const std::string& plan_id) {
   return slug;
 }
 
+void prepare_slugs() { (void)slugger(); }
+
 std::vector<std::string> plan_languages(const std::vector<doc::Document>& documents) {
   std::vector<std::string> out;
   if (!documents.empty())

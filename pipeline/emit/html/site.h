@@ -31,6 +31,11 @@ struct SiteOptions {
 // the site's own folders beside it (`search` -> `plan-search`). A function of the id alone.
 std::string plan_slug(const std::string& plan_id);
 
+// Makes the transliterator every slug of the site goes through, once for the process (ICU
+// compiles its rules: some 15 ms), if it is not made yet. The build calls it beside Pandoc, so
+// that a plan's pages do not wait for it.
+void prepare_slugs();
+
 // The languages whose catalogues a plan's pages need: the plan's, as declared.
 std::vector<std::string> plan_languages(const std::vector<doc::Document>& documents);
 
