@@ -21,6 +21,7 @@
 #include "emit/html/sitemap.h"
 #include "emit/html/slug.h"
 #include "emit/html/urls.h"
+#include "env/parallel.h"
 #include "env/read_file.h"
 
 #include <nlohmann/json.hpp>
@@ -153,6 +154,38 @@ void set_identity(Site& site, const SiteOptions& options) {
   for (const auto& l : site.langs) site.built[l] = site.loc(l).date(d);
 }
 
+// A plan's pages in each of its languages (its plan page, commitment pages and appendix pages),
+// each language on a thread of its own: a 240-commitment plan's 482 pages took 0.66 s on one
+// core while the other waited. A language's pages read only the plan, the template and the
+// catalogues (whose messages are safe to format from several threads; dates and numbers are
+// formatted only in the page's own language, each language's locale by its own thread), and go
+// into a Site of their own, beside `site`'s outputs; they are taken in after, in the languages'
+// order, so the pages, their links and files are listed as one thread would list them.
+void write_pages_by_language(Site& site, const SitePlan& p) {
+  std::vector<Site> by_lang(p.langs.size(), site);
+  std::vector<Outputs> outputs(p.langs.size());
+  for (size_t k = 0; k < by_lang.size(); ++k) {
+    outputs[k] = site.out->beside();
+    by_lang[k].out = &outputs[k];
+    by_lang[k].pages.clear();
+    by_lang[k].links.clear();
+    by_lang[k].files.clear();
+  }
+  run_each_on_a_thread(p.langs.size(), [&](size_t k) {
+    write_plan_page(by_lang[k], p, p.langs[k]);
+    write_commitment_pages(by_lang[k], p, p.langs[k]);
+    write_appendix_pages(by_lang[k], p, p.langs[k]);
+    return true;
+  });
+  for (size_t k = 0; k < by_lang.size(); ++k) {
+    Site& written = by_lang[k];
+    site.pages.insert(site.pages.end(), written.pages.begin(), written.pages.end());
+    site.links.merge(written.links);
+    site.files.merge(written.files);
+    site.out->absorb(std::move(outputs[k]));
+  }
+}
+
 PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outputs* plan_files, Outputs& out,
                          const Locales& locales, const PageTemplate& tpl, const OgpLinks& ogp, const SiteOptions& options,
                          Diagnostics& diags) {
@@ -209,11 +242,7 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   p.downloads = collect_downloads(site, p);
   for (const auto& d : p.downloads) s.downloads.push_back(d.site_path);
   use_plan_data(site, p);
-  for (const auto& lang : p.langs) {
-    write_plan_page(site, p, lang);
-    write_commitment_pages(site, p, lang);
-    write_appendix_pages(site, p, lang);
-  }
+  write_pages_by_language(site, p);
   s.pages = site.pages;
 
   for (const auto& l : p.langs) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "env/content_hash.h"
@@ -106,6 +107,31 @@ TEST(SiteSplit, APlansPagesAreTheSameAloneAndInAnArchive) {
     // its outputs held before).
     EXPECT_EQ(alone.paths("site/").size(), mine.size() + alone.paths("site/data/" + p.loaded.plan.id + "/").size());
   }
+}
+
+TEST(SiteSplit, EachLanguagesPagesAreWrittenOnAThreadOfTheirOwnAndListedInTheLanguagesOrder) {
+  // The plan's languages are written at once; what they wrote is taken in in the languages'
+  // order: every page of the administrative language, then every English one, each language's
+  // plan page first, and the same bytes build after build.
+  Outputs first = artifacts_of("nap-2018-2020");
+  Outputs second = artifacts_of("nap-2018-2020");
+  Diagnostics d;
+  auto a = html::emit_plan_site(plan(0).documents, first, locales(), options(), d);
+  auto b = html::emit_plan_site(plan(0).documents, second, locales(), options(), d);
+  ASSERT_TRUE(a && b) << errors(d);
+  EXPECT_EQ(a->pages, b->pages);
+  EXPECT_EQ(files_under(first, plan_prefixes(a->slug)), files_under(second, plan_prefixes(b->slug)));
+  const size_t commitments = plan(0).loaded.plan.commitments.size();
+  ASSERT_GE(a->pages.size(), 2 * (commitments + 1));  // a plan page and its commitments, per language
+  const size_t half = a->pages.size() / 2;
+  for (size_t i = 0; i < a->pages.size(); ++i)
+    EXPECT_TRUE(a->pages[i].starts_with(i < half ? "id/" : "en/")) << i << " " << a->pages[i];
+  EXPECT_EQ(a->pages[0], "id/" + a->slug + "/index.html");
+  EXPECT_EQ(a->pages[half], "en/" + a->slug + "/index.html");
+  // Every page listed is a file written, once.
+  const std::set<std::string> listed(a->pages.begin(), a->pages.end());
+  EXPECT_EQ(listed.size(), a->pages.size());
+  for (const auto& page : a->pages) EXPECT_TRUE(first.has("site/" + page)) << page;
 }
 
 TEST(SiteSplit, TheSummaryRoundTripsThroughJson) {
