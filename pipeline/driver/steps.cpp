@@ -125,22 +125,22 @@ std::map<std::string, std::string> plan_date_styles(const Plan& plan) {
 // transliterator. A locale whose loading found anything to say is not kept: its step loads it
 // again and reports what it finds, as it always did.
 void warm_up_locales(ArchiveBuild& a, const std::vector<BuildState*>& plans) {
-  for (BuildState* p : plans) {
-    if (p->locales_ready || !p->loaded.plan_file_ok) continue;
+  // The locales of `langs`, when they load with nothing to say.
+  auto cleanly = [&a](const std::vector<std::string>& langs, const std::map<std::string, std::string>& date_styles) {
     Diagnostics found;
     Locales made;
-    if (load_locales(p->loaded.plan.language_codes(), a.env.data_dir, made, found, plan_date_styles(p->loaded.plan)) &&
-        found.all().empty()) {
-      p->locales = std::move(made);
+    const bool ok = load_locales(langs, a.env.data_dir, made, found, date_styles) && found.all().empty();
+    return ok ? std::optional<Locales>(std::move(made)) : std::nullopt;
+  };
+  for (BuildState* p : plans) {
+    if (p->locales_ready || !p->loaded.plan_file_ok) continue;
+    if (std::optional<Locales> made = cleanly(p->loaded.plan.language_codes(), plan_date_styles(p->loaded.plan))) {
+      p->locales = std::move(*made);
       p->locales_ready = true;
     }
-    for (const auto& lang : p->loaded.plan.language_codes()) {
-      if (a.site_locales.count(lang)) continue;
-      Diagnostics site_found;
-      Locales site;
-      if (load_locales({lang}, a.env.data_dir, site, site_found) && site_found.all().empty())
-        a.site_locales.emplace(lang, std::move(site.at(lang)));
-    }
+    for (const auto& lang : p->loaded.plan.language_codes())
+      if (!a.site_locales.count(lang))
+        if (std::optional<Locales> site = cleanly({lang}, {})) a.site_locales.emplace(lang, std::move(site->at(lang)));
   }
   html::prepare_slugs();
 }
