@@ -213,8 +213,10 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
       entries.emplace_back(code_points(it->first), js_value(json(it->first)) + ":" + js_value(json(list)));
       words += (words.empty() ? "" : " ") + it->first;
     }
+    size_t index_bytes = 0;
+    for (const auto& e : entries) index_bytes += e.second.size() + 1;
     std::vector<Shard> shards;
-    split(entries, 0, entries.size(), 2, shards);
+    split(entries, 0, entries.size(), index_bytes <= kSearchOneLetterIndexBytes ? 1 : 2, shards);
     entries.clear();
     std::vector<std::string>& list = keys[lang];
     for (const Shard& s : shards) {

@@ -18,6 +18,16 @@ namespace renaksi::html {
 // typed, and before the first result at most 512 KiB in all).
 constexpr size_t kSearchShardBytes = 48 * 1024;
 
+// A language's index of at most this many bytes is split from its stems' first letter, not
+// their first two, so a small site gets a few dozen files instead of hundreds of tiny ones: even
+// all its shards, typos' included, leave room in the 512 KiB a search may load before its first
+// result for the script, the catalogue and the word list. The default plan's index, split from
+// two letters, made 265 shards of 260 bytes on average per language; on this machine's disk each
+// file made after a build's others took 0.3-0.5 ms (the site step: 250-270 ms there, 27 ms in
+// memory). A larger index starts from two letters, as before, so that the shards a word and its
+// typos load stay small.
+constexpr size_t kSearchOneLetterIndexBytes = 384 * 1024;
+
 // The file name of a stem prefix's shard: its letters a-z and digits as they are, any other
 // code point as "_" and six hex digits (so a name is never ambiguous and stays ASCII).
 std::string search_shard_key(const std::string& prefix);
