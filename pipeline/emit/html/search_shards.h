@@ -22,7 +22,7 @@ constexpr size_t kSearchShardBytes = 48 * 1024;
 // their first two, so a small site gets a few dozen files instead of hundreds of tiny ones: even
 // all its shards, typos' included, leave room in the 512 KiB a search may load before its first
 // result for the script, the catalogue and the word list. The default plan's index, split from
-// two letters, made 265 shards of 260 bytes on average per language; on this machine's disk each
+// two letters, made 263-265 shards of about 150 bytes per language; on this machine's disk each
 // file made after a build's others took 0.3-0.5 ms (the site step: 250-270 ms there, 27 ms in
 // memory). A larger index starts from two letters, as before, so that the shards a word and its
 // typos load stay small.
