@@ -513,6 +513,9 @@ TEST_F(Site, SearchIndexListsEveryPlanAndItsDataHoldsEveryCommitmentsFullText) {
     SCOPED_TRACE(lang);
     const std::string keys = shards[lang].get<std::string>();
     EXPECT_TRUE(contains(" " + keys + " ", " l ")) << keys;
+    const std::string* l = out_->find("site/assets/search/" + std::string(lang) + "/l.js");
+    ASSERT_TRUE(l);
+    EXPECT_TRUE(contains(*l, "\"lapor\":")) << *l;
     size_t count = 0;
     for (size_t at = 0; at < keys.size();) {
       size_t end = std::min(keys.find(' ', at), keys.size());
