@@ -84,14 +84,15 @@ int exchange(const fs::path& from, const fs::path& to, bool to_exists) {
   return errno;
 }
 
-// Removes what an interrupted build left in the work folder (staging and previous builds), and
-// what renaksi before 0.2 left beside the output folder (`.<name>.staging-PID`, `.<name>.old-PID`).
+// Removes what an interrupted build left in the work folder (staging and previous builds, and the
+// temporary file of a record it was killed while writing: `published.tmp.PID.N`), and what
+// renaksi before 0.2 left beside the output folder (`.<name>.staging-PID`, `.<name>.old-PID`).
 // When the output folder itself is missing, the newest previous build is put back first.
 void remove_leftovers(const fs::path& target, const fs::path& work) {
   std::error_code ec;
   const bool target_missing = !fs::exists(fs::symlink_status(target, ec));
   const std::string name = target.filename().string();
-  std::vector<fs::path> stale;
+  std::vector<fs::path> stale, stale_files;
   fs::path restore;
   size_t seen = 0;
   for (const fs::path& dir : {work, target.parent_path()}) {
@@ -99,6 +100,10 @@ void remove_leftovers(const fs::path& target, const fs::path& work) {
     for (; !ec && it != end && seen < 100000; it.increment(ec), ++seen) {
       const std::string f = it->path().filename().string();
       const std::string prefix = dir == work ? "" : "." + name + ".";
+      if (dir == work && f.starts_with(std::string(kRecordName) + ".tmp.")) {
+        if (it->is_regular_file(ec) && !it->is_symlink(ec)) stale_files.push_back(it->path());
+        continue;
+      }
       const bool old = f.starts_with(prefix + "old-");
       if (!old && !f.starts_with(prefix + "staging-")) continue;
       if (it->is_symlink(ec) || !it->is_directory(ec)) continue;
@@ -109,6 +114,7 @@ void remove_leftovers(const fs::path& target, const fs::path& work) {
   }
   if (!restore.empty()) fs::rename(restore, target, ec);
   for (const auto& p : stale) remove_folder_tree(p, ec);
+  for (const auto& p : stale_files) fs::remove(p, ec);
 }
 
 // Keeps `replaced` (the build just replaced) as the work folder's previous build, for the next

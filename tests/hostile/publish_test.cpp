@@ -178,6 +178,8 @@ TEST(HostilePublish, LeftoversOfAnInterruptedBuildAreRemovedByTheNext) {
   testing::make_previous_build(out);
   testing::write_text(dir.path() / ".dist.renaksi" / "staging-99999" / "half.pdf", "%PDF-");
   testing::write_text(dir.path() / ".dist.renaksi" / "staging-99998" / "site" / "x.html", "<p>");
+  // A build killed while it wrote its record leaves the record's temporary file.
+  testing::write_text(dir.path() / ".dist.renaksi" / "published.tmp.99997.0", "{\"version\":");
   // What renaksi 0.1 left when it was killed between its two renames.
   testing::write_text(dir.path() / ".dist.staging-4242" / "a.pdf", "%PDF-");
   testing::write_text(dir.path() / ".dist.old-4242" / "b.pdf", "%PDF-");
@@ -187,6 +189,7 @@ TEST(HostilePublish, LeftoversOfAnInterruptedBuildAreRemovedByTheNext) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(fs::exists(dir.path() / ".dist.renaksi" / "staging-99999"));
   EXPECT_FALSE(fs::exists(dir.path() / ".dist.renaksi" / "staging-99998"));
+  EXPECT_FALSE(fs::exists(dir.path() / ".dist.renaksi" / "published.tmp.99997.0"));
   EXPECT_FALSE(fs::exists(dir.path() / ".dist.staging-4242"));
   EXPECT_FALSE(fs::exists(dir.path() / ".dist.old-4242"));
   EXPECT_EQ(testing::read_text(dir.path() / ".dist.notes"), "mine");
