@@ -7,10 +7,13 @@
 #include <atomic>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 #include "doc/link_policy.h"
 #include "env/build_identity.h"
+#include "env/cache_pack.h"
+#include "env/cache_prune.h"
 #include "env/content_hash.h"
 #include "env/parallel.h"
 #include "env/limits.h"
@@ -49,6 +52,7 @@ struct Fragment {
   // the whole fragment reads). Read once: a cache entry whose blocks do not read is a miss.
   std::optional<prose::FromPandoc> read;
   Diagnostics warnings;
+  std::optional<PackPlace> fresh;  // its entry in this build's spill, once Pandoc parsed it
 };
 
 // Where byte `offset` of a fragment's source is in its file: lines below the first are
@@ -114,8 +118,6 @@ std::string api_string(const json& version) {
   return s.empty() ? "none" : s.substr(0, 80);
 }
 
-fs::path cache_file(const Env& env, const std::string& key) { return env.cache_dir / "prose" / (key + ".json"); }
-
 // A field of an object, or null when it is not an object or has no such field.
 const json& field(const json& object, const char* name) {
   static const json null;
@@ -124,13 +126,11 @@ const json& field(const json& object, const char* name) {
   return it == object.end() ? null : *it;
 }
 
-// A cache entry is verified (its header's size and hash, then its JSON, depth-bounded, then its
+// A cache entry, its hash checked by the pack, is verified (its JSON, depth-bounded, then its
 // fields); anything else is a miss, and the entry is rewritten after Pandoc's run.
-bool read_cached(const Env& env, Fragment& f) {
-  std::optional<std::string> bytes = read_cache_entry(cache_file(env, f.key), limits::kMaxPandocOutputBytes);
-  if (!bytes) return false;
+bool take_cached(Fragment& f, const std::string& bytes) {
   prose::ParsedJson entry;
-  if (!prose::parse_pandoc_json(*bytes, entry) || entry.too_deep) return false;
+  if (!prose::parse_pandoc_json(bytes, entry) || entry.too_deep) return false;
   const json& from = field(entry.value, "from");
   const json& source = field(entry.value, "source");
   const json& blocks = field(entry.value, "blocks");
@@ -150,17 +150,22 @@ bool read_cached(const Env& env, Fragment& f) {
   return true;
 }
 
-// Writes a fragment's cache entry from its Pandoc blocks, which it takes (they are not needed
-// once read). `warned` is shared by the Pandoc runs of one build: a cache that cannot be
-// written is said once, not once per fragment or per run.
-void write_cached(const Env& env, Fragment& f, const json& api, std::atomic<bool>& warned, Diagnostics& diags) {
-  const std::string why = write_cache_entry(
-      cache_file(env, f.key),
-      json{{"from", kPandocFrom}, {"api", api}, {"source", f.source}, {"blocks", std::move(f.blocks)}}.dump());
-  f.blocks = json();
-  if (!why.empty() && !warned.exchange(true))
+// A cache that cannot be written is said once a build, not once per fragment, run or plan:
+// `warned` is shared by them all.
+void warn_uncached(const Env& env, const std::string& why, std::atomic<bool>& warned, Diagnostics& diags) {
+  if (!warned.exchange(true))
     diags.warning(Code::P008, {env.cache_dir.generic_string(), 0, 0},
                   "cannot write the prose cache (" + why + "); the next build will run Pandoc again");
+}
+
+// Writes a fragment's cache entry from its Pandoc blocks, which it takes (they are not needed
+// once read), to its run's spill; the plans' packs are made from the spills after the runs.
+void write_cached(const Env& env, PackWriter& spill, Fragment& f, const json& api, std::atomic<bool>& warned,
+                  Diagnostics& diags) {
+  f.fresh = spill.append(
+      f.key, json{{"from", kPandocFrom}, {"api", api}, {"source", f.source}, {"blocks", std::move(f.blocks)}}.dump());
+  f.blocks = json();
+  if (!f.fresh) warn_uncached(env, spill.why(), warned, diags);
 }
 
 // Pandoc resolves a note's label ([^1]) across its whole input, and the fragments of a run are
@@ -269,11 +274,11 @@ std::string wrapper_id(const json& node) {
 
 // Runs Pandoc once over every fragment in `todo` and reads each fragment's blocks as soon as
 // Pandoc's JSON for it is parsed (prose::parse_pandoc_json's `on_block`): its tree is read into
-// renaksi's blocks, its cache entry written, and the tree dropped, so the run never holds
+// renaksi's blocks, its cache entry written to `spill`, and the tree dropped, so the run never holds
 // Pandoc's whole document as a tree. Returns false on error (no fragment is then used; the
 // cache entries already written are each Pandoc's output for its own text, checked as below).
 bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*>& todo, std::size_t max_output,
-                std::atomic<bool>& cache_warned, Diagnostics& diags) {
+                PackWriter& spill, std::atomic<bool>& cache_warned, Diagnostics& diags) {
   const SourceLoc where{folder, 0, 0};
   std::string input;
   for (size_t i = 0; i < todo.size(); ++i)
@@ -345,7 +350,7 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
     if (f.too_deep || read_blocks(f).status != prose::FromPandoc::Status::Ok)
       f.blocks = json();
     else if (api_supported(doc.api))
-      write_cached(env, f, doc.api, cache_warned, diags);
+      write_cached(env, spill, f, doc.api, cache_warned, diags);
     else
       unwritten.push_back(&f);
     return true;
@@ -389,7 +394,7 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
                 "close what it opens");
     return false;
   }
-  for (Fragment* f : unwritten) write_cached(env, *f, api, cache_warned, diags);
+  for (Fragment* f : unwritten) write_cached(env, spill, *f, api, cache_warned, diags);
   return true;
 }
 
@@ -402,7 +407,57 @@ std::string too_deep_message() {
          " levels (block quotes, lists or emphasis inside one another); flatten it";
 }
 
+// A plan's pack as this build read it: its good entries for this batch's fragments, and how
+// many entries it holds in all.
+struct PlanPack {
+  fs::path file;
+  PackReader reader;
+  std::unordered_map<std::string, PackPlace> good;
+  size_t entries = 0;
+};
+
+// Rewrites each plan's pack that is not exactly its plan's cached fragments (a text changed,
+// an entry was damaged, the plan is new), from the entries in hand: its own, another plan's
+// pack's, or this build's spills. A pack that is already exactly right is left as it is.
+void write_packs(const Env& env, const std::vector<Fragment>& fragments,
+                 const std::vector<std::vector<size_t>>& users, std::vector<PlanPack>& packs,
+                 const std::vector<size_t>& pack_of_job, std::atomic<bool>& warned, Diagnostics& diags) {
+  std::vector<std::vector<size_t>> members(packs.size());  // each pack's fragments, in order
+  for (size_t i = 0; i < fragments.size(); ++i)
+    for (size_t j : users[i]) {
+      std::vector<size_t>& m = members[pack_of_job[j]];
+      if (m.empty() || m.back() != i) m.push_back(i);
+    }
+  for (size_t p = 0; p < packs.size(); ++p) {
+    PlanPack& pack = packs[p];
+    std::vector<PackPlace> places;
+    bool all_own = true;
+    for (size_t i : members[p]) {
+      const Fragment& f = fragments[i];
+      std::optional<PackPlace> at;
+      if (auto own = pack.good.find(f.key); own != pack.good.end()) at = own->second;
+      all_own = all_own && at.has_value();
+      if (!at) at = f.fresh;
+      for (size_t q = 0; !at && q < packs.size(); ++q)
+        if (auto other = packs[q].good.find(f.key); other != packs[q].good.end()) at = other->second;
+      if (at) places.push_back(*at);  // none: Pandoc did not parse it well (too deep, a failed run)
+    }
+    if (all_own && pack.reader.clean() && pack.entries == places.size()) continue;
+    if (places.empty() && !pack.reader.exists()) continue;
+    PackWriter out = PackWriter::replacing(pack.file);
+    for (const PackPlace& at : places) out.copy(at);  // bounded: the plan's fragments
+    if (!out.commit()) warn_uncached(env, out.why(), warned, diags);
+  }
+}
+
 }  // namespace
+
+fs::path prose_pack_file(const fs::path& cache_dir, const std::string& plan_folder) {
+  std::error_code ec;
+  fs::path folder = fs::absolute(plan_folder, ec);
+  if (ec) folder = plan_folder;
+  return cache_dir / "prose" / (content_hash({"prose pack", folder.lexically_normal().generic_string()}) + ".pack");
+}
 
 std::string prose_cache_key(const std::string& pandoc_identity, const std::string& source) {
   // "notes scoped": entries written before each fragment's note labels were its own may hold
@@ -426,7 +481,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
         auto [it, inserted] = seen.emplace(t.value, fragments.size());
         if (inserted) {
           fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, t.body_indent, t.body_line != t.loc.line,
-                               prose_cache_key(pandoc, t.value), {}, false, false, {}, {}});
+                               prose_cache_key(pandoc, t.value), {}, false, false, {}, {}, {}});
           users.emplace_back();
         }
         if (users[it->second].empty() || users[it->second].back() != j) users[it->second].push_back(j);
@@ -435,13 +490,45 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
   }
   stats.fragments = static_cast<int>(fragments.size());
 
-  std::vector<Fragment*> todo;
-  for (auto& f : fragments) {
-    if (read_cached(env, f))
-      ++stats.cache_hits;
-    else
-      todo.push_back(&f);
+  // Each plan's pack, read first: its entries for this batch's fragments are checked and read
+  // (one payload at a time), the others only counted.
+  std::vector<size_t> pack_of_job(jobs.size());
+  std::vector<PlanPack> packs;
+  {
+    std::map<fs::path, size_t> pack_index;
+    for (size_t j = 0; j < jobs.size(); ++j) {
+      const fs::path file = prose_pack_file(env.cache_dir, jobs[j].plan->folder);
+      auto [it, inserted] = pack_index.emplace(file, packs.size());
+      if (inserted) packs.push_back(PlanPack{file, PackReader(file, limits::kMaxPandocOutputBytes), {}, 0});
+      pack_of_job[j] = it->second;
+    }
   }
+  std::unordered_map<std::string, size_t> by_key;
+  for (size_t i = 0; i < fragments.size(); ++i) by_key.emplace(fragments[i].key, i);
+  for (PlanPack& pack : packs) {
+    bool used = false;
+    while (std::optional<PackReader::Entry> e = pack.reader.next()) {  // bounded: the pack's bytes
+      ++pack.entries;
+      const auto it = by_key.find(e->key);
+      if (it == by_key.end() || pack.good.count(e->key)) continue;
+      Fragment& f = fragments[it->second];
+      const std::optional<std::string> payload = pack.reader.payload(*e);
+      if (!payload) continue;
+      if (!f.have) {
+        if (!take_cached(f, *payload)) continue;
+        ++stats.cache_hits;
+      }
+      used = true;
+      pack.good.emplace(e->key, e->place);
+    }
+    if (used) mark_cache_entry_used(pack.file);  // its last use, which the pruning reads
+  }
+  std::vector<Fragment*> todo;
+  for (auto& f : fragments)
+    if (!f.have) todo.push_back(&f);
+  std::atomic<bool> cache_warned = false;
+  std::vector<PackWriter> spills;
+  bool ok = true;
   if (!todo.empty()) {
     const std::string where = jobs.size() == 1 ? jobs[0].plan->folder : std::string("content");
     // One Pandoc run, or one per core when there is enough prose that Pandoc's own start-up
@@ -457,14 +544,13 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
       bool ok = false;
       Diagnostics diags;
     };
-    std::atomic<bool> cache_warned = false;
+    for (size_t k = 0; k < runs; ++k) spills.push_back(PackWriter::spill(env.cache_dir / "prose"));
     std::vector<Run> done = run_each_on_a_thread(runs, [&](size_t k) {
       Run r;
-      r.ok = run_pandoc(env, where, parts[k], max_output, cache_warned, r.diags);
+      r.ok = run_pandoc(env, where, parts[k], max_output, spills[k], cache_warned, r.diags);
       return r;
     });
     stats.pandoc_runs += static_cast<int>(runs);
-    bool ok = true;
     for (auto& r : done) {
       // Two runs that fail alike (no Pandoc at all) say so once.
       if (&r == &done.front() || r.diags.all().size() != done.front().diags.all().size() ||
@@ -473,8 +559,11 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
         for (const auto& d : r.diags.all()) build_diags.add(d);
       ok = ok && r.ok;
     }
-    if (!ok) return stats;
   }
+  // What the runs parsed is cached even when one failed: each entry is Pandoc's output for its
+  // own text.
+  write_packs(env, fragments, users, packs, pack_of_job, cache_warned, build_diags);
+  if (!ok) return stats;
 
   for (size_t i = 0; i < fragments.size(); ++i) {
     Fragment& f = fragments[i];

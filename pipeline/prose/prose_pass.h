@@ -46,6 +46,11 @@ extern const char* const kPandocFrom;
 // so entries an older one wrote are not used.
 std::string prose_cache_key(const std::string& pandoc_identity, const std::string& source);
 
+// The prose cache of a plan is one pack (env/cache_pack.h) in `cache_dir`/prose, named from the
+// plan's folder: every fragment of the plan that Pandoc parsed, by its key. A build reads the
+// packs of its plans, and rewrites one whose entries are not exactly its plan's fragments.
+std::filesystem::path prose_pack_file(const std::filesystem::path& cache_dir, const std::string& plan_folder);
+
 // One plan's part in a build's prose: where its parsed prose and its warnings go.
 struct ProseJob {
   const Plan* plan;

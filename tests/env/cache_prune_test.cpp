@@ -11,6 +11,7 @@
 
 #include <fstream>
 
+#include "env/cache_pack.h"
 #include "env/content_hash.h"
 #include "support/paths.h"
 
@@ -120,6 +121,26 @@ TEST_F(CachePrune, EntriesUnusedForTheMaximumAgeGo) {
   EXPECT_EQ(prune_cache(cache_, started_, {.max_age = 5 * 24h}).removed.entries, 1u);
   EXPECT_FALSE(fs::exists(recent));
   EXPECT_TRUE(fs::exists(now));
+}
+
+// A pack of entries (the prose cache's, env/cache_pack.h) is pruned as an entry is.
+TEST_F(CachePrune, AnUnusedPackGoesLikeAnEntry) {
+  const fs::path old = cache_ / "prose" / "old.pack", used = cache_ / "prose" / "used.pack";
+  for (const fs::path& p : {old, used}) {
+    PackWriter w = PackWriter::replacing(p);
+    ASSERT_TRUE(w.append("k", "payload") && w.commit()) << w.why();
+  }
+  set_used(old, started_ - 20 * 24h);
+  set_used(used, started_ - 20 * 24h);
+  PackReader reader(used, 100);  // the prose pass marks a pack it used
+  ASSERT_TRUE(reader.next());
+  mark_cache_entry_used(used);
+  const PruneReport r = prune_cache(cache_, started_);
+  EXPECT_EQ(r.warning, "");
+  EXPECT_EQ(r.removed.entries, 1u);
+  EXPECT_EQ(r.foreign, 0u);
+  EXPECT_FALSE(fs::exists(old));
+  EXPECT_TRUE(fs::exists(used));
 }
 
 TEST_F(CachePrune, OverTheSizeTheLeastRecentlyUsedGoButNeverWhatThisBuildUsed) {

@@ -9,6 +9,7 @@
 
 #include <fstream>
 
+#include "env/cache_pack.h"
 #include "env/content_hash.h"
 #include "env/build_identity.h"
 #include "prose/fake_pandoc.h"
@@ -60,9 +61,33 @@ class ProsePass : public ::testing::Test {
   // A stand-in for Pandoc: a shell script with the given body.
   std::string fake_pandoc(const std::string& name, const std::string& body) { return fake::write(dir_.path(), name, body); }
 
-  // The cache entry of a fragment.
-  fs::path entry_of(const std::string& source) const {
-    return env_.cache_dir / "prose" / (prose_cache_key(program_file_identity(env_.pandoc), source) + ".json");
+  // The cache key of a fragment, and the pack of the test plan's fragments.
+  std::string key_of(const std::string& source) const {
+    return prose_cache_key(program_file_identity(env_.pandoc), source);
+  }
+  fs::path pack() const { return prose_pack_file(env_.cache_dir, "test-plan"); }
+
+  // The keys of the pack's entries, in order (until one does not read).
+  std::vector<std::string> cached_keys() const {
+    std::vector<std::string> keys;
+    PackReader reader(pack(), limits::kMaxPandocOutputBytes);
+    while (auto e = reader.next()) keys.push_back(e->key);
+    return keys;
+  }
+
+  // Writes the test plan's pack with one entry of `payload` for `source`.
+  void write_entry(const std::string& source, const std::string& payload) const {
+    PackWriter w = PackWriter::replacing(pack());
+    ASSERT_TRUE(w.append(key_of(source), payload));
+    ASSERT_TRUE(w.commit()) << w.why();
+  }
+
+  // The names in the prose cache's folder.
+  std::vector<std::string> prose_folder() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(env_.cache_dir / "prose")) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
   }
 
   // Runs with `pandoc` as Pandoc and a time limit of `limit`; expects exactly one error, `code`,
@@ -88,6 +113,15 @@ class ProsePass : public ::testing::Test {
   testing::TempDir dir_;
   Env env_;
 };
+
+std::string file_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void set_file_text(const fs::path& file, const std::string& bytes) {
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
 
 std::string dumped(const prose::Blocks& b) {
   std::string s;
@@ -315,6 +349,60 @@ TEST_F(ProsePass, ASecondRunStartsNoPandoc) {
   EXPECT_EQ(dumped(fourth.store.get("One.")), "para: One.\n");
 }
 
+// One pack for the plan, not a file per fragment: it holds exactly the plan's fragments, is
+// rewritten when they change, and left alone when they do not.
+TEST_F(ProsePass, APlansProseIsCachedInOnePackOfItsFragments) {
+  parse({"One.", "Two."});
+  const std::string pack_name = pack().filename().string();
+  EXPECT_EQ(prose_folder(), std::vector<std::string>{pack_name}) << "no spill or temporary file is left";
+  EXPECT_EQ(cached_keys(), (std::vector<std::string>{key_of("One."), key_of("Two.")}));
+  // A changed text: its entry replaces the old one, which no build of this plan can use.
+  ProseRun changed = parse({"One.", "Three."});
+  EXPECT_EQ(changed.stats.cache_hits, 1);
+  EXPECT_EQ(cached_keys(), (std::vector<std::string>{key_of("One."), key_of("Three.")}));
+  EXPECT_EQ(prose_folder(), std::vector<std::string>{pack_name});
+  // Nothing changed: the pack is read, and not written again.
+  struct stat before {}, after {};
+  ASSERT_EQ(::stat(pack().c_str(), &before), 0);
+  ProseRun same = parse({"Three.", "One."});
+  EXPECT_EQ(same.stats.cache_hits, 2);
+  EXPECT_EQ(same.stats.pandoc_runs, 0);
+  ASSERT_EQ(::stat(pack().c_str(), &after), 0);
+  EXPECT_EQ(before.st_ino, after.st_ino);
+  // A text removed: the pack is rewritten without it, the others still from the cache.
+  ProseRun fewer = parse({"Three."});
+  EXPECT_EQ(fewer.stats.cache_hits, 1);
+  EXPECT_EQ(fewer.stats.pandoc_runs, 0);
+  EXPECT_EQ(cached_keys(), std::vector<std::string>{key_of("Three.")});
+  EXPECT_EQ(dumped(fewer.store.get("Three.")), "para: Three.\n");
+}
+
+// A damaged entry costs that entry when its header still reads; a damaged header costs the
+// entries from it to the pack's end. Either way the pack is written whole again.
+TEST_F(ProsePass, ADamagedEntryInAPackCostsOnlyWhatItCanNoLongerFind) {
+  const std::vector<std::string> texts = {"Alpha.", "Beta.", "Gamma."};
+  parse(texts);
+  const std::string good = file_text(pack());
+  const size_t beta = good.find("\"source\":\"Beta.\"");
+  ASSERT_NE(beta, std::string::npos);
+  std::string flipped = good;
+  flipped[beta + 4] ^= 0x01;  // inside Beta's payload: its hash fails
+  set_file_text(pack(), flipped);
+  ProseRun r = parse(texts);
+  EXPECT_EQ(r.stats.cache_hits, 2);
+  EXPECT_EQ(r.stats.pandoc_runs, 1);
+  EXPECT_EQ(dumped(r.store.get("Beta.")), "para: Beta.\n");
+  EXPECT_EQ(file_text(pack()).size(), good.size());
+  EXPECT_EQ(parse(texts).stats.cache_hits, 3);
+  // Cut inside Beta's entry: only Alpha is still there.
+  set_file_text(pack(), good.substr(0, beta));
+  ProseRun cut = parse(texts);
+  EXPECT_EQ(cut.stats.cache_hits, 1);
+  EXPECT_EQ(cut.stats.pandoc_runs, 1);
+  EXPECT_EQ(cached_keys().size(), 3u);
+  for (const auto& t : texts) EXPECT_EQ(dumped(cut.store.get(t)), "para: " + t + "\n");
+}
+
 TEST_F(ProsePass, ADamagedCacheEntryIsAMiss) {
   parse({"Cached."});
   for (const auto& e : fs::directory_iterator(env_.cache_dir / "prose")) std::ofstream(e.path()) << "{not json";
@@ -402,8 +490,7 @@ TEST_F(ProsePass, AWrongShapeInsideAFragmentIsP002AtItsLineAndTheOthersAreRead) 
     EXPECT_EQ(dumped(r.store.get("Three.")), "para: ok\n");
     EXPECT_EQ(r.store.size(), 2u);
     // Nothing was cached for the bad one: the next run asks Pandoc again.
-    EXPECT_FALSE(fs::exists(entry_of("Two.")));
-    EXPECT_TRUE(fs::exists(entry_of("One.")));
+    EXPECT_EQ(cached_keys(), (std::vector<std::string>{key_of("One."), key_of("Three.")}));
   }
 }
 
@@ -443,7 +530,7 @@ TEST_F(ProsePass, EveryKindOfBadCacheEntryIsAMissAndIsReplaced) {
   const std::string text = "Cached *prose*.";
   const std::string want = "para: Cached [emph prose].\n";
   ASSERT_EQ(dumped(parse({text}).store.get(text)), want);
-  const fs::path entry = entry_of(text);
+  const fs::path entry = pack();
   const std::string good = [&] {
     std::ifstream in(entry, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -482,22 +569,25 @@ TEST_F(ProsePass, EveryKindOfBadCacheEntryIsAMissAndIsReplaced) {
       {"deep json with a good header",
        [&] {
          // Before: a deep entry overflowed the stack while it was parsed or walked.
-         ASSERT_EQ(write_cache_entry(entry, std::string(200000, '[') + std::string(200000, ']')), "");
+         write_entry(text, std::string(200000, '[') + std::string(200000, ']'));
        }},
-      {"the wrong shape with a good header", [&] { ASSERT_EQ(write_cache_entry(entry, "{\"blocks\":[5]}"), ""); }},
+      {"the wrong shape with a good header", [&] { write_entry(text, "{\"blocks\":[5]}"); }},
+      {"another text's entry under its key",
+       [&] {
+         write_entry(text, nlohmann::json{{"from", kPandocFrom}, {"api", {1, 22, 2, 1}}, {"source", "Other."},
+                                          {"blocks", nlohmann::json::array()}}.dump());
+       }},
       {"the right fields, blocks of the wrong shape",
        [&] {
-         ASSERT_EQ(write_cache_entry(entry, nlohmann::json{{"from", kPandocFrom}, {"api", {1, 22, 2, 1}}, {"source", text},
-                                                           {"blocks", {5, {{"t", "Para"}}}}}.dump()),
-                   "");
+         write_entry(text, nlohmann::json{{"from", kPandocFrom}, {"api", {1, 22, 2, 1}}, {"source", text},
+                                          {"blocks", {5, {{"t", "Para"}}}}}.dump());
        }},
       {"the right fields, blocks too deep",
        [&] {
          nlohmann::json blocks = nlohmann::json::array();
          for (int i = 0; i < 100; ++i) blocks = nlohmann::json::array({{{"t", "BlockQuote"}, {"c", blocks}}});
-         ASSERT_EQ(write_cache_entry(entry, nlohmann::json{{"from", kPandocFrom}, {"api", {1, 22, 2, 1}}, {"source", text},
-                                                           {"blocks", blocks}}.dump()),
-                   "");
+         write_entry(text, nlohmann::json{{"from", kPandocFrom}, {"api", {1, 22, 2, 1}}, {"source", text},
+                                          {"blocks", blocks}}.dump());
        }},
   };
   for (const auto& [what, damage] : damages) {
@@ -512,6 +602,7 @@ TEST_F(ProsePass, EveryKindOfBadCacheEntryIsAMissAndIsReplaced) {
     EXPECT_EQ(dumped(r.store.get(text)), want);
     // Replaced by a good entry: the next build takes it from the cache.
     EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(entry)));
+    EXPECT_EQ(cached_keys(), std::vector<std::string>{key_of(text)});
     ProseRun again = parse({text});
     EXPECT_EQ(again.stats.cache_hits, 1);
     EXPECT_EQ(dumped(again.store.get(text)), want);
@@ -520,13 +611,13 @@ TEST_F(ProsePass, EveryKindOfBadCacheEntryIsAMissAndIsReplaced) {
 
 TEST_F(ProsePass, AFolderThatIsNotRenaksisIsLeftAndTheBuildGoesOnUncached) {
   const std::string text = "Text.";
-  fs::create_directories(entry_of(text) / "someone's");
+  fs::create_directories(pack() / "someone's");
   ProseRun r = parse({text});
   EXPECT_EQ(dumped(r.store.get(text)), "para: Text.\n");
   ASSERT_EQ(r.diags.all().size(), 1u);
   EXPECT_EQ(r.diags.all()[0].code, Code::P008);
   EXPECT_EQ(r.diags.all()[0].severity, Severity::Warning);
-  EXPECT_TRUE(fs::is_directory(entry_of(text) / "someone's"));
+  EXPECT_TRUE(fs::is_directory(pack() / "someone's"));
 }
 
 TEST_F(ProsePass, AnotherAstVersionIsRefused) {
@@ -546,14 +637,16 @@ TEST_F(ProsePass, AVersionAfterTheBlocksStillReadsAndCachesThem) {
   ProseRun r = parse({"Later."});
   EXPECT_FALSE(r.diags.has_errors());
   EXPECT_EQ(dumped(r.store.get("Later.")), "para: Later.\n");
-  EXPECT_TRUE(fs::is_regular_file(entry_of("Later.")));
+  EXPECT_EQ(cached_keys(), std::vector<std::string>{key_of("Later.")});
   ProseRun again = parse({"Later."});
   EXPECT_EQ(again.stats.pandoc_runs, 0);
   EXPECT_EQ(dumped(again.store.get("Later.")), "para: Later.\n");
 }
 
 TEST_F(ProsePass, ATextInSeveralPlansIsHeldOnce) {
-  const Plan a = plan_with({"Shared text.", "Only in a."}), b = plan_with({"Only in b.", "Shared text."});
+  Plan a = plan_with({"Shared text.", "Only in a."}), b = plan_with({"Only in b.", "Shared text."});
+  a.folder = "plan-a";
+  b.folder = "plan-b";
   ProseStore sa, sb;
   Diagnostics da, db, build;
   const std::vector<ProseJob> jobs{{&a, &sa, &da}, {&b, &sb, &db}};
@@ -564,6 +657,21 @@ TEST_F(ProsePass, ATextInSeveralPlansIsHeldOnce) {
   EXPECT_EQ(&sa.get("Shared text."), &sb.get("Shared text."));
   EXPECT_EQ(dumped(sb.get("Only in b.")), "para: Only in b.\n");
   EXPECT_TRUE(sa.get("Only in b.").empty());
+  // Each plan's pack holds its own fragments, the shared one in both.
+  const fs::path pa = prose_pack_file(env_.cache_dir, "plan-a"), pb = prose_pack_file(env_.cache_dir, "plan-b");
+  for (const auto& [file, count] : {std::pair{pa, 2u}, std::pair{pb, 2u}}) {
+    PackReader reader(file, limits::kMaxPandocOutputBytes);
+    unsigned n = 0;
+    while (reader.next()) ++n;
+    EXPECT_TRUE(reader.clean()) << file;
+    EXPECT_EQ(n, count) << file;
+  }
+  // Plan b alone is built from its own pack.
+  ProseStore alone;
+  Diagnostics dalone;
+  const ProseStats again = parse_prose(b, env_, alone, dalone);
+  EXPECT_EQ(again.cache_hits, 2);
+  EXPECT_EQ(again.pandoc_runs, 0);
 }
 
 TEST_F(ProsePass, OutputThatIsNotJsonIsAnError) {
