@@ -107,27 +107,20 @@ std::optional<std::string> PackReader::payload(const Entry& e) const {
 }
 
 PackWriter PackWriter::replacing(const fs::path& target) {
-  // Unique within the process (the counter) and across processes (the pid); O_EXCL refuses a
-  // leftover of the same name rather than writing through it.
-  static std::atomic<unsigned> counter{0};
   PackWriter w;
   w.target_ = target;
-  w.temp_ = target;
-  w.temp_ += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   if (ec) {
     w.fail("cannot create " + target.parent_path().generic_string() + ": " + ec.message());
     return w;
   }
-  w.fd_ = UniqueFd(::open(w.temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+  std::string why;
+  w.fd_ = create_temp_beside(target, w.temp_, why);  // temp_ stays empty when nothing was made
   if (!w.fd_) {
-    const int err = errno;
-    w.temp_.clear();  // not made here: never removed
-    w.fail("cannot create " + target.generic_string() + ".tmp: " + std::strerror(err));
+    w.fail(why);
     return w;
   }
-  std::string why;
   if (!write_all(w.fd_.get(), kPackMagic, why)) w.fail("cannot write " + w.temp_.generic_string() + ": " + why);
   w.size_ = kPackMagic.size();
   return w;
@@ -220,12 +213,8 @@ bool PackWriter::commit() {
   std::string why;
   if (!fd_.close(why)) return fail("cannot write " + temp_.generic_string() + ": " + why);
   // A folder in the pack's place: an empty one is removed; one with something in it is not
-  // renaksi's to delete, and the rename below fails.
-  struct stat st {};
-  std::error_code ec;
-  if (::lstat(target_.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && (!fs::remove(target_, ec) || ec))
-    return fail(target_.generic_string() + " is a folder that is not renaksi's to delete (" +
-                (ec ? ec.message() : std::string("not empty")) + ")");
+  // renaksi's to delete.
+  if (const std::string in_the_way = make_way_for_file(target_); !in_the_way.empty()) return fail(in_the_way);
   if (::rename(temp_.c_str(), target_.c_str()) != 0)
     return fail("cannot rename " + temp_.generic_string() + " to " + target_.generic_string() + ": " + std::strerror(errno));
   temp_.clear();

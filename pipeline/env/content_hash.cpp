@@ -5,8 +5,6 @@
 #include "env/file_io.h"
 #include "env/read_file.h"
 
-#include <sys/stat.h>
-
 #include <charconv>
 #include <cstdint>
 
@@ -72,12 +70,7 @@ std::string write_cache_entry(const fs::path& file, std::string_view payload) {
   if (ec) return "cannot create " + file.parent_path().generic_string() + ": " + ec.message();
   // Something that is not a file in the entry's place: a symlink or a FIFO is replaced by the
   // rename below; a folder must go first, and only an empty one is removed.
-  struct stat st {};
-  if (::lstat(file.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (!fs::remove(file, ec) || ec)
-      return file.generic_string() + " is a folder that is not renaksi's to delete (" +
-             (ec ? ec.message() : std::string("not empty")) + ")";
-  }
+  if (std::string why = make_way_for_file(file); !why.empty()) return why;
   std::string why;
   // Not flushed to disk: an entry torn by a crash fails its hash and is a miss.
   if (!replace_file(file, header_of(payload) + std::string(payload), why, Flush::Skip)) return why;

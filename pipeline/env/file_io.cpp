@@ -2,6 +2,7 @@
 #include "env/file_io.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -64,22 +65,40 @@ bool append_to_file(const std::filesystem::path& path, std::string_view bytes, s
   return write_all(fd.get(), bytes, why) && fd.close(why);
 }
 
-bool replace_file(const std::filesystem::path& target, std::string_view bytes, std::string& why, Flush flush) {
+UniqueFd create_temp_beside(const std::filesystem::path& target, std::filesystem::path& temp, std::string& why) {
   // Unique within the process (the counter) and across processes (the pid); O_EXCL refuses a
   // leftover of the same name rather than writing through it.
   static std::atomic<unsigned> counter{0};
-  std::filesystem::path temp = target;
-  temp += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
-  bool created = false;  // only a temporary file this call made is removed: never what was there
+  std::filesystem::path name = target;
+  name += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  UniqueFd fd(::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+  temp.clear();
+  if (!fd)
+    why = "cannot create " + name.generic_string() + ": " + std::strerror(errno);
+  else
+    temp = std::move(name);
+  return fd;
+}
+
+std::string make_way_for_file(const std::filesystem::path& target) {
+  struct stat st {};
+  if (::lstat(target.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return {};
+  std::error_code ec;
+  if (std::filesystem::remove(target, ec) && !ec) return {};
+  return target.generic_string() + " is a folder that is not renaksi's to delete (" +
+         (ec ? ec.message() : std::string("not empty")) + ")";
+}
+
+bool replace_file(const std::filesystem::path& target, std::string_view bytes, std::string& why, Flush flush) {
+  std::filesystem::path temp;  // only a temporary file this call made is removed: never what was there
   const auto failed = [&](const std::string& what, const std::string& reason) {
     why = what + ": " + reason;
     std::error_code ignored;
-    if (created) std::filesystem::remove(temp, ignored);
+    std::filesystem::remove(temp, ignored);
     return false;
   };
-  UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
-  if (!fd) return failed("cannot create " + temp.generic_string(), std::strerror(errno));
-  created = true;
+  UniqueFd fd = create_temp_beside(target, temp, why);
+  if (!fd) return false;
   std::string reason;
   if (!write_all(fd.get(), bytes, reason)) return failed("cannot write " + temp.generic_string(), reason);
   int rc = 0;

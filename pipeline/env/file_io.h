@@ -40,6 +40,17 @@ bool write_new_file(const std::filesystem::path& path, std::string_view bytes, s
 // closes it; false with `why`.
 bool append_to_file(const std::filesystem::path& path, std::string_view bytes, std::string& why);
 
+// Creates a new temporary file beside `target`, `<target>.tmp.<pid>.<n>` (unique within the
+// process and across processes; never over an existing file, never through a link), open for
+// writing, and sets `temp` to its name. On failure the descriptor is invalid and `why` says so;
+// `temp` is then left empty, since nothing was made that the caller may remove.
+UniqueFd create_temp_beside(const std::filesystem::path& target, std::filesystem::path& temp, std::string& why);
+
+// Makes way for a file to be renamed to `target`: an empty folder there is removed (a file or a
+// link is left, for the rename to replace). Returns an empty string, or why not: a folder with
+// something in it is not renaksi's to delete.
+std::string make_way_for_file(const std::filesystem::path& target);
+
 // Whether replace_file waits for the bytes to reach the disk before the rename (fsync). A file
 // a user keeps is flushed; a cache entry, verified by its header when read (a torn entry is a
 // miss), is not: 426 entries on a cold build of content/ would wait about 1.3 s more.
