@@ -70,7 +70,7 @@ std::string write_cache_entry(const fs::path& file, std::string_view payload) {
   if (ec) return "cannot create " + file.parent_path().generic_string() + ": " + ec.message();
   // Something that is not a file in the entry's place: a symlink or a FIFO is replaced by the
   // rename below; a folder must go first, and only an empty one is removed.
-  if (std::string why = make_way_for_file(file); !why.empty()) return why;
+  if (std::string in_the_way = make_way_for_file(file); !in_the_way.empty()) return in_the_way;
   std::string why;
   // Not flushed to disk: an entry torn by a crash fails its hash and is a miss.
   if (!replace_file(file, header_of(payload) + std::string(payload), why, Flush::Skip)) return why;
