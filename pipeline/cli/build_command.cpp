@@ -63,7 +63,8 @@ void print_timings(const ArchiveBuild& a, std::ostream& out) {
   out << " (" << a.plans.size() << (a.plans.size() == 1 ? " plan" : " plans");
   if (a.up_to_date) out << ", the output up to date: nothing built";
   if (a.plans_from_cache > 0) out << ", " << a.plans_from_cache << " unchanged, from the cache";
-  out << "; prose: " << fragments << " fragments, " << cached << " cached, " << runs << " Pandoc run" << (runs == 1 ? "" : "s")
+  out << "; prose: " << fragments << " fragments, " << cached << " cached, " << a.prose_stats.without_pandoc
+      << " plain (no Pandoc), " << runs << " Pandoc run" << (runs == 1 ? "" : "s")
       << ")\n";
   if (a.published) {
     out << "  cache: " << a.cache.entries << " entries, " << mebibytes(a.cache.bytes);

@@ -191,6 +191,7 @@ std::function<bool()> start_prose(ArchiveBuild& a) {
     for (const auto& d : r.diags.all()) a.diags.add(d);
     a.prose_stats.fragments += r.stats.fragments;
     a.prose_stats.cache_hits += r.stats.cache_hits;
+    a.prose_stats.without_pandoc += r.stats.without_pandoc;
     a.prose_stats.pandoc_runs += r.stats.pandoc_runs;
     bool ok = !a.diags.has_errors();
     for (const BuildState* p : plans) ok = ok && !p->diags.has_errors();

@@ -20,6 +20,7 @@
 #include "env/process.h"
 #include "model/visit.h"
 #include "prose/from_pandoc.h"
+#include "prose/plain_markdown.h"
 
 namespace renaksi {
 
@@ -48,6 +49,7 @@ struct Fragment {
   json blocks;    // Pandoc's blocks for it
   bool have = false;
   bool too_deep = false;  // Pandoc's AST for it nests deeper than renaksi reads (P009)
+  bool plain = false;     // plain sentences: Pandoc's AST made here (prose/plain_markdown.h), not cached
   // The blocks read into renaksi's types, with the warnings reading gave (reported only when
   // the whole fragment reads). Read once: a cache entry whose blocks do not read is a miss.
   std::optional<prose::FromPandoc> read;
@@ -425,6 +427,7 @@ void write_packs(const Env& env, const std::vector<Fragment>& fragments,
   std::vector<std::vector<size_t>> members(packs.size());  // each pack's fragments, in order
   for (size_t i = 0; i < fragments.size(); ++i)
     for (size_t j : users[i]) {
+      if (fragments[i].plain) break;  // read without Pandoc, so not cached
       std::vector<size_t>& m = members[pack_of_job[j]];
       if (m.empty() || m.back() != i) m.push_back(i);
     }
@@ -481,7 +484,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
         auto [it, inserted] = seen.emplace(t.value, fragments.size());
         if (inserted) {
           fragments.push_back({t.value, {t.loc.file, t.body_line, 0}, t.body_indent, t.body_line != t.loc.line,
-                               prose_cache_key(pandoc, t.value), {}, false, false, {}, {}, {}});
+                               prose_cache_key(pandoc, t.value), {}, false, false, false, {}, {}, {}});
           users.emplace_back();
         }
         if (users[it->second].empty() || users[it->second].back() != j) users[it->second].push_back(j);
@@ -489,6 +492,22 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
     });
   }
   stats.fragments = static_cast<int>(fragments.size());
+  // Plain sentences need no Pandoc: their AST is made here, exactly as Pandoc makes it, and read
+  // as Pandoc's would be. Making it costs less than reading a cache entry, so it is not cached.
+  for (Fragment& f : fragments) {
+    std::optional<json> blocks = prose::plain_markdown_blocks(f.source);
+    if (!blocks) continue;
+    f.blocks = std::move(*blocks);
+    if (read_blocks(f).status != prose::FromPandoc::Status::Ok) {  // not expected: Pandoc reads it then
+      f.blocks = json();
+      f.read.reset();
+      f.warnings = Diagnostics();
+      continue;
+    }
+    f.blocks = json();
+    f.have = f.plain = true;
+    ++stats.without_pandoc;
+  }
 
   // Each plan's pack, read first: its entries for this batch's fragments are checked and read
   // (one payload at a time), the others only counted.
@@ -512,6 +531,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
       const auto it = by_key.find(e->key);
       if (it == by_key.end() || pack.good.count(e->key)) continue;
       Fragment& f = fragments[it->second];
+      if (f.plain) continue;  // an entry from before plain text was read here: left out of the pack
       const std::optional<std::string> payload = pack.reader.payload(*e);
       if (!payload) continue;
       if (!f.have) {

@@ -32,6 +32,7 @@ class ProseStore {
 struct ProseStats {
   int fragments = 0;     // distinct Markdown texts in the plan
   int cache_hits = 0;    // taken from the cache
+  int without_pandoc = 0;  // plain sentences, read without Pandoc (prose/plain_markdown.h)
   int pandoc_runs = 0;   // Pandoc processes started (0; 1; one per core for a large batch)
 };
 

@@ -644,7 +644,7 @@ TEST_F(ProsePass, AVersionAfterTheBlocksStillReadsAndCachesThem) {
 }
 
 TEST_F(ProsePass, ATextInSeveralPlansIsHeldOnce) {
-  Plan a = plan_with({"Shared text.", "Only in a."}), b = plan_with({"Only in b.", "Shared text."});
+  Plan a = plan_with({"Shared *text*.", "Only *in* a."}), b = plan_with({"Only *in* b.", "Shared *text*."});
   a.folder = "plan-a";
   b.folder = "plan-b";
   ProseStore sa, sb;
@@ -653,10 +653,10 @@ TEST_F(ProsePass, ATextInSeveralPlansIsHeldOnce) {
   const ProseStats stats = parse_prose(jobs, env_, build);
   EXPECT_EQ(stats.fragments, 3);
   EXPECT_EQ(stats.pandoc_runs, 1);
-  EXPECT_EQ(dumped(sa.get("Shared text.")), "para: Shared text.\n");
-  EXPECT_EQ(&sa.get("Shared text."), &sb.get("Shared text."));
-  EXPECT_EQ(dumped(sb.get("Only in b.")), "para: Only in b.\n");
-  EXPECT_TRUE(sa.get("Only in b.").empty());
+  EXPECT_EQ(dumped(sa.get("Shared *text*.")), "para: Shared [emph text].\n");
+  EXPECT_EQ(&sa.get("Shared *text*."), &sb.get("Shared *text*."));
+  EXPECT_EQ(dumped(sb.get("Only *in* b.")), "para: Only [emph in] b.\n");
+  EXPECT_TRUE(sa.get("Only *in* b.").empty());
   // Each plan's pack holds its own fragments, the shared one in both.
   const fs::path pa = prose_pack_file(env_.cache_dir, "plan-a"), pb = prose_pack_file(env_.cache_dir, "plan-b");
   for (const auto& [file, count] : {std::pair{pa, 2u}, std::pair{pb, 2u}}) {
@@ -672,6 +672,28 @@ TEST_F(ProsePass, ATextInSeveralPlansIsHeldOnce) {
   const ProseStats again = parse_prose(b, env_, alone, dalone);
   EXPECT_EQ(again.cache_hits, 2);
   EXPECT_EQ(again.pandoc_runs, 0);
+}
+
+// Plain sentences are read without Pandoc (prose/plain_markdown.h): a Pandoc that would fail is
+// never started for them, they are not cached, and beside Markdown only the Markdown is sent.
+TEST_F(ProsePass, PlainSentencesNeedNoPandocAndAreNotCached) {
+  env_.pandoc = fake_pandoc("failing", fake::kFailing);
+  ProseRun plain = parse({"Plain words, 2018\u20132020.\n\nIndonesia's second paragraph.", "Another one."});
+  EXPECT_TRUE(plain.diags.all().empty()) << plain.diags.all()[0].str();
+  EXPECT_EQ(plain.stats.pandoc_runs, 0);
+  EXPECT_EQ(plain.stats.without_pandoc, 2);
+  EXPECT_EQ(dumped(plain.store.get("Plain words, 2018\u20132020.\n\nIndonesia's second paragraph.")),
+            "para: Plain words, 2018\u20132020.\npara: Indonesia\u2019s second paragraph.\n");
+  EXPECT_FALSE(fs::exists(pack()));
+  // With Markdown beside them, Pandoc reads the Markdown alone, and only it is cached.
+  env_.pandoc = Env::from_environment().pandoc;
+  ProseRun mixed = parse({"Another one.", "Some *Markdown*."});
+  EXPECT_TRUE(mixed.diags.all().empty());
+  EXPECT_EQ(mixed.stats.pandoc_runs, 1);
+  EXPECT_EQ(mixed.stats.without_pandoc, 1);
+  EXPECT_EQ(dumped(mixed.store.get("Another one.")), "para: Another one.\n");
+  EXPECT_EQ(dumped(mixed.store.get("Some *Markdown*.")), "para: Some [emph Markdown].\n");
+  EXPECT_EQ(cached_keys(), std::vector<std::string>{key_of("Some *Markdown*.")});
 }
 
 TEST_F(ProsePass, OutputThatIsNotJsonIsAnError) {
