@@ -240,6 +240,12 @@ TEST(Cli, StopAfterRunsOnlyTheStepsUpToIt) {
   }
   ASSERT_TRUE(std::getline(lines, line));
   EXPECT_TRUE(line.starts_with("  total     ")) << line;
+  // Then the process's own peak memory (what `make bench` reports): a plan's load and check
+  // need some MiB, never none.
+  ASSERT_TRUE(std::getline(lines, line));
+  std::smatch peak;
+  ASSERT_TRUE(std::regex_match(line, peak, std::regex(R"(  peak memory: ([0-9]+\.[0-9]) MiB resident \(renaksi's own\))"))) << line;
+  EXPECT_GT(std::stod(peak[1].str()), 1.0) << line;
   CommandResult wrong = run("build content/nap-2018-2020 --stop-after=nothing");
   EXPECT_EQ(wrong.exit_code, 2);
   EXPECT_NE(wrong.err.find("no step is called 'nothing' (steps: load, check, ids, prose,"), std::string::npos) << wrong.err;
@@ -272,7 +278,9 @@ TEST(Cli, APublishedBuildsTimingsShowThePlanCachesWorkAfterTheStepsAndInTheTotal
   std::istringstream lines(p.result.out);
   std::vector<std::string> rows;
   for (std::string line; std::getline(lines, line);)
-    if (line.starts_with("  ") && (!rows.empty() || line.starts_with("  load ")) && !line.starts_with("  cache:")) rows.push_back(line);
+    if (line.starts_with("  ") && (!rows.empty() || line.starts_with("  load ")) && !line.starts_with("  cache:") &&
+        !line.starts_with("  peak memory:"))
+      rows.push_back(line);
   ASSERT_EQ(rows.size(), steps().size() + 2) << p.result.out;
   ASSERT_TRUE(rows[steps().size()].starts_with("  caching ")) << rows[steps().size()];
   ASSERT_TRUE(rows.back().starts_with("  total ")) << rows.back();
