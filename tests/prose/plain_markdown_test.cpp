@@ -141,7 +141,8 @@ std::vector<std::string> random_texts(size_t count) {
       "Tbk.", "PT.", "www.example.org", "https://example.org/a/b", "http://x.id:", "mailto:a", ":smile:", "Table:",
       "Ä", "é", "ñandú", "straße", "Ελλάδα", "русский", "日本語", "ไทย", "1.5", "3.000.000", "x.", "A", "I", "v",
       "Rp", "10)", "Jl.", "Kab.", "Kota", "Prov.", "Sdr.", "Drs.", "dan", "yang", "untuk", "the", "of", "and",
-      "Indonesia's", "citizens'", "1990's", "don't", "Jum'at", "Indonesia’s", "2020,", "12"};
+      "Indonesia's", "citizens'", "1990's", "don't", "Jum'at", "Indonesia’s", "2020,", "12", "2018-2020", "COVID-19",
+      "SP4N-LAPOR!", "K/L", "100%.", "(2019)."};
   const std::vector<std::string> tricky = {"Mr.", "No.", "e.g.", "U.S.", "(a)", "a)", "b.", "iv.", "ii)", "--", "x-",
                                            "-", "..", "(1)", "H.", "S.H.", "*x*", "'s", "\"q\"", "#", ">", "|", "'", "''", "‘x’",
                                            "2018.", "3)", "x'", "'x'"};
