@@ -280,10 +280,8 @@ class Bench {
       }
       const fs::path log = o_.work / "renaksi.log";
       fs::remove(log);
-      // What the last build wrote (100 MB for 240 commitments) is on disk before this one starts:
-      // a build timed while the kernel still writes out the last one's files measured both (the
-      // 240-commitment row: 7.2-7.4 s and 11.7-12.4 s of CPU without this, 5.4-6.2 s and 9.1-10.7 s
-      // for the same build run by hand after a sync).
+      // What the last build wrote (100 MB for 240 commitments) is on disk before this one starts,
+      // so a build is not timed while the kernel still writes out the one before it.
       ::sync();
       const Run r = run({o_.renaksi.string(), "build", input.string(), "--out", out.string(), "--cache-dir", cache.string(),
                          "--pandoc-timeout", "3600", "--timings"},
