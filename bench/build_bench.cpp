@@ -70,7 +70,6 @@ struct Run {
   int exit_code = -1;
   double wall = 0;        // s
   double cpu = 0;         // s, user + system, children included
-  double peak_all_mib = 0;  // ru_maxrss: the largest of the child and the children it waited for
 };
 
 // Runs `argv` (argv[0] looked up on PATH when it has no slash) with `env`, its output into
@@ -123,7 +122,6 @@ Run run(const std::vector<std::string>& argv, const std::vector<std::string>& en
     }
     r.wall = std::chrono::duration<double>(Clock::now() - start).count();
     r.cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    r.peak_all_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   }
