@@ -78,14 +78,6 @@ bool abbreviation(const std::string& word) {
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
 }
 
-void append_utf8(std::string& out, UChar32 c) {
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
-  if (!error) out.append(buf, static_cast<size_t>(len));
-}
-
 bool plain(const std::vector<UChar32>& cps) {
   const size_t n = cps.size();
   bool any_text = false;
@@ -124,8 +116,9 @@ bool plain(const std::vector<UChar32>& cps) {
     if (cps[i] != '.' || (i + 1 < n && cps[i + 1] != ' ' && cps[i + 1] != '\n')) continue;
     size_t start = i;
     while (start > 0 && (word_char(cps[start - 1]) || cps[start - 1] == '.')) --start;
+    // The abbreviations are ASCII: a word with another letter is compared by its dots alone.
     std::string word;
-    for (size_t k = start; k <= i; ++k) append_utf8(word, cps[k]);
+    for (size_t k = start; k <= i; ++k) word += cps[k] < 0x80 ? static_cast<char>(cps[k]) : '\x7f';
     if (abbreviation(word)) return false;
   }
   return true;
