@@ -13,31 +13,35 @@
 
 namespace renaksi::html {
 
-// The search entries of a plan's commitments in `lang` (one of its languages), in plan order:
-// what the search page's filters offer (titles, leads, themes).
-std::vector<SitePlanSummary::SearchEntry> search_entries(const SitePlan& plan, const std::string& lang);
-
 // The site path of a commitment's search data in `lang`: "id/nap-2018-2020/search/3.js".
 std::string search_doc_path(const std::string& lang, const std::string& slug, int number);
-
-// The words of the plan's commitments in `lang` for the archive's word index: every word of
-// each commitment's title (weight 4), other titles and OGP id, leads and themes (2 each) and
-// full text (1), folded as search.js folds (not stemmed), sorted, each with its postings
-// "k:c k:c" (k: the commitment's index in search_entries, c: its weighted count), one
-// "word\tpostings\n" line each (SitePlanSummary::Edition::words). A word never holds a tab or a
-// line break: search_terms splits text at them.
-std::string search_words(const SitePlan& plan, const std::string& lang);
 
 // The plain text of a commitment's chapter, every block in order (headings, paragraphs,
 // prose, fields as "label: value", each table's header and cells, milestones included), one
 // block a line; a stand-in's text where the part has no text of its own.
 std::string commitment_text(const doc::Chapter& commitment);
 
-// Per commitment of the plan in `lang`, its path (search_doc_path) and
-// `renaksiSearchDoc("<path>", {...});`: its number, page, title, its titles in the plan's other
-// languages and OGP id, leads, themes' names and full text (commitment_text). search.js defines
-// `renaksiSearchDoc` and loads the file for a result it shows (title, highlighted snippet).
-std::vector<std::pair<std::string, std::string>> search_doc_files(const SitePlan& plan, const std::string& lang);
+// The search data of a plan's edition in `lang` (one of its languages), made from one reading of
+// its commitments (each chapter's text is gathered once for the words and the files):
+struct EditionSearch {
+  // Its commitments' search entries, in plan order: what the search page's filters offer
+  // (titles, leads, themes).
+  std::vector<SitePlanSummary::SearchEntry> entries;
+  // Its words for the archive's word index: every word of each commitment's title (weight 4),
+  // other titles and OGP id, leads and themes (2 each) and full text (1), folded as search.js
+  // folds (not stemmed), sorted by their bytes, each with its postings "k:c k:c" (k: the
+  // commitment's index in `entries`, c: its weighted count), one "word\tpostings\n" line each
+  // (SitePlanSummary::Edition::words). A word never holds a tab or a line break: search_terms
+  // splits text at them.
+  std::string words;
+  // Per commitment with a page, its path (search_doc_path) and
+  // `renaksiSearchDoc("<path>", {...});`: its number, page, title, its titles in the plan's other
+  // languages and OGP id, leads, themes' names and full text (commitment_text). search.js
+  // defines `renaksiSearchDoc` and loads the file for a result it shows (title, highlighted
+  // snippet).
+  std::vector<std::pair<std::string, std::string>> files;
+};
+EditionSearch edition_search(const SitePlan& plan, const std::string& lang);
 
 // `window.RENAKSI_SEARCH = {"id": [...], "en": [...]};`: per language of the site, the plans
 // newest first (the word index's documents are their commitments in this order): the folder of

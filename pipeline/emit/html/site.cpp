@@ -161,7 +161,11 @@ void set_identity(Site& site, const SiteOptions& options) {
 // formatted only in the page's own language, each language's locale by its own thread), and go
 // into a Site of their own, beside `site`'s outputs; they are taken in after, in the languages'
 // order, so the pages, their links and files are listed as one thread would list them.
-void write_pages_by_language(Site& site, const SitePlan& p) {
+// Each language's search data is made on its thread too (its word list and its commitments'
+// search files, written with its pages): on one thread, after the pages, it took a
+// 240-commitment plan 0.4 s more.
+std::vector<EditionSearch> write_pages_by_language(Site& site, const SitePlan& p) {
+  std::vector<EditionSearch> search(p.langs.size());
   std::vector<Site> by_lang(p.langs.size(), site);
   std::vector<Outputs> outputs(p.langs.size());
   for (size_t k = 0; k < by_lang.size(); ++k) {
@@ -175,6 +179,9 @@ void write_pages_by_language(Site& site, const SitePlan& p) {
     write_plan_page(by_lang[k], p, p.langs[k]);
     write_commitment_pages(by_lang[k], p, p.langs[k]);
     write_appendix_pages(by_lang[k], p, p.langs[k]);
+    search[k] = edition_search(p, p.langs[k]);
+    for (auto& [path, js] : search[k].files) by_lang[k].add_file(path, std::move(js));
+    search[k].files.clear();
     return true;
   });
   for (size_t k = 0; k < by_lang.size(); ++k) {
@@ -184,6 +191,7 @@ void write_pages_by_language(Site& site, const SitePlan& p) {
     site.files.merge(written.files);
     site.out->absorb(std::move(outputs[k]));
   }
+  return search;
 }
 
 PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outputs* plan_files, Outputs& out,
@@ -242,10 +250,11 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
   p.downloads = collect_downloads(site, p);
   for (const auto& d : p.downloads) s.downloads.push_back(d.site_path);
   use_plan_data(site, p);
-  write_pages_by_language(site, p);
+  std::vector<EditionSearch> search = write_pages_by_language(site, p);
   s.pages = site.pages;
 
-  for (const auto& l : p.langs) {
+  for (size_t k = 0; k < p.langs.size(); ++k) {
+    const std::string& l = p.langs[k];
     const doc::Document& d = *p.docs.at(l);
     const doc::Front& f = d.front_for(l);
     SitePlanSummary::Edition e;
@@ -268,9 +277,8 @@ PlanSiteResult plan_site(const std::vector<doc::Document>& documents, const Outp
       }
       e.organisations.push_back(std::move(org));
     }
-    e.search = search_entries(p, l);
-    e.words = PackedText(search_words(p, l));
-    for (auto& [path, js] : search_doc_files(p, l)) site.add_file(path, std::move(js));
+    e.search = std::move(search[k].entries);
+    e.words = PackedText(search[k].words);
     s.editions.push_back(std::move(e));
   }
   r.ok = check_plan_links(site, p, s, diags);

@@ -9,9 +9,11 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "env/content_hash.h"
+#include "emit/html/search_stem.h"
 #include "emit/html/site.h"
 #include "emit/html/site_links.h"
 #include "support/shared_archive.h"
@@ -189,6 +191,61 @@ TEST(SiteSplit, TheSummaryRoundTripsThroughJson) {
 }
 
 // Two plans' summaries, and the archive of them.
+// Each language's word list is the words of its commitments' search files, counted again here
+// from those files: a word's weight in a commitment is 4 per time in its title, 2 in its other
+// titles, leads and themes, 1 in its text. The words are sorted by their bytes, each once, and
+// each word's commitments in plan order, each once.
+TEST(SiteSplit, TheWordListCountsWhatTheSearchFilesHold) {
+  Outputs out = artifacts_of("nap-2018-2020");
+  Diagnostics d;
+  auto s = html::emit_plan_site(plan(0).documents, out, locales(), options(), d);
+  ASSERT_TRUE(s) << errors(d);
+  ASSERT_EQ(s->editions.size(), 2u);
+  for (const auto& e : s->editions) {
+    SCOPED_TRACE(e.lang);
+    // word -> commitment index -> weight, from the search files.
+    std::map<std::string, std::map<size_t, int>> expected;
+    for (size_t k = 0; k < e.search.size(); ++k) {
+      const std::string path = "site/" + e.lang + "/" + s->slug + "/search/" + std::to_string(e.search[k].number) + ".js";
+      const std::string* js = out.find(path);
+      ASSERT_NE(js, nullptr) << path;
+      const size_t open = js->find(", {"), close = js->rfind(");");
+      ASSERT_TRUE(open != std::string::npos && close != std::string::npos && close > open) << path;
+      const nlohmann::json doc = nlohmann::json::parse(js->substr(open + 2, close - open - 2));
+      auto count = [&](const std::string& text, int weight) {
+        for (const auto& w : html::search_terms("", text)) expected[w][k] += weight;
+      };
+      count(doc.at("t").get<std::string>(), 4);
+      count(doc.at("o").get<std::string>(), 2);
+      for (const auto& x : doc.at("l")) count(x.get<std::string>(), 2);
+      for (const auto& x : doc.at("h")) count(x.get<std::string>(), 2);
+      count(doc.at("x").get<std::string>(), 1);
+    }
+    ASSERT_GT(expected.size(), 500u);
+    std::map<std::string, std::map<size_t, int>> got;
+    std::string previous;
+    std::istringstream lines(e.words.unpack());
+    for (std::string line; std::getline(lines, line);) {
+      const size_t tab = line.find('\t');
+      ASSERT_NE(tab, std::string::npos) << line;
+      const std::string word = line.substr(0, tab);
+      EXPECT_LT(previous, word) << "not sorted, or twice";
+      previous = word;
+      std::istringstream postings(line.substr(tab + 1));
+      long last = -1;
+      for (std::string posting; postings >> posting;) {
+        const size_t colon = posting.find(':');
+        ASSERT_NE(colon, std::string::npos) << line;
+        const long k = std::stol(posting.substr(0, colon));
+        EXPECT_LT(last, k) << line;
+        last = k;
+        got[word][static_cast<size_t>(k)] = std::stoi(posting.substr(colon + 1));
+      }
+    }
+    EXPECT_EQ(got, expected);
+  }
+}
+
 struct TwoPlans {
   std::vector<html::SitePlanSummary> summaries;
   TwoPlans() {
