@@ -154,7 +154,7 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
       // stem -> (index in the plan, count) as read; sorted and merged by index below (words of
       // one stem each list their documents), then appended in order.
       std::unordered_map<std::string, std::vector<Posting>> plan_postings;
-      // "word\tk:c k:c\n" per word (search_words); a line without its tab is a damaged cache entry.
+      // "word\tk:c k:c\n" per word (EditionSearch::words); a line without its tab is a damaged cache entry.
       const std::string words = e.words.unpack();  // one plan's at a time
       for (size_t line = 0; line < words.size();) {
         size_t eol = words.find('\n', line);
@@ -166,7 +166,7 @@ std::map<std::string, std::vector<std::string>> write_search_shards(Site& site, 
         std::vector<Posting>& to = plan_postings[search_stem(lang, std::string(entry.substr(0, tab)))];
         const std::string_view list = entry.substr(tab + 1);
         size_t at = 0;
-        while (at < list.size()) {  // "k:c k:c", written by search_words
+        while (at < list.size()) {  // "k:c k:c", written by edition_search
           size_t end = list.find(' ', at);
           if (end == std::string_view::npos) end = list.size();
           const std::string_view item = list.substr(at, end - at);

@@ -52,7 +52,7 @@ struct SitePlanSummary {
     std::vector<Organisation> organisations;                   // in the plan's index order
     std::vector<SearchEntry> search;                           // in plan order
     // Every word of its commitments' text, folded but not stemmed (the archive stems it in each
-    // site language: search_words), sorted, each with its postings "k:c k:c" (k: index into
+    // site language: EditionSearch::words), sorted, each with its postings "k:c k:c" (k: index into
     // `search`, c: weighted count), one "word\tpostings\n" line each: what the archive's word
     // index is built from, so that a cached plan's text is never read again. One text, not a
     // list of pairs, and held deflated: an archive holds every plan's summary until its own
