@@ -63,10 +63,14 @@ std::optional<std::vector<UChar32>> code_points(std::string_view s) {
   return out;
 }
 
-// True when the line [from, to) of `cps` may be a line of a plain paragraph.
-bool plain_line(const std::vector<UChar32>& cps, size_t from, size_t to) {
-  if (!word_char(cps[from]) || cps[to - 1] == ' ') return false;
-  // Its first word: a list marker ("a.", "iv)") when it ends in "." or ")".
+// True when the line [from, to) of `cps` may be a line of a plain paragraph, `first` its first.
+// It starts with a letter, a digit or "(" (a line of "(Peraturan Presiden Nomor 9 Tahun 2016)").
+// A list needs an empty line before it, so only a paragraph's first line can start one: there,
+// a first word that ends in "." or ")" ("1.", "a.", "iv)", "(a)") may be a list marker. Inside
+// a paragraph "2018." or "(1)" at a line's start is a word like any other.
+bool plain_line(const std::vector<UChar32>& cps, size_t from, size_t to, bool first) {
+  if ((!word_char(cps[from]) && cps[from] != '(') || cps[to - 1] == ' ') return false;
+  if (!first) return true;
   size_t first_end = from;
   while (first_end < to && cps[first_end] != ' ') ++first_end;
   return cps[first_end - 1] != '.' && cps[first_end - 1] != ')';
@@ -81,12 +85,16 @@ bool abbreviation(const std::string& word) {
 bool plain(const std::vector<UChar32>& cps) {
   const size_t n = cps.size();
   bool any_text = false;
+  bool first = true;  // the next line with text starts a paragraph
   for (size_t line = 0; line < n;) {  // bounded: each pass moves past one line
     size_t end = line;
     while (end < n && cps[end] != '\n') ++end;
     if (end > line) {
-      if (!plain_line(cps, line, end)) return false;
+      if (!plain_line(cps, line, end, first)) return false;
       any_text = true;
+      first = false;
+    } else {
+      first = true;
     }
     line = end + 1;
   }

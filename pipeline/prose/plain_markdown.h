@@ -16,8 +16,9 @@ namespace renaksi::prose {
 
 // Pandoc's blocks for `markdown` (the array Pandoc's JSON holds inside a fragment's wrapper, as
 // `pandoc -f kPandocFrom -t json` gives it), when the text is plain: paragraphs (separated by
-// empty lines) of lines that each start with a letter or digit, whose first word does not end
-// in "." or ")" (a list marker: "1.", "a." or "iv)"), with no space at either end, made only of
+// empty lines) of lines that each start with a letter, a digit or "(", a paragraph's first line
+// with a first word that does not end in "." or ")" (a list marker: "1.", "a.", "iv)" or "(a)";
+// a list cannot start inside a paragraph), with no space at either end, made only of
 // letters, ASCII digits, spaces and . , ; : ( ) % / ? ! –, a hyphen between two letters or
 // digits, and an apostrophe (' or ’) right after one; no "..", and no word Pandoc's `smart`
 // reading joins to the next with a no-break space ("Dr.", "e.g.": Pandoc's list of

@@ -37,6 +37,17 @@ TEST(PlainMarkdown, WordsLinesAndParagraphsAsPandocGivesThem) {
   EXPECT_EQ(*blocks, want) << blocks->dump();
 }
 
+// A list needs an empty line before it: inside a paragraph, a line may start with what would
+// be a list marker on a paragraph's first line, or with "(".
+TEST(PlainMarkdown, InsideAParagraphALineMayStartWithAMarkerOrAParenthesis) {
+  const auto blocks = plain_markdown_blocks("(Peraturan Presiden) Satu\nPeta.\n2018. Lalu\n(a) dan\niv) itu");
+  ASSERT_TRUE(blocks.has_value());
+  const json want = json::array({para(json::array({str("(Peraturan"), space(), str("Presiden)"), space(), str("Satu"),
+                                                   soft(), str("Peta."), soft(), str("2018."), space(), str("Lalu"), soft(),
+                                                   str("(a)"), space(), str("dan"), soft(), str("iv)"), space(), str("itu")}))});
+  EXPECT_EQ(*blocks, want) << blocks->dump();
+}
+
 TEST(PlainMarkdown, AnythingPandocReadsOtherwiseGoesToPandoc) {
   const std::vector<std::string> not_plain = {
       "",                        // nothing
@@ -52,6 +63,9 @@ TEST(PlainMarkdown, AnythingPandocReadsOtherwiseGoesToPandoc) {
       "1. first",                // an ordered list
       "2018. begins",            // a line starting with a number and a dot
       "3) third",                // or a parenthesis
+      "(a) first",               // a list marker in parentheses
+      "Kata\n\n(1) first",       // a paragraph's first line: a list may start there
+      "Kata\n\nb. second",       // the same
       "'quoted'",                // a single quote opening
       "x ''y",                   // an apostrophe not after a letter
       "a. first",                // a letter list marker
@@ -142,10 +156,10 @@ std::vector<std::string> random_texts(size_t count) {
       "Ä", "é", "ñandú", "straße", "Ελλάδα", "русский", "日本語", "ไทย", "1.5", "3.000.000", "x.", "A", "I", "v",
       "Rp", "10)", "Jl.", "Kab.", "Kota", "Prov.", "Sdr.", "Drs.", "dan", "yang", "untuk", "the", "of", "and",
       "Indonesia's", "citizens'", "1990's", "don't", "Jum'at", "Indonesia’s", "2020,", "12", "2018-2020", "COVID-19",
-      "SP4N-LAPOR!", "K/L", "100%.", "(2019)."};
+      "SP4N-LAPOR!", "K/L", "100%.", "(2019).", "(Peraturan", "Presiden)", "(Perpres", "(UU", "Nomor", "9/2016)"};
   const std::vector<std::string> tricky = {"Mr.", "No.", "e.g.", "U.S.", "(a)", "a)", "b.", "iv.", "ii)", "--", "x-",
                                            "-", "..", "(1)", "H.", "S.H.", "*x*", "'s", "\"q\"", "#", ">", "|", "'", "''", "‘x’",
-                                           "2018.", "3)", "x'", "'x'"};
+                                           "2018.", "3)", "x'", "'x'", "(A)", "(i)", "(a),", "(1).", "(x", "A.", "#.", "(@)"};
   std::mt19937 rng(20261206);
   std::vector<std::string> out;
   for (size_t i = 0; i < count; ++i) {
@@ -192,9 +206,29 @@ TEST(PlainMarkdown, EveryPlainTextOfThePlansAndThousandsMoreAreExactlyPandocs) {
       ours.push_back(std::move(*blocks));
       plain_from_content += i < from_content;
     }
-  // Enough of both to mean something: a quarter of the plans' texts, and a thousand others.
+  // Enough of both to mean something: a quarter of the plans' texts, and a thousand others;
+  // and among them, lines that start with "(" and lines inside a paragraph that start with what
+  // would be a list marker on its first line ("2018.", "(1)", "b.").
   EXPECT_GT(plain_from_content, from_content / 4);
   EXPECT_GT(plain.size() - plain_from_content, 1000u);
+  size_t parenthesis = 0, marker_inside = 0;
+  for (const std::string& t : plain) {
+    bool first = true;
+    for (size_t at = 0; at <= t.size();) {
+      size_t end = t.find('\n', at);
+      if (end == std::string::npos) end = t.size();
+      const std::string line = t.substr(at, end - at);
+      if (!line.empty()) {
+        const std::string word = line.substr(0, line.find(' '));
+        parenthesis += line[0] == '(';
+        marker_inside += !first && (word.back() == '.' || word.back() == ')');
+      }
+      first = line.empty();
+      at = end + 1;
+    }
+  }
+  EXPECT_GT(parenthesis, 100u);
+  EXPECT_GT(marker_inside, 100u);
   const std::vector<json> theirs = pandoc_blocks(plain);
   ASSERT_EQ(theirs.size(), plain.size());
   size_t differ = 0;
