@@ -335,7 +335,7 @@ ArchiveBuild walk_steps(ArchiveBuild a, const std::vector<std::filesystem::path>
   // next: only one plan's documents and layout are alive at once.
   const size_t plan_major = a.release_plans ? last_batch_step + 1 : tail;
   const auto ranges = batches(a);
-  // The step that runs ahead (the prose: one Pandoc run per batch, on one core): while a batch's
+  // The step that runs ahead (the prose: Pandoc's runs for a batch, on a thread): while a batch's
   // plans go through their plan steps, the next batch is read and checked and its step started,
   // so Pandoc parses the next batch beside the PDF layout of this one. Only for a build that
   // goes plan by plan, with a batch after this one.

@@ -159,7 +159,8 @@ void warm_up_layout(const ArchiveBuild& a, const std::set<std::string>& langs) {
   for (const auto& lang : langs) (void)layout::Hyphenator::for_language(style->hyphenation, lang);
 }
 
-// The prose of every plan of the batch in one Pandoc run, on a thread of its own: started by
+// The prose of every plan of the batch in one Pandoc run (one per core past 32 KiB of Markdown
+// for Pandoc: parse_prose), on a thread of its own: started by
 // `start_prose` (a build that reads the next batch ahead starts it while the batch before is
 // laid out) and completed by what it returns. Pandoc's own problems go to a list of the run's
 // until it is joined, its plans' warnings to its plans, which nothing else reads before then.
@@ -392,7 +393,7 @@ constexpr Step kSteps[] = {
     {"load", Scope::Plan, "read plan.xml, organisations.xml and commitments/*.xml; validate against the schema", &load_step},
     {"check", Scope::Plan, "dates, ranges, references, languages and the drafting stage's requirements", &check_step},
     {"ids", Scope::Batch, "each plan of the archive has its own id", &ids_step, true},
-    {"prose", Scope::Batch, "every Markdown fragment of every plan through one Pandoc run (cached by content hash)",
+    {"prose", Scope::Batch, "every Markdown fragment of every plan through one Pandoc run, one per core for more than 32 KiB (cached by content hash)",
      &prose_step, false, &start_prose},
     {"locale", Scope::Plan, "the message catalogue and ICU formatters of each language of the plan", &locale_step},
     {"compose", Scope::Plan, "one presentation-neutral document per edition, every label and date formatted",

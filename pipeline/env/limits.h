@@ -77,7 +77,7 @@ inline constexpr int kMaxYear = 2200;
 // is a batch of its own), built and written out before the next batch is read: the memory of a
 // build is bounded by its largest batch (after its prose, each plan is built and freed in turn).
 // An archive of at most this much is one batch: the default archive (about 0.63 MiB) has its
-// prose in one Pandoc run. A larger one goes in batches of half this, because the next batch is
+// prose parsed in one go (one Pandoc run per core). A larger one goes in batches of half this, because the next batch is
 // read and its prose parsed (Pandoc, and Pandoc's JSON) while this one's plans are laid out, so
 // two batches are alive at once: a 25-commitment plan is about 0.47 MiB, a batch of its own
 // (two a batch: 414 MiB peak for ten plans against 282 MiB).

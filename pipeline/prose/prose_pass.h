@@ -33,7 +33,7 @@ struct ProseStats {
   int fragments = 0;     // distinct Markdown texts in the plan
   int cache_hits = 0;    // taken from the cache
   int without_pandoc = 0;  // plain sentences, read without Pandoc (prose/plain_markdown.h)
-  int pandoc_runs = 0;   // Pandoc processes started (0; 1; one per core for a large batch)
+  int pandoc_runs = 0;   // Pandoc processes started (0; 1; one per core past 32 KiB of Markdown)
 };
 
 // The Pandoc reader options: Markdown with every raw and native extension off but raw HTML
