@@ -42,22 +42,24 @@ test-sanitize: setup $(SANITIZE_DIR)/build.ninja
 
 test: test-quick test-sanitize
 
-# Speed figures, each benchmark printing its own: laying out and writing the PDF editions; writing
-# the site for the default plan and for a synthetic 1,000-commitment archive, then for the
-# archive of every plan ever (400 plans x 25 commitments: the search index's sizes against its
-# budget). Then the typesetting figures of every PDF edition of every plan of content/
-# (docs/pdf-quality.md), built into $(BUILD_DIR)/bench-dist.
-# Last, the whole `renaksi build` timed as a child process (bench/build_bench.cpp): the default
-# plan, content/, one plan of 24 and of 240 commitments, synthetic archives of 1, 10 and 100
-# plans, cold, warm and after one change, with the ratio against Pandoc -> pdflatex where
-# pdflatex is installed (`make bench-deps`); its work folder is $(BUILD_DIR)/bench-work.
+# Speed figures, each benchmark printing its own. First the whole `renaksi build` timed as a child
+# process (bench/build_bench.cpp): the default plan, content/, one plan of 24 and of 240
+# commitments, synthetic archives of 1, 10 and 100 plans, cold, warm and after one change, with
+# the ratio against Pandoc -> pdflatex where pdflatex is installed (`make bench-deps`); its work
+# folder is $(BUILD_DIR)/bench-work. First, because the 400-plan site benchmark below writes and
+# removes some 590 MB, which slowed the builds timed after it (bench/README.md).
+# Then laying out and writing the PDF editions; writing the site for the default plan and for a
+# synthetic 1,000-commitment archive, then for the archive of every plan ever (400 plans x 25
+# commitments: the search index's sizes against its budget). Last, the typesetting figures of
+# every PDF edition of every plan of content/ (docs/pdf-quality.md), built into
+# $(BUILD_DIR)/bench-dist.
 bench: build
+	$(BUILD_DIR)/bench/build_bench --renaksi $(BUILD_DIR)/renaksi --content $(CONTENT) --work $(BUILD_DIR)/bench-work
 	$(BUILD_DIR)/bench/bench_pdf
 	$(BUILD_DIR)/bench/site_bench --content $(CONTENT) --cache-dir $(BUILD_DIR)/cache
 	$(BUILD_DIR)/bench/site_bench --content $(CONTENT) --cache-dir $(BUILD_DIR)/cache --plans 400 --per-plan 25 --runs 1
 	$(BUILD_DIR)/renaksi build $(CONTENT) --out $(BUILD_DIR)/bench-dist --cache-dir $(BUILD_DIR)/cache
 	$(BUILD_DIR)/renaksi-pdf-quality --table $(BUILD_DIR)/bench-dist/*/*.pdf
-	$(BUILD_DIR)/bench/build_bench --renaksi $(BUILD_DIR)/renaksi --content $(CONTENT) --work $(BUILD_DIR)/bench-work
 
 # The synthetic archive of every plan ever (400 plans x 25 commitments), cold and after one
 # commitment changed: long (minutes), so not part of `make bench`.
