@@ -162,8 +162,9 @@ void set_identity(Site& site, const SiteOptions& options) {
 // into a Site of their own, beside `site`'s outputs; they are taken in after, in the languages'
 // order, so the pages, their links and files are listed as one thread would list them.
 // Each language's search data is made on its thread too (its word list and its commitments'
-// search files, written with its pages): on one thread, after the pages, it took a
-// 240-commitment plan 0.4 s more.
+// search files, written with its pages): made on one thread after the pages, and each
+// commitment's text gathered twice, it made a 240-commitment plan's pages step 467 ms where it
+// is now 250 ms (one build each).
 std::vector<EditionSearch> write_pages_by_language(Site& site, const SitePlan& p) {
   std::vector<EditionSearch> search(p.langs.size());
   std::vector<Site> by_lang(p.langs.size(), site);
