@@ -279,9 +279,13 @@ std::string wrapper_id(const json& node) {
 // renaksi's blocks, its cache entry written to `spill`, and the tree dropped, so the run never holds
 // Pandoc's whole document as a tree. Returns false on error (no fragment is then used; the
 // cache entries already written are each Pandoc's output for its own text, checked as below).
+// `run` and `runs`: which of the Pandoc runs started together this is, for its messages.
 bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*>& todo, std::size_t max_output,
-                PackWriter& spill, std::atomic<bool>& cache_warned, Diagnostics& diags) {
+                size_t run, size_t runs, PackWriter& spill, std::atomic<bool>& cache_warned, Diagnostics& diags) {
   const SourceLoc where{folder, 0, 0};
+  // "(55 fragments)", or with several runs "(run 2 of 2, 55 fragments)": each run's own.
+  const std::string which = "(" + (runs > 1 ? "run " + std::to_string(run + 1) + " of " + std::to_string(runs) + ", " : std::string()) +
+                            std::to_string(todo.size()) + " fragments)";
   std::string input;
   for (size_t i = 0; i < todo.size(); ++i)
     input += "::: {#f" + std::to_string(i) + "}\n" +
@@ -298,13 +302,12 @@ bool run_pandoc(const Env& env, const std::string& folder, std::vector<Fragment*
   }
   if (r.timed_out) {
     diags.error(Code::P003, where,
-                "Pandoc did not finish within " + std::to_string(env.pandoc_timeout.count()) + " ms and was stopped (" +
-                    std::to_string(todo.size()) + " fragments)");
+                "Pandoc did not finish within " + std::to_string(env.pandoc_timeout.count()) + " ms and was stopped " + which);
     return false;
   }
   if (r.output_too_large) {
     diags.error(Code::P010, where,
-                "Pandoc's output passed " + std::to_string(max_output) + " bytes and Pandoc was stopped (" + std::to_string(todo.size()) + " fragments)");
+                "Pandoc's output passed " + std::to_string(max_output) + " bytes and Pandoc was stopped " + which);
     return false;
   }
   if (r.exit_code != 0) {
@@ -570,7 +573,7 @@ ProseStats parse_prose(std::span<const ProseJob> jobs, const Env& env, Diagnosti
     for (size_t k = 0; k < runs; ++k) spills.push_back(PackWriter::spill(env.cache_dir / "prose"));
     std::vector<Run> done = run_each_on_a_thread(runs, [&](size_t k) {
       Run r;
-      r.ok = run_pandoc(env, where, parts[k], max_output, spills[k], cache_warned, r.diags);
+      r.ok = run_pandoc(env, where, parts[k], max_output, k, runs, spills[k], cache_warned, r.diags);
       return r;
     });
     stats.pandoc_runs += static_cast<int>(runs);

@@ -7,10 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "env/cache_pack.h"
 #include "env/content_hash.h"
+#include "env/parallel.h"
 #include "env/build_identity.h"
 #include "prose/fake_pandoc.h"
 #include "prose/from_pandoc.h"
@@ -430,6 +432,32 @@ TEST_F(ProsePass, FailingPandocIsReportedWithItsMessage) {
 
 TEST_F(ProsePass, HangingPandocIsStoppedWithinTheTimeLimit) {
   expect_error(fake_pandoc("hanging", fake::kHanging), Code::P003, "test-plan", 1000ms);
+}
+
+// More than 32 KiB of Markdown for Pandoc goes to one run per core (at most four): when they all
+// hang, each is stopped at the limit and says which run it was, with its own fragments.
+TEST_F(ProsePass, EachOfSeveralHangingRunsIsStoppedAndNamed) {
+  std::vector<std::string> fragments;
+  for (int i = 0; i < 400; ++i) fragments.push_back("Some *emphasis* in fragment " + std::to_string(i) + ": " + std::string(100, 'x'));
+  env_.pandoc = fake_pandoc("hanging", fake::kHanging);
+  env_.pandoc_timeout = 1000ms;
+  const auto start = std::chrono::steady_clock::now();
+  ProseRun r = parse(fragments);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 1000ms + fake::kMargin);
+  const size_t runs = std::min<size_t>(core_count(), 4);
+  EXPECT_EQ(r.stats.pandoc_runs, static_cast<int>(runs));
+  ASSERT_EQ(r.diags.all().size(), runs);
+  size_t fragments_named = 0;
+  for (size_t k = 0; k < runs; ++k) {
+    const Diagnostic& d = r.diags.all()[k];
+    EXPECT_EQ(d.code, Code::P003) << d.str();
+    const std::string which = runs > 1 ? "(run " + std::to_string(k + 1) + " of " + std::to_string(runs) + ", " : "(";
+    const size_t at = d.message.find(which);
+    ASSERT_NE(at, std::string::npos) << d.str();
+    fragments_named += std::stoul(d.message.substr(at + which.size()));
+  }
+  EXPECT_EQ(fragments_named, fragments.size());
+  EXPECT_EQ(r.store.size(), 0u);
 }
 
 TEST_F(ProsePass, PandocThatClosesItsPipesAndLingersIsStoppedAtTheLimit) {
