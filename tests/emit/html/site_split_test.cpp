@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "env/content_hash.h"
+#include "emit/html/search_index.h"
 #include "emit/html/search_stem.h"
 #include "emit/html/site.h"
 #include "emit/html/site_links.h"
@@ -206,7 +207,7 @@ TEST(SiteSplit, TheWordListCountsWhatTheSearchFilesHold) {
     // word -> commitment index -> weight, from the search files.
     std::map<std::string, std::map<size_t, int>> expected;
     for (size_t k = 0; k < e.search.size(); ++k) {
-      const std::string path = "site/" + e.lang + "/" + s->slug + "/search/" + std::to_string(e.search[k].number) + ".js";
+      const std::string path = "site/" + html::search_doc_path(e.lang, s->slug, e.search[k].number);
       const std::string* js = out.find(path);
       ASSERT_NE(js, nullptr) << path;
       const size_t open = js->find(", {"), close = js->rfind(");");
